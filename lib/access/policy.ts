@@ -1,0 +1,127 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { DossierStatus, Role } from '@/lib/generated/prisma/enums';
+import type { Actor } from './actor';
+
+/**
+ * THE access policy (art. 458ter Sw., art. 11–15 of the decree; DOMAIN.md §3).
+ *
+ * Secrecy attaches to a case and its participants, not to a role in general. An actor relates
+ * to a dossier in zero or more ways; each action names the relations (or, for actions on no
+ * dossier, the roles) that allow it. Server code and UI both ask `can`; reads go through the
+ * where-builders below, which return only rows the actor may see. PostgreSQL row-level security
+ * (prisma/migrations/*_foundation) enforces the same rules a second time: keep them in step.
+ */
+
+export type DossierRelation =
+  /** coordinator or representative of the safe house that holds the dossier (not drafts) */
+  | 'coordinator'
+  /** the user who made the referral */
+  | 'referrer'
+  /** core-partner staff of the holding safe house while written input is requested (art. 11) */
+  | 'corePartner'
+  /** accepted participant who acknowledged the secrecy, for this case only (art. 9, 12) */
+  | 'participant';
+
+export interface DossierFacts {
+  id: string;
+  safeHouseId: string;
+  status: DossierStatus;
+  referrerUserId: string;
+  inputRequestedAt: Date | null;
+  inputClosedAt: Date | null;
+}
+
+type GlobalRule = { kind: 'global'; roles: readonly Role[] };
+type DossierRule = { kind: 'dossier'; relations: readonly DossierRelation[]; statuses?: readonly DossierStatus[] };
+
+const CLIENT_WORK_ROLES = [
+  'REFERRER',
+  'CORE_PARTNER_STAFF',
+  'MANDATED_AGENCY_STAFF',
+  'COORDINATOR',
+  'COORDINATOR_REPRESENTATIVE',
+] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  // ---- actions on no particular dossier
+  /** see the list of dossiers one may see (may be empty) */
+  'dossier.list': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** start a referral (art. 11: any art. 10 organisation) */
+  'referral.create': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** the access log, without dossier content (memorandum to art. 15) */
+  'audit.view': { kind: 'global', roles: ['DPO'] },
+  'audit.verify': { kind: 'global', roles: ['DPO'] },
+  /** users and organisations, without dossier content */
+  'users.manage': { kind: 'global', roles: ['FUNCTIONAL_ADMIN'] },
+  /** anonymised statistics (art. 8, art. 15 §4) */
+  'statistics.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE', 'AGENCY_ANALYST'] },
+
+  // ---- actions on one dossier
+  'dossier.view': { kind: 'dossier', relations: ['coordinator', 'referrer', 'corePartner', 'participant'] },
+  'referral.edit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
+  'referral.submit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
+  'referral.viewOutcome': { kind: 'dossier', relations: ['referrer', 'coordinator'] },
+  'admission.decide': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
+  'partnerInput.write': { kind: 'dossier', relations: ['corePartner'], statuses: ['IN_TRAJECTORY'] },
+  'partnerInput.viewAll': { kind: 'dossier', relations: ['coordinator'] },
+  'conference.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
+} as const satisfies Record<string, GlobalRule | DossierRule>;
+
+export type Action = keyof typeof PERMISSIONS;
+export type GlobalAction = { [K in Action]: (typeof PERMISSIONS)[K] extends GlobalRule ? K : never }[Action];
+export type DossierAction = Exclude<Action, GlobalAction>;
+
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export function relationsTo(actor: Actor, d: DossierFacts): Set<DossierRelation> {
+  const rel = new Set<DossierRelation>();
+  if (actor.coordinatorHouses.includes(d.safeHouseId) && d.status !== 'DRAFT') rel.add('coordinator');
+  if (d.referrerUserId === actor.userId) rel.add('referrer');
+  if (actor.corePartnerHouses.includes(d.safeHouseId) && d.inputRequestedAt !== null && d.inputClosedAt === null) {
+    rel.add('corePartner');
+  }
+  if (actor.participantDossiers.includes(d.id)) rel.add('participant');
+  return rel;
+}
+
+export function can(actor: Actor, action: GlobalAction): boolean;
+export function can(actor: Actor, action: DossierAction, dossier: DossierFacts): boolean;
+export function can(actor: Actor, action: Action, dossier?: DossierFacts): boolean {
+  const rule: GlobalRule | DossierRule = PERMISSIONS[action];
+  if (rule.kind === 'global') {
+    return actor.roles.some((r) => (rule.roles as readonly Role[]).includes(r.role));
+  }
+  if (!dossier) return false;
+  if (rule.statuses && !rule.statuses.includes(dossier.status)) return false;
+  const rel = relationsTo(actor, dossier);
+  return rule.relations.some((r) => rel.has(r));
+}
+
+// ---------------------------------------------------------------- where-builders
+
+/** Dossiers the actor may see at all. Mirrors the RLS policy `dossier_select`. */
+export function dossierWhere(actor: Actor): Prisma.DossierWhereInput {
+  return {
+    OR: [
+      { safeHouseId: { in: actor.coordinatorHouses }, status: { not: 'DRAFT' } },
+      { referrerUserId: actor.userId },
+      { safeHouseId: { in: actor.corePartnerHouses }, inputRequestedAt: { not: null }, inputClosedAt: null },
+      { id: { in: actor.participantDossiers } },
+    ],
+  };
+}
+
+/** One dossier by id, only if visible. */
+export function dossierByIdWhere(actor: Actor, id: string): Prisma.DossierWhereInput {
+  return { AND: [{ id }, dossierWhere(actor)] };
+}
+
+/** The select needed to evaluate `can` on a dossier. */
+export const DOSSIER_FACTS_SELECT = {
+  id: true,
+  safeHouseId: true,
+  status: true,
+  referrerUserId: true,
+  inputRequestedAt: true,
+  inputClosedAt: true,
+} as const satisfies Prisma.DossierSelect;

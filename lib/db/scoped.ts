@@ -1,0 +1,83 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/access/actor';
+import { AppError } from '@/lib/errors';
+import { recordAudit, type AuditInput } from '@/lib/audit/log';
+import { db } from './client';
+
+export type Tx = Prisma.TransactionClient;
+
+/** A "not found" that is really "not allowed": rolled back, then logged as a denied attempt. */
+export class DeniedError extends AppError {
+  constructor(readonly audit: Omit<AuditInput, 'outcome'>) {
+    super('NOT_FOUND', 'Niet gevonden.');
+  }
+}
+
+const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
+
+async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    include: { organisation: { include: { corePartnerships: true } }, roles: true },
+  });
+  if (!user || !user.active) return null;
+  const participations = await tx.caseParticipant.findMany({
+    where: { userId, acceptedAt: { not: null }, secrecyAcknowledgedAt: { not: null }, leftAt: null },
+    select: { dossierId: true },
+  });
+  const partnerHouses = new Set(user.organisation.corePartnerships.map((c) => c.safeHouseId));
+  const housesWith = (...roles: string[]) =>
+    [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.safeHouseId).map((r) => r.safeHouseId!))];
+  return {
+    userId: user.id,
+    name: user.name,
+    organisationId: user.organisationId,
+    organisationName: user.organisation.name,
+    roles: user.roles.map((r) => ({ role: r.role, safeHouseId: r.safeHouseId })),
+    coordinatorHouses: housesWith('COORDINATOR', 'COORDINATOR_REPRESENTATIVE'),
+    corePartnerHouses: housesWith('CORE_PARTNER_STAFF').filter((h) => partnerHouses.has(h)),
+    participantDossiers: participations.map((p) => p.dossierId),
+  };
+}
+
+/**
+ * Runs `fn` in one interactive transaction as `userId`: the actor is loaded from the database,
+ * set for row-level security with set_config(..., true) (transaction-local), and passed on.
+ * Every use case runs in exactly one of these; pass `tx` down, never use the bare client.
+ */
+export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+  let actorForDenial: Actor | null = null;
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
+        const actor = await loadActor(tx, userId);
+        if (!actor) throw new AppError('UNAUTHENTICATED', 'Je sessie is niet meer geldig. Meld je opnieuw aan.');
+        actorForDenial = actor;
+        await tx.$executeRaw`SELECT
+          set_config('app.organisation_id', ${actor.organisationId}, true),
+          set_config('app.roles', ${pgArray(actor.roles.map((r) => r.role))}, true),
+          set_config('app.coordinator_houses', ${pgArray(actor.coordinatorHouses)}, true),
+          set_config('app.core_partner_houses', ${pgArray(actor.corePartnerHouses)}, true),
+          set_config('app.participant_dossiers', ${pgArray(actor.participantDossiers)}, true)`;
+        return fn(tx, actor);
+      },
+      { maxWait: 5_000, timeout: 20_000 },
+    );
+  } catch (err) {
+    if (err instanceof DeniedError && actorForDenial) {
+      const actor: Actor = actorForDenial;
+      await db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.user_id', ${actor.userId}, true)`;
+        await recordAudit(tx, actor, { ...err.audit, outcome: 'DENIED' });
+      });
+    }
+    throw err;
+  }
+}
+
+/** For the few steps that have no actor yet (login). Still the app role, still under RLS. */
+export async function withoutActor<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(fn, { maxWait: 5_000, timeout: 20_000 });
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { z } from 'zod';
+import { withActor } from '@/lib/db/scoped';
+import { can, dossierWhere } from '@/lib/access/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { AppError } from '@/lib/errors';
+
+export const PAGE_SIZE = 25;
+const input = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+
+/** The dossiers the actor may see, newest first, one page at a time. */
+export async function listDossiers(userId: string, raw: { page?: unknown }) {
+  const { page } = input.parse(raw);
+  return withActor(userId, async (tx, actor) => {
+    if (!can(actor, 'dossier.list')) throw new AppError('FORBIDDEN_ACTION', 'Je hebt geen toegang tot dossiers.');
+    const where = dossierWhere(actor);
+    const [total, rows] = await Promise.all([
+      tx.dossier.count({ where }),
+      tx.dossier.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          clientSystemLabel: true,
+          createdAt: true,
+          submittedAt: true,
+          referrerUserId: true,
+          safeHouse: { select: { name: true } },
+        },
+      }),
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'dossier.list',
+      objectType: 'DossierList',
+      objectId: `page:${page}`,
+      purpose: 'listDossiers',
+      outcome: 'ALLOWED',
+    });
+    return { page, pageSize: PAGE_SIZE, total, rows, actorUserId: actor.userId };
+  });
+}

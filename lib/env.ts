@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration of the web app, validated once. Every variable is documented in
+ * .env.example; scripts/start.ts and scripts/test.ts fill them in for the embedded database.
+ */
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes in base64 zijn');
+
+const schema = z
+  .object({
+    APP_DATABASE_URL: z.string().url('moet een postgresql://-URL zijn'),
+    NEXTAUTH_SECRET: z.string().min(32, 'minstens 32 tekens'),
+    NEXTAUTH_URL: z.string().url().optional(),
+    FIELD_ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'formaat: sleutelid:base64[,sleutelid:base64]'),
+    FIELD_ENCRYPTION_KEY_ID: z.string().min(1),
+    LOOKUP_HMAC_KEY: base64Key,
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().default('Vlaamse overheid (ACM/IDM)'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen: zet ze alle drie of geen',
+      });
+    }
+    const ids = env.FIELD_ENCRYPTION_KEYS.split(',').map((p) => p.split(':')[0]);
+    if (!ids.includes(env.FIELD_ENCRYPTION_KEY_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['FIELD_ENCRYPTION_KEY_ID'], message: 'komt niet voor in FIELD_ENCRYPTION_KEYS' });
+    }
+    for (const part of env.FIELD_ENCRYPTION_KEYS.split(',')) {
+      const key = part.split(':')[1] ?? '';
+      if (Buffer.from(key, 'base64').length !== 32) {
+        ctx.addIssue({ code: 'custom', path: ['FIELD_ENCRYPTION_KEYS'], message: `sleutel ${part.split(':')[0]} is geen 32 bytes` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; the error names every wrong variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie (zie .env.example):\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

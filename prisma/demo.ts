@@ -1,0 +1,131 @@
+import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { OrganisationKind, Role } from '../lib/generated/prisma/enums';
+import type { FieldKeys } from '../lib/crypto/fields';
+import { hashPassword } from '../lib/auth/passwords';
+import { makeNationalNumber } from '../lib/validation/national-number';
+import { makeDossier, makeParticipant } from './factories';
+
+/** Demo data: two safe houses, their core partners, one user per role, a few dossiers. */
+export const DEMO_PASSWORD = 'VeiligHuis-demo-2026';
+
+const HOUSES = [
+  { code: 'ANT', name: 'Veilig Huis Antwerpen', judicialDistrict: 'Antwerpen' },
+  { code: 'OVL', name: 'Veilig Huis Oost-Vlaanderen', judicialDistrict: 'Oost-Vlaanderen' },
+] as const;
+type HouseCode = (typeof HOUSES)[number]['code'];
+
+const ORGS: { name: string; kind: OrganisationKind; core: HouseCode[] }[] = [
+  { name: 'Agentschap Justitie en Handhaving', kind: 'AGENCY_JUSTICE_ENFORCEMENT', core: ['ANT', 'OVL'] },
+  { name: 'Agentschap Opgroeien', kind: 'AGENCY_OPGROEIEN', core: ['ANT', 'OVL'] },
+  { name: 'Stad Antwerpen', kind: 'LOCAL_GOVERNMENT', core: ['ANT'] },
+  { name: 'CAW Antwerpen', kind: 'CAW', core: ['ANT'] },
+  { name: 'Vertrouwenscentrum Kindermishandeling Antwerpen', kind: 'VK', core: ['ANT'] },
+  { name: 'Politiezone Antwerpen', kind: 'POLICE', core: ['ANT'] },
+  { name: 'Justitiehuis Antwerpen', kind: 'JUSTICE_HOUSE', core: ['ANT'] },
+  { name: 'Stad Gent', kind: 'LOCAL_GOVERNMENT', core: ['OVL'] },
+  { name: 'CAW Oost-Vlaanderen', kind: 'CAW', core: ['OVL'] },
+  { name: 'Vertrouwenscentrum Kindermishandeling Oost-Vlaanderen', kind: 'VK', core: ['OVL'] },
+  { name: 'Politiezone Gent', kind: 'POLICE', core: ['OVL'] },
+  { name: 'Huisartsenpraktijk De Linde', kind: 'MEDICAL_SECTOR', core: [] },
+  { name: 'Centrum Geestelijke Gezondheidszorg Vagga', kind: 'MENTAL_HEALTH_CARE', core: [] },
+];
+
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  org: string;
+  roles: [Role, HouseCode | null][];
+  description: string;
+}[] = [
+  { email: 'coordinator.antwerpen@vhd.test', name: 'Katrien Coördinator', org: 'Stad Antwerpen', roles: [['COORDINATOR', 'ANT']], description: 'coördinator, Veilig Huis Antwerpen' },
+  { email: 'vertegenwoordiger.antwerpen@vhd.test', name: 'Jan Vertegenwoordiger', org: 'Stad Antwerpen', roles: [['COORDINATOR_REPRESENTATIVE', 'ANT']], description: 'vertegenwoordiger van de coördinator, Antwerpen' },
+  { email: 'coordinator.oostvlaanderen@vhd.test', name: 'Sofie Coördinator', org: 'Stad Gent', roles: [['COORDINATOR', 'OVL']], description: 'coördinator, Veilig Huis Oost-Vlaanderen' },
+  { email: 'aanmelder.huisarts@vhd.test', name: 'Dr. Pieter Aanmelder', org: 'Huisartsenpraktijk De Linde', roles: [['REFERRER', null]], description: 'aanmelder (huisarts, geen kernpartner)' },
+  { email: 'kernpartner.caw@vhd.test', name: 'Lotte Kernpartner', org: 'CAW Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT'], ['REFERRER', null]], description: 'medewerker kernpartner (CAW), Antwerpen' },
+  { email: 'kernpartner.politie@vhd.test', name: 'Inspecteur Bram Kernpartner', org: 'Politiezone Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT'], ['REFERRER', null]], description: 'medewerker kernpartner (politie), Antwerpen; deelnemer aan dossier VH-ANT-2026-0002' },
+  { email: 'deelnemer.justitiehuis@vhd.test', name: 'Eva Deelnemer', org: 'Justitiehuis Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT']], description: 'deelnemer / vaste afgevaardigde (justitiehuis); deelnemer aan VH-ANT-2026-0002' },
+  { email: 'casusregisseur.caw@vhd.test', name: 'Tom Casusregisseur', org: 'CAW Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT']], description: 'casusregisseur (CAW) van VH-ANT-2026-0002' },
+  { email: 'medewerker.cgg@vhd.test', name: 'Nora Medewerker', org: 'Centrum Geestelijke Gezondheidszorg Vagga', roles: [['REFERRER', null]], description: 'rechtstreeks betrokken medewerker (ontvangt terugkoppeling)' },
+  { email: 'vk.antwerpen@vhd.test', name: 'Ann Gemandateerde', org: 'Vertrouwenscentrum Kindermishandeling Antwerpen', roles: [['MANDATED_AGENCY_STAFF', 'ANT'], ['CORE_PARTNER_STAFF', 'ANT']], description: 'medewerker gemandateerde voorziening (VK), Antwerpen' },
+  { email: 'kernpartner.gent@vhd.test', name: 'Wim Kernpartner', org: 'CAW Oost-Vlaanderen', roles: [['CORE_PARTNER_STAFF', 'OVL'], ['REFERRER', null]], description: 'medewerker kernpartner (CAW), Oost-Vlaanderen' },
+  { email: 'beheerder@vhd.test', name: 'Frank Beheerder', org: 'Agentschap Justitie en Handhaving', roles: [['FUNCTIONAL_ADMIN', null]], description: 'functioneel beheerder (geen inhoud)' },
+  { email: 'dpo@vhd.test', name: 'Greet Toezicht', org: 'Agentschap Justitie en Handhaving', roles: [['DPO', null]], description: 'DPO / toezichthouder (toegangslog, geen inhoud)' },
+  { email: 'analist@vhd.test', name: 'Ruben Analist', org: 'Agentschap Justitie en Handhaving', roles: [['AGENCY_ANALYST', null]], description: 'analist van het Agentschap (enkel geanonimiseerde cijfers)' },
+];
+
+export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ seeded: boolean }> {
+  if ((await db.safeHouse.count()) > 0) return { seeded: false };
+  const houses = new Map<string, string>();
+  for (const h of HOUSES) houses.set(h.code, (await db.safeHouse.create({ data: h })).id);
+  const orgs = new Map<string, string>();
+  for (const o of ORGS) {
+    const created = await db.organisation.create({
+      data: { name: o.name, kind: o.kind, corePartnerships: { create: o.core.map((c) => ({ safeHouseId: houses.get(c)! })) } },
+    });
+    orgs.set(o.name, created.id);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = new Map<string, { id: string; organisationId: string }>();
+  for (const u of DEMO_USERS) {
+    const created = await db.user.create({
+      data: {
+        email: u.email,
+        name: u.name,
+        organisationId: orgs.get(u.org)!,
+        passwordHash,
+        roles: { create: u.roles.map(([role, house]) => ({ role, safeHouseId: house ? houses.get(house)! : null })) },
+      },
+    });
+    users.set(u.email, { id: created.id, organisationId: created.organisationId });
+  }
+  const ant = houses.get('ANT')!;
+  const ovl = houses.get('OVL')!;
+  const huisarts = users.get('aanmelder.huisarts@vhd.test')!;
+  const politie = users.get('kernpartner.politie@vhd.test')!;
+  const gent = users.get('kernpartner.gent@vhd.test')!;
+  const ref = (u: { id: string; organisationId: string }) => ({ referrerUserId: u.id, referrerOrganisationId: u.organisationId });
+
+  await makeDossier(db, keys, {
+    safeHouseId: ant, ...ref(huisarts), status: 'SUBMITTED', reference: 'VH-ANT-2026-0001', clientSystemLabel: 'Gezin Peeters',
+    violenceForms: ['PARTNER_VIOLENCE', 'CHILDREN_WITNESSING'],
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Sarah', lastName: 'Peeters', dateOfBirth: new Date('1988-04-12'), nationalNumber: makeNationalNumber(new Date('1988-04-12'), 124) },
+      { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Kevin', lastName: 'Peeters', dateOfBirth: new Date('1985-09-30') },
+      { memberRole: 'CHILD', firstName: 'Lina', lastName: 'Peeters', dateOfBirth: new Date('2016-02-03'), isMinor: true, nationalNumber: makeNationalNumber(new Date('2016-02-03'), 82) },
+    ],
+  });
+  const trajectory = await makeDossier(db, keys, {
+    safeHouseId: ant, ...ref(politie), status: 'IN_TRAJECTORY', reference: 'VH-ANT-2026-0002', clientSystemLabel: 'Gezin Janssens',
+    violenceForms: ['HONOUR_RELATED'],
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Amira', lastName: 'Janssens', dateOfBirth: new Date('1999-11-20') },
+      { memberRole: 'PARENT', firstName: 'Hassan', lastName: 'Janssens', dateOfBirth: new Date('1970-01-05') },
+    ],
+  });
+  for (const email of ['kernpartner.politie@vhd.test', 'deelnemer.justitiehuis@vhd.test', 'casusregisseur.caw@vhd.test']) {
+    const u = users.get(email)!;
+    await makeParticipant(db, { dossierId: trajectory.id, safeHouseId: ant, organisationId: u.organisationId, userId: u.id });
+  }
+  await db.caseParticipant.updateMany({
+    where: { dossierId: trajectory.id, userId: users.get('casusregisseur.caw@vhd.test')!.id },
+    data: { isCaseDirector: true },
+  });
+  await makeDossier(db, keys, {
+    safeHouseId: ant, ...ref(huisarts), status: 'DRAFT', reference: 'VH-ANT-2026-0003', clientSystemLabel: 'Gezin Wouters (concept)',
+    members: [{ memberRole: 'VICTIM', firstName: 'Marleen', lastName: 'Wouters', dateOfBirth: new Date('1951-06-14') }],
+    violenceForms: ['ELDER_ABUSE'],
+  });
+  await makeDossier(db, keys, {
+    safeHouseId: ovl, ...ref(gent), status: 'SUBMITTED', reference: 'VH-OVL-2026-0001', clientSystemLabel: 'Gezin De Smet',
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Ilse', lastName: 'De Smet', dateOfBirth: new Date('1979-03-08') },
+      { memberRole: 'CHILD', firstName: 'Noah', lastName: 'De Smet', dateOfBirth: new Date('2012-07-21'), isMinor: true },
+    ],
+  });
+  await makeDossier(db, keys, {
+    safeHouseId: ovl, ...ref(gent), status: 'IN_TRAJECTORY', reference: 'VH-OVL-2026-0002', clientSystemLabel: 'Gezin Claes',
+    members: [{ memberRole: 'VICTIM', firstName: 'Hilde', lastName: 'Claes', dateOfBirth: new Date('1965-12-01') }],
+    violenceForms: ['PARENT_ABUSE'],
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedCluster } from '../../lib/db/embedded';
+import { migrate } from '../../lib/db/migrate';
+import { appUrlFrom, dropDatabase, ensureAppRoleLogin, ensureDatabase, withDatabase } from '../../lib/db/bootstrap';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The server to use: DATABASE_URL when set, else an embedded PostgreSQL under .data/.
+ * Returns the owner URL of `database` on that server (created if missing).
+ */
+export async function resolveServer(opts: { embeddedDir: string; embeddedPort: number }): Promise<{
+  serverUrl: string;
+  embedded: EmbeddedCluster | null;
+}> {
+  if (process.env.DATABASE_URL) return { serverUrl: process.env.DATABASE_URL, embedded: null };
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, opts.embeddedDir), port: opts.embeddedPort });
+  return { serverUrl: `${embedded.baseUrl}/postgres`, embedded };
+}
+
+export interface PreparedDatabase {
+  ownerUrl: string;
+  appUrl: string;
+}
+
+/** Creates (or, with fresh, re-creates) a database, applies the migrations, enables the app role. */
+export async function prepareDatabase(
+  serverUrl: string,
+  opts: { database?: string; fresh?: boolean; appPassword: string; quiet?: boolean },
+): Promise<PreparedDatabase> {
+  const ownerUrl = opts.database ? withDatabase(serverUrl, opts.database) : serverUrl;
+  if (opts.fresh) await dropDatabase(ownerUrl);
+  await ensureDatabase(ownerUrl);
+  const result = await migrate(ownerUrl);
+  if (!opts.quiet && result.applied.length) console.log(`[db] migraties toegepast: ${result.applied.join(', ')}`);
+  await ensureAppRoleLogin(ownerUrl, opts.appPassword);
+  return { ownerUrl, appUrl: process.env.APP_DATABASE_URL || appUrlFrom(ownerUrl, opts.appPassword) };
+}
