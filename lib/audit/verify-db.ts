@@ -8,7 +8,7 @@ export async function verifyAuditLog(client: pg.Client | pg.PoolClient): Promise
       `SELECT "seq"::text AS seq, "occurredAt", "actorUserId", "actorOrganisationId", "actorRoles", "safeHouseId",
               "action", "objectType", "objectId", "dossierId", "purpose", "reason", "outcome"::text AS outcome,
               "prevHash", "hash"
-         FROM "AuditEvent" WHERE "seq" > $1 ORDER BY "seq" LIMIT $2`,
+         FROM "AuditEvent" e WHERE e."seq" > $1 ORDER BY e."seq" LIMIT $2`,
       [afterSeq.toString(), limit],
     );
     return rows.map((r): AuditRow => ({ ...r, seq: BigInt(r.seq) }));

@@ -26,7 +26,7 @@ export async function loadPage<T>(fn: (userId: string) => Promise<T>): Promise<T
   try {
     return await fn(userId);
   } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
+    if (isAppError(err) && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN_ACTION')) notFound();
     if (isAppError(err) && err.code === 'UNAUTHENTICATED') redirect('/login?fout=sessie');
     throw err;
   }

@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { SessionKeepAlive } from '@/components/session-keepalive';
+import { SignOutButton } from '@/components/sign-out-button';
+import { getShell } from '@/lib/access/shell';
+import { loadPage } from '@/lib/auth/session';
+import { ROLE_LABEL } from '@/lib/labels';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const shell = await loadPage(getShell);
+  return (
+    <>
+      <header className="bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold">
+            Veilig Huis Dossier
+          </Link>
+          <nav aria-label="Hoofdmenu">
+            <ul className="flex gap-4">
+              {shell.nav.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="underline-offset-4 hover:underline">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{shell.name}</span>
+              <span className="block text-white/85">
+                {shell.organisationName}
+                {' · '}
+                {shell.roles.map((r) => `${ROLE_LABEL[r.role]}${r.safeHouse ? ` (${r.safeHouse})` : ''}`).join(', ')}
+              </span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <SessionKeepAlive />
+    </>
+  );
+}

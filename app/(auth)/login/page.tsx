@@ -1,0 +1,41 @@
+import { redirect } from 'next/navigation';
+import { LoginForm } from '@/components/login-form';
+import { currentUserId } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+
+export const metadata = { title: 'Aanmelden' };
+
+const NOTICES: Record<string, string> = {
+  sessie: 'Je sessie is verlopen of niet meer geldig. Meld je opnieuw aan.',
+  oidc: 'Aanmelden via de overheid is gelukt, maar er is geen actief account aan gekoppeld. Neem contact op met de functioneel beheerder.',
+};
+
+/** Only same-site paths are followed after login. */
+function safeCallback(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  if (await currentUserId()) redirect('/');
+  const e = env();
+  const notice = typeof params.fout === 'string' ? NOTICES[params.fout] : undefined;
+  return (
+    <main id="inhoud" className="mx-auto mt-16 max-w-md rounded-lg bg-white p-8 shadow">
+      <h1 className="text-2xl font-semibold text-brand-900">Veilig Huis Dossier</h1>
+      <p className="mt-2 text-gray-700">Meld je aan om verder te gaan.</p>
+      {notice && (
+        <p role="status" className="mt-4 rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          {notice}
+        </p>
+      )}
+      <div className="mt-6">
+        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} oidc={e.OIDC_ISSUER ? { name: e.OIDC_NAME } : null} />
+      </div>
+      <p className="mt-8 text-sm text-gray-700">
+        Deze omgeving bevat gegevens die onder het beroepsgeheim van art. 458ter Strafwetboek vallen. Elke raadpleging
+        wordt gelogd.
+      </p>
+    </main>
+  );
+}

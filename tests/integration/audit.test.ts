@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { prepareDatabase } from '@/scripts/lib/database';
+import { dropDatabase } from '@/lib/db/bootstrap';
+import { verifyAuditLog } from '@/lib/audit/verify-db';
+import { recordAudit, cleanReason } from '@/lib/audit/log';
+import { withActor } from '@/lib/db/scoped';
+import { getDossier } from '@/lib/dossiers/get-dossier';
+import { listDossiers } from '@/lib/dossiers/list-dossiers';
+import { ownerDb, ownerPgClient } from '../helpers/db';
+import { buildScenario, type Scenario } from '../helpers/scenario';
+
+let s: Scenario;
+beforeAll(async () => {
+  s = await buildScenario();
+});
+
+describe('access log', () => {
+  it('logs a read of dossier content in the same transaction, with who, what and why', async () => {
+    await getDossier(s.users.coordA.id, s.dossiers.submittedA.id);
+    const event = await ownerDb().auditEvent.findFirst({
+      where: { actorUserId: s.users.coordA.id, action: 'dossier.view', dossierId: s.dossiers.submittedA.id },
+      orderBy: { seq: 'desc' },
+    });
+    expect(event).toMatchObject({
+      actorOrganisationId: s.users.coordA.organisationId,
+      actorRoles: 'COORDINATOR',
+      objectType: 'Dossier',
+      purpose: 'getDossier',
+      outcome: 'ALLOWED',
+      safeHouseId: s.houseA.id,
+    });
+  });
+
+  it('logs a denied attempt, and the denied answer is the same as for a dossier that does not exist', async () => {
+    const denied = getDossier(s.users.coordB.id, s.dossiers.submittedA.id);
+    await expect(denied).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Niet gevonden.' });
+    await expect(getDossier(s.users.coordB.id, crypto.randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Niet gevonden.' });
+    const event = await ownerDb().auditEvent.findFirst({
+      where: { actorUserId: s.users.coordB.id, action: 'dossier.view', objectId: s.dossiers.submittedA.id },
+    });
+    expect(event?.outcome).toBe('DENIED');
+    // the denied attempt did not leak the dossier's safe house into the log
+    expect(event?.safeHouseId).toBeNull();
+  });
+
+  it('a change and its audit row commit or roll back together', async () => {
+    const before = await ownerDb().auditEvent.count({ where: { action: 'test.rollback' } });
+    await expect(
+      withActor(s.users.coordA.id, async (tx, actor) => {
+        await recordAudit(tx, actor, { action: 'test.rollback', objectType: 'Test', purpose: 'test', outcome: 'ALLOWED' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await ownerDb().auditEvent.count({ where: { action: 'test.rollback' } })).toBe(before);
+  });
+
+  it('refuses personal data in a free-text reason', () => {
+    expect(() => cleanReason('gesprek met jan.peeters@example.be')).toThrow(/e-mailadres/);
+    expect(() => cleanReason('rijksregisternummer 85.07.30-033.61')).toThrow(/rijksregisternummer/);
+    expect(() => cleanReason('bel 0470 12 34 56')).toThrow(/telefoonnummer/);
+    expect(cleanReason('  voorbereiding casusoverleg  ')).toBe('voorbereiding casusoverleg');
+  });
+
+  it('the chain of the shared test database is intact after concurrent appends', async () => {
+    await Promise.all(Array.from({ length: 8 }, () => listDossiers(s.users.coordA.id, {})));
+    const client = await ownerPgClient();
+    try {
+      const result = await verifyAuditLog(client);
+      expect(result).toEqual({ ok: true, checked: expect.any(Number), lastSeq: expect.any(BigInt) });
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('tampering with the access log is detected', () => {
+  // A database of its own, so that tampering cannot disturb the other tests.
+  const db = inject('db');
+  let url: string;
+  beforeAll(async () => {
+    const prepared = await prepareDatabase(db.serverUrl, {
+      database: `vhd_tamper_${process.pid}`,
+      fresh: true,
+      appPassword: inject('secrets').APP_DB_PASSWORD,
+      quiet: true,
+    });
+    url = prepared.ownerUrl;
+    const c = await ownerPgClient(url);
+    for (let i = 0; i < 5; i++) {
+      await c.query(`SELECT audit_append(NULL, NULL, '', NULL, 'test.event', 'Test', $1, NULL, 'test', NULL, 'ALLOWED')`, [`obj-${i}`]);
+    }
+    await c.end();
+  });
+  afterAll(async () => {
+    await dropDatabase(url);
+  });
+
+  async function verifyWith(mutation: string) {
+    const c = await ownerPgClient(url);
+    try {
+      await c.query('BEGIN');
+      await c.query(mutation);
+      const result = await verifyAuditLog(c);
+      await c.query('ROLLBACK');
+      return result;
+    } finally {
+      await c.end();
+    }
+  }
+
+  it('an intact chain verifies', async () => {
+    const c = await ownerPgClient(url);
+    expect(await verifyAuditLog(c)).toEqual({ ok: true, checked: 5, lastSeq: 5n });
+    await c.end();
+  });
+
+  it('an edited row is reported at that row', async () => {
+    expect(await verifyWith(`UPDATE "AuditEvent" SET "outcome" = 'DENIED' WHERE "seq" = 3`)).toMatchObject({ ok: false, brokenAtSeq: 3n });
+  });
+
+  it('a deleted row is reported where the gap is', async () => {
+    expect(await verifyWith(`DELETE FROM "AuditEvent" WHERE "seq" = 2`)).toMatchObject({ ok: false, brokenAtSeq: 2n });
+  });
+
+  it('a row whose hash was recomputed by hand still breaks the link of the next row', async () => {
+    const result = await verifyWith(
+      `UPDATE "AuditEvent" SET "objectId" = 'changed', "hash" = encode(sha256('x'::bytea), 'hex') WHERE "seq" = 4`,
+    );
+    expect(result).toMatchObject({ ok: false, brokenAtSeq: 4n });
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../helpers/db';
+
+/**
+ * Art. 15 §1: every personal field is tagged with its category. Every column of the tables that
+ * hold client-system data carries a comment `art15:N` (N = 1..14), except the technical columns.
+ */
+const PERSONAL_TABLES = ['ClientMember', 'Contact', 'Referral'];
+const TECHNICAL = new Set(['id', 'dossierId', 'createdAt', 'updatedAt']);
+
+describe('art15: personal fields are tagged with their category', () => {
+  it('every non-technical column of the client-data tables has a valid art. 15 §1 category', async () => {
+    const rows = await ownerDb().$queryRaw<{ table_name: string; column_name: string; comment: string | null }[]>`
+      SELECT c.table_name, c.column_name, col_description(format('%I', c.table_name)::regclass, c.ordinal_position) AS comment
+        FROM information_schema.columns c
+       WHERE c.table_schema = 'public' AND c.table_name = ANY(${PERSONAL_TABLES})`;
+    const untagged = rows
+      .filter((r) => !TECHNICAL.has(r.column_name))
+      .filter((r) => !/^art15:(1[0-4]|[1-9])$/.test(r.comment ?? ''))
+      .map((r) => `${r.table_name}.${r.column_name}`);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(untagged).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS, PERMISSIONS, can, DOSSIER_FACTS_SELECT, type Action, type DossierFacts } from '@/lib/access/policy';
+import type { Actor } from '@/lib/access/actor';
+import { withActor } from '@/lib/db/scoped';
+import { ownerDb } from '../helpers/db';
+import { buildScenario, type DossierKey, type Scenario, type UserKey } from '../helpers/scenario';
+
+/**
+ * The permission matrix (DOMAIN.md §3): every role × every action of the policy module, on every
+ * kind of dossier, against real PostgreSQL. Whatever is not listed as allowed must be denied.
+ * For "dossier.view" the second wall is checked too: an unscoped query as the app role must
+ * return the dossier exactly when the policy allows it.
+ */
+const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
+  'dossier.list': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
+  'referral.create': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
+  'audit.view': ['dpo'],
+  'audit.verify': ['dpo'],
+  'users.manage': ['admin'],
+  'statistics.view': ['coordA', 'reprA', 'coordB', 'analyst'],
+};
+
+const coordinatorsOf = { submittedA: ['coordA', 'reprA'], trajectoryA: ['coordA', 'reprA'], submittedB: ['coordB'] } as const;
+const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = {
+  'dossier.view': {
+    submittedA: [...coordinatorsOf.submittedA, 'referrer'],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2', 'coreStaffA', 'participant'],
+    draftA: ['referrer'],
+    submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
+  },
+  'referral.edit': { draftA: ['referrer'] },
+  'referral.submit': { draftA: ['referrer'] },
+  'referral.viewOutcome': {
+    submittedA: [...coordinatorsOf.submittedA, 'referrer'],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2'],
+    draftA: ['referrer'],
+    submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
+  },
+  'admission.decide': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
+  'partnerInput.write': { trajectoryA: ['coreStaffA'] },
+  'partnerInput.viewAll': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+  'conference.view': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+};
+
+let s: Scenario;
+const actors = new Map<UserKey, Actor>();
+const facts = new Map<DossierKey, DossierFacts>();
+
+beforeAll(async () => {
+  s = await buildScenario();
+  for (const key of Object.keys(s.users) as UserKey[]) {
+    actors.set(key, await withActor(s.users[key].id, async (_tx, actor) => actor));
+  }
+  for (const key of Object.keys(s.dossiers) as DossierKey[]) {
+    facts.set(key, await ownerDb().dossier.findUniqueOrThrow({ where: { id: s.dossiers[key].id }, select: DOSSIER_FACTS_SELECT }));
+  }
+});
+
+describe('policy matrix: every role × every action', () => {
+  it('covers every action of the policy module', () => {
+    const covered = new Set([...Object.keys(GLOBAL_ALLOWED), ...Object.keys(DOSSIER_ALLOWED)]);
+    expect([...covered].sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    it(`${action}`, () => {
+      const rule = PERMISSIONS[action as Action];
+      const mismatches: string[] = [];
+      for (const [userKey, actor] of actors) {
+        if (rule.kind === 'global') {
+          const expected = GLOBAL_ALLOWED[action]!.includes(userKey);
+          const got = can(actor, action as never);
+          if (got !== expected) mismatches.push(`${userKey}: expected ${expected}, got ${got}`);
+        } else {
+          for (const [dossierKey, f] of facts) {
+            const expected = (DOSSIER_ALLOWED[action]![dossierKey] ?? []).includes(userKey);
+            const got = can(actor, action as never, f);
+            if (got !== expected) mismatches.push(`${userKey} on ${dossierKey}: expected ${expected}, got ${got}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
+
+describe('row-level security agrees with the policy for dossier.view', () => {
+  it('an unscoped query as the app role returns exactly the dossiers the policy allows', async () => {
+    const mismatches: string[] = [];
+    for (const [userKey, actor] of actors) {
+      const ids = Object.values(s.dossiers).map((d) => d.id);
+      // Deliberately no where-builder: only RLS stands between this query and the data.
+      const visible = await withActor(actor.userId, (tx) => tx.dossier.findMany({ where: { id: { in: ids } }, select: { id: true } }));
+      for (const [dossierKey, d] of Object.entries(s.dossiers) as [DossierKey, { id: string }][]) {
+        const expected = (DOSSIER_ALLOWED['dossier.view']![dossierKey] ?? []).includes(userKey);
+        const got = visible.some((v) => v.id === d.id);
+        if (got !== expected) mismatches.push(`${userKey} on ${dossierKey}: expected ${expected}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
