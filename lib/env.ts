@@ -19,6 +19,7 @@ const schema = z
     FIELD_ENCRYPTION_KEY_ID: z.string().min(1),
     LOOKUP_HMAC_KEY: base64Key,
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),

@@ -6,7 +6,7 @@ const { serverUrl, embedded } = await resolveServer({ embeddedDir: '.data/pg', e
 try {
   const password = process.env.APP_DB_PASSWORD;
   if (!password && !process.env.APP_DATABASE_URL && !embedded) fail('APP_DB_PASSWORD is verplicht (zie .env.example).');
-  await prepareDatabase(serverUrl, { database: embedded ? 'vhd' : undefined, appPassword: password ?? 'demo-only' });
+  await prepareDatabase(serverUrl, { database: embedded ? 'vhd' : undefined, appPassword: embedded ? undefined : password });
   console.log('[db] migraties in orde');
 } finally {
   await embedded?.stop();

@@ -36,9 +36,9 @@ try {
   }
   const database = await prepareDatabase(serverUrl, {
     database: embedded ? 'vhd' : undefined,
-    appPassword: env.APP_DB_PASSWORD ?? '',
+    appPassword: env.APP_DATABASE_URL ? undefined : env.APP_DB_PASSWORD,
   });
-  env.APP_DATABASE_URL = database.appUrl;
+  env.APP_DATABASE_URL ||= database.appUrl;
   const config = parseEnv(env);
 
   if (embedded || env.SEED_DEMO === 'true') {

@@ -8,6 +8,17 @@ export const metadata = { title: 'Dossiers' };
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
   const { pagina } = await searchParams;
   const data = await loadPage((userId) => listDossiers(userId, { page: pagina }));
+  if (!data.allowed) {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Welkom</h1>
+        <p className="mt-4 max-w-2xl">
+          Je rol geeft geen toegang tot de inhoud van dossiers. Gebruik het menu bovenaan voor de onderdelen die
+          wel bij je rol horen.
+        </p>
+      </>
+    );
+  }
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <>

@@ -7,6 +7,8 @@ import { authenticate, resolveOidcUser } from './login';
 declare module 'next-auth' {
   interface Session {
     user: { id: string; name: string };
+    /** when the user signed in (ms since epoch): for the absolute session lifetime */
+    authTime: number;
   }
 }
 
@@ -17,7 +19,8 @@ let cached: NextAuthOptions | undefined;
  * that is only there when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
  * Sessions are signed JWTs that expire after SESSION_IDLE_MINUTES without activity: every
  * session read re-issues the cookie (updateAge 0) and the browser only reads it on activity
- * (components/session-keepalive.tsx).
+ * (components/session-keepalive.tsx). Regardless of activity, a session ends
+ * SESSION_MAX_HOURS after sign-in (lib/auth/session.ts).
  */
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
@@ -45,8 +48,9 @@ export function authOptions(): NextAuthOptions {
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
       authorization: { params: { scope: 'openid profile email' } },
-      profile(profile: { sub: string; name?: string; email?: string }) {
-        return { id: profile.sub, name: profile.name ?? '', email: profile.email ?? null };
+      profile(profile: { sub: string; name?: string; email?: string; email_verified?: boolean }) {
+        // Only a verified e-mail address may link an IdP identity to an existing account.
+        return { id: profile.sub, name: profile.name ?? '', email: profile.email_verified ? (profile.email ?? null) : null };
       },
     });
   }
@@ -69,11 +73,13 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.name = user.name;
+          token.authTime = Date.now();
         }
         return token;
       },
       async session({ session, token }) {
         session.user = { id: String(token.uid ?? ''), name: String(token.name ?? '') };
+        session.authTime = Number(token.authTime ?? 0);
         return session;
       },
     },

@@ -3,12 +3,15 @@ import { connection } from 'next/server';
 import { redirect, notFound } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { isAppError } from '@/lib/errors';
+import { env } from '@/lib/env';
 import { authOptions } from './options';
 
 export async function currentUserId(): Promise<string | null> {
   await connection();
   const session = await getServerSession(authOptions());
-  return session?.user?.id || null;
+  if (!session?.user?.id) return null;
+  if (Date.now() - session.authTime > env().SESSION_MAX_HOURS * 3_600_000) return null;
+  return session.user.id;
 }
 
 export async function requireUserId(): Promise<string> {

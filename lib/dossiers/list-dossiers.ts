@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { withActor } from '@/lib/db/scoped';
 import { can, dossierWhere } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
-import { AppError } from '@/lib/errors';
 
 export const PAGE_SIZE = 25;
 const input = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
@@ -12,7 +11,8 @@ const input = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(
 export async function listDossiers(userId: string, raw: { page?: unknown }) {
   const { page } = input.parse(raw);
   return withActor(userId, async (tx, actor) => {
-    if (!can(actor, 'dossier.list')) throw new AppError('FORBIDDEN_ACTION', 'Je hebt geen toegang tot dossiers.');
+    // Roles without content (administrator, DPO, analyst) get an explanation, not an error.
+    if (!can(actor, 'dossier.list')) return { allowed: false as const };
     const where = dossierWhere(actor);
     const [total, rows] = await Promise.all([
       tx.dossier.count({ where }),
@@ -40,6 +40,6 @@ export async function listDossiers(userId: string, raw: { page?: unknown }) {
       purpose: 'listDossiers',
       outcome: 'ALLOWED',
     });
-    return { page, pageSize: PAGE_SIZE, total, rows, actorUserId: actor.userId };
+    return { allowed: true as const, page, pageSize: PAGE_SIZE, total, rows };
   });
 }

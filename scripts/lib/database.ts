@@ -23,16 +23,20 @@ export interface PreparedDatabase {
   appUrl: string;
 }
 
-/** Creates (or, with fresh, re-creates) a database, applies the migrations, enables the app role. */
+/**
+ * Creates (or, with fresh, re-creates) a database, applies the migrations and, when a password
+ * is given, gives the app role its login. Without a password the app role is left as the
+ * operators set it up (APP_DATABASE_URL).
+ */
 export async function prepareDatabase(
   serverUrl: string,
-  opts: { database?: string; fresh?: boolean; appPassword: string; quiet?: boolean },
+  opts: { database?: string; fresh?: boolean; appPassword?: string; quiet?: boolean },
 ): Promise<PreparedDatabase> {
   const ownerUrl = opts.database ? withDatabase(serverUrl, opts.database) : serverUrl;
   if (opts.fresh) await dropDatabase(ownerUrl);
   await ensureDatabase(ownerUrl);
   const result = await migrate(ownerUrl);
   if (!opts.quiet && result.applied.length) console.log(`[db] migraties toegepast: ${result.applied.join(', ')}`);
-  await ensureAppRoleLogin(ownerUrl, opts.appPassword);
-  return { ownerUrl, appUrl: process.env.APP_DATABASE_URL || appUrlFrom(ownerUrl, opts.appPassword) };
+  if (opts.appPassword) await ensureAppRoleLogin(ownerUrl, opts.appPassword);
+  return { ownerUrl, appUrl: appUrlFrom(ownerUrl, opts.appPassword ?? '') };
 }

@@ -281,8 +281,9 @@ ALTER TABLE "CaseParticipant" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "AuditEvent" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "AuditEvent" FORCE ROW LEVEL SECURITY;
 
--- Only the application role is restricted; the owner (migrations, purge job, verify command)
--- is named by exclusion so that FORCE still binds any other role that is granted access.
+-- Only the application role (vhd_app) is restricted: every other role that can reach these
+-- tables (the owner: migrations, purge job, verify command) sees all rows. A new restricted
+-- role must be added to these policies.
 -- Dossier: mirrors lib/access/policy.ts `dossierWhere`.
 CREATE POLICY dossier_select ON "Dossier" FOR SELECT USING (
   current_user <> 'vhd_app'

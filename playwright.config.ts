@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests in a real Chromium against `next start`. Run through `npm test` or
+ * `npm run test:e2e` (scripts/e2e.ts prepares the database and the environment).
+ * Debian's /usr/bin/chromium is used where present (CI); elsewhere Playwright's own browser.
+ */
+const port = Number(process.env.E2E_PORT ?? 3111);
+const debianChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON
+    ? [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON }]]
+    : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    trace: 'retain-on-failure',
+    launchOptions: fs.existsSync(debianChromium)
+      ? {
+          executablePath: debianChromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        }
+      : {},
+  },
+  webServer: {
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
