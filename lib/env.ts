@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './validation/zod';
 
 /**
  * Runtime configuration of the web app, validated once. Every variable is documented in
@@ -62,7 +62,11 @@ export class ConfigError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    const lines = result.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '(env)');
+      const missing = i.code === 'invalid_type' && (source[name] === undefined || source[name] === '');
+      return `  ${i.path.join('.') || '(env)'}: ${missing ? 'ontbreekt (verplicht)' : i.message}`;
+    });
     throw new ConfigError(`Ongeldige configuratie (zie .env.example):\n${lines.join('\n')}`);
   }
   return result.data;

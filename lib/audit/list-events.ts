@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { withActor, type Tx } from '@/lib/db/scoped';
 import { can } from '@/lib/access/policy';
 import { AppError } from '@/lib/errors';

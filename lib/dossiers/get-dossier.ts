@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { can, dossierByIdWhere, relationsTo, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { withActor } from '@/lib/db/scoped';
 import { can, dossierWhere } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
