@@ -18,7 +18,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -27,7 +27,7 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError('NOT_FOUND', 'Niet gevonden.');
 export const conflict = (message: string) => new AppError('CONFLICT', message);
-export const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
+export const invalid = (message: string, fieldErrors?: Record<string, string>) =>
   new AppError('VALIDATION', message, fieldErrors);
 
 export function isAppError(e: unknown): e is AppError {

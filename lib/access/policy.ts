@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'dossier.list': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** start a referral (art. 11: any art. 10 organisation) */
   'referral.create': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** one's own referrals with their status and outcome */
+  'referral.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** the coordinator's inbox of referrals to triage (art. 11) */
+  'triage.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
   /** the access log, without dossier content (memorandum to art. 15) */
   'audit.view': { kind: 'global', roles: ['DPO'] },
   'audit.verify': { kind: 'global', roles: ['DPO'] },
@@ -62,8 +66,14 @@ export const PERMISSIONS = {
   'referral.submit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
   'referral.viewOutcome': { kind: 'dossier', relations: ['referrer', 'coordinator'] },
   'admission.decide': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
+  /** record the consultation of a mandated agency (art. 5, 2nd para) */
+  'admission.consult': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
+  /** the coordinator's assessment: criteria, risk assessment, consultations */
+  'admission.viewAssessment': { kind: 'dossier', relations: ['coordinator'] },
   'partnerInput.write': { kind: 'dossier', relations: ['corePartner'], statuses: ['IN_TRAJECTORY'] },
   'partnerInput.viewAll': { kind: 'dossier', relations: ['coordinator'] },
+  /** end the round of written input: core partners lose access to the referral */
+  'partnerInput.closeRound': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
   'conference.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
 

@@ -36,11 +36,11 @@ export function cleanReason(reason: string | null | undefined): string | null {
   // eslint-disable-next-line no-control-regex
   const text = reason.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (!text) return null;
-  if (text.length > 500) throw invalid('De reden mag hoogstens 500 tekens tellen.', { reason: ['Hoogstens 500 tekens.'] });
+  if (text.length > 500) throw invalid('De reden mag hoogstens 500 tekens tellen.', { reason: 'Hoogstens 500 tekens.' });
   for (const p of PERSONAL_PATTERNS) {
     if (p.re.test(text)) {
       const msg = `De reden lijkt ${p.what} te bevatten. Het toegangslog mag geen persoonsgegevens bevatten.`;
-      throw invalid(msg, { reason: [msg] });
+      throw invalid(msg, { reason: msg });
     }
   }
   return text;

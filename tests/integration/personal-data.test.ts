@@ -5,8 +5,12 @@ import { ownerDb } from '../helpers/db';
  * Art. 15 §1: every personal field is tagged with its category. Every column of the tables that
  * hold client-system data carries a comment `art15:N` (N = 1..14), except the technical columns.
  */
-const PERSONAL_TABLES = ['ClientMember', 'Contact', 'Referral'];
-const TECHNICAL = new Set(['id', 'dossierId', 'createdAt', 'updatedAt']);
+const PERSONAL_TABLES = ['ClientMember', 'Contact', 'Referral', 'AdmissionAssessment', 'MandatedAgencyConsultation', 'PartnerInput'];
+/** ids, timestamps and facts about professionals, not about the client system */
+const TECHNICAL = new Set([
+  'id', 'dossierId', 'safeHouseId', 'createdAt', 'updatedAt', 'decidedAt', 'assessorUserId', 'organisationId',
+  'authorUserId', 'recordedByUserId', 'agency', 'agencyName', 'consultedPerson', 'consultedAt',
+]);
 
 describe('art15: personal fields are tagged with their category', () => {
   it('every non-technical column of the client-data tables has a valid art. 15 §1 category', async () => {

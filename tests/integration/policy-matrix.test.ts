@@ -14,6 +14,8 @@ import { buildScenario, type DossierKey, type Scenario, type UserKey } from '../
 const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
   'dossier.list': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
   'referral.create': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
+  'referral.listOwn': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
+  'triage.view': ['coordA', 'reprA', 'coordB'],
   'audit.view': ['dpo'],
   'audit.verify': ['dpo'],
   'users.manage': ['admin'],
@@ -37,7 +39,14 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
   },
   'admission.decide': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
+  'admission.consult': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
+  'admission.viewAssessment': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
   'partnerInput.write': { trajectoryA: ['coreStaffA'] },
+  'partnerInput.closeRound': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'partnerInput.viewAll': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA],

@@ -1,0 +1,85 @@
+import 'server-only';
+import type { DossierStatus } from '@/lib/generated/prisma/enums';
+import { withActor, DeniedError } from '@/lib/db/scoped';
+import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { conflict, invalid } from '@/lib/errors';
+import { DECISIONS, validateDecision, type DecisionValues } from './schemas';
+
+const STATUS_AFTER: Record<(typeof DECISIONS)[number], DossierStatus> = {
+  REFER_TO_REGULAR_CARE: 'REFERRED_TO_REGULAR_CARE',
+  ATTACH_TO_EXISTING_CARE: 'ATTACHED_TO_EXISTING_CARE',
+  START_TRAJECTORY: 'IN_TRAJECTORY',
+  NOT_ADMISSIBLE: 'NOT_ADMISSIBLE',
+};
+
+/**
+ * The admission decision (art. 5, art. 11). Only the coordinator (or representative) of the
+ * receiving safe house, only once (SUBMITTED -> decided, checked by count under concurrency),
+ * a trajectory only with all three criteria met, and — when a minor is involved — only after a
+ * mandated agency (VK or OCJ) was consulted. Starting a trajectory asks the core partners for
+ * written input. The referrer is told the outcome and its reasons on their referral.
+ */
+export async function decideAdmission(userId: string, dossierId: string, values: DecisionValues, now = new Date()) {
+  const parsed = validateDecision(values);
+  if (!parsed.ok) throw invalid('De beslissing is nog niet volledig. Controleer de gemarkeerde velden.', parsed.errors);
+  const d = parsed.data;
+  return withActor(userId, async (tx, actor) => {
+    const dossier = await tx.dossier.findFirst({ where: dossierByIdWhere(actor, dossierId), select: DOSSIER_FACTS_SELECT });
+    if (!dossier || !can(actor, 'admission.viewAssessment', dossier)) {
+      throw new DeniedError({ action: 'admission.decide', objectType: 'Dossier', objectId: dossierId, purpose: 'decideAdmission' });
+    }
+    if (!can(actor, 'admission.decide', dossier)) throw conflict('Over deze aanmelding is al beslist.');
+
+    const minors = await tx.clientMember.count({ where: { dossierId, isMinor: true } });
+    if (minors > 0) {
+      const consultations = await tx.mandatedAgencyConsultation.count({ where: { dossierId } });
+      if (consultations === 0) {
+        throw invalid(
+          'Er is een minderjarige betrokken: registreer eerst het overleg met een gemandateerde voorziening (VK of OCJ) voor je beslist (art. 5, tweede lid).',
+          { _consultation: 'Nog geen overleg met VK of OCJ geregistreerd.' },
+        );
+      }
+    }
+
+    const status = STATUS_AFTER[d.decision];
+    const moved = await tx.dossier.updateMany({
+      where: { id: dossierId, status: 'SUBMITTED' },
+      data: {
+        status,
+        decidedAt: now,
+        decisionReasons: d.decisionReasons,
+        inputRequestedAt: d.decision === 'START_TRAJECTORY' ? now : null,
+      },
+    });
+    if (moved.count !== 1) throw conflict('Over deze aanmelding werd intussen al beslist.');
+    await tx.admissionAssessment.create({
+      data: {
+        dossierId,
+        safeHouseId: dossier.safeHouseId,
+        assessorUserId: actor.userId,
+        criterion1Met: d.criterion1Met === 'ja',
+        criterion1Reason: d.criterion1Reason,
+        criterion2Met: d.criterion2Met === 'ja',
+        criterion2Reason: d.criterion2Reason,
+        criterion3Met: d.criterion3Met === 'ja',
+        criterion3Reason: d.criterion3Reason,
+        riskLevel: d.riskLevel,
+        riskAssessment: d.riskAssessment,
+        decision: d.decision,
+        decisionReasons: d.decisionReasons,
+        decidedAt: now,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: 'admission.decide',
+      objectType: 'AdmissionAssessment',
+      objectId: dossierId,
+      dossierId,
+      safeHouseId: dossier.safeHouseId,
+      purpose: 'decideAdmission',
+      outcome: 'ALLOWED',
+    });
+    return { status };
+  });
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { z } from '@/lib/validation/zod';
+import { withActor } from '@/lib/db/scoped';
+import { can, dossierWhere } from '@/lib/access/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { AppError } from '@/lib/errors';
+import { RISK_LEVELS } from '@/lib/referrals/schemas';
+
+export const INBOX_PAGE_SIZE = 20;
+const DECIDED = ['REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'IN_TRAJECTORY', 'CLOSED'] as const;
+
+export const inboxFilters = z.object({
+  status: z.enum(['open', 'beslist', 'alle']).catch('open'),
+  minderjarigen: z.enum(['ja', 'nee', '']).catch(''),
+  risico: z.union([z.enum(RISK_LEVELS), z.literal('')]).catch(''),
+  sorteer: z.enum(['wachttijd', 'nieuwste']).catch('wachttijd'),
+  pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type InboxFilters = z.infer<typeof inboxFilters>;
+
+/**
+ * The coordinator's triage inbox: referrals to the safe houses they coordinate, filterable by
+ * status, minors involved and the referrer's risk judgement, sorted by waiting time, with counts.
+ */
+export async function listInbox(userId: string, raw: Record<string, unknown>, now = new Date()) {
+  const f = inboxFilters.parse({ status: undefined, minderjarigen: undefined, risico: undefined, sorteer: undefined, pagina: undefined, ...raw });
+  return withActor(userId, async (tx, actor) => {
+    if (!can(actor, 'triage.view')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang tot de aanmeldingen.');
+    const base: Prisma.DossierWhereInput = {
+      AND: [dossierWhere(actor), { safeHouseId: { in: actor.coordinatorHouses } }, { status: { not: 'DRAFT' } }],
+    };
+    const filters: Prisma.DossierWhereInput[] = [base];
+    if (f.status === 'open') filters.push({ status: 'SUBMITTED' });
+    if (f.status === 'beslist') filters.push({ status: { in: [...DECIDED] } });
+    if (f.minderjarigen === 'ja') filters.push({ members: { some: { isMinor: true } } });
+    if (f.minderjarigen === 'nee') filters.push({ members: { none: { isMinor: true } } });
+    if (f.risico) filters.push({ referral: { is: { riskJudgement: f.risico } } });
+    const where: Prisma.DossierWhereInput = { AND: filters };
+
+    const [total, open, decided, openWithMinors, rows] = await Promise.all([
+      tx.dossier.count({ where }),
+      tx.dossier.count({ where: { AND: [base, { status: 'SUBMITTED' }] } }),
+      tx.dossier.count({ where: { AND: [base, { status: { in: [...DECIDED] } }] } }),
+      tx.dossier.count({ where: { AND: [base, { status: 'SUBMITTED' }, { members: { some: { isMinor: true } } }] } }),
+      tx.dossier.findMany({
+        where,
+        orderBy: [{ submittedAt: f.sorteer === 'wachttijd' ? 'asc' : 'desc' }, { id: 'asc' }],
+        skip: (f.pagina - 1) * INBOX_PAGE_SIZE,
+        take: INBOX_PAGE_SIZE,
+        select: {
+          id: true,
+          reference: true,
+          clientSystemLabel: true,
+          status: true,
+          submittedAt: true,
+          decidedAt: true,
+          safeHouse: { select: { name: true } },
+          referral: { select: { riskJudgement: true, riskScore: true } },
+          _count: { select: { members: { where: { isMinor: true } } } },
+        },
+      }),
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'triage.list',
+      objectType: 'DossierList',
+      objectId: `page:${f.pagina}`,
+      purpose: 'listInbox',
+      outcome: 'ALLOWED',
+    });
+    return {
+      filters: f,
+      total,
+      pageSize: INBOX_PAGE_SIZE,
+      counts: { open, decided, openWithMinors },
+      rows: rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        clientSystemLabel: r.clientSystemLabel,
+        status: r.status,
+        safeHouseName: r.safeHouse.name,
+        submittedAt: r.submittedAt,
+        waitingDays: r.submittedAt ? Math.floor(((r.decidedAt ?? now).getTime() - r.submittedAt.getTime()) / 86_400_000) : 0,
+        minors: r._count.members,
+        riskJudgement: r.referral?.riskJudgement ?? null,
+        riskScore: r.referral?.riskScore ?? 0,
+      })),
+    };
+  });
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import { withActor, DeniedError } from '@/lib/db/scoped';
+import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { fieldKeys } from '@/lib/crypto/keys';
+import { decryptField } from '@/lib/crypto/fields';
+import { formatNationalNumber } from '@/lib/validation/national-number';
+import { emptyMember, type ReferralValues } from './schemas';
+
+/** A draft referral as form values, for its referrer only. */
+export async function getReferralForEdit(userId: string, dossierId: string): Promise<ReferralValues> {
+  return withActor(userId, async (tx, actor) => {
+    const dossier = await tx.dossier.findFirst({
+      where: dossierByIdWhere(actor, dossierId),
+      select: { ...DOSSIER_FACTS_SELECT, clientSystemLabel: true },
+    });
+    if (!dossier || !can(actor, 'referral.edit', dossier)) {
+      throw new DeniedError({ action: 'referral.edit', objectType: 'Referral', objectId: dossierId, purpose: 'getReferralForEdit' });
+    }
+    const keys = fieldKeys();
+    const [r, members, contacts] = await Promise.all([
+      tx.referral.findUnique({ where: { dossierId } }),
+      tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      tx.contact.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'referral.edit', objectType: 'Referral', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
+      purpose: 'getReferralForEdit', outcome: 'ALLOWED',
+    });
+    return {
+      safeHouseId: dossier.safeHouseId,
+      clientSystemLabel: dossier.clientSystemLabel,
+      members: members.length
+        ? members.map((m) => ({
+            memberRole: m.memberRole,
+            firstName: m.firstName,
+            lastName: m.lastName,
+            dateOfBirth: m.dateOfBirth ? m.dateOfBirth.toISOString().slice(0, 10) : '',
+            isMinor: m.dateOfBirth ? '' : m.isMinor ? 'ja' : 'nee',
+            sex: m.sex,
+            nationalNumber: m.nationalNumberEnc ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc)) : '',
+            contact: m.contactEnc ? decryptField(keys, m.contactEnc) : '',
+          }))
+        : [emptyMember()],
+      contacts: contacts.map((c) => ({
+        firstName: c.firstName,
+        lastName: c.lastName,
+        relation: c.relation,
+        contact: c.contactEnc ? decryptField(keys, c.contactEnc) : '',
+      })),
+      violenceForms: r?.violenceForms ?? [],
+      violenceTypes: r?.violenceTypes ?? [],
+      situation: r?.situation ?? '',
+      actionsTaken: r?.actionsTaken ?? '',
+      riskAnswers: (r?.riskAnswers as Record<string, string> | undefined) ?? {},
+      riskJudgement: r?.riskJudgement ?? '',
+      riskJudgementReason: r?.riskJudgementReason ?? '',
+      clientInformed: r?.clientInformed == null ? '' : r.clientInformed ? 'ja' : 'nee',
+      notInformedReason: r?.notInformedReason ?? '',
+      involvedOrganisations: r?.involvedOrganisations ?? '',
+    };
+  });
+}
