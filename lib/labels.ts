@@ -36,3 +36,50 @@ const dateFmt = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeZone
 const dateTimeFmt = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
 export const formatDate = (d: Date | null | undefined) => (d ? dateFmt.format(d) : '—');
 export const formatDateTime = (d: Date | null | undefined) => (d ? dateTimeFmt.format(d) : '—');
+
+export const VIOLENCE_FORM_LABEL: Record<string, string> = {
+  PARTNER_VIOLENCE: '(Ex-)partnergeweld',
+  CHILD_ABUSE: 'Kindermishandeling',
+  CHILDREN_WITNESSING: 'Kinderen getuige van geweld',
+  WORRYING_UPBRINGING: 'Verontrustende opvoedingssituatie',
+  HONOUR_RELATED: 'Eergerelateerd geweld',
+  PARENT_ABUSE: 'Oudermishandeling (geweld van kinderen tegen ouders)',
+  ELDER_ABUSE: 'Ouderenmishandeling',
+  SIBLING_VIOLENCE: 'Geweld tussen broers en zussen',
+  HIGH_CONFLICT_DIVORCE: 'Complexe (v)echtscheiding',
+};
+
+export const VIOLENCE_TYPE_LABEL: Record<string, string> = {
+  PHYSICAL: 'Fysiek',
+  PSYCHOLOGICAL: 'Psychisch',
+  SEXUAL: 'Seksueel',
+  ECONOMIC: 'Economisch',
+};
+
+export const RISK_LEVEL_LABEL: Record<string, string> = {
+  LOW: 'Laag',
+  ELEVATED: 'Verhoogd',
+  HIGH: 'Hoog',
+  ACUTE: 'Acuut gevaar',
+};
+
+export const DECISION_LABEL: Record<string, string> = {
+  REFER_TO_REGULAR_CARE: 'Rechtstreeks doorverwijzen naar reguliere hulpverlening',
+  ATTACH_TO_EXISTING_CARE: 'Aansluiten bij lopende hulpverlening',
+  START_TRAJECTORY: 'Opnemen in het Veilig Huis (intersectoraal traject starten)',
+  NOT_ADMISSIBLE: 'Niet ontvankelijk',
+};
+
+export const KNOWN_STATUS_LABEL: Record<string, string> = {
+  KNOWN: 'Gekend en momenteel in begeleiding',
+  PREVIOUSLY_KNOWN: 'Vroeger gekend',
+  NOT_KNOWN: 'Niet gekend',
+};
+
+export const SEX_LABEL: Record<string, string> = { FEMALE: 'Vrouw', MALE: 'Man', X: 'X', UNKNOWN: 'Onbekend' };
+
+export const CRITERIA = [
+  'Er is een verhoogd risico op herhaling van intrafamiliaal geweld waarbij de fysieke of psychische integriteit van een of meer leden van het cliëntsysteem dreigt te worden geschaad.',
+  'Intersectorale informatiedeling en casusoverleg tussen de kernpartners zijn noodzakelijk om de geweldspiraal te doorbreken.',
+  'Een gecoördineerde aanpak tussen de kernpartners is nodig om de geweldspiraal te doorbreken.',
+] as const;

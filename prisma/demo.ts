@@ -111,7 +111,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     data: { isCaseDirector: true },
   });
   await makeDossier(db, keys, {
-    safeHouseId: ant, ...ref(huisarts), status: 'DRAFT', reference: 'VH-ANT-2026-0003', clientSystemLabel: 'Gezin Wouters (concept)',
+    safeHouseId: ant, ...ref(huisarts), status: 'DRAFT', reference: 'CONCEPT-DEMO0003', clientSystemLabel: 'Gezin Wouters (concept)',
     members: [{ memberRole: 'VICTIM', firstName: 'Marleen', lastName: 'Wouters', dateOfBirth: new Date('1951-06-14') }],
     violenceForms: ['ELDER_ABUSE'],
   });
@@ -127,5 +127,9 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     members: [{ memberRole: 'VICTIM', firstName: 'Hilde', lastName: 'Claes', dateOfBirth: new Date('1965-12-01') }],
     violenceForms: ['PARENT_ABUSE'],
   });
+  // The demo references above used numbers 1 and 2 of 2026 in each safe house.
+  for (const safeHouseId of [ant, ovl]) {
+    await db.referenceCounter.create({ data: { safeHouseId, year: 2026, last: 2 } });
+  }
   return { seeded: true };
 }

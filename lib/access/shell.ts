@@ -4,6 +4,8 @@ import { can, type GlobalAction } from './policy';
 
 const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/', label: 'Dossiers', action: 'dossier.list' },
+  { href: '/triage', label: 'Te toetsen', action: 'triage.view' },
+  { href: '/aanmeldingen', label: 'Mijn aanmeldingen', action: 'referral.listOwn' },
   { href: '/toegangslog', label: 'Toegangslog', action: 'audit.view' },
 ];
 

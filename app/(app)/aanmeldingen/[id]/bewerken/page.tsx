@@ -1,0 +1,33 @@
+import { ReferralForm } from '@/components/referral/referral-form';
+import { loadPage } from '@/lib/auth/session';
+import { listSafeHouses } from '@/lib/referrals/list-my-referrals';
+import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
+import { initialFormState } from '@/lib/forms/form-state';
+import { saveReferralAction } from '../../actions';
+
+export const metadata = { title: 'Aanmelding (concept)' };
+
+export default async function EditReferralPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ melding?: string }>;
+}) {
+  const { id } = await params;
+  const { melding } = await searchParams;
+  const [values, houses] = await loadPage((userId) => Promise.all([getReferralForEdit(userId, id), listSafeHouses(userId)]));
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Aanmelding (concept)</h1>
+      {melding === 'bewaard' && (
+        <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">
+          Het concept is bewaard. Het is nog niet ingediend: enkel jij kunt het zien.
+        </p>
+      )}
+      <div className="mt-6">
+        <ReferralForm action={saveReferralAction.bind(null, id)} initial={initialFormState(values)} safeHouses={houses} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { requireUserId } from '@/lib/auth/session';
+import { saveReferral } from '@/lib/referrals/save-referral';
+import { referralValuesFromForm } from '@/lib/referrals/form-data';
+import { formError } from '@/lib/forms/action-error';
+import type { FormState } from '@/lib/forms/form-state';
+import type { ReferralValues } from '@/lib/referrals/schemas';
+
+export async function saveReferralAction(
+  dossierId: string | null,
+  prev: FormState<ReferralValues>,
+  fd: FormData,
+): Promise<FormState<ReferralValues>> {
+  const userId = await requireUserId();
+  const values = referralValuesFromForm(fd);
+  const mode = fd.get('intent') === 'submit' ? 'submit' : 'draft';
+  let result: Awaited<ReturnType<typeof saveReferral>>;
+  try {
+    result = await saveReferral(userId, values, { mode, dossierId: dossierId ?? undefined });
+  } catch (err) {
+    return formError(err, values, prev);
+  }
+  redirect(mode === 'submit' ? `/dossiers/${result.dossierId}?melding=ingediend` : `/aanmeldingen/${result.dossierId}/bewerken?melding=bewaard`);
+}

@@ -1,0 +1,55 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { requireUserId } from '@/lib/auth/session';
+import { formError } from '@/lib/forms/action-error';
+import type { FormState } from '@/lib/forms/form-state';
+import { valuesFromForm } from '@/lib/referrals/form-data';
+import { recordConsultation } from '@/lib/admission/record-consultation';
+import { decideAdmission } from '@/lib/admission/decide-admission';
+import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
+import { closeInputRound } from '@/lib/partner-input/close-input-round';
+import type { ConsultationValues, DecisionValues } from '@/lib/admission/schemas';
+import type { PartnerInputValues } from '@/lib/partner-input/schemas';
+
+const CONSULTATION_KEYS = ['agency', 'agencyName', 'consultedPerson', 'consultedAt', 'view'] as const;
+const DECISION_KEYS = [
+  'criterion1Met', 'criterion1Reason', 'criterion2Met', 'criterion2Reason', 'criterion3Met', 'criterion3Reason',
+  'riskLevel', 'riskAssessment', 'decision', 'decisionReasons',
+] as const;
+const INPUT_KEYS = ['knownStatus', 'trajectory', 'trajectoryProgress', 'viewOnFollowUp'] as const;
+
+/** Runs one use case for a form; on success back to the dossier with a notice. */
+async function submit<V>(
+  prev: FormState<V>,
+  values: V,
+  run: (userId: string) => Promise<unknown>,
+  done: string,
+): Promise<FormState<V>> {
+  const userId = await requireUserId();
+  try {
+    await run(userId);
+  } catch (err) {
+    return formError(err, values, prev);
+  }
+  redirect(done);
+}
+
+export async function recordConsultationAction(dossierId: string, prev: FormState<ConsultationValues>, fd: FormData) {
+  const values = valuesFromForm(fd, CONSULTATION_KEYS);
+  return submit(prev, values, (u) => recordConsultation(u, dossierId, values), `/dossiers/${dossierId}?melding=overleg#toetsing`);
+}
+
+export async function decideAdmissionAction(dossierId: string, prev: FormState<DecisionValues>, fd: FormData) {
+  const values = valuesFromForm(fd, DECISION_KEYS);
+  return submit(prev, values, (u) => decideAdmission(u, dossierId, values), `/dossiers/${dossierId}?melding=beslist`);
+}
+
+export async function savePartnerInputAction(dossierId: string, prev: FormState<PartnerInputValues>, fd: FormData) {
+  const values = valuesFromForm(fd, INPUT_KEYS);
+  return submit(prev, values, (u) => savePartnerInput(u, dossierId, values), `/dossiers/${dossierId}?melding=aanvulling`);
+}
+
+export async function closeInputRoundAction(dossierId: string, prev: FormState<Record<string, never>>) {
+  return submit(prev, {}, (u) => closeInputRound(u, dossierId), `/dossiers/${dossierId}?melding=rondegesloten`);
+}

@@ -1,0 +1,117 @@
+import Link from 'next/link';
+import { loadPage } from '@/lib/auth/session';
+import { listInbox, type InboxFilters } from '@/lib/admission/list-inbox';
+import { RISK_LEVEL_LABEL, STATUS_LABEL, formatDate } from '@/lib/labels';
+import { RISK_LEVELS } from '@/lib/referrals/schemas';
+
+export const metadata = { title: 'Te toetsen aanmeldingen' };
+
+function href(f: InboxFilters, over: Partial<InboxFilters>) {
+  const merged = { ...f, ...over };
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) if (v !== '' && v !== undefined) q.set(k, String(v));
+  return `/triage?${q.toString()}`;
+}
+
+export default async function TriagePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const data = await loadPage((userId) => listInbox(userId, params));
+  const f = data.filters;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Te toetsen aanmeldingen</h1>
+      <ul className="mt-4 flex flex-wrap gap-4" aria-label="Aantallen">
+        <li className="rounded bg-white p-3 shadow-sm">
+          <span className="block text-2xl font-semibold">{data.counts.open}</span> wachten op toetsing
+        </li>
+        <li className="rounded bg-white p-3 shadow-sm">
+          <span className="block text-2xl font-semibold">{data.counts.openWithMinors}</span> daarvan met minderjarigen
+        </li>
+        <li className="rounded bg-white p-3 shadow-sm">
+          <span className="block text-2xl font-semibold">{data.counts.decided}</span> beslist
+        </li>
+      </ul>
+
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded bg-white p-4 shadow-sm" aria-label="Filters">
+        <div>
+          <label htmlFor="f-status" className="block font-medium">Status</label>
+          <select id="f-status" name="status" defaultValue={f.status} className="mt-1 rounded border border-gray-500 px-2 py-1">
+            <option value="open">Wacht op toetsing</option>
+            <option value="beslist">Beslist</option>
+            <option value="alle">Alle</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-minderjarigen" className="block font-medium">Minderjarigen betrokken</label>
+          <select id="f-minderjarigen" name="minderjarigen" defaultValue={f.minderjarigen} className="mt-1 rounded border border-gray-500 px-2 py-1">
+            <option value="">Alle</option>
+            <option value="ja">Ja</option>
+            <option value="nee">Nee</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-risico" className="block font-medium">Risico (aanmelder)</label>
+          <select id="f-risico" name="risico" defaultValue={f.risico} className="mt-1 rounded border border-gray-500 px-2 py-1">
+            <option value="">Alle</option>
+            {RISK_LEVELS.map((r) => (
+              <option key={r} value={r}>{RISK_LEVEL_LABEL[r]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-sorteer" className="block font-medium">Sorteren</label>
+          <select id="f-sorteer" name="sorteer" defaultValue={f.sorteer} className="mt-1 rounded border border-gray-500 px-2 py-1">
+            <option value="wachttijd">Langst wachtend eerst</option>
+            <option value="nieuwste">Nieuwste eerst</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Toepassen</button>
+      </form>
+
+      <p className="mt-4" role="status">{data.total} aanmelding(en) gevonden.</p>
+      {data.rows.length > 0 && (
+        <table className="mt-2 w-full border-collapse bg-white text-left">
+          <caption className="sr-only">Aanmeldingen</caption>
+          <thead>
+            <tr className="border-b border-gray-400">
+              <th scope="col" className="p-2">Referentie</th>
+              <th scope="col" className="p-2">Cliëntsysteem</th>
+              <th scope="col" className="p-2" aria-sort={f.sorteer === 'wachttijd' ? 'ascending' : 'descending'}>
+                <Link href={href(f, { sorteer: f.sorteer === 'wachttijd' ? 'nieuwste' : 'wachttijd', pagina: 1 })} className="underline">
+                  Ingediend
+                </Link>
+              </th>
+              <th scope="col" className="p-2">Wachttijd</th>
+              <th scope="col" className="p-2">Minderjarigen</th>
+              <th scope="col" className="p-2">Risico (aanmelder)</th>
+              <th scope="col" className="p-2">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.id} className="border-b border-gray-200">
+                <td className="p-2">
+                  <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">{r.reference}</Link>
+                </td>
+                <td className="p-2">{r.clientSystemLabel}</td>
+                <td className="p-2">{formatDate(r.submittedAt)}</td>
+                <td className="p-2">{r.waitingDays} dag(en)</td>
+                <td className="p-2">{r.minors > 0 ? `Ja (${r.minors})` : 'Nee'}</td>
+                <td className="p-2">{r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'}</td>
+                <td className="p-2">{STATUS_LABEL[r.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Paginering" className="mt-4 flex gap-4">
+          {f.pagina > 1 && <Link href={href(f, { pagina: f.pagina - 1 })}>Vorige pagina</Link>}
+          <span>Pagina {f.pagina} van {pages}</span>
+          {f.pagina < pages && <Link href={href(f, { pagina: f.pagina + 1 })}>Volgende pagina</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, login } from './helpers';
+
+/**
+ * The whole triage flow of issue 3 in Chromium: a referrer submits, the coordinator triages and
+ * admits (after consulting the VK, a minor being involved), two core partners add input, the
+ * referrer sees the outcome but not the input, and a user of another safe house gets 404.
+ */
+test.setTimeout(180_000);
+
+async function as(browser: Browser, email: string, fn: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, email);
+  await fn(page);
+  await context.close();
+}
+
+test('referral → admission → core-partner input, with access checked at every step', async ({ browser }) => {
+  const label = `Gezin E2E ${Date.now().toString(36)}`;
+  let dossierUrl = '';
+
+  await as(browser, 'aanmelder.huisarts@vhd.test', async (page) => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn aanmeldingen' }).click();
+    await page.getByRole('link', { name: 'Nieuwe aanmelding' }).click();
+    await expect(page.getByRole('heading', { name: 'Nieuwe aanmelding' })).toBeVisible();
+
+    // An incomplete submission: errors per field in Dutch, and what was typed stays.
+    await page.getByLabel('Veilig Huis').selectOption({ label: 'Veilig Huis Antwerpen' });
+    await page.getByLabel('Korte naam van het cliëntsysteem').fill(label);
+    await page.getByLabel('Voornaam').first().fill('Yasmine');
+    await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Controleer de gemarkeerde velden' });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'Vul de achternaam in.' })).toBeVisible();
+    await expect(page.getByLabel('Korte naam van het cliëntsysteem')).toHaveValue(label);
+    await expect(page.getByLabel('Voornaam').first()).toHaveValue('Yasmine');
+    await expect(page.getByLabel('Achternaam').first()).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+
+    // Complete it: a victim and a minor child.
+    const member = (i: number) => page.getByRole('group', { name: `Lid ${i}` });
+    await member(1).getByLabel('Rol in het cliëntsysteem').selectOption({ label: 'Slachtoffer' });
+    await member(1).getByLabel('Achternaam').fill('Haddad');
+    await member(1).getByLabel('Geboortedatum').fill('1990-03-14');
+    await member(1).getByLabel('Rijksregisternummer (optioneel)').fill('90.03.14-123.00');
+    await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+    await member(2).getByLabel('Rol in het cliëntsysteem').selectOption({ label: 'Kind' });
+    await member(2).getByLabel('Voornaam').fill('Sami');
+    await member(2).getByLabel('Achternaam').fill('Haddad');
+    await member(2).getByLabel('Geboortedatum').fill('2017-06-02');
+    await page.getByLabel('(Ex-)partnergeweld').check();
+    await page.getByLabel('Fysiek').check();
+    await page.getByLabel('Beschrijving van de situatie').fill('Herhaald fysiek geweld door de ex-partner, ook in het bijzijn van het kind.');
+    await page.getByLabel('Wat werd al ondernomen?').fill('Medische vaststellingen bij de huisarts.');
+    for (const group of await page.getByRole('group').filter({ has: page.getByRole('radio', { name: 'Onbekend' }) }).all()) {
+      await group.getByRole('radio', { name: 'Onbekend' }).check();
+    }
+    await page.getByRole('group', { name: 'Was er de voorbije maand fysiek geweld?' }).getByRole('radio', { name: 'Ja', exact: true }).check();
+    await page.getByRole('group', { name: 'Jouw inschatting van het risico (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
+    await page.getByLabel('Toelichting bij je inschatting').fill('Escalatie sinds de scheiding.');
+    await page.getByRole('group', { name: 'Is het cliëntsysteem op de hoogte van deze aanmelding? (verplicht)' }).getByRole('radio', { name: 'Ja', exact: true }).check();
+    await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
+
+    // The national number had a wrong check digit: refused at its field, everything else kept.
+    await expect(member(1).getByText('Dit rijksregisternummer klopt niet')).toBeVisible();
+    await expect(page.getByLabel('Beschrijving van de situatie')).toHaveValue(/Herhaald fysiek geweld/);
+    await member(1).getByLabel('Rijksregisternummer (optioneel)').fill('');
+    await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
+
+    await expect(page.getByRole('status')).toContainText('De aanmelding is ingediend');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(label);
+    dossierUrl = new URL(page.url()).pathname;
+  });
+  expect(dossierUrl).toMatch(/^\/dossiers\/[0-9a-f-]{36}$/);
+
+  await as(browser, 'coordinator.antwerpen@vhd.test', async (page) => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Te toetsen' }).click();
+    await page.getByLabel('Minderjarigen betrokken').selectOption('ja');
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    const row = page.getByRole('row').filter({ hasText: label });
+    await expect(row).toContainText('Ja (1)');
+    await expectAccessible(page);
+    await row.getByRole('link').click();
+    await expect(page.getByText('Yasmine Haddad')).toBeVisible();
+
+    // A decision without consulting VK/OCJ is refused.
+    const criteria = [1, 2, 3];
+    for (const n of criteria) {
+      await page.getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` }).getByRole('radio', { name: 'Vervuld', exact: true }).check();
+      await page.getByLabel(`Reden (criterium ${n})`).fill(`Criterium ${n} is vervuld volgens de aanmelding.`);
+    }
+    await page.getByRole('group', { name: 'Risiconiveau (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
+    await page.getByLabel('Onderbouwing van de risico-inschatting').fill('Escalerend partnergeweld met een kind als getuige.');
+    await page.getByRole('combobox', { name: 'Beslissing (verplicht)' }).selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
+    await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
+    await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'gemandateerde voorziening' }).first()).toBeVisible();
+    await expect(page.getByLabel('Motivering van de beslissing')).toHaveValue('Hoog risico; een gecoördineerd traject is nodig.');
+
+    await page.getByRole('group', { name: 'Gemandateerde voorziening (verplicht)' }).getByRole('radio', { name: /VK/ }).check();
+    await page.getByLabel('Naam van de voorziening').fill('VK Antwerpen');
+    await page.getByLabel('Wie werd geconsulteerd?').fill('Consulent van wacht');
+    await page.getByLabel('Datum van het overleg').fill('2026-11-20');
+    await page.getByLabel('Standpunt van de voorziening').fill('Het VK steunt een traject in het Veilig Huis.');
+    await page.getByRole('button', { name: 'Overleg registreren' }).click();
+    await expect(page.getByRole('status')).toContainText('Het overleg met de gemandateerde voorziening is geregistreerd');
+
+    for (const n of criteria) {
+      await page.getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` }).getByRole('radio', { name: 'Vervuld', exact: true }).check();
+      await page.getByLabel(`Reden (criterium ${n})`).fill(`Criterium ${n} is vervuld volgens de aanmelding.`);
+    }
+    await page.getByRole('group', { name: 'Risiconiveau (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
+    await page.getByLabel('Onderbouwing van de risico-inschatting').fill('Escalerend partnergeweld met een kind als getuige.');
+    await page.getByRole('combobox', { name: 'Beslissing (verplicht)' }).selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
+    await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
+    await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
+    await expect(page.getByRole('status')).toContainText('De beslissing is bewaard');
+    await expect(page.getByText('Traject in het Veilig Huis').first()).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  const inputs = [
+    { email: 'kernpartner.caw@vhd.test', text: 'CAW: begeleiding van moeder sinds voorjaar.' },
+    { email: 'kernpartner.politie@vhd.test', text: 'Politie: twee interventies in oktober.' },
+  ];
+  for (const { email, text } of inputs) {
+    await as(browser, email, async (page) => {
+      await page.goto(dossierUrl);
+      await expect(page.getByText('Geef enkel noodzakelijke, objectieve informatie')).toBeVisible();
+      await page.getByRole('radio', { name: 'Gekend en momenteel in begeleiding' }).check();
+      await page.getByLabel('Welk traject loopt (of liep) er bij jullie?').fill(text);
+      await page.getByLabel('Jullie visie op de opvolging in het Veilig Huis').fill('Een traject in het Veilig Huis is aangewezen.');
+      await page.getByRole('button', { name: 'Aanvulling bewaren' }).click();
+      await expect(page.getByRole('status')).toContainText('Je aanvulling is bewaard');
+      await expect(page.getByRole('article').getByText(text)).toBeVisible();
+      // the other partner's input is not visible to this partner
+      const other = inputs.find((i) => i.email !== email)!;
+      await expect(page.getByText(other.text)).toHaveCount(0);
+      await expectAccessible(page);
+    });
+  }
+
+  await as(browser, 'coordinator.antwerpen@vhd.test', async (page) => {
+    await page.goto(dossierUrl);
+    for (const { text } of inputs) await expect(page.getByText(text)).toBeVisible();
+    await expect(page.getByRole('article', { name: 'Aanvulling van CAW Antwerpen' })).toBeVisible();
+    await expect(page.locator('p', { hasText: 'Nog geen aanvulling van:' })).toContainText('Agentschap Justitie en Handhaving');
+  });
+
+  await as(browser, 'aanmelder.huisarts@vhd.test', async (page) => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn aanmeldingen' }).click();
+    const row = page.getByRole('row').filter({ hasText: label });
+    await expect(row).toContainText('Traject in het Veilig Huis');
+    await expect(row).toContainText('Motivering: Hoog risico; een gecoördineerd traject is nodig.');
+    await page.goto(dossierUrl);
+    await expect(page.getByText('Hoog risico; een gecoördineerd traject is nodig.')).toBeVisible();
+    for (const { text } of inputs) await expect(page.getByText(text)).toHaveCount(0);
+    await expect(page.getByText('Escalerend partnergeweld met een kind als getuige.')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Aanvullingen van de kernpartners' })).toHaveCount(0);
+  });
+
+  await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
+    const response = await page.goto(dossierUrl);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByText(label)).toHaveCount(0);
+  });
+});
