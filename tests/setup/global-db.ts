@@ -22,7 +22,12 @@ export default async function setup(project: TestProject) {
     embeddedDir: '.data/pg-test',
     embeddedPort: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
   });
-  const db = await prepareDatabase(serverUrl, { database: 'vhd_it', fresh: true, appPassword: secrets.APP_DB_PASSWORD, quiet: true });
+  const db = await prepareDatabase(serverUrl, {
+    database: process.env.TEST_DB_NAME ?? 'vhd_it',
+    fresh: true,
+    appPassword: secrets.APP_DB_PASSWORD,
+    quiet: true,
+  });
   project.provide('db', { serverUrl, ownerUrl: db.ownerUrl, appUrl: db.appUrl });
   project.provide('secrets', secrets);
   return async () => {
