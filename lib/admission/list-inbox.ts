@@ -15,6 +15,8 @@ export const inboxFilters = z.object({
   minderjarigen: z.enum(['ja', 'nee', '']).catch(''),
   risico: z.union([z.enum(RISK_LEVELS), z.literal('')]).catch(''),
   sorteer: z.enum(['wachttijd', 'nieuwste']).catch('wachttijd'),
+  vanaf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch(''),
+  tot: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch(''),
   pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type InboxFilters = z.infer<typeof inboxFilters>;
@@ -24,7 +26,7 @@ export type InboxFilters = z.infer<typeof inboxFilters>;
  * status, minors involved and the referrer's risk judgement, sorted by waiting time, with counts.
  */
 export async function listInbox(userId: string, raw: Record<string, unknown>, now = new Date()) {
-  const f = inboxFilters.parse({ status: undefined, minderjarigen: undefined, risico: undefined, sorteer: undefined, pagina: undefined, ...raw });
+  const f = inboxFilters.parse({ status: undefined, minderjarigen: undefined, risico: undefined, sorteer: undefined, vanaf: undefined, tot: undefined, pagina: undefined, ...raw });
   return withActor(userId, async (tx, actor) => {
     if (!can(actor, 'triage.view')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang tot de aanmeldingen.');
     const base: Prisma.DossierWhereInput = {
@@ -36,6 +38,8 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
     if (f.minderjarigen === 'ja') filters.push({ members: { some: { isMinor: true } } });
     if (f.minderjarigen === 'nee') filters.push({ members: { none: { isMinor: true } } });
     if (f.risico) filters.push({ referral: { is: { riskJudgement: f.risico } } });
+    if (f.vanaf) filters.push({ submittedAt: { gte: new Date(`${f.vanaf}T00:00:00Z`) } });
+    if (f.tot) filters.push({ submittedAt: { lt: new Date(new Date(`${f.tot}T00:00:00Z`).getTime() + 86_400_000) } });
     const where: Prisma.DossierWhereInput = { AND: filters };
 
     const [total, open, decided, openWithMinors, rows] = await Promise.all([

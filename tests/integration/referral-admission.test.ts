@@ -244,6 +244,11 @@ describe('triage inbox', () => {
     expect(minors.total).toBe(inbox.counts.openWithMinors);
     const low = await listInbox(s.users.coordA.id, { risico: 'LOW' });
     expect(low.rows.map((r) => r.id)).not.toContain(a.dossierId);
+    const future = await listInbox(s.users.coordA.id, { vanaf: '2999-01-01' });
+    expect(future.total).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const todays = await listInbox(s.users.coordA.id, { vanaf: today, tot: today });
+    expect(todays.rows.map((r) => r.id)).toEqual(expect.arrayContaining([a.dossierId, b.dossierId]));
     await expect(listInbox(s.users.referrer.id, {})).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
   });
 

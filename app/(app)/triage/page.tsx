@@ -60,6 +60,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           </select>
         </div>
         <div>
+          <label htmlFor="f-vanaf" className="block font-medium">Ingediend vanaf</label>
+          <input id="f-vanaf" name="vanaf" type="date" defaultValue={f.vanaf} className="mt-1 rounded border border-gray-500 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor="f-tot" className="block font-medium">Ingediend tot en met</label>
+          <input id="f-tot" name="tot" type="date" defaultValue={f.tot} className="mt-1 rounded border border-gray-500 px-2 py-1" />
+        </div>
+        <div>
           <label htmlFor="f-sorteer" className="block font-medium">Sorteren</label>
           <select id="f-sorteer" name="sorteer" defaultValue={f.sorteer} className="mt-1 rounded border border-gray-500 px-2 py-1">
             <option value="wachttijd">Langst wachtend eerst</option>
