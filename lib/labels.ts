@@ -83,3 +83,41 @@ export const CRITERIA = [
   'Intersectorale informatiedeling en casusoverleg tussen de kernpartners zijn noodzakelijk om de geweldspiraal te doorbreken.',
   'Een gecoördineerde aanpak tussen de kernpartners is nodig om de geweldspiraal te doorbreken.',
 ] as const;
+
+export const ATTENDANCE_LABEL: Record<string, string> = {
+  CASE_WORKER: 'Rechtstreeks betrokken medewerker',
+  STANDING_DELEGATE: 'Vaste afgevaardigde',
+};
+
+export const INVITATION_REASON_LABEL: Record<string, string> = {
+  INVOLVEMENT: 'Betrokkenheid bij en kennis van het cliëntsysteem',
+  EXPERTISE: 'Specifieke expertise',
+};
+
+export const INVITATION_STATUS_LABEL: Record<string, string> = {
+  INVITED: 'Wacht op antwoord',
+  ACCEPTED: 'Aanvaard',
+  DECLINED: 'Afgewezen',
+  WITHDRAWN: 'Ingetrokken',
+};
+
+export const DISCLOSURE_STATUS_LABEL: Record<string, string> = {
+  OPEN: 'Stemming loopt',
+  APPROVED: 'Consensus: mag gedeeld worden',
+  BLOCKED: 'Geblokkeerd (bezwaar)',
+  SHARED: 'Gedeeld',
+  WITHDRAWN: 'Ingetrokken',
+};
+
+export const DISCLOSURE_GROUND_LABEL: Record<string, string> = {
+  SAFETY: 'Noodzakelijk voor de veiligheid van een of meer leden',
+  ACTION_PLAN_GOAL: 'Noodzakelijk voor een doel van het plan van aanpak',
+};
+
+/** Art. 15 §1 categories of personal data. */
+export const DATA_CATEGORY_LABEL: Record<number, string> = {
+  1: 'Identificatiegegevens', 2: 'Contactgegevens', 3: 'Beroep en opleiding', 4: 'Leeftijd, geslacht, nationaliteit, burgerlijke staat, verblijfsstatus',
+  5: 'Schulden en solvabiliteit', 6: 'Levenswijze, vrije tijd, sociale context', 7: 'Gezinssamenstelling', 8: 'Huisvesting',
+  9: 'Politiële en gerechtelijke gegevens', 10: 'Gezondheid', 11: 'Risicosituaties en risicogedrag', 12: 'Herkomst',
+  13: 'Seksueel gedrag of geaardheid', 14: 'Politieke, religieuze of levensbeschouwelijke overtuigingen',
+};

@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'referral.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** the coordinator's inbox of referrals to triage (art. 11) */
   'triage.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
+  /** plan a conference session with an agenda of cases (art. 12) */
+  'conference.plan': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
+  /** one's invitations to case conferences, to accept or decline */
+  'invitation.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** the access log, without dossier content (memorandum to art. 15) */
   'audit.view': { kind: 'global', roles: ['DPO'] },
   'audit.verify': { kind: 'global', roles: ['DPO'] },
@@ -75,6 +79,20 @@ export const PERMISSIONS = {
   /** end the round of written input: core partners lose access to the referral */
   'partnerInput.closeRound': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
   'conference.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
+  /** invite organisations to the case, decide whether an expert sees identities */
+  'conference.invite': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** bring information into the conference (art. 13 §2: a right, not a duty) */
+  'conference.contribute': { kind: 'dossier', relations: ['coordinator', 'participant'], statuses: ['IN_TRAJECTORY'] },
+  /** minutes, decisions, action plan, case director */
+  'conference.record': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** minutes and action plan as a watermarked PDF */
+  'conference.downloadPdf': { kind: 'dossier', relations: ['coordinator', 'participant'] },
+  /** consensus-gated disclosure (art. 14 §2): only participants propose and vote */
+  'disclosure.propose': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  'disclosure.vote': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  'disclosure.markShared': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  /** a standing delegate records feedback to the case worker (art. 12, 4th para) */
+  'feedback.record': { kind: 'dossier', relations: ['participant'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
 
 export type Action = keyof typeof PERMISSIONS;

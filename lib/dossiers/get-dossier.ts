@@ -61,6 +61,10 @@ export async function getDossier(userId: string, dossierId: string) {
         : [],
     ]);
     const answered = new Set(inputs.map((i) => i.organisationId));
+    // An expert invited for expertise sees no identifying data unless the coordinator recorded why.
+    const me = await tx.caseParticipant.findFirst({ where: { dossierId, userId: actor.userId, leftAt: null }, select: { reason: true, showIdentity: true } });
+    const pseudonymised = !actor.coordinatorHouses.includes(dossier.safeHouseId) && dossier.referrerUserId !== actor.userId
+      && me?.reason === 'EXPERTISE' && !me.showIdentity;
 
     await recordAudit(tx, actor, {
       action: 'dossier.view',
@@ -72,22 +76,23 @@ export async function getDossier(userId: string, dossierId: string) {
       outcome: 'ALLOWED',
     });
     return {
-      dossier,
+      dossier: pseudonymised ? { ...dossier, clientSystemLabel: `Cliëntsysteem ${dossier.reference}` } : dossier,
+      pseudonymised,
       relations: [...relationsTo(actor, dossier)],
       referrer: referrer ? { name: referrer.name, organisation: referrer.organisation.name } : null,
       referral,
-      members: members.map((m) => ({
+      members: members.map((m, i) => ({
         id: m.id,
         memberRole: m.memberRole,
-        firstName: m.firstName,
-        lastName: m.lastName,
-        dateOfBirth: m.dateOfBirth,
+        firstName: pseudonymised ? `Lid ${i + 1}` : m.firstName,
+        lastName: pseudonymised ? '' : m.lastName,
+        dateOfBirth: pseudonymised ? null : m.dateOfBirth,
         isMinor: m.isMinor,
         sex: m.sex,
-        nationalNumber: m.nationalNumberEnc ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc)) : null,
-        contact: m.contactEnc ? decryptField(keys, m.contactEnc) : null,
+        nationalNumber: !pseudonymised && m.nationalNumberEnc ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc)) : null,
+        contact: !pseudonymised && m.contactEnc ? decryptField(keys, m.contactEnc) : null,
       })),
-      contacts: contacts.map((c) => ({
+      contacts: (pseudonymised ? [] : contacts).map((c) => ({
         id: c.id,
         firstName: c.firstName,
         lastName: c.lastName,

@@ -9,7 +9,11 @@ import { buildScenario, type Scenario } from '../helpers/scenario';
  */
 let s: Scenario;
 let client: pg.Client;
-const CASE_TABLES = ['Dossier', 'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AuditEvent'];
+const CASE_TABLES = [
+  'Dossier', 'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AuditEvent', 'AdmissionAssessment',
+  'MandatedAgencyConsultation', 'PartnerInput', 'ConferenceSession', 'AgendaItem', 'CaseInvitation', 'InformationItem',
+  'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord', 'DisclosureProposal', 'DisclosureItem', 'DisclosureVote',
+];
 
 beforeAll(async () => {
   s = await buildScenario();

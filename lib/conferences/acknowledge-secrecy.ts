@@ -1,0 +1,45 @@
+import 'server-only';
+import { withActor, DeniedError } from '@/lib/db/scoped';
+import { recordAudit } from '@/lib/audit/log';
+import { conflict } from '@/lib/errors';
+import { settle } from '@/lib/disclosures/cast-vote';
+
+/**
+ * Art. 14 §1 / art. 458ter Sw.: before seeing anything of a case, the participant acknowledges
+ * that what is shared in the conference is secret. Recorded with its time; per case.
+ */
+export async function acknowledgeSecrecy(userId: string, participationId: string, now = new Date()) {
+  return withActor(userId, async (tx, actor) => {
+    const p = await tx.caseParticipant.findFirst({ where: { id: participationId, userId: actor.userId, acceptedAt: { not: null }, leftAt: null } });
+    if (!p) throw new DeniedError({ action: 'secrecy.acknowledge', objectType: 'CaseParticipant', objectId: participationId, purpose: 'acknowledgeSecrecy' });
+    if (p.secrecyAcknowledgedAt) throw conflict('Je hebt het beroepsgeheim voor deze casus al bevestigd.');
+    await tx.caseParticipant.update({ where: { id: p.id }, data: { secrecyAcknowledgedAt: now } });
+    await recordAudit(tx, actor, {
+      action: 'secrecy.acknowledge', objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId,
+      safeHouseId: p.safeHouseId, purpose: 'acknowledgeSecrecy', outcome: 'ALLOWED',
+    });
+    return { dossierId: p.dossierId };
+  });
+}
+
+/** A participant leaves a case (or the coordinator removes them): no more access, no vote. */
+export async function leaveCase(userId: string, participationId: string, now = new Date()) {
+  return withActor(userId, async (tx, actor) => {
+    const p = await tx.caseParticipant.findFirst({
+      where: { id: participationId, leftAt: null, OR: [{ userId: actor.userId }, { safeHouseId: { in: actor.coordinatorHouses } }] },
+    });
+    if (!p) throw new DeniedError({ action: 'participant.leave', objectType: 'CaseParticipant', objectId: participationId, purpose: 'leaveCase' });
+    await tx.caseParticipant.update({ where: { id: p.id }, data: { leftAt: now } });
+    // Open proposals no longer wait for this participant: settle them again.
+    const open = await tx.disclosureProposal.findMany({ where: { dossierId: p.dossierId, status: 'OPEN' }, select: { id: true } });
+    for (const proposal of open) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${proposal.id}, 7270414))`;
+      await settle(tx, proposal.id, p.dossierId, now);
+    }
+    await recordAudit(tx, actor, {
+      action: 'participant.leave', objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId,
+      safeHouseId: p.safeHouseId, purpose: 'leaveCase', outcome: 'ALLOWED',
+    });
+    await tx.$executeRaw`SELECT notify_case_event(${p.dossierId}::uuid, 'participants', ${p.id}::uuid)`;
+  });
+}

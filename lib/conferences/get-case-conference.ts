@@ -1,0 +1,119 @@
+import 'server-only';
+import { withActor } from '@/lib/db/scoped';
+import { can } from '@/lib/access/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { currentParticipants, currentParticipation, requireDossierAction } from './context';
+import { MEMBER_ROLE_LABEL } from '@/lib/labels';
+
+/**
+ * The case's conference workspace, as one participant (or the coordinator) may see it: the
+ * sessions it was on, participants, information brought in, minutes and decisions, the action
+ * plan, disclosure proposals with every vote, and feedback records. An expert invited for
+ * expertise sees the client system pseudonymised unless the coordinator recorded a reason to
+ * show identity (memorandum to art. 12).
+ */
+export async function getCaseConference(userId: string, dossierId: string) {
+  return withActor(userId, async (tx, actor) => {
+    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.view', 'getCaseConference');
+    const me = await currentParticipation(tx, actor, dossierId);
+    const isCoordinator = actor.coordinatorHouses.includes(dossier.safeHouseId);
+    const pseudonymised = !isCoordinator && !!me && me.reason === 'EXPERTISE' && !me.showIdentity;
+
+    const [agenda, participantsAll, members, items, goals, proposals, feedback, house, partnerOrgs] = await Promise.all([
+      tx.agendaItem.findMany({
+        where: { dossierId },
+        orderBy: { session: { startsAt: 'desc' } },
+        include: { session: true, decisions: { orderBy: { createdAt: 'asc' } } },
+      }),
+      tx.caseParticipant.findMany({ where: { dossierId }, orderBy: { invitedAt: 'asc' } }),
+      tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      tx.informationItem.findMany({ where: { dossierId }, orderBy: { createdAt: 'asc' }, include: { organisation: { select: { name: true } } } }),
+      tx.goal.findMany({ where: { dossierId }, orderBy: { createdAt: 'asc' }, include: { actions: { orderBy: { createdAt: 'asc' }, include: { owner: { select: { name: true } } } } } }),
+      tx.disclosureProposal.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' }, include: { items: true, votes: true } }),
+      tx.feedbackRecord.findMany({ where: { dossierId }, orderBy: { givenAt: 'desc' } }),
+      tx.safeHouse.findUniqueOrThrow({ where: { id: dossier.safeHouseId }, select: { name: true } }),
+      tx.corePartnership.findMany({ where: { safeHouseId: dossier.safeHouseId }, select: { organisationId: true } }),
+    ]);
+    const userIds = [...new Set([...participantsAll.map((p) => p.userId), ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]), ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId])])];
+    const orgIds = [...new Set(participantsAll.map((p) => p.organisationId))];
+    const [users, orgs, colleagues] = await Promise.all([
+      tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+      tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
+      me?.attendance === 'STANDING_DELEGATE'
+        ? tx.user.findMany({ where: { organisationId: me.organisationId, active: true, NOT: { id: actor.userId } }, select: { id: true, name: true } })
+        : Promise.resolve([]),
+    ]);
+    const userName = (id: string) => users.find((u) => u.id === id)?.name ?? 'onbekend';
+    const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? 'onbekend';
+    const voters = await currentParticipants(tx, dossierId);
+    const memberLabel = (id: string | null) => {
+      if (!id) return null;
+      const i = members.findIndex((m) => m.id === id);
+      const m = members[i];
+      if (!m) return null;
+      return pseudonymised ? `Lid ${i + 1} (${MEMBER_ROLE_LABEL[m.memberRole]})` : `${m.firstName} ${m.lastName} (${MEMBER_ROLE_LABEL[m.memberRole]})`;
+    };
+
+    await recordAudit(tx, actor, {
+      action: 'conference.view', objectType: 'Dossier', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
+      purpose: 'getCaseConference', outcome: 'ALLOWED',
+    });
+    const core = new Set(partnerOrgs.map((c) => c.organisationId));
+    return {
+      dossier: {
+        id: dossier.id,
+        reference: dossier.reference,
+        status: dossier.status,
+        label: pseudonymised ? `Cliëntsysteem ${dossier.reference}` : dossier.clientSystemLabel,
+        safeHouseName: house.name,
+      },
+      pseudonymised,
+      me: me ? { id: me.id, attendance: me.attendance, reason: me.reason, isCaseDirector: me.isCaseDirector } : null,
+      isCoordinator,
+      can: {
+        contribute: can(actor, 'conference.contribute', dossier),
+        record: can(actor, 'conference.record', dossier),
+        invite: can(actor, 'conference.invite', dossier),
+        propose: can(actor, 'disclosure.propose', dossier) && !!me,
+        vote: can(actor, 'disclosure.vote', dossier) && !!me,
+        feedback: can(actor, 'feedback.record', dossier) && me?.attendance === 'STANDING_DELEGATE',
+        pdf: can(actor, 'conference.downloadPdf', dossier),
+      },
+      members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
+      agenda: agenda.map((a) => ({
+        id: a.id, startsAt: a.session.startsAt, endsAt: a.session.endsAt, location: a.session.location, minutes: a.minutes,
+        decisions: a.decisions.map((d) => ({ id: d.id, text: d.text, createdAt: d.createdAt })),
+      })),
+      participants: participantsAll.map((p) => ({
+        id: p.id, userId: p.userId, name: userName(p.userId), organisation: orgName(p.organisationId), organisationId: p.organisationId,
+        attendance: p.attendance, reason: p.reason, showIdentity: p.showIdentity, identityReason: p.identityReason,
+        isCaseDirector: p.isCaseDirector, acknowledged: !!p.secrecyAcknowledgedAt, left: !!p.leftAt, accepted: !!p.acceptedAt,
+        corePartner: core.has(p.organisationId),
+      })),
+      items: items.map((i) => ({
+        id: i.id, organisation: i.organisation.name, category: i.category, concernsMemberId: i.concernsMemberId,
+        concerns: memberLabel(i.concernsMemberId), content: i.content, createdAt: i.createdAt, mine: i.authorUserId === actor.userId,
+      })),
+      goals: goals.map((g) => ({
+        id: g.id, title: g.title,
+        actions: g.actions.map((a) => ({ id: a.id, description: a.description, owner: a.owner.name, dueDate: a.dueDate, done: a.done })),
+      })),
+      proposals: proposals.map((p) => {
+        const counted = p.votes.filter((v) => voters.some((x) => x.userId === v.userId));
+        return {
+          id: p.id, kind: p.kind, status: p.status, member: memberLabel(p.memberId), recipient: p.recipient, ground: p.ground,
+          goalId: p.goalId, necessity: p.necessity, sharerUserId: p.sharerUserId, sharer: userName(p.sharerUserId),
+          proposedBy: userName(p.proposedByUserId), createdAt: p.createdAt, sharedAt: p.sharedAt,
+          itemIds: p.items.map((i) => i.informationItemId),
+          votes: voters.map((x) => ({ userId: x.userId, name: userName(x.userId), vote: counted.find((v) => v.userId === x.userId)?.vote ?? null })),
+          myVote: p.votes.find((v) => v.userId === actor.userId)?.vote ?? null,
+        };
+      }),
+      feedback: feedback.map((f) => ({ id: f.id, delegate: userName(f.delegateUserId), caseWorker: userName(f.caseWorkerUserId), givenAt: f.givenAt, note: f.note })),
+      colleagues,
+      actorUserId: actor.userId,
+    };
+  });
+}
+
+export type CaseConferenceView = Awaited<ReturnType<typeof getCaseConference>>;

@@ -1,0 +1,42 @@
+import 'server-only';
+import { withActor } from '@/lib/db/scoped';
+import { can } from '@/lib/access/policy';
+import { recordAudit } from '@/lib/audit/log';
+import { AppError } from '@/lib/errors';
+
+/**
+ * What waits for the signed-in user: invitations addressed to them (no case content: only the
+ * safe house, the session's time and place, and the reason), and participations for which they
+ * still have to acknowledge the secrecy. Colleagues of the organisation, for naming an attendee.
+ */
+export async function listMyInvitations(userId: string) {
+  return withActor(userId, async (tx, actor) => {
+    if (!can(actor, 'invitation.listOwn')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang.');
+    const [invitations, pending, colleagues] = await Promise.all([
+      tx.caseInvitation.findMany({
+        where: { addresseeUserId: actor.userId },
+        orderBy: { invitedAt: 'desc' },
+        take: 100,
+        select: {
+          id: true, status: true, reason: true, reasonNote: true, invitedAt: true, respondedAt: true, attendance: true,
+          session: { select: { startsAt: true, endsAt: true, location: true, safeHouseId: true } },
+        },
+      }),
+      tx.caseParticipant.findMany({
+        where: { userId: actor.userId, acceptedAt: { not: null }, secrecyAcknowledgedAt: null, leftAt: null },
+        select: { id: true, reason: true, attendance: true, safeHouseId: true, invitationId: true },
+      }),
+      tx.user.findMany({ where: { organisationId: actor.organisationId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    ]);
+    const houseIds = [...new Set([...invitations.map((i) => i.session.safeHouseId), ...pending.map((p) => p.safeHouseId)])];
+    const houses = await tx.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } });
+    const houseName = (id: string) => houses.find((h) => h.id === id)?.name ?? '';
+    await recordAudit(tx, actor, { action: 'invitation.listOwn', objectType: 'InvitationList', purpose: 'listMyInvitations', outcome: 'ALLOWED' });
+    return {
+      invitations: invitations.map((i) => ({ ...i, safeHouseName: houseName(i.session.safeHouseId) })),
+      pending: pending.map((p) => ({ ...p, safeHouseName: houseName(p.safeHouseId) })),
+      colleagues,
+      me: actor.userId,
+    };
+  });
+}

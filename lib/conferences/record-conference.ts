@@ -1,0 +1,122 @@
+import 'server-only';
+import { withActor, DeniedError } from '@/lib/db/scoped';
+import { recordAudit } from '@/lib/audit/log';
+import { conflict, invalid } from '@/lib/errors';
+import { validateForm } from '@/lib/validation/form';
+import { notifyCase, requireDossierAction } from './context';
+import { decisionTextSchema, goalSchema, minutesSchema, planActionSchema } from './schemas';
+
+/**
+ * What the coordinator records for a case during or after the session: minutes (art. 13 §2,
+ * optional), decisions, the action plan (goals, actions with owner organisation and due date)
+ * and the case director. Each is its own small use case; all follow the same steps.
+ */
+async function record<T>(
+  userId: string,
+  dossierId: string,
+  action: string,
+  objectType: string,
+  run: (tx: Parameters<Parameters<typeof withActor>[1]>[0], safeHouseId: string, actorId: string) => Promise<{ id: string } & T>,
+) {
+  return withActor(userId, async (tx, actor) => {
+    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.record', action, 'Dit dossier is niet (meer) in traject.');
+    const result = await run(tx, dossier.safeHouseId, actor.userId);
+    await recordAudit(tx, actor, {
+      action: `conference.${action}`, objectType, objectId: result.id, dossierId, safeHouseId: dossier.safeHouseId,
+      purpose: action, outcome: 'ALLOWED',
+    });
+    await notifyCase(tx, dossierId, action, result.id);
+    return result;
+  });
+}
+
+export async function saveMinutes(userId: string, dossierId: string, agendaItemId: string, minutes: string, now = new Date()) {
+  const parsed = validateForm(minutesSchema, { minutes });
+  if (!parsed.ok) throw invalid('Het verslag kon niet bewaard worden.', parsed.errors);
+  return record(userId, dossierId, 'saveMinutes', 'AgendaItem', async (tx) => {
+    const updated = await tx.agendaItem.updateMany({ where: { id: agendaItemId, dossierId }, data: { minutes: parsed.data.minutes, minutesUpdatedAt: now } });
+    if (updated.count !== 1) throw invalid('Onbekend agendapunt.');
+    return { id: agendaItemId };
+  });
+}
+
+export async function addDecision(userId: string, dossierId: string, agendaItemId: string, text: string) {
+  const parsed = validateForm(decisionTextSchema, { text });
+  if (!parsed.ok) throw invalid('De beslissing is nog niet volledig.', parsed.errors);
+  return record(userId, dossierId, 'addDecision', 'ConferenceDecision', async (tx, safeHouseId, actorId) => {
+    const agenda = await tx.agendaItem.findFirst({ where: { id: agendaItemId, dossierId }, select: { id: true } });
+    if (!agenda) throw invalid('Onbekend agendapunt.');
+    return tx.conferenceDecision.create({
+      data: { agendaItemId, dossierId, safeHouseId, text: parsed.data.text, recordedByUserId: actorId },
+      select: { id: true },
+    });
+  });
+}
+
+export async function addGoal(userId: string, dossierId: string, title: string) {
+  const parsed = validateForm(goalSchema, { title });
+  if (!parsed.ok) throw invalid('De doelstelling is nog niet volledig.', parsed.errors);
+  return record(userId, dossierId, 'addGoal', 'Goal', (tx, safeHouseId, actorId) =>
+    tx.goal.create({ data: { dossierId, safeHouseId, title: parsed.data.title, createdByUserId: actorId }, select: { id: true } }),
+  );
+}
+
+export async function addPlanAction(
+  userId: string,
+  dossierId: string,
+  values: { goalId: string; description: string; ownerOrganisationId: string; dueDate: string },
+) {
+  const parsed = validateForm(planActionSchema, values);
+  if (!parsed.ok) throw invalid('De actie is nog niet volledig.', parsed.errors);
+  const v = parsed.data;
+  return record(userId, dossierId, 'addPlanAction', 'PlanAction', async (tx, safeHouseId) => {
+    const goal = await tx.goal.findFirst({ where: { id: v.goalId, dossierId }, select: { id: true } });
+    if (!goal) throw invalid('Kies een doelstelling van dit dossier.', { goalId: 'Onbekende doelstelling.' });
+    const owner = await tx.caseParticipant.findFirst({ where: { dossierId, organisationId: v.ownerOrganisationId, leftAt: null }, select: { id: true } });
+    if (!owner) throw invalid('De verantwoordelijke organisatie moet deelnemen aan het casusoverleg.', { ownerOrganisationId: 'Geen deelnemende organisatie.' });
+    return tx.planAction.create({
+      data: {
+        goalId: v.goalId, dossierId, safeHouseId, description: v.description, ownerOrganisationId: v.ownerOrganisationId,
+        dueDate: v.dueDate ? new Date(`${v.dueDate}T00:00:00Z`) : null,
+      },
+      select: { id: true },
+    });
+  });
+}
+
+export async function setPlanActionDone(userId: string, dossierId: string, actionId: string, done: boolean) {
+  return record(userId, dossierId, 'setPlanActionDone', 'PlanAction', async (tx) => {
+    const updated = await tx.planAction.updateMany({ where: { id: actionId, dossierId }, data: { done } });
+    if (updated.count !== 1) throw invalid('Onbekende actie.');
+    return { id: actionId };
+  });
+}
+
+/** The case director is core-partner staff of the safe house (memorandum, art. 6). */
+export async function setCaseDirector(userId: string, dossierId: string, participantId: string) {
+  return record(userId, dossierId, 'setCaseDirector', 'CaseParticipant', async (tx, safeHouseId) => {
+    const p = await tx.caseParticipant.findFirst({ where: { id: participantId, dossierId, leftAt: null } });
+    if (!p) throw invalid('Kies een deelnemer van deze casus.');
+    const core = await tx.corePartnership.findUnique({ where: { safeHouseId_organisationId: { safeHouseId, organisationId: p.organisationId } } });
+    if (!core) throw conflict('De casusregisseur moet een medewerker van een kernpartner zijn.');
+    await tx.caseParticipant.updateMany({ where: { dossierId, isCaseDirector: true }, data: { isCaseDirector: false } });
+    await tx.caseParticipant.update({ where: { id: p.id }, data: { isCaseDirector: true } });
+    return { id: p.id };
+  });
+}
+
+/** An expert sees the case pseudonymised unless the coordinator records why identity is needed. */
+export async function setIdentityVisibility(userId: string, dossierId: string, participantId: string, show: boolean, reason: string) {
+  const why = reason.trim();
+  if (show && why.length < 5) throw invalid('Geef de reden waarom deze deskundige de identiteit moet zien.', { identityReason: 'Reden is verplicht.' });
+  return withActor(userId, async (tx, actor) => {
+    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.invite', 'setIdentityVisibility');
+    const p = await tx.caseParticipant.findFirst({ where: { id: participantId, dossierId } });
+    if (!p) throw new DeniedError({ action: 'conference.setIdentity', objectType: 'CaseParticipant', objectId: participantId, purpose: 'setIdentityVisibility' });
+    await tx.caseParticipant.update({ where: { id: p.id }, data: { showIdentity: show, identityReason: show ? why : null } });
+    await recordAudit(tx, actor, {
+      action: 'conference.setIdentity', objectType: 'CaseParticipant', objectId: p.id, dossierId, safeHouseId: dossier.safeHouseId,
+      purpose: 'setIdentityVisibility', reason: show ? why : null, outcome: 'ALLOWED',
+    });
+  });
+}

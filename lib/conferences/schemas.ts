@@ -1,0 +1,54 @@
+import { z } from '@/lib/validation/zod';
+
+const uuid = (msg: string) => z.string().uuid(msg);
+
+export const planSessionSchema = z.object({
+  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.'),
+  startTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het beginuur (uu:mm).'),
+  endTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het einduur (uu:mm).'),
+  location: z.string().trim().min(3, 'Geef de plaats of de link van het online overleg.').max(200, 'Hoogstens 200 tekens.'),
+  dossierIds: z.array(uuid('Ongeldige casus.')).min(1, 'Zet minstens één casus op de agenda.').max(20),
+});
+export type PlanSessionValues = { date: string; startTime: string; endTime: string; location: string; dossierIds: string[] };
+
+export const inviteSchema = z.object({
+  sessionId: uuid('Kies het overleg.'),
+  organisationId: uuid('Kies de organisatie die je uitnodigt.'),
+  addresseeUserId: uuid('Kies wie de uitnodiging ontvangt.'),
+  reason: z.enum(['INVOLVEMENT', 'EXPERTISE'], 'Kies de reden van de uitnodiging.'),
+  reasonNote: z.string().trim().max(500, 'Hoogstens 500 tekens.'),
+});
+export type InviteValues = Record<keyof z.input<typeof inviteSchema>, string>;
+
+export const respondSchema = z.discriminatedUnion('answer', [
+  z.object({
+    answer: z.literal('accept'),
+    attendeeUserId: uuid('Kies wie deelneemt aan het overleg.'),
+    attendance: z.enum(['CASE_WORKER', 'STANDING_DELEGATE'], 'Kies of de deelnemer de rechtstreeks betrokken medewerker of een vaste afgevaardigde is.'),
+  }),
+  z.object({ answer: z.literal('decline'), declineNote: z.string().trim().max(500, 'Hoogstens 500 tekens.') }),
+]);
+export type RespondValues = { answer: string; attendeeUserId: string; attendance: string; declineNote: string };
+
+export const informationItemSchema = z.object({
+  category: z.coerce.number().int().min(1, 'Kies de categorie van gegevens (art. 15, § 1).').max(14, 'Kies de categorie van gegevens (art. 15, § 1).'),
+  concernsMemberId: z.union([uuid('Ongeldig lid.'), z.literal('')]),
+  content: z.string().trim().min(3, 'Vul de informatie in.').max(5000, 'Hoogstens 5000 tekens.'),
+});
+export type InformationItemValues = { category: string; concernsMemberId: string; content: string };
+
+export const minutesSchema = z.object({ minutes: z.string().max(50_000, 'Het verslag is te lang.') });
+export const decisionTextSchema = z.object({ text: z.string().trim().min(3, 'Vul de beslissing in.').max(2000) });
+export const goalSchema = z.object({ title: z.string().trim().min(3, 'Geef de doelstelling een titel.').max(300) });
+export const planActionSchema = z.object({
+  goalId: uuid('Kies de doelstelling.'),
+  description: z.string().trim().min(3, 'Beschrijf de actie.').max(1000),
+  ownerOrganisationId: uuid('Kies de verantwoordelijke organisatie.'),
+  dueDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een geldige datum.'), z.literal('')]),
+});
+export const feedbackSchema = z.object({
+  caseWorkerUserId: uuid('Kies de medewerker aan wie je terugkoppelde.'),
+  givenAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van de terugkoppeling.'),
+  note: z.string().trim().max(2000, 'Hoogstens 2000 tekens.'),
+});
+
