@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  * Debian's /usr/bin/chromium is used where present (CI); elsewhere Playwright's own browser.
  */
 const port = Number(process.env.E2E_PORT ?? 3111);
+/** A second instance on the same database: live updates must cross instances. */
+export const secondPort = port + 1;
 const debianChromium = '/usr/bin/chromium';
 
 export default defineConfig({
@@ -40,12 +42,12 @@ export default defineConfig({
         }
       : {},
   },
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/login`,
+  webServer: [port, secondPort].map((p) => ({
+    command: `npx next start -p ${p} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${p}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });

@@ -110,6 +110,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     where: { dossierId: trajectory.id, userId: users.get('casusregisseur.caw@vhd.test')!.id },
     data: { isCaseDirector: true },
   });
+  await seedConference(db, { dossierId: trajectory.id, safeHouseId: ant, coordinatorId: users.get('coordinator.antwerpen@vhd.test')!.id, users });
   await makeDossier(db, keys, {
     safeHouseId: ant, ...ref(huisarts), status: 'DRAFT', reference: 'CONCEPT-DEMO0003', clientSystemLabel: 'Gezin Wouters (concept)',
     members: [{ memberRole: 'VICTIM', firstName: 'Marleen', lastName: 'Wouters', dateOfBirth: new Date('1951-06-14') }],
@@ -132,4 +133,46 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     await db.referenceCounter.create({ data: { safeHouseId, year: 2026, last: 2 } });
   }
   return { seeded: true };
+}
+
+/** A conference session for VH-ANT-2026-0002 with information brought in, a goal, and an open invitation. */
+async function seedConference(
+  db: PrismaClient,
+  c: { dossierId: string; safeHouseId: string; coordinatorId: string; users: Map<string, { id: string; organisationId: string }> },
+) {
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  startsAt.setUTCHours(8, 0, 0, 0);
+  const session = await db.conferenceSession.create({
+    data: {
+      safeHouseId: c.safeHouseId, startsAt, endsAt: new Date(startsAt.getTime() + 90 * 60_000), location: 'Vergaderzaal Veilig Huis Antwerpen',
+      createdByUserId: c.coordinatorId,
+      agenda: { create: [{ dossierId: c.dossierId, safeHouseId: c.safeHouseId, position: 0 }] },
+    },
+    include: { agenda: true },
+  });
+  const members = await db.clientMember.findMany({ where: { dossierId: c.dossierId } });
+  const victim = members.find((m) => m.memberRole === 'VICTIM')!;
+  const parent = members.find((m) => m.memberRole === 'PARENT')!;
+  const politie = c.users.get('kernpartner.politie@vhd.test')!;
+  const justitie = c.users.get('deelnemer.justitiehuis@vhd.test')!;
+  const item = (u: { id: string; organisationId: string }, category: number, concernsMemberId: string | null, content: string) =>
+    db.informationItem.create({
+      data: {
+        dossierId: c.dossierId, safeHouseId: c.safeHouseId, agendaItemId: session.agenda[0]!.id, organisationId: u.organisationId,
+        authorUserId: u.id, category, concernsMemberId, content,
+      },
+    });
+  await item(politie, 9, victim.id, 'Amira diende op 2 november een klacht in wegens bedreiging.');
+  await item(justitie, 9, parent.id, 'Voor Hassan loopt een opvolging door het justitiehuis met een contactverbod.');
+  await item(politie, 11, null, 'Twee interventies op het gezinsadres in oktober.');
+  await db.goal.create({
+    data: { dossierId: c.dossierId, safeHouseId: c.safeHouseId, title: 'Veiligheid van Amira verzekeren', createdByUserId: c.coordinatorId },
+  });
+  const cgg = c.users.get('medewerker.cgg@vhd.test')!;
+  await db.caseInvitation.create({
+    data: {
+      dossierId: c.dossierId, safeHouseId: c.safeHouseId, sessionId: session.id, organisationId: cgg.organisationId,
+      addresseeUserId: cgg.id, reason: 'EXPERTISE', reasonNote: 'Expertise eergerelateerd geweld', invitedByUserId: c.coordinatorId,
+    },
+  });
 }

@@ -25,18 +25,20 @@ export async function inviteOrganisation(userId: string, dossierId: string, valu
       include: { session: { select: { startsAt: true, endsAt: true, location: true } } },
     });
     if (!agenda) throw invalid('Deze casus staat niet op de agenda van dat overleg.', { sessionId: 'Kies een overleg waarop de casus staat.' });
+    // The organisation is derived from the addressee on the server, never taken from the form.
     const addressee = await tx.user.findFirst({
-      where: { id: v.addresseeUserId, organisationId: v.organisationId, active: true },
-      select: { id: true, email: true },
+      where: { id: v.addresseeUserId, active: true },
+      select: { id: true, email: true, organisationId: true },
     });
-    if (!addressee) throw invalid('Kies een actieve gebruiker van de uitgenodigde organisatie.', { addresseeUserId: 'Deze persoon hoort niet bij die organisatie.' });
+    if (!addressee) throw invalid('Kies een actieve gebruiker van de organisatie die je uitnodigt.', { addresseeUserId: 'Onbekende of inactieve gebruiker.' });
+    const organisationId = addressee.organisationId;
     const existing = await tx.caseInvitation.findUnique({
-      where: { dossierId_organisationId_sessionId: { dossierId, organisationId: v.organisationId, sessionId: v.sessionId } },
+      where: { dossierId_organisationId_sessionId: { dossierId, organisationId, sessionId: v.sessionId } },
     });
     if (existing) throw conflict('Deze organisatie is al uitgenodigd voor deze casus op dit overleg.');
     const invitation = await tx.caseInvitation.create({
       data: {
-        dossierId, safeHouseId: dossier.safeHouseId, sessionId: v.sessionId, organisationId: v.organisationId,
+        dossierId, safeHouseId: dossier.safeHouseId, sessionId: v.sessionId, organisationId,
         addresseeUserId: addressee.id, reason: v.reason, reasonNote: v.reasonNote, invitedByUserId: actor.userId,
       },
       select: { id: true },

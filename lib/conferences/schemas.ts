@@ -13,7 +13,6 @@ export type PlanSessionValues = { date: string; startTime: string; endTime: stri
 
 export const inviteSchema = z.object({
   sessionId: uuid('Kies het overleg.'),
-  organisationId: uuid('Kies de organisatie die je uitnodigt.'),
   addresseeUserId: uuid('Kies wie de uitnodiging ontvangt.'),
   reason: z.enum(['INVOLVEMENT', 'EXPERTISE'], 'Kies de reden van de uitnodiging.'),
   reasonNote: z.string().trim().max(500, 'Hoogstens 500 tekens.'),

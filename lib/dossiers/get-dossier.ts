@@ -112,6 +112,7 @@ export async function getDossier(userId: string, dossierId: string) {
         writeInput: can(actor, 'partnerInput.write', dossier),
         closeInputRound: can(actor, 'partnerInput.closeRound', dossier) && !!dossier.inputRequestedAt && !dossier.inputClosedAt,
         viewOutcome: can(actor, 'referral.viewOutcome', dossier),
+        conference: can(actor, 'conference.view', dossier) && dossier.status !== 'SUBMITTED',
       },
     };
   });

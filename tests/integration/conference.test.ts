@@ -60,8 +60,9 @@ async function world() {
 }
 type World = Awaited<ReturnType<typeof world>>;
 
-const invite = (w: World, org: { id: string }, addressee: { id: string }, reason: 'INVOLVEMENT' | 'EXPERTISE', dossierId = w.caseA.id) =>
-  inviteOrganisation(w.u.coord.id, dossierId, { sessionId: w.session.id, organisationId: org.id, addresseeUserId: addressee.id, reason, reasonNote: '' });
+// The organisation is derived from the addressee; `org` documents which one is invited.
+const invite = (w: World, _org: { id: string }, addressee: { id: string }, reason: 'INVOLVEMENT' | 'EXPERTISE', dossierId = w.caseA.id) =>
+  inviteOrganisation(w.u.coord.id, dossierId, { sessionId: w.session.id, addresseeUserId: addressee.id, reason, reasonNote: '' });
 const accept = (userId: string, invitationId: string, attendeeUserId: string, attendance: 'CASE_WORKER' | 'STANDING_DELEGATE' = 'CASE_WORKER') =>
   respondToInvitation(userId, invitationId, { answer: 'accept', attendeeUserId, attendance, declineNote: '' });
 

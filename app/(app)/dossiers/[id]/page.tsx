@@ -61,6 +61,11 @@ export default async function DossierPage({
       {notice && (
         <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>
       )}
+      {view.can.conference && (
+        <p className="mt-4">
+          <a href={`/dossiers/${dossier.id}/casusoverleg`} className="font-medium text-brand-700 underline">Naar het casusoverleg</a>
+        </p>
+      )}
 
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <Row term="Status">{STATUS_LABEL[dossier.status]}</Row>

@@ -1,0 +1,77 @@
+'use server';
+
+import { addInformationItem } from '@/lib/conferences/add-information-item';
+import { addDecision, addGoal, addPlanAction, saveMinutes, setPlanActionDone } from '@/lib/conferences/record-conference';
+import { recordFeedback } from '@/lib/conferences/record-feedback';
+import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
+import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
+import { castVote } from '@/lib/disclosures/cast-vote';
+import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
+import { invalid } from '@/lib/errors';
+import { a, runFormAction, s } from '@/lib/forms/run-action';
+import type { FormState } from '@/lib/forms/form-state';
+
+type V = Record<string, string | string[]>;
+const page = (id: string, anchor: string, melding?: string) => `/dossiers/${id}/casusoverleg${melding ? `?melding=${melding}` : ''}#${anchor}`;
+
+export async function addItemAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => addInformationItem(u, dossierId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content') }), page(dossierId, 'informatie', 'informatie'));
+}
+
+export async function proposeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(
+    prev,
+    fd,
+    (u, v) => proposeDisclosure(u, dossierId, {
+      kind: s(v, 'kind'), memberId: s(v, 'memberId'), recipient: s(v, 'recipient'), itemIds: a(v, 'itemIds'),
+      sharerUserId: s(v, 'sharerUserId'), ground: s(v, 'ground'), goalId: s(v, 'goalId'), necessity: s(v, 'necessity'),
+    }),
+    page(dossierId, 'delen', 'voorstel'),
+    ['itemIds'],
+  );
+}
+
+export async function voteAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => {
+    const vote = s(v, 'vote');
+    if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
+    return castVote(u, proposalId, vote);
+  }, page(dossierId, `voorstel-${proposalId}`, 'gestemd'));
+}
+
+export async function markSharedAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u) => markDisclosureShared(u, proposalId), page(dossierId, `voorstel-${proposalId}`, 'gedeeld'));
+}
+
+export async function minutesAction(dossierId: string, agendaItemId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => saveMinutes(u, dossierId, agendaItemId, s(v, 'minutes')), page(dossierId, 'verslag', 'verslag'));
+}
+
+export async function decisionAction(dossierId: string, agendaItemId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => addDecision(u, dossierId, agendaItemId, s(v, 'text')), page(dossierId, 'verslag', 'beslissing'));
+}
+
+export async function goalAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => addGoal(u, dossierId, s(v, 'title')), page(dossierId, 'plan', 'plan'));
+}
+
+export async function planActionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(
+    prev,
+    fd,
+    (u, v) => addPlanAction(u, dossierId, { goalId: s(v, 'goalId'), description: s(v, 'description'), ownerOrganisationId: s(v, 'ownerOrganisationId'), dueDate: s(v, 'dueDate') }),
+    page(dossierId, 'plan', 'plan'),
+  );
+}
+
+export async function toggleActionAction(dossierId: string, actionId: string, done: boolean, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u) => setPlanActionDone(u, dossierId, actionId, done), page(dossierId, 'plan', 'plan'));
+}
+
+export async function feedbackAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => recordFeedback(u, dossierId, { caseWorkerUserId: s(v, 'caseWorkerUserId'), givenAt: s(v, 'givenAt'), note: s(v, 'note') }), page(dossierId, 'terugkoppeling', 'terugkoppeling'));
+}
+
+export async function leaveAction(participationId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u) => leaveCase(u, participationId), '/?melding=verlaten');
+}

@@ -1,0 +1,266 @@
+import Link from 'next/link';
+import { loadPage } from '@/lib/auth/session';
+import { getCaseConference } from '@/lib/conferences/get-case-conference';
+import {
+  ATTENDANCE_LABEL, DATA_CATEGORY_LABEL, DISCLOSURE_GROUND_LABEL, DISCLOSURE_STATUS_LABEL, INVITATION_REASON_LABEL,
+  formatDate, formatDateTime,
+} from '@/lib/labels';
+import { SpecForm } from '@/components/ui/spec-form';
+import { LiveUpdates } from '@/components/dossier/live-updates';
+import {
+  addItemAction, decisionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
+  proposeAction, toggleActionAction, voteAction,
+} from './actions';
+
+export const metadata = { title: 'Casusoverleg' };
+
+const NOTICES: Record<string, string> = {
+  informatie: 'De informatie is toegevoegd.',
+  voorstel: 'Het voorstel tot delen is ingediend. Alle deelnemers moeten akkoord gaan.',
+  gestemd: 'Je stem is geregistreerd.',
+  gedeeld: 'De deling is geregistreerd.',
+  verslag: 'Het verslag is bewaard.',
+  beslissing: 'De beslissing is toegevoegd.',
+  plan: 'Het plan van aanpak is bijgewerkt.',
+  terugkoppeling: 'De terugkoppeling is geregistreerd; de medewerker is gebonden door het beroepsgeheim.',
+};
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`h-${id}`} className="mt-10">
+      <h2 id={`h-${id}`} className="text-xl font-semibold">{title}</h2>
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+export default async function CaseConferencePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ melding?: string }> }) {
+  const { id } = await params;
+  const { melding } = await searchParams;
+  const v = await loadPage((userId) => getCaseConference(userId, id));
+  const notice = melding ? NOTICES[melding] : undefined;
+  const active = v.participants.filter((p) => p.accepted && p.acknowledged && !p.left);
+  const itemLabel = (itemId: string) => {
+    const item = v.items.find((i) => i.id === itemId);
+    return item ? `${item.organisation}: ${item.content}` : 'onbekend';
+  };
+  return (
+    <>
+      <p className="text-sm text-gray-700">{v.dossier.safeHouseName}</p>
+      <h1 className="text-2xl font-semibold">Casusoverleg {v.dossier.reference}: {v.dossier.label}</h1>
+      <div className="mt-2 flex flex-wrap items-center gap-6">
+        <LiveUpdates dossierId={v.dossier.id} />
+        {v.can.pdf && (
+          <a href={`/api/v1/dossiers/${v.dossier.id}/verslag`} className="text-brand-700 underline">
+            Verslag en plan van aanpak downloaden (PDF)
+          </a>
+        )}
+        <Link href={`/dossiers/${v.dossier.id}`} className="text-brand-700 underline">Naar het dossier</Link>
+      </div>
+      {notice && <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>}
+      {v.pseudonymised && (
+        <p className="mt-4 rounded border border-gray-500 bg-gray-50 p-3">
+          Je bent uitgenodigd voor je expertise: je ziet de casus zonder identificerende gegevens.
+        </p>
+      )}
+      <p className="mt-4 rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
+        Vertrouwelijk – art. 458ter Sw. Deel enkel informatie die relevant en proportioneel is voor de bescherming van de leden
+        van het cliëntsysteem. Niemand is verplicht te spreken (art. 13, § 2).
+      </p>
+
+      <Section id="deelnemers" title="Deelnemers aan deze casus">
+        <ul className="list-disc pl-6">
+          {v.participants.filter((p) => p.accepted).map((p) => (
+            <li key={p.id}>
+              {p.name} ({p.organisation}) — {ATTENDANCE_LABEL[p.attendance]}, {(INVITATION_REASON_LABEL[p.reason] ?? '').toLowerCase()}
+              {p.isCaseDirector ? ' — casusregisseur' : ''}
+              {p.left ? ' — heeft de casus verlaten' : !p.acknowledged ? ' — beroepsgeheim nog niet bevestigd' : ''}
+            </li>
+          ))}
+        </ul>
+        {v.me && (
+          <div className="mt-3">
+            <SpecForm action={leaveAction.bind(null, v.me.id)} submitLabel="Deze casus verlaten" variant="secondary" className="" label="Casus verlaten" fields={[]} />
+          </div>
+        )}
+      </Section>
+
+      <Section id="verslag" title="Overleg, verslag en beslissingen">
+        {v.agenda.length === 0 && <p>Deze casus stond nog niet op een overleg.</p>}
+        {v.agenda.map((a, i) => (
+          <article key={a.id} className="mb-4 rounded bg-white p-4" aria-label={`Overleg van ${formatDateTime(a.startsAt)}`}>
+            <h3 className="font-semibold">{formatDateTime(a.startsAt)} — {a.location}</h3>
+            {v.can.record && i === 0 ? (
+              <div className="mt-2 space-y-4">
+                <SpecForm action={minutesAction.bind(null, v.dossier.id, a.id)} submitLabel="Verslag bewaren" initial={{ minutes: a.minutes }} className="space-y-2" label="Verslag"
+                  fields={[{ kind: 'textarea', name: 'minutes', label: 'Verslag (optioneel, art. 13 § 2)', rows: 6 }]} />
+                <SpecForm action={decisionAction.bind(null, v.dossier.id, a.id)} submitLabel="Beslissing toevoegen" className="space-y-2" label="Beslissing"
+                  fields={[{ kind: 'text', name: 'text', label: 'Nieuwe beslissing', required: true }]} />
+              </div>
+            ) : (
+              <p className="mt-2 whitespace-pre-line">{a.minutes || 'Geen verslag.'}</p>
+            )}
+            {a.decisions.length > 0 && (
+              <>
+                <h4 className="mt-3 font-medium">Beslissingen</h4>
+                <ol className="list-decimal pl-6">{a.decisions.map((d) => <li key={d.id}>{d.text}</li>)}</ol>
+              </>
+            )}
+          </article>
+        ))}
+      </Section>
+
+      <Section id="informatie" title="Ingebrachte informatie">
+        {v.items.length === 0 ? <p>Nog geen informatie ingebracht.</p> : (
+          <ul className="space-y-2">
+            {v.items.map((i) => (
+              <li key={i.id} className="rounded bg-white p-3">
+                <p className="text-sm text-gray-700">
+                  {i.organisation} · {DATA_CATEGORY_LABEL[i.category]} · {i.concerns ? `betreft ${i.concerns}` : 'betreft het cliëntsysteem'} · {formatDateTime(i.createdAt)}
+                </p>
+                <p className="whitespace-pre-line">{i.content}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {v.can.contribute && (
+          <div className="mt-4 max-w-3xl">
+            <SpecForm
+              action={addItemAction.bind(null, v.dossier.id)}
+              submitLabel="Informatie inbrengen"
+              label="Informatie inbrengen"
+              fields={[
+                { kind: 'note', text: 'Breng enkel informatie in die relevant en proportioneel is. Je bent niet verplicht te spreken. Wat je inbrengt, wordt aan je organisatie toegeschreven.' },
+                { kind: 'select', name: 'category', label: 'Categorie van gegevens (art. 15, § 1)', required: true, options: Object.entries(DATA_CATEGORY_LABEL).map(([value, label]) => ({ value, label: `${value}. ${label}` })) },
+                { kind: 'select', name: 'concernsMemberId', label: 'Over welk lid gaat deze informatie?', hint: 'Kies een lid als de informatie enkel dat lid betreft; dat bepaalt aan wie ze later eventueel gegeven mag worden.', placeholder: 'Het cliëntsysteem in het algemeen', options: v.members.map((m) => ({ value: m.id, label: m.label })) },
+                { kind: 'textarea', name: 'content', label: 'Informatie', required: true, rows: 3 },
+              ]}
+            />
+          </div>
+        )}
+      </Section>
+
+      <Section id="plan" title="Plan van aanpak">
+        <p>Casusregisseur: {v.participants.find((p) => p.isCaseDirector && !p.left)?.name ?? 'nog niet aangeduid'}</p>
+        {v.goals.map((g) => (
+          <article key={g.id} className="mt-3 rounded bg-white p-3" aria-label={`Doel: ${g.title}`}>
+            <h3 className="font-semibold">Doel: {g.title}</h3>
+            <ul className="mt-1 space-y-1">
+              {g.actions.map((act) => (
+                <li key={act.id} className="flex flex-wrap items-center gap-3">
+                  <span>{act.done ? '✓ ' : ''}{act.description} — {act.owner}{act.dueDate ? `, tegen ${formatDate(act.dueDate)}` : ''}</span>
+                  {v.can.record && (
+                    <SpecForm action={toggleActionAction.bind(null, v.dossier.id, act.id, !act.done)} submitLabel={act.done ? 'Heropenen' : 'Afgerond'} variant="secondary" className="" label={`Actie ${act.description}`} fields={[]} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </article>
+        ))}
+        {v.can.record && (
+          <div className="mt-4 grid max-w-4xl gap-4 md:grid-cols-2">
+            <SpecForm action={goalAction.bind(null, v.dossier.id)} submitLabel="Doel toevoegen" label="Doel toevoegen" fields={[{ kind: 'text', name: 'title', label: 'Nieuw doel', required: true }]} />
+            {v.goals.length > 0 && (
+              <SpecForm
+                action={planActionAction.bind(null, v.dossier.id)}
+                submitLabel="Actie toevoegen"
+                label="Actie toevoegen"
+                fields={[
+                  { kind: 'select', name: 'goalId', label: 'Bij doel', required: true, options: v.goals.map((g) => ({ value: g.id, label: g.title })) },
+                  { kind: 'text', name: 'description', label: 'Actie', required: true },
+                  { kind: 'select', name: 'ownerOrganisationId', label: 'Verantwoordelijke organisatie', required: true, options: [...new Map(active.map((p) => [p.organisationId, p.organisation])).entries()].map(([value, label]) => ({ value, label })) },
+                  { kind: 'date', name: 'dueDate', label: 'Tegen (optioneel)' },
+                ]}
+              />
+            )}
+          </div>
+        )}
+      </Section>
+
+      <Section id="delen" title="Delen met het cliëntsysteem of onder rapportageplicht (art. 14, § 2)">
+        <p className="max-w-3xl">
+          Informatie uit het casusoverleg wordt enkel gedeeld als <strong>alle deelnemers</strong> akkoord gaan over precies welke informatie,
+          met wie en door wie. Eén bezwaar volstaat om niet te delen.
+        </p>
+        {v.proposals.map((p) => (
+          <article key={p.id} id={`voorstel-${p.id}`} className="mt-4 rounded border border-gray-300 bg-white p-4" aria-label={`Voorstel van ${p.proposedBy}`}>
+            <p className="font-semibold">
+              {p.kind === 'CLIENT_MEMBER' ? `Delen met ${p.member}` : `Delen onder rapportageplicht met ${p.recipient}`} — door {p.sharer}
+            </p>
+            <p data-testid="proposal-status">Status: <strong>{DISCLOSURE_STATUS_LABEL[p.status]}</strong></p>
+            <p className="text-sm">Grond: {DISCLOSURE_GROUND_LABEL[p.ground]}{p.goalId ? ` (${v.goals.find((g) => g.id === p.goalId)?.title ?? ''})` : ''}. Noodzaak: {p.necessity}</p>
+            <h3 className="mt-2 font-medium">Welke informatie</h3>
+            <ul className="list-disc pl-6">{p.itemIds.map((iid) => <li key={iid}>{itemLabel(iid)}</li>)}</ul>
+            <h3 className="mt-2 font-medium">Stemmen</h3>
+            <ul className="list-disc pl-6" aria-label="Stemmen">
+              {p.votes.map((vote) => (
+                <li key={vote.userId}>{vote.name}: {vote.vote === 'AGREE' ? 'akkoord' : vote.vote === 'OBJECT' ? 'bezwaar' : 'nog niet gestemd'}</li>
+              ))}
+            </ul>
+            {p.status === 'OPEN' && v.can.vote && !p.myVote && (
+              <div className="mt-3 flex flex-wrap gap-4">
+                <SpecForm action={voteAction.bind(null, v.dossier.id, p.id)} submitLabel="Akkoord" className="" label="Akkoord" fields={[{ kind: 'hidden', name: 'vote', value: 'AGREE' }]} />
+                <SpecForm action={voteAction.bind(null, v.dossier.id, p.id)} submitLabel="Bezwaar" variant="secondary" className="" label="Bezwaar" fields={[{ kind: 'hidden', name: 'vote', value: 'OBJECT' }]} />
+              </div>
+            )}
+            {p.status === 'APPROVED' && p.sharerUserId === v.actorUserId && (
+              <div className="mt-3">
+                <SpecForm action={markSharedAction.bind(null, v.dossier.id, p.id)} submitLabel="Registreren dat ik gedeeld heb" className="" label="Deling registreren" fields={[]} />
+              </div>
+            )}
+            {p.sharedAt && <p className="mt-2 text-sm">Gedeeld op {formatDateTime(p.sharedAt)}.</p>}
+          </article>
+        ))}
+        {v.can.propose && v.items.length > 0 && (
+          <div className="mt-6 max-w-3xl">
+            <h3 className="mb-2 font-semibold">Nieuw voorstel tot delen</h3>
+            <SpecForm
+              action={proposeAction.bind(null, v.dossier.id)}
+              submitLabel="Voorstel indienen"
+              label="Nieuw voorstel tot delen"
+              initial={{ itemIds: [] }}
+              fields={[
+                { kind: 'radio', name: 'kind', label: 'Soort deling', required: true, options: [
+                  { value: 'CLIENT_MEMBER', label: 'Met een lid van het cliëntsysteem (art. 14, § 2, eerste lid)' },
+                  { value: 'REPORTING_DUTY', label: 'Onder rapportageplicht van een deelnemer (art. 14, § 2, tweede lid)' },
+                ] },
+                { kind: 'select', name: 'memberId', label: 'Met welk lid (bij delen met een lid)', options: v.members.map((m) => ({ value: m.id, label: m.label })), placeholder: 'Kies een lid' },
+                { kind: 'text', name: 'recipient', label: 'Aan wie gerapporteerd wordt (bij rapportageplicht)' },
+                { kind: 'checkboxes', name: 'itemIds', label: 'Precies welke informatie', required: true, hint: 'Aan een lid mag enkel informatie gegeven worden die uitsluitend dat lid betreft.', options: v.items.map((i) => ({ value: i.id, label: `${i.organisation}: ${i.content}${i.concerns ? ` (betreft ${i.concerns})` : ''}` })) },
+                { kind: 'select', name: 'sharerUserId', label: 'Wie deelt de informatie', required: true, options: active.map((p) => ({ value: p.userId, label: `${p.name} (${p.organisation})` })) },
+                { kind: 'radio', name: 'ground', label: 'Grond', required: true, options: Object.entries(DISCLOSURE_GROUND_LABEL).map(([value, label]) => ({ value, label })) },
+                { kind: 'select', name: 'goalId', label: 'Doel van het plan van aanpak (bij die grond)', options: v.goals.map((g) => ({ value: g.id, label: g.title })), placeholder: 'Kies een doel' },
+                { kind: 'textarea', name: 'necessity', label: 'Waarom is dit noodzakelijk?', required: true, rows: 2 },
+              ]}
+            />
+          </div>
+        )}
+      </Section>
+
+      {(v.can.feedback || v.feedback.length > 0) && (
+        <Section id="terugkoppeling" title="Terugkoppeling door een vaste afgevaardigde (art. 12)">
+          {v.feedback.length > 0 && (
+            <ul className="list-disc pl-6">
+              {v.feedback.map((f) => <li key={f.id}>{f.delegate} aan {f.caseWorker} op {formatDate(f.givenAt)}{f.note ? ` — ${f.note}` : ''}</li>)}
+            </ul>
+          )}
+          {v.can.feedback && (
+            <div className="mt-3 max-w-2xl">
+              <SpecForm
+                action={feedbackAction.bind(null, v.dossier.id)}
+                submitLabel="Terugkoppeling registreren"
+                label="Terugkoppeling registreren"
+                fields={[
+                  { kind: 'note', text: 'De medewerker aan wie je terugkoppelt, is daardoor gebonden door het beroepsgeheim van het casusoverleg.' },
+                  { kind: 'select', name: 'caseWorkerUserId', label: 'Aan welke medewerker', required: true, options: v.colleagues.map((c) => ({ value: c.id, label: c.name })) },
+                  { kind: 'date', name: 'givenAt', label: 'Datum', required: true },
+                  { kind: 'text', name: 'note', label: 'Opmerking (optioneel)' },
+                ]}
+              />
+            </div>
+          )}
+        </Section>
+      )}
+    </>
+  );
+}

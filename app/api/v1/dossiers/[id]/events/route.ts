@@ -1,0 +1,59 @@
+import { currentUserId } from '@/lib/auth/session';
+import { canFollowCase } from '@/lib/conferences/can-follow-case';
+import { caseEvents } from '@/lib/realtime/case-events';
+
+/**
+ * Server-sent events for one case: ids of what changed (a vote, a proposal, information), never
+ * content. The browser then reloads the data it may see through the normal, logged read.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const userId = await currentUserId();
+  if (!userId) return new Response('Niet aangemeld.', { status: 401 });
+  const { id } = await ctx.params;
+  if (!/^[0-9a-f-]{36}$/.test(id) || !(await canFollowCase(userId, id))) return new Response('Niet gevonden.', { status: 404 });
+
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
+      send('retry: 3000\n: verbonden\n\n');
+      const unsubscribe = await caseEvents().subscribe(id, (event) => {
+        void canFollowCase(userId, id).then((allowed) => {
+          if (!allowed) return close();
+          send(`event: case\ndata: ${JSON.stringify({ kind: event.kind, objectId: event.objectId })}\n\n`);
+        });
+      });
+      const heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      req.signal.addEventListener('abort', close);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

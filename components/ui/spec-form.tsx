@@ -1,0 +1,135 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from './form';
+import type { FormState } from '@/lib/forms/form-state';
+
+/**
+ * A form described by data, so that server pages can declare small forms without writing a
+ * client component each time: every field gets its label, hint, Dutch error next to it and the
+ * value the user typed back after an error. Hidden fields carry ids the server re-checks.
+ */
+export type FieldSpec =
+  | { kind: 'text' | 'date' | 'time' | 'datetime'; name: string; label: string; required?: boolean; hint?: string }
+  | { kind: 'textarea'; name: string; label: string; required?: boolean; hint?: string; rows?: number }
+  | { kind: 'select'; name: string; label: string; required?: boolean; hint?: string; placeholder?: string; options: { value: string; label: string }[]; groups?: { label: string; options: { value: string; label: string }[] }[] }
+  | { kind: 'radio'; name: string; label: string; required?: boolean; hint?: string; inline?: boolean; options: { value: string; label: string }[] }
+  | { kind: 'checkboxes'; name: string; label: string; required?: boolean; hint?: string; options: { value: string; label: string }[] }
+  | { kind: 'hidden'; name: string; value: string }
+  | { kind: 'note'; text: string };
+
+type Values = Record<string, string | string[]>;
+type Action = (prev: FormState<Values>, fd: FormData) => Promise<FormState<Values>>;
+
+export function SpecForm({
+  action,
+  fields,
+  submitLabel,
+  initial = {},
+  variant = 'primary',
+  className = 'space-y-4 rounded border border-gray-300 bg-white p-4',
+  label,
+}: {
+  action: Action;
+  fields: FieldSpec[];
+  submitLabel: string;
+  initial?: Values;
+  variant?: 'primary' | 'secondary';
+  className?: string;
+  label?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { status: 'idle', errors: {}, values: initial, version: 0 });
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status === 'error') ref.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
+  }, [state]);
+  const v = state.values;
+  const e = state.errors;
+  const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : '');
+  return (
+    <form ref={ref} key={state.version} action={formAction} noValidate className={className} aria-label={label}>
+      <ErrorSummary message={state.message} errors={e} />
+      {fields.map((f, i) => {
+        switch (f.kind) {
+          case 'hidden':
+            return <input key={f.name} type="hidden" name={f.name} value={f.value} />;
+          case 'note':
+            return (
+              <p key={`note-${i}`} className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
+                {f.text}
+              </p>
+            );
+          case 'textarea':
+            return <TextArea key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} rows={f.rows} defaultValue={str(f.name)} error={e[f.name]} />;
+          case 'select':
+            return f.groups ? (
+              <div key={f.name}>
+                <label htmlFor={`f-${f.name}`} className="block font-medium">
+                  {f.label}
+                  {f.required && <span className="text-gray-700"> (verplicht)</span>}
+                </label>
+                <select
+                  id={`f-${f.name}`}
+                  name={f.name}
+                  defaultValue={str(f.name)}
+                  aria-invalid={e[f.name] ? true : undefined}
+                  aria-describedby={e[f.name] ? `f-${f.name}-fout` : undefined}
+                  className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+                >
+                  <option value="">{f.placeholder ?? 'Kies…'}</option>
+                  {f.groups.map((g) => (
+                    <optgroup key={g.label} label={g.label}>
+                      {g.options.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+                {e[f.name] && (
+                  <p id={`f-${f.name}-fout`} className="mt-1 text-sm font-medium text-red-800">
+                    <span className="sr-only">Fout: </span>
+                    {e[f.name]}
+                  </p>
+                )}
+              </div>
+            ) : (
+              <SelectField key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} placeholder={f.placeholder ?? 'Kies…'} options={f.options} defaultValue={str(f.name)} error={e[f.name]} />
+            );
+          case 'radio':
+            return <RadioGroup key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} inline={f.inline} options={f.options} defaultValue={str(f.name)} error={e[f.name]} />;
+          case 'checkboxes':
+            return (
+              <CheckboxGroup
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                required={f.required}
+                options={f.options}
+                defaultValues={Array.isArray(v[f.name]) ? (v[f.name] as string[]) : []}
+                error={e[f.name]}
+              />
+            );
+          default:
+            return (
+              <TextField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                required={f.required}
+                type={f.kind === 'datetime' ? 'datetime-local' : f.kind}
+                defaultValue={str(f.name)}
+                error={e[f.name]}
+              />
+            );
+        }
+      })}
+      <SubmitButton variant={variant} disabled={pending}>
+        {pending ? 'Bezig…' : submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}
