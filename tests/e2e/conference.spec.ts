@@ -117,3 +117,35 @@ test('a participant of one case gets 404 on another case', async ({ browser }) =
   expect(events.status()).toBe(404);
   await context.close();
 });
+
+test('an invited expert accepts, acknowledges the secrecy, and then sees the case without identities', async ({ page }) => {
+  await login(page, 'medewerker.cgg@vhd.test');
+  // before: the case is not among their dossiers
+  await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitnodigingen' }).click();
+  const invitation = page.getByRole('listitem').filter({ hasText: 'Veilig Huis Antwerpen: casusoverleg op' });
+  await expect(invitation).toContainText('Specifieke expertise');
+  await expect(page.getByText('Janssens')).toHaveCount(0);
+  const acceptForm = page.getByRole('form', { name: 'Uitnodiging aanvaarden' });
+  await acceptForm.getByRole('radio', { name: 'Rechtstreeks betrokken medewerker' }).check();
+  await acceptForm.getByRole('button', { name: 'Aanvaarden' }).click();
+  await expect(page.getByRole('status')).toContainText('Je antwoord is bewaard');
+  await expectAccessible(page);
+
+  // accepted but not yet acknowledged: still nothing of the case
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toHaveCount(0);
+  await page.goto('/uitnodigingen');
+  const ack = page.getByRole('form', { name: 'Beroepsgeheim bevestigen' });
+  await ack.getByRole('button', { name: 'Bevestigen en de casus openen' }).click();
+  await expect(ack.getByRole('alert')).toContainText('Bevestig het beroepsgeheim');
+  await ack.getByRole('checkbox', { name: /Ik ken het beroepsgeheim/ }).check();
+  await ack.getByRole('button', { name: 'Bevestigen en de casus openen' }).click();
+  await expect(page.getByRole('status')).toContainText('Je hebt het beroepsgeheim bevestigd');
+
+  await page.goto(`${await dossierHref(page, 'VH-ANT-2026-0002')}/casusoverleg`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cliëntsysteem VH-ANT-2026-0002');
+  await expect(page.getByText('zonder identificerende gegevens')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' })).toContainText(/Lid \d \(Slachtoffer\)/);
+  await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' })).not.toContainText('Janssens');
+});

@@ -85,6 +85,12 @@ export default async function CaseConferencePage({ params, searchParams }: { par
         )}
       </Section>
 
+      <Section id="leden" title="Leden van het cliëntsysteem">
+        <ul className="list-disc pl-6">
+          {v.members.map((m) => <li key={m.id}>{m.label}</li>)}
+        </ul>
+      </Section>
+
       <Section id="verslag" title="Overleg, verslag en beslissingen">
         {v.agenda.length === 0 && <p>Deze casus stond nog niet op een overleg.</p>}
         {v.agenda.map((a, i) => (
