@@ -56,9 +56,14 @@ export const PERMISSIONS = {
   'conference.plan': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
   /** one's invitations to case conferences, to accept or decline */
   'invitation.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** incoming and outgoing transfers of whole dossiers between safe houses (art. 15 §1, 7°) */
+  'transfer.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
+  /** overview of what the dossier environment holds about one person (GDPR art. 15) */
+  'gdpr.accessOverview': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
   /** the access log, without dossier content (memorandum to art. 15) */
   'audit.view': { kind: 'global', roles: ['DPO'] },
   'audit.verify': { kind: 'global', roles: ['DPO'] },
+  'audit.export': { kind: 'global', roles: ['DPO'] },
   /** users and organisations, without dossier content */
   'users.manage': { kind: 'global', roles: ['FUNCTIONAL_ADMIN'] },
   /** anonymised statistics (art. 8, art. 15 §4) */
@@ -91,6 +96,19 @@ export const PERMISSIONS = {
   'disclosure.propose': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
   'disclosure.vote': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
   'disclosure.markShared': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  /** close the dossier at a closing conference; propose a longer retention (art. 15 §3) */
+  'dossier.close': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  'retention.propose': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** every participant must agree to a retention beyond 15 years */
+  'retention.vote': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  /** hand the whole dossier to another safe house (art. 15 §1, 3rd para, 7°) */
+  'transfer.request': {
+    kind: 'dossier',
+    relations: ['coordinator'],
+    statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'],
+  },
+  /** correct a member's identification data (GDPR art. 16), logged */
+  'gdpr.rectify': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'] },
   /** a standing delegate records feedback to the case worker (art. 12, 4th para) */
   'feedback.record': { kind: 'dossier', relations: ['participant'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;

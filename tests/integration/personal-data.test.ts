@@ -8,6 +8,7 @@ import { ownerDb } from '../helpers/db';
 const PERSONAL_TABLES = [
   'ClientMember', 'Contact', 'Referral', 'AdmissionAssessment', 'MandatedAgencyConsultation', 'PartnerInput',
   'AgendaItem', 'InformationItem', 'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord', 'DisclosureProposal',
+  'RetentionExtension',
 ];
 /** ids, timestamps and facts about professionals, not about the client system */
 const TECHNICAL = new Set([
@@ -15,7 +16,7 @@ const TECHNICAL = new Set([
   'authorUserId', 'recordedByUserId', 'agency', 'agencyName', 'consultedPerson', 'consultedAt',
   'sessionId', 'position', 'minutesUpdatedAt', 'agendaItemId', 'createdByUserId', 'goalId', 'ownerOrganisationId',
   'dueDate', 'done', 'delegateUserId', 'caseWorkerUserId', 'givenAt', 'kind', 'proposedByUserId', 'memberId',
-  'sharerUserId', 'ground', 'recipient', 'status', 'sharedAt',
+  'sharerUserId', 'ground', 'recipient', 'status', 'sharedAt', 'years', 'decidedAt',
 ]);
 
 describe('art15: personal fields are tagged with their category', () => {

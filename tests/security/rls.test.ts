@@ -13,6 +13,7 @@ const CASE_TABLES = [
   'Dossier', 'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AuditEvent', 'AdmissionAssessment',
   'MandatedAgencyConsultation', 'PartnerInput', 'ConferenceSession', 'AgendaItem', 'CaseInvitation', 'InformationItem',
   'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord', 'DisclosureProposal', 'DisclosureItem', 'DisclosureVote',
+  'RetentionExtension', 'RetentionVote', 'TransferRequest', 'PurgedDossierFact', 'DeletionRecord',
 ];
 
 beforeAll(async () => {
@@ -40,8 +41,12 @@ describe('row-level security', () => {
 
   it('an unscoped query without an actor returns no rows from any case table', async () => {
     for (const table of CASE_TABLES) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${table}"`);
-      expect(rows[0].n, table).toBe(0);
+      // a table the app role may not even select from (e.g. purged facts) counts as nothing seen
+      const n = await client
+        .query(`SELECT count(*)::int AS n FROM "${table}"`)
+        .then((r) => r.rows[0].n as number)
+        .catch((e: Error) => (/permission denied/.test(e.message) ? 0 : Promise.reject(e)));
+      expect(n, table).toBe(0);
     }
   });
 
