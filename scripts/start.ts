@@ -54,9 +54,21 @@ try {
     if (code !== 0) throw new Error('next build mislukt');
   }
   console.log(`[start] Veilig Huis Dossier op http://localhost:${port}`);
-  const child = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env, cwd: ROOT });
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  // The web app gets only the application role's URL, never the owner's credentials.
+  const appEnv = { ...env };
+  delete appEnv.DATABASE_URL;
+  delete appEnv.APP_DB_PASSWORD;
+  const child = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env: appEnv, cwd: ROOT });
+  // The job worker (retention purge) runs beside the app, as the database owner.
+  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], { stdio: 'inherit', env: { ...env, DATABASE_URL: database.ownerUrl }, cwd: ROOT });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      child.kill(sig);
+      worker.kill(sig);
+    });
+  }
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
+  worker.kill('SIGTERM');
   await stop();
   process.exit(code);
 } catch (err) {

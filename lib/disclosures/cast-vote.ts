@@ -3,6 +3,7 @@ import type { DisclosureStatus } from '@/lib/generated/prisma/enums';
 import { withActor, DeniedError, type Tx } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict } from '@/lib/errors';
+import { consensusOutcome } from '@/lib/consensus/outcome';
 import { currentParticipants, currentParticipation, notifyCase, requireDossierAction } from '@/lib/conferences/context';
 
 /**
@@ -49,11 +50,7 @@ export async function settle(tx: Tx, proposalId: string, dossierId: string, now:
     currentParticipants(tx, dossierId),
     tx.disclosureVote.findMany({ where: { proposalId } }),
   ]);
-  const current = new Set(participants.map((p) => p.userId));
-  const counted = votes.filter((v) => current.has(v.userId));
-  let status: DisclosureStatus = 'OPEN';
-  if (counted.some((v) => v.vote === 'OBJECT')) status = 'BLOCKED';
-  else if (participants.length > 0 && participants.every((p) => counted.some((v) => v.userId === p.userId && v.vote === 'AGREE'))) status = 'APPROVED';
+  const status: DisclosureStatus = consensusOutcome(participants.map((p) => p.userId), votes);
   if (status !== 'OPEN') {
     await tx.disclosureProposal.updateMany({ where: { id: proposalId, status: 'OPEN' }, data: { status, decidedAt: now } });
   }

@@ -1,0 +1,34 @@
+import PgBoss from 'pg-boss';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { purgeExpiredDossiers } from '@/lib/retention/purge';
+
+/**
+ * Background jobs on pg-boss: a PostgreSQL-backed queue, so no extra infrastructure. The worker
+ * connects as the database owner (the purge must see every dossier); the web app never does.
+ */
+export const RETENTION_QUEUE = 'retention-purge';
+
+export interface Jobs {
+  boss: PgBoss;
+  stop: () => Promise<void>;
+}
+
+export async function startJobs(ownerUrl: string, owner: PrismaClient, opts: { schedule?: boolean; pollingIntervalSeconds?: number } = {}): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', application_name: 'vhd-jobs', max: 4 });
+  boss.on('error', (err: Error) => console.error(`[jobs] ${err.message}`));
+  await boss.start();
+  await boss.createQueue(RETENTION_QUEUE);
+  if (opts.schedule !== false) {
+    // every night at 03:00 Brussels time
+    await boss.schedule(RETENTION_QUEUE, '0 3 * * *', {}, { tz: 'Europe/Brussels' });
+  }
+  await boss.work<{ asOf?: string }>(RETENTION_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async (jobs) => {
+    for (const job of jobs) {
+      // `asOf` lets an operator (or a test) run the purge for a given moment; normally it is now.
+      const asOf = job.data?.asOf ? new Date(job.data.asOf) : new Date();
+      const purged = await purgeExpiredDossiers(owner, asOf);
+      console.log(`[jobs] bewaartermijn: ${purged.length} dossier(s) gewist`);
+    }
+  });
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

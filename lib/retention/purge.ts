@@ -1,0 +1,73 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+
+/**
+ * Art. 15 §3: after the retention term, personal data must be gone. For every closed dossier
+ * whose term ended, in one transaction each: keep anonymised facts for statistics (months only,
+ * no names, no free text) and a deletion record, then delete the dossier — its client system,
+ * members, contacts, referral, input, information, minutes, plan, proposals and votes go with it
+ * (foreign keys ON DELETE CASCADE). The access log keeps its rows (ids only). Runs as the owner.
+ */
+const month = (d: Date | null) => (d ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)) : null);
+
+const CHILD_TABLES = [
+  'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AdmissionAssessment', 'MandatedAgencyConsultation', 'PartnerInput',
+  'AgendaItem', 'CaseInvitation', 'InformationItem', 'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord',
+  'DisclosureProposal', 'DisclosureItem', 'DisclosureVote', 'RetentionExtension', 'RetentionVote', 'TransferRequest',
+] as const;
+
+export interface PurgeResult {
+  dossierId: string;
+  reference: string;
+  rowsDeleted: number;
+}
+
+export async function purgeExpiredDossiers(owner: PrismaClient, now: Date): Promise<PurgeResult[]> {
+  const due = await owner.dossier.findMany({
+    where: { status: 'CLOSED', retentionUntil: { lte: now } },
+    select: { id: true },
+    orderBy: { retentionUntil: 'asc' },
+    take: 500,
+  });
+  const results: PurgeResult[] = [];
+  for (const { id } of due) {
+    results.push(
+      await owner.$transaction(async (tx) => {
+        const d = await tx.dossier.findUniqueOrThrow({
+          where: { id },
+          include: { referral: { select: { violenceForms: true } } },
+        });
+        const [minors, referrer, assessment] = await Promise.all([
+          tx.clientMember.count({ where: { dossierId: id, isMinor: true } }),
+          tx.organisation.findUnique({ where: { id: d.referrerOrganisationId }, select: { kind: true } }),
+          tx.admissionAssessment.findUnique({ where: { dossierId: id }, select: { decision: true } }),
+        ]);
+        let rows = 1;
+        for (const table of CHILD_TABLES) {
+          const counted = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "dossierId" = $1::uuid`, id);
+          rows += counted[0]?.n ?? 0;
+        }
+        await tx.purgedDossierFact.create({
+          data: {
+            safeHouseId: d.safeHouseId,
+            submittedMonth: month(d.submittedAt),
+            decidedMonth: month(d.decidedAt),
+            closedMonth: month(d.closedAt),
+            finalStatus: d.status,
+            admitted: assessment?.decision === 'START_TRAJECTORY',
+            violenceForms: d.referral?.violenceForms ?? [],
+            minorsInvolved: minors > 0,
+            referrerKind: referrer?.kind ?? null,
+            waitingDays: d.submittedAt && d.decidedAt ? Math.floor((d.decidedAt.getTime() - d.submittedAt.getTime()) / 86_400_000) : null,
+          },
+        });
+        await tx.deletionRecord.create({
+          data: { dossierId: id, reference: d.reference, safeHouseId: d.safeHouseId, closedAt: d.closedAt, retentionUntil: d.retentionUntil!, purgedAt: now, rowsDeleted: rows },
+        });
+        await tx.dossier.delete({ where: { id } });
+        await tx.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${d.safeHouseId}::uuid, 'retention.purge', 'Dossier', ${id}, ${id}::uuid, 'retentionPurge', NULL, 'ALLOWED')`;
+        return { dossierId: id, reference: d.reference, rowsDeleted: rows };
+      }),
+    );
+  }
+  return results;
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { withActor, DeniedError } from '@/lib/db/scoped';
+import { recordAudit } from '@/lib/audit/log';
+import { conflict, invalid } from '@/lib/errors';
+
+/**
+ * The receiving coordinator accepts (the dossier moves, with everything in it, and the sending
+ * house no longer sees it) or declines; the sending coordinator may cancel while it is pending.
+ * Both sides find the event in their part of the access log.
+ */
+export async function decideTransfer(
+  userId: string,
+  requestId: string,
+  decision: 'accept' | 'reject' | 'cancel',
+  note = '',
+  now = new Date(),
+) {
+  return withActor(userId, async (tx, actor) => {
+    const request = await tx.transferRequest.findFirst({ where: { id: requestId } });
+    const mayDecide = request && (decision === 'cancel'
+      ? actor.coordinatorHouses.includes(request.fromSafeHouseId)
+      : actor.coordinatorHouses.includes(request.toSafeHouseId));
+    if (!request || !mayDecide) {
+      throw new DeniedError({ action: `transfer.${decision}`, objectType: 'TransferRequest', objectId: requestId, purpose: 'decideTransfer' });
+    }
+    if (request.status !== 'PENDING') throw conflict('Over deze overdracht is al beslist.');
+    if (decision === 'reject' && note.trim().length < 5) throw invalid('Geef kort de reden van de weigering.', { note: 'Reden is verplicht.' });
+    if (decision === 'accept') {
+      await tx.$queryRaw`SELECT accept_dossier_transfer(${requestId}::uuid, ${now})`;
+    } else {
+      const moved = await tx.transferRequest.updateMany({
+        where: { id: requestId, status: 'PENDING' },
+        data: { status: decision === 'reject' ? 'REJECTED' : 'CANCELLED', decidedAt: now, decidedByUserId: actor.userId, decisionNote: note.trim() || null },
+      });
+      if (moved.count !== 1) throw conflict('Over deze overdracht is al beslist.');
+    }
+    // logged on both sides: the deciding house, and the other house
+    for (const safeHouseId of [request.toSafeHouseId, request.fromSafeHouseId]) {
+      await recordAudit(tx, actor, {
+        action: `transfer.${decision}`, objectType: 'TransferRequest', objectId: requestId, dossierId: request.dossierId, safeHouseId,
+        purpose: 'decideTransfer', outcome: 'ALLOWED',
+      });
+    }
+    return { dossierId: request.dossierId };
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * `npm run worker`: the background jobs (retention purge, nightly). Connects as the database
+ * owner: DATABASE_URL, or the embedded database of `npm start` (which starts this worker itself).
+ */
+import { unsafeOwnerClient } from '../lib/db/owner';
+import { startJobs } from '../lib/jobs/boss';
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL ontbreekt: de worker verbindt als eigenaar van de databank.');
+  process.exit(1);
+}
+const owner = unsafeOwnerClient(url);
+const jobs = await startJobs(url, owner);
+console.log('[jobs] worker gestart (bewaartermijn: elke nacht om 03:00)');
+const stop = async () => {
+  await jobs.stop();
+  await owner.$disconnect();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
