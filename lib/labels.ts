@@ -121,3 +121,23 @@ export const DATA_CATEGORY_LABEL: Record<number, string> = {
   9: 'Politiële en gerechtelijke gegevens', 10: 'Gezondheid', 11: 'Risicosituaties en risicogedrag', 12: 'Herkomst',
   13: 'Seksueel gedrag of geaardheid', 14: 'Politieke, religieuze of levensbeschouwelijke overtuigingen',
 };
+
+export const EXTENSION_GROUND_LABEL: Record<string, string> = {
+  HONOUR_RELATED_VIOLENCE: 'Eergerelateerd geweld',
+  OTHER_FORM_OF_VIOLENCE: 'Een andere vorm van geweld die een langere bewaring vraagt',
+  VERY_SERIOUS_FACTS: 'Zeer ernstige feiten',
+};
+
+export const CONSENSUS_STATUS_LABEL: Record<string, string> = {
+  OPEN: 'Stemming loopt',
+  APPROVED: 'Consensus: verlenging aanvaard',
+  BLOCKED: 'Geblokkeerd (bezwaar)',
+  WITHDRAWN: 'Ingetrokken',
+};
+
+export const TRANSFER_STATUS_LABEL: Record<string, string> = {
+  PENDING: 'Wacht op aanvaarding',
+  ACCEPTED: 'Aanvaard',
+  REJECTED: 'Geweigerd',
+  CANCELLED: 'Ingetrokken',
+};

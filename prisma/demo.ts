@@ -123,15 +123,21 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
       { memberRole: 'CHILD', firstName: 'Noah', lastName: 'De Smet', dateOfBirth: new Date('2012-07-21'), isMinor: true },
     ],
   });
-  await makeDossier(db, keys, {
+  const claes = await makeDossier(db, keys, {
     safeHouseId: ovl, ...ref(gent), status: 'IN_TRAJECTORY', reference: 'VH-OVL-2026-0002', clientSystemLabel: 'Gezin Claes',
     members: [{ memberRole: 'VICTIM', firstName: 'Hilde', lastName: 'Claes', dateOfBirth: new Date('1965-12-01') }],
-    violenceForms: ['PARENT_ABUSE'],
+    violenceForms: ['PARENT_ABUSE', 'HONOUR_RELATED'],
   });
-  // The demo references above used numbers 1 and 2 of 2026 in each safe house.
-  for (const safeHouseId of [ant, ovl]) {
-    await db.referenceCounter.create({ data: { safeHouseId, year: 2026, last: 2 } });
-  }
+  // the CAW of Oost-Vlaanderen takes part in the conference of Gezin Claes (ready for closure)
+  await makeParticipant(db, { dossierId: claes.id, safeHouseId: ovl, organisationId: gent.organisationId, userId: gent.id });
+  // a family that moved: a referral the Oost-Vlaanderen coordinator may hand over to Antwerpen
+  await makeDossier(db, keys, {
+    safeHouseId: ovl, ...ref(gent), status: 'SUBMITTED', reference: 'VH-OVL-2026-0003', clientSystemLabel: 'Gezin Wuyts',
+    members: [{ memberRole: 'VICTIM', firstName: 'Sien', lastName: 'Wuyts', dateOfBirth: new Date('1992-08-19') }],
+  });
+  // The demo references above used numbers 1 and 2 (Antwerpen) and 1 to 3 (Oost-Vlaanderen) of 2026.
+  await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 2 } });
+  await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   return { seeded: true };
 }
 

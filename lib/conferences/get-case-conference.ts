@@ -19,6 +19,10 @@ export async function getCaseConference(userId: string, dossierId: string) {
     const isCoordinator = actor.coordinatorHouses.includes(dossier.safeHouseId);
     const pseudonymised = !isCoordinator && !!me && me.reason === 'EXPERTISE' && !me.showIdentity;
 
+    const [closure, extensions] = await Promise.all([
+      tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { closedAt: true, closureReasons: true, retentionUntil: true, retentionYears: true, retentionGround: true } }),
+      tx.retentionExtension.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' }, include: { votes: true } }),
+    ]);
     const [agenda, participantsAll, members, items, goals, proposals, feedback, house, partnerOrgs] = await Promise.all([
       tx.agendaItem.findMany({
         where: { dossierId },
@@ -78,6 +82,9 @@ export async function getCaseConference(userId: string, dossierId: string) {
         vote: can(actor, 'disclosure.vote', dossier) && !!me,
         feedback: can(actor, 'feedback.record', dossier) && me?.attendance === 'STANDING_DELEGATE',
         pdf: can(actor, 'conference.downloadPdf', dossier),
+        close: can(actor, 'dossier.close', dossier),
+        proposeExtension: can(actor, 'retention.propose', dossier),
+        voteExtension: can(actor, 'retention.vote', dossier) && !!me,
       },
       members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
       agenda: agenda.map((a) => ({
@@ -109,6 +116,12 @@ export async function getCaseConference(userId: string, dossierId: string) {
           myVote: p.votes.find((v) => v.userId === actor.userId)?.vote ?? null,
         };
       }),
+      closure,
+      extensions: extensions.map((e) => ({
+        id: e.id, years: e.years, ground: e.ground, groundNote: e.groundNote, status: e.status, createdAt: e.createdAt,
+        votes: voters.map((x) => ({ userId: x.userId, name: userName(x.userId), vote: e.votes.find((v) => v.userId === x.userId)?.vote ?? null })),
+        myVote: e.votes.find((v) => v.userId === actor.userId)?.vote ?? null,
+      })),
       feedback: feedback.map((f) => ({ id: f.id, delegate: userName(f.delegateUserId), caseWorker: userName(f.caseWorkerUserId), givenAt: f.givenAt, note: f.note })),
       colleagues,
       actorUserId: actor.userId,

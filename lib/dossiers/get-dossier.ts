@@ -29,6 +29,10 @@ export async function getDossier(userId: string, dossierId: string) {
         decidedAt: true,
         decisionReasons: true,
         referrerOrganisationId: true,
+        closedAt: true,
+        closureReasons: true,
+        retentionUntil: true,
+        retentionYears: true,
         safeHouse: { select: { name: true } },
       },
     });
@@ -61,6 +65,13 @@ export async function getDossier(userId: string, dossierId: string) {
         : [],
     ]);
     const answered = new Set(inputs.map((i) => i.organisationId));
+    const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
+    const [transfers, houses] = coordinates
+      ? await Promise.all([
+          tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
+          tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+        ])
+      : [[], []];
     // An expert invited for expertise sees no identifying data unless the coordinator recorded why.
     const me = await tx.caseParticipant.findFirst({ where: { dossierId, userId: actor.userId, leftAt: null }, select: { reason: true, showIdentity: true } });
     const pseudonymised = !actor.coordinatorHouses.includes(dossier.safeHouseId) && dossier.referrerUserId !== actor.userId
@@ -105,7 +116,14 @@ export async function getDossier(userId: string, dossierId: string) {
       missingPartners: viewAllInput && dossier.inputRequestedAt
         ? corePartners.filter((c) => !answered.has(c.organisationId)).map((c) => c.organisation.name).sort()
         : [],
+      transfers: transfers.map((t) => ({
+        ...t,
+        fromName: houses.find((h) => h.id === t.fromSafeHouseId)?.name ?? '',
+        toName: houses.find((h) => h.id === t.toSafeHouseId)?.name ?? '',
+      })),
+      otherHouses: houses.filter((h) => h.id !== dossier.safeHouseId),
       can: {
+        transfer: can(actor, 'transfer.request', dossier) && !transfers.some((t) => t.status === 'PENDING'),
         edit: can(actor, 'referral.edit', dossier),
         consult: can(actor, 'admission.consult', dossier),
         decide: can(actor, 'admission.decide', dossier),

@@ -1,18 +1,29 @@
 import Link from 'next/link';
-import { listAuditEvents } from '@/lib/audit/list-events';
+import { searchAuditEvents } from '@/lib/audit/search-events';
+import { filterQuery } from '@/lib/audit/filters';
 import { loadPage } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/labels';
+import { ErrorSummary, SelectField, TextField } from '@/components/ui/form';
 
 export const metadata = { title: 'Toegangslog' };
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
-  const { pagina } = await searchParams;
-  const data = await loadPage((userId) => listAuditEvents(userId, { page: pagina }));
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const data = await loadPage((userId) => searchAuditEvents(userId, params));
+  const { filters, errors, options } = data;
   const v = data.verification;
+  const hasErrors = Object.keys(errors).length > 0;
+  const pageHref = (n: number) => `/toegangslog?${filterQuery(filters, { pagina: String(n) })}`;
+  const exportQuery = filterQuery(filters);
+  const filtered = Object.values(filters).some(Boolean);
+
   return (
     <>
       <h1 className="text-2xl font-semibold">Toegangslog</h1>
+      <p className="mt-2 max-w-3xl">
+        Wie had toegang tot welke gegevens, wanneer, wat deed die en waarom. Je ziet de gebeurtenissen, geen inhoud van
+        dossiers. Je eigen zoekopdrachten en exports worden ook gelogd.
+      </p>
       <p
         role="status"
         className={`mt-4 rounded border p-3 ${v.ok ? 'border-green-800 bg-green-50 text-green-900' : 'border-red-800 bg-red-50 text-red-900'}`}
@@ -21,46 +32,97 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           ? `Keten intact: ${v.checked} gebeurtenissen gecontroleerd.`
           : `Keten gebroken bij gebeurtenis ${v.brokenAtSeq.toString()}: ${v.problem}.`}
       </p>
-      <table className="mt-6 w-full border-collapse bg-white text-left text-sm">
-        <caption className="sr-only">Gebeurtenissen, nieuwste eerst</caption>
-        <thead>
-          <tr className="border-b border-gray-400">
-            <th scope="col" className="p-2">Nr.</th>
-            <th scope="col" className="p-2">Wanneer</th>
-            <th scope="col" className="p-2">Wie</th>
-            <th scope="col" className="p-2">Wat</th>
-            <th scope="col" className="p-2">Object</th>
-            <th scope="col" className="p-2">Waarom</th>
-            <th scope="col" className="p-2">Uitkomst</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.events.map((e) => (
-            <tr key={e.seq.toString()} className="border-b border-gray-200">
-              <td className="p-2">{e.seq.toString()}</td>
-              <td className="p-2">{formatDateTime(e.occurredAt)}</td>
-              <td className="p-2">{e.actor ? `${e.actor.name} (${e.actor.organisation.name})` : 'onbekend account'}</td>
-              <td className="p-2 font-mono">{e.action}</td>
-              <td className="p-2 font-mono">
-                {e.objectType}
-                {e.dossierId ? ` · dossier ${e.dossierId.slice(0, 8)}` : ''}
-              </td>
-              <td className="p-2">
-                {e.purpose}
-                {e.reason ? ` — ${e.reason}` : ''}
-              </td>
-              <td className="p-2">{e.outcome === 'ALLOWED' ? 'toegestaan' : 'geweigerd'}</td>
+
+      <form method="get" action="/toegangslog" aria-labelledby="filters-titel" noValidate className="mt-6 rounded border border-gray-300 bg-white p-4">
+        <h2 id="filters-titel" className="text-lg font-semibold">Filteren</h2>
+        {hasErrors && <div className="mt-3"><ErrorSummary message="Controleer de filters." errors={errors} /></div>}
+        <div className="mt-3 grid gap-4 md:grid-cols-2">
+          <SelectField name="gebruiker" label="Gebruiker" placeholder="Alle gebruikers" options={options.users} defaultValue={filters.gebruiker} error={errors.gebruiker} />
+          <SelectField name="organisatie" label="Organisatie" placeholder="Alle organisaties" options={options.organisations} defaultValue={filters.organisatie} error={errors.organisatie} />
+          <TextField name="dossier" label="Dossierreferentie" hint="Bv. VH-ANT-2026-0001. Ook afgesloten en verwijderde dossiers." defaultValue={filters.dossier} error={errors.dossier} />
+          <SelectField name="actie" label="Actie" placeholder="Alle acties" options={options.actions.map((a) => ({ value: a, label: a }))} defaultValue={filters.actie} error={errors.actie} />
+          <SelectField name="doel" label="Doel" placeholder="Alle doelen" options={options.purposes.map((p) => ({ value: p, label: p }))} defaultValue={filters.doel} error={errors.doel} />
+          <div className="grid grid-cols-2 gap-4">
+            <TextField name="van" type="date" label="Van (dag)" defaultValue={filters.van} error={errors.van} />
+            <TextField name="tot" type="date" label="Tot en met (dag)" defaultValue={filters.tot} error={errors.tot} />
+          </div>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Filter toepassen</button>
+          {filtered && <Link href="/toegangslog" className="text-brand-700 underline">Filters wissen</Link>}
+        </div>
+      </form>
+
+      {data.unknownReference && (
+        <p role="status" className="mt-4 rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          Er is geen dossier met referentie {filters.dossier}, ook niet bij de verwijderde dossiers.
+        </p>
+      )}
+
+      {!hasErrors && (
+        <div className="mt-6 flex flex-wrap items-baseline justify-between gap-4">
+          <p>
+            {data.total === 1 ? '1 gebeurtenis' : `${data.total} gebeurtenissen`}
+            {filtered ? ' voor deze filters' : ''}.
+          </p>
+          <a href={`/api/v1/toegangslog${exportQuery ? `?${exportQuery}` : ''}`} className="font-medium text-brand-700 underline">
+            Exporteren als CSV
+          </a>
+        </div>
+      )}
+
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">Gebeurtenissen, nieuwste eerst</caption>
+          <thead>
+            <tr className="border-b border-gray-400">
+              <th scope="col" className="p-2">Nr.</th>
+              <th scope="col" className="p-2">Wanneer</th>
+              <th scope="col" className="p-2">Wie</th>
+              <th scope="col" className="p-2">Wat</th>
+              <th scope="col" className="p-2">Object</th>
+              <th scope="col" className="p-2">Dossier</th>
+              <th scope="col" className="p-2">Waarom</th>
+              <th scope="col" className="p-2">Uitkomst</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {pages > 1 && (
+          </thead>
+          <tbody>
+            {data.events.length === 0 && (
+              <tr>
+                <td colSpan={8} className="p-2">Geen gebeurtenissen.</td>
+              </tr>
+            )}
+            {data.events.map((e) => (
+              <tr key={e.seq} className="border-b border-gray-200 align-top">
+                <td className="p-2">{e.seq}</td>
+                <td className="p-2 whitespace-nowrap">{formatDateTime(e.occurredAt)}</td>
+                <td className="p-2">
+                  {e.actorName ?? (e.actorUserId ? 'onbekend account' : 'systeem')}
+                  {e.organisationName ? ` (${e.organisationName})` : ''}
+                </td>
+                <td className="p-2 font-mono">{e.action}</td>
+                <td className="p-2 font-mono break-all">
+                  {e.objectType}
+                  {e.objectId ? ` · ${e.objectId}` : ''}
+                </td>
+                <td className="p-2 font-mono whitespace-nowrap">{e.dossierReference ?? (e.dossierId ? e.dossierId.slice(0, 8) : '—')}</td>
+                <td className="p-2">
+                  <span className="font-mono">{e.purpose}</span>
+                  {e.reason ? ` — ${e.reason}` : ''}
+                </td>
+                <td className="p-2">{e.outcome === 'ALLOWED' ? 'toegestaan' : 'geweigerd'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data.pages > 1 && (
         <nav aria-label="Paginering" className="mt-4 flex gap-4">
-          {data.page > 1 && <Link href={`/toegangslog?pagina=${data.page - 1}`}>Vorige pagina</Link>}
+          {data.page > 1 && <Link href={pageHref(data.page - 1)}>Vorige pagina</Link>}
           <span>
-            Pagina {data.page} van {pages}
+            Pagina {data.page} van {data.pages}
           </span>
-          {data.page < pages && <Link href={`/toegangslog?pagina=${data.page + 1}`}>Volgende pagina</Link>}
+          {data.page < data.pages && <Link href={pageHref(data.page + 1)}>Volgende pagina</Link>}
         </nav>
       )}
     </>

@@ -9,6 +9,8 @@ import { recordConsultation } from '@/lib/admission/record-consultation';
 import { decideAdmission } from '@/lib/admission/decide-admission';
 import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
+import { requestTransfer } from '@/lib/transfers/request-transfer';
+import { runFormAction, s } from '@/lib/forms/run-action';
 import type { ConsultationValues, DecisionValues } from '@/lib/admission/schemas';
 import type { PartnerInputValues } from '@/lib/partner-input/schemas';
 
@@ -52,4 +54,8 @@ export async function savePartnerInputAction(dossierId: string, prev: FormState<
 
 export async function closeInputRoundAction(dossierId: string, prev: FormState<Record<string, never>>) {
   return submit(prev, {}, (u) => closeInputRound(u, dossierId), `/dossiers/${dossierId}?melding=rondegesloten`);
+}
+
+export async function requestTransferAction(dossierId: string, prev: FormState<Record<string, string | string[]>>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => requestTransfer(u, dossierId, { toSafeHouseId: s(v, 'toSafeHouseId'), reason: s(v, 'reason') }), `/dossiers/${dossierId}?melding=overdracht#overdracht`);
 }

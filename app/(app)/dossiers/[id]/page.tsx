@@ -6,7 +6,9 @@ import {
   VIOLENCE_FORM_LABEL, VIOLENCE_TYPE_LABEL, formatDate, formatDateTime,
 } from '@/lib/labels';
 import { CloseInputRoundForm, ConsultationForm, DecisionForm, PartnerInputForm } from '@/components/dossier/forms';
-import { closeInputRoundAction, decideAdmissionAction, recordConsultationAction, savePartnerInputAction } from './actions';
+import { closeInputRoundAction, decideAdmissionAction, recordConsultationAction, requestTransferAction, savePartnerInputAction } from './actions';
+import { SpecForm } from '@/components/ui/spec-form';
+import { TRANSFER_STATUS_LABEL } from '@/lib/labels';
 
 export const metadata = { title: 'Dossier' };
 
@@ -16,6 +18,7 @@ const NOTICES: Record<string, string> = {
   beslist: 'De beslissing is bewaard. De aanmelder ziet de uitkomst en de motivering.',
   aanvulling: 'Je aanvulling is bewaard.',
   rondegesloten: 'De vraag om aanvulling is afgesloten.',
+  overdracht: 'De overdracht is gevraagd. De coördinator van het andere Veilig Huis moet ze aanvaarden.',
 };
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -73,6 +76,8 @@ export default async function DossierPage({
         {view.referrer && view.can.viewOutcome && <Row term="Aanmelder">{`${view.referrer.name} (${view.referrer.organisation})`}</Row>}
         {view.can.viewOutcome && dossier.decidedAt && <Row term="Beslist op">{formatDate(dossier.decidedAt)}</Row>}
         {view.can.viewOutcome && dossier.decisionReasons && <Row term="Motivering van de uitkomst">{dossier.decisionReasons}</Row>}
+        {dossier.closedAt && <Row term="Afgesloten op">{formatDate(dossier.closedAt)}</Row>}
+        {dossier.retentionUntil && <Row term="Bewaard tot">{`${formatDate(dossier.retentionUntil)} (${dossier.retentionYears} jaar)`}</Row>}
       </dl>
 
       {referral && (
@@ -223,6 +228,34 @@ export default async function DossierPage({
                   trajectoryProgress: ownInput?.trajectoryProgress ?? '',
                   viewOnFollowUp: ownInput?.viewOnFollowUp ?? '',
                 }}
+              />
+            </div>
+          )}
+        </Section>
+      )}
+
+      {(view.can.transfer || view.transfers.length > 0) && (
+        <Section id="overdracht" title="Overdracht naar een ander Veilig Huis">
+          {view.transfers.length > 0 && (
+            <ul className="list-disc pl-6">
+              {view.transfers.map((t) => (
+                <li key={t.id}>
+                  {formatDate(t.createdAt)}: van {t.fromName} naar {t.toName} — {TRANSFER_STATUS_LABEL[t.status]} — {t.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          {view.can.transfer && (
+            <div className="mt-3 max-w-2xl">
+              <SpecForm
+                action={requestTransferAction.bind(null, dossier.id)}
+                submitLabel="Overdracht vragen"
+                label="Overdracht vragen"
+                fields={[
+                  { kind: 'note', text: 'Het hele dossier gaat, met de persoonsgegevens, naar het andere Veilig Huis zodra de coördinator daar aanvaardt. Daarna zie je het niet meer.' },
+                  { kind: 'select', name: 'toSafeHouseId', label: 'Naar welk Veilig Huis', required: true, options: view.otherHouses.map((h) => ({ value: h.id, label: h.name })) },
+                  { kind: 'textarea', name: 'reason', label: 'Reden van de overdracht', required: true, rows: 2, hint: 'Bijvoorbeeld: het gezin is verhuisd.' },
+                ]}
               />
             </div>
           )}

@@ -8,6 +8,9 @@ import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { castVote } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
 import { invalid } from '@/lib/errors';
+import { proposeRetentionExtension } from '@/lib/closure/propose-retention-extension';
+import { voteRetentionExtension } from '@/lib/closure/vote-retention-extension';
+import { closeDossier } from '@/lib/closure/close-dossier';
 import { a, runFormAction, s } from '@/lib/forms/run-action';
 import type { FormState } from '@/lib/forms/form-state';
 
@@ -74,4 +77,20 @@ export async function feedbackAction(dossierId: string, prev: FormState<V>, fd: 
 
 export async function leaveAction(participationId: string, prev: FormState<V>, fd: FormData) {
   return runFormAction(prev, fd, (u) => leaveCase(u, participationId), '/?melding=verlaten');
+}
+
+export async function proposeExtensionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => proposeRetentionExtension(u, dossierId, { years: s(v, 'years'), ground: s(v, 'ground'), groundNote: s(v, 'groundNote') }), page(dossierId, 'afronding', 'verlenging'));
+}
+
+export async function voteExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => {
+    const vote = s(v, 'vote');
+    if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
+    return voteRetentionExtension(u, extensionId, vote);
+  }, page(dossierId, 'afronding', 'gestemd'));
+}
+
+export async function closeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => closeDossier(u, dossierId, { closedOn: s(v, 'closedOn'), reasons: s(v, 'reasons'), extensionId: s(v, 'extensionId') }), page(dossierId, 'afronding', 'afgesloten'));
 }

@@ -2,13 +2,13 @@ import Link from 'next/link';
 import { loadPage } from '@/lib/auth/session';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
 import {
-  ATTENDANCE_LABEL, DATA_CATEGORY_LABEL, DISCLOSURE_GROUND_LABEL, DISCLOSURE_STATUS_LABEL, INVITATION_REASON_LABEL,
+  ATTENDANCE_LABEL, CONSENSUS_STATUS_LABEL, DATA_CATEGORY_LABEL, EXTENSION_GROUND_LABEL, DISCLOSURE_GROUND_LABEL, DISCLOSURE_STATUS_LABEL, INVITATION_REASON_LABEL,
   formatDate, formatDateTime,
 } from '@/lib/labels';
 import { SpecForm } from '@/components/ui/spec-form';
 import { LiveUpdates } from '@/components/dossier/live-updates';
 import {
-  addItemAction, decisionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
+  addItemAction, closeAction, decisionAction, proposeExtensionAction, voteExtensionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
   proposeAction, toggleActionAction, voteAction,
 } from './actions';
 
@@ -23,6 +23,8 @@ const NOTICES: Record<string, string> = {
   beslissing: 'De beslissing is toegevoegd.',
   plan: 'Het plan van aanpak is bijgewerkt.',
   terugkoppeling: 'De terugkoppeling is geregistreerd; de medewerker is gebonden door het beroepsgeheim.',
+  verlenging: 'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers moeten akkoord gaan.',
+  afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
 };
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -237,6 +239,73 @@ export default async function CaseConferencePage({ params, searchParams }: { par
                 { kind: 'radio', name: 'ground', label: 'Grond', required: true, options: Object.entries(DISCLOSURE_GROUND_LABEL).map(([value, label]) => ({ value, label })) },
                 { kind: 'select', name: 'goalId', label: 'Doel van het plan van aanpak (bij die grond)', options: v.goals.map((g) => ({ value: g.id, label: g.title })), placeholder: 'Kies een doel' },
                 { kind: 'textarea', name: 'necessity', label: 'Waarom is dit noodzakelijk?', required: true, rows: 2 },
+              ]}
+            />
+          </div>
+        )}
+      </Section>
+
+      <Section id="afronding" title="Afronding en bewaartermijn (art. 15, § 3)">
+        {v.closure.closedAt ? (
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1" aria-label="Afsluiting">
+            <dt className="font-medium">Afgesloten op</dt><dd>{formatDate(v.closure.closedAt)}</dd>
+            <dt className="font-medium">Redenen</dt><dd className="whitespace-pre-line">{v.closure.closureReasons}</dd>
+            <dt className="font-medium">Bewaartermijn</dt>
+            <dd>{v.closure.retentionYears} jaar{v.closure.retentionGround ? ` (${EXTENSION_GROUND_LABEL[v.closure.retentionGround]})` : ''}, tot {formatDate(v.closure.retentionUntil)}</dd>
+          </dl>
+        ) : (
+          <p className="max-w-3xl">
+            Een dossier wordt afgesloten op een afrondingstafel. De persoonsgegevens worden dan nog 15 jaar bewaard; met de
+            consensus van alle deelnemers kan dat verlengd worden tot hoogstens 30 jaar, bv. bij eergerelateerd geweld of zeer ernstige feiten.
+          </p>
+        )}
+        {v.extensions.map((e) => (
+          <article key={e.id} className="mt-4 rounded border border-gray-300 bg-white p-4" aria-label={`Verlenging tot ${e.years} jaar`}>
+            <p className="font-semibold">Verlenging van de bewaartermijn tot {e.years} jaar — {EXTENSION_GROUND_LABEL[e.ground]}</p>
+            <p data-testid="extension-status">Status: <strong>{CONSENSUS_STATUS_LABEL[e.status]}</strong></p>
+            <p className="text-sm">{e.groundNote}</p>
+            <ul className="mt-2 list-disc pl-6" aria-label="Stemmen">
+              {e.votes.map((vote) => <li key={vote.userId}>{vote.name}: {vote.vote === 'AGREE' ? 'akkoord' : vote.vote === 'OBJECT' ? 'bezwaar' : 'nog niet gestemd'}</li>)}
+            </ul>
+            {e.status === 'OPEN' && v.can.voteExtension && !e.myVote && (
+              <div className="mt-3 flex flex-wrap gap-4">
+                <SpecForm action={voteExtensionAction.bind(null, v.dossier.id, e.id)} submitLabel="Akkoord met verlenging" className="" label="Akkoord met verlenging" fields={[{ kind: 'hidden', name: 'vote', value: 'AGREE' }]} />
+                <SpecForm action={voteExtensionAction.bind(null, v.dossier.id, e.id)} submitLabel="Bezwaar tegen verlenging" variant="secondary" className="" label="Bezwaar tegen verlenging" fields={[{ kind: 'hidden', name: 'vote', value: 'OBJECT' }]} />
+              </div>
+            )}
+          </article>
+        ))}
+        {v.can.proposeExtension && !v.extensions.some((e) => e.status === 'OPEN' || e.status === 'APPROVED') && (
+          <div className="mt-4 max-w-2xl">
+            <h3 className="mb-2 font-semibold">Verlenging van de bewaartermijn voorstellen</h3>
+            <SpecForm
+              action={proposeExtensionAction.bind(null, v.dossier.id)}
+              submitLabel="Verlenging voorstellen"
+              label="Verlenging voorstellen"
+              fields={[
+                { kind: 'text', name: 'years', label: 'Bewaartermijn in jaren (16 tot 30)', required: true },
+                { kind: 'radio', name: 'ground', label: 'Grond', required: true, options: Object.entries(EXTENSION_GROUND_LABEL).map(([value, label]) => ({ value, label })) },
+                { kind: 'textarea', name: 'groundNote', label: 'Toelichting', required: true, rows: 2 },
+              ]}
+            />
+          </div>
+        )}
+        {v.can.close && (
+          <div className="mt-4 max-w-2xl">
+            <h3 className="mb-2 font-semibold">Dossier afsluiten (afrondingstafel)</h3>
+            <SpecForm
+              action={closeAction.bind(null, v.dossier.id)}
+              submitLabel="Dossier afsluiten"
+              label="Dossier afsluiten"
+              initial={{ extensionId: v.extensions.find((e) => e.status === 'APPROVED')?.id ?? '' }}
+              fields={[
+                { kind: 'date', name: 'closedOn', label: 'Datum van de afrondingstafel', required: true },
+                { kind: 'textarea', name: 'reasons', label: 'Redenen van de afsluiting', required: true, rows: 3 },
+                {
+                  kind: 'select', name: 'extensionId', label: 'Bewaartermijn', placeholder: 'Standaard: 15 jaar na afsluiting',
+                  options: v.extensions.filter((e) => e.status === 'APPROVED').map((e) => ({ value: e.id, label: `${e.years} jaar (verlenging met consensus)` })),
+                },
+                { kind: 'note', text: 'Na de afsluiting kan niets meer gewijzigd worden. Na de bewaartermijn worden de persoonsgegevens automatisch gewist.' },
               ]}
             />
           </div>

@@ -1,0 +1,283 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { makeUser, unique } from '@/prisma/factories';
+import { searchAuditEvents } from '@/lib/audit/search-events';
+import { exportAuditEvents, AUDIT_CSV_HEADER } from '@/lib/audit/export-events';
+import { brusselsDayEnd, brusselsDayStart, brusselsToday } from '@/lib/audit/filters';
+import { recordAudit } from '@/lib/audit/log';
+import { withActor } from '@/lib/db/scoped';
+import { getDossier } from '@/lib/dossiers/get-dossier';
+import { appRoleClient, ownerDb } from '../helpers/db';
+import { buildScenario, type Scenario } from '../helpers/scenario';
+
+/**
+ * The DPO / supervisor's access log (memorandum to art. 15; DOMAIN.md §3): who had access to
+ * which data, when, what they did and why — filterable, exportable, with the chain check, and
+ * without any dossier content.
+ */
+let s: Scenario;
+let purged: { dossierId: string; reference: string };
+let busy: { id: string; organisationId: string };
+const dayOffset = (days: number) => {
+  const [y, m, d] = brusselsToday().split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  s = await buildScenario();
+  await getDossier(s.users.coordA.id, s.dossiers.submittedA.id);
+  await getDossier(s.users.referrer2.id, s.dossiers.submittedB.id);
+  // a denied attempt: logged with the dossier as its object only
+  await expect(getDossier(s.users.coordB.id, s.dossiers.submittedA.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+  // a dossier whose personal data were purged after its retention term: only the deletion
+  // record and the log remain
+  purged = { dossierId: crypto.randomUUID(), reference: unique('VH-DEL').toUpperCase() };
+  const now = new Date();
+  await ownerDb().deletionRecord.create({
+    data: {
+      dossierId: purged.dossierId, reference: purged.reference, safeHouseId: s.houseA.id,
+      closedAt: new Date(now.getTime() - 86_400_000), retentionUntil: now, purgedAt: now, rowsDeleted: 12,
+    },
+  });
+  await withActor(s.users.coordA.id, (tx, actor) =>
+    recordAudit(tx, actor, {
+      action: 'dossier.view', objectType: 'Dossier', objectId: purged.dossierId, dossierId: purged.dossierId,
+      safeHouseId: s.houseA.id, purpose: 'getDossier', outcome: 'ALLOWED',
+    }),
+  );
+
+  // a user with many events (pagination) and a reason a spreadsheet must not execute
+  busy = await makeUser(ownerDb(), { organisationId: s.users.referrer.organisationId, name: 'Druk Bezet', roles: [{ role: 'REFERRER' }] });
+  await withActor(busy.id, async (tx, actor) => {
+    for (let i = 0; i < 53; i++) {
+      await recordAudit(tx, actor, { action: 'test.dpo-busy', objectType: 'Test', objectId: `nr-${i}`, purpose: 'dpoPagination', outcome: 'ALLOWED' });
+    }
+    await recordAudit(tx, actor, {
+      action: 'test.dpo-csv', objectType: 'Test', objectId: 'csv', purpose: 'dpoExport',
+      reason: 'overleg; "dringend"', outcome: 'ALLOWED',
+    });
+    await recordAudit(tx, actor, {
+      action: 'test.dpo-csv', objectType: 'Test', objectId: 'formule', purpose: 'dpoExport',
+      reason: '=HYPERLINK("x")', outcome: 'DENIED',
+    });
+  });
+});
+
+describe('art15: the DPO searches the access log', () => {
+  it('art15: the DPO filters the access log by user, and sees names and dossier references', async () => {
+    const r = await searchAuditEvents(s.users.dpo.id, { gebruiker: s.users.coordA.id });
+    expect(r.errors).toEqual({});
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events.every((e) => e.actorUserId === s.users.coordA.id)).toBe(true);
+    const view = r.events.find((e) => e.action === 'dossier.view' && e.dossierId === s.dossiers.submittedA.id);
+    expect(view).toMatchObject({
+      actorName: s.users.coordA.name,
+      organisationName: expect.any(String),
+      objectType: 'Dossier',
+      dossierReference: s.dossiers.submittedA.reference,
+      purpose: 'getDossier',
+      outcome: 'ALLOWED',
+    });
+    expect(r.verification.ok).toBe(true);
+    // the filter choices come from the log itself
+    expect(r.options.users.map((u) => u.value)).toContain(s.users.coordA.id);
+    expect(r.options.actions).toContain('dossier.view');
+    expect(r.options.purposes).toContain('getDossier');
+  });
+
+  it('art15: the DPO filters the access log by organisation', async () => {
+    const r = await searchAuditEvents(s.users.dpo.id, { organisatie: s.users.referrer2.organisationId });
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events.every((e) => e.actorOrganisationId === s.users.referrer2.organisationId)).toBe(true);
+    expect(r.events.some((e) => e.actorUserId === s.users.referrer2.id && e.dossierId === s.dossiers.submittedB.id)).toBe(true);
+  });
+
+  it('art15: the DPO filters the access log by dossier reference, including denied attempts', async () => {
+    const ref = s.dossiers.submittedA.reference;
+    const r = await searchAuditEvents(s.users.dpo.id, { dossier: ` ${ref.toLowerCase()} ` });
+    expect(r.unknownReference).toBe(false);
+    expect(r.filters.dossier).toBe(ref);
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events.every((e) => e.dossierId === s.dossiers.submittedA.id || e.objectId === s.dossiers.submittedA.id)).toBe(true);
+    expect(r.events.every((e) => e.dossierReference === ref)).toBe(true);
+    expect(r.events.some((e) => e.actorUserId === s.users.coordA.id && e.outcome === 'ALLOWED')).toBe(true);
+    expect(r.events.some((e) => e.actorUserId === s.users.coordB.id && e.outcome === 'DENIED')).toBe(true);
+  });
+
+  it('art15: the DPO finds the log of a purged dossier through its deletion record', async () => {
+    const r = await searchAuditEvents(s.users.dpo.id, { dossier: purged.reference });
+    expect(r.unknownReference).toBe(false);
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events.every((e) => e.dossierId === purged.dossierId || e.objectId === purged.dossierId)).toBe(true);
+    expect(r.events.find((e) => e.action === 'dossier.view')?.dossierReference).toBe(purged.reference);
+
+    const unknown = await searchAuditEvents(s.users.dpo.id, { dossier: 'VH-BESTAAT-NIET-0000' });
+    expect(unknown).toMatchObject({ unknownReference: true, total: 0, events: [] });
+  });
+
+  it('art15: the DPO filters the access log by action and by purpose', async () => {
+    const byAction = await searchAuditEvents(s.users.dpo.id, { actie: 'dossier.view', gebruiker: s.users.coordB.id });
+    expect(byAction.events.length).toBeGreaterThan(0);
+    expect(byAction.events.every((e) => e.action === 'dossier.view' && e.actorUserId === s.users.coordB.id)).toBe(true);
+    expect(byAction.events.some((e) => e.outcome === 'DENIED')).toBe(true);
+
+    const byPurpose = await searchAuditEvents(s.users.dpo.id, { doel: 'dpoExport' });
+    expect(byPurpose.total).toBe(2);
+    expect(byPurpose.events.every((e) => e.purpose === 'dpoExport' && e.actorUserId === busy.id)).toBe(true);
+  });
+
+  it('art15: the DPO filters the access log by period, in Brussels days', async () => {
+    const today = brusselsToday();
+    const inPeriod = await searchAuditEvents(s.users.dpo.id, { gebruiker: s.users.coordA.id, van: today, tot: today });
+    expect(inPeriod.events.length).toBeGreaterThan(0);
+    for (const e of inPeriod.events) {
+      expect(e.occurredAt.getTime()).toBeGreaterThanOrEqual(brusselsDayStart(today).getTime());
+      expect(e.occurredAt.getTime()).toBeLessThan(brusselsDayEnd(today).getTime());
+    }
+    expect((await searchAuditEvents(s.users.dpo.id, { gebruiker: s.users.coordA.id, van: dayOffset(1) })).total).toBe(0);
+    expect((await searchAuditEvents(s.users.dpo.id, { gebruiker: s.users.coordA.id, tot: dayOffset(-1) })).total).toBe(0);
+
+    const wrong = await searchAuditEvents(s.users.dpo.id, { van: today, tot: dayOffset(-1), gebruiker: 'iemand' });
+    expect(wrong.errors).toMatchObject({ tot: expect.stringMatching(/vóór de begindatum/), gebruiker: expect.any(String) });
+    expect(wrong.events).toEqual([]);
+  });
+
+  it('art15: the access log is paginated and pages keep their filters', async () => {
+    const p1 = await searchAuditEvents(s.users.dpo.id, { gebruiker: busy.id, actie: 'test.dpo-busy' });
+    expect(p1).toMatchObject({ total: 53, pages: 2, page: 1 });
+    expect(p1.events).toHaveLength(50);
+    const p2 = await searchAuditEvents(s.users.dpo.id, { gebruiker: busy.id, actie: 'test.dpo-busy', pagina: '2' });
+    expect(p2.events).toHaveLength(3);
+    expect(p2.events.map((e) => e.objectId)).toEqual(['nr-2', 'nr-1', 'nr-0']);
+  });
+
+  it("art15: the DPO's own search is logged, with the filters and no more", async () => {
+    await searchAuditEvents(s.users.dpo.id, { dossier: s.dossiers.trajectoryA.reference, actie: 'dossier.view', pagina: '1' });
+    const event = await ownerDb().auditEvent.findFirst({
+      where: { actorUserId: s.users.dpo.id, action: 'audit.view', purpose: 'searchAuditEvents', dossierId: s.dossiers.trajectoryA.id },
+      orderBy: { seq: 'desc' },
+    });
+    expect(event?.objectId).toBe(`dossier=${s.dossiers.trajectoryA.reference};actie=dossier.view;pagina=1`);
+    expect(event?.outcome).toBe('ALLOWED');
+
+    // whatever was typed into the reference field is not copied unless it is a real reference
+    await searchAuditEvents(s.users.dpo.id, { dossier: 'PEETERS' });
+    const typed = await ownerDb().auditEvent.findFirst({
+      where: { actorUserId: s.users.dpo.id, action: 'audit.view' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(typed?.objectId).toBe('dossier=(onbekend);pagina=1');
+  });
+});
+
+describe('art15: the DPO exports the access log', () => {
+  it('art15: the export is CSV with a BOM, semicolons and quoting, of the filtered events', async () => {
+    const { csv, rows, truncated, filename } = await exportAuditEvents(s.users.dpo.id, { gebruiker: busy.id, actie: 'test.dpo-csv' });
+    expect(rows).toBe(2);
+    expect(truncated).toBe(false);
+    expect(filename).toMatch(/^toegangslog-\d{8}-\d{4}\.csv$/);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(AUDIT_CSV_HEADER.join(';'));
+    expect(lines).toHaveLength(4); // header, two rows, empty after the last CRLF
+    expect(lines[3]).toBe('');
+    // newest first; the formula is defused; quotes doubled; a semicolon in a field is quoted
+    expect(lines[1]).toContain(`;"'=HYPERLINK(""x"")";geweigerd;`);
+    expect(lines[2]).toContain(';"overleg; ""dringend""";toegestaan;');
+    expect(lines[2]).toContain(`;Druk Bezet;${busy.id};`);
+    expect(lines[2]).toMatch(/;\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0[12]:00;/);
+  });
+
+  it('art15: exporting is logged', async () => {
+    await exportAuditEvents(s.users.dpo.id, { dossier: s.dossiers.submittedA.reference });
+    const event = await ownerDb().auditEvent.findFirst({
+      where: { actorUserId: s.users.dpo.id, action: 'audit.export' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(event).toMatchObject({ purpose: 'exportAuditEvents', outcome: 'ALLOWED', dossierId: s.dossiers.submittedA.id });
+    expect(event?.objectId).toMatch(new RegExp(`^dossier=${s.dossiers.submittedA.reference};rijen=\\d+$`));
+  });
+
+  it('art15: an export with invalid filters is refused', async () => {
+    await expect(exportAuditEvents(s.users.dpo.id, { van: '2026-02-30' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { van: expect.any(String) },
+    });
+  });
+});
+
+describe('art15: the DPO sees no dossier content, and only the DPO sees the log', () => {
+  it('art15: the DPO cannot open a dossier', async () => {
+    await expect(getDossier(s.users.dpo.id, s.dossiers.submittedA.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getDossier(s.users.dpo.id, s.dossiers.trajectoryA.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('art15: the log and its export carry no client names', async () => {
+    const page = await searchAuditEvents(s.users.dpo.id, { dossier: s.dossiers.submittedA.reference });
+    expect(JSON.stringify(page, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))).not.toContain(s.secretName);
+    const { csv } = await exportAuditEvents(s.users.dpo.id, {});
+    expect(csv).not.toContain(s.secretName);
+  });
+
+  it('art15: anyone but the DPO gets FORBIDDEN_ACTION for the log and its export', async () => {
+    for (const user of [s.users.coordA, s.users.admin, s.users.analyst, s.users.referrer]) {
+      await expect(searchAuditEvents(user.id, {})).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
+      await expect(exportAuditEvents(user.id, {})).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
+    }
+  });
+});
+
+describe('art15: the reference functions answer the DPO only', () => {
+  let client: pg.Client;
+  beforeAll(async () => {
+    client = await appRoleClient();
+  });
+  afterAll(async () => {
+    await client.end();
+  });
+
+  async function asRoles(roles: string, houses: string) {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SELECT set_config('app.roles', $1, true), set_config('app.coordinator_houses', $2, true)`, [roles, houses]);
+      const byRef = await client.query(`SELECT audit_dossier_id_for_reference($1) AS id`, [s.dossiers.submittedA.reference]);
+      const byPurged = await client.query(`SELECT audit_dossier_id_for_reference($1) AS id`, [purged.reference]);
+      const refs = await client.query(`SELECT * FROM audit_dossier_references($1::uuid[])`, [[s.dossiers.submittedA.id, purged.dossierId]]);
+      return { id: byRef.rows[0].id as string | null, purgedId: byPurged.rows[0].id as string | null, refs: refs.rows };
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  }
+
+  it('art15: the reference function refuses a coordinator, an administrator and a caller without actor', async () => {
+    for (const [roles, houses] of [['{COORDINATOR}', `{${s.houseA.id}}`], ['{FUNCTIONAL_ADMIN}', '{}'], ['', '']] as const) {
+      expect(await asRoles(roles, houses)).toEqual({ id: null, purgedId: null, refs: [] });
+    }
+  });
+
+  it('art15: the reference functions give the DPO ids and references, nothing else', async () => {
+    const r = await asRoles('{DPO}', '{}');
+    expect(r.id).toBe(s.dossiers.submittedA.id);
+    expect(r.purgedId).toBe(purged.dossierId);
+    expect(r.refs).toHaveLength(2);
+    expect(r.refs).toEqual(
+      expect.arrayContaining([
+        { dossierId: s.dossiers.submittedA.id, reference: s.dossiers.submittedA.reference },
+        { dossierId: purged.dossierId, reference: purged.reference },
+      ]),
+    );
+  });
+
+  it('art15: the DPO still cannot read dossier rows directly', async () => {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SELECT set_config('app.roles', '{DPO}', true), set_config('app.user_id', $1, true)`, [s.users.dpo.id]);
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "id" = $1`, [s.dossiers.submittedA.id]);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+});
