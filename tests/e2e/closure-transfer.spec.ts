@@ -1,16 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { dossierHref, expectAccessible, login } from './helpers';
+import { expect, test } from '@playwright/test';
+import { as, dossierHref, expectAccessible } from './helpers';
 
 /** Issue 5 in Chromium: closing with a 30-year retention by consensus; a transfer after which the old house gets 404. */
 test.setTimeout(120_000);
-
-async function as(browser: Browser, email: string, fn: (page: Page) => Promise<void>) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, email);
-  await fn(page);
-  await context.close();
-}
 
 test('a dossier is closed with a 30-year retention after all participants agreed', async ({ browser }) => {
   let url = '';

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSWORD } from '../../prisma/demo';
 
@@ -23,4 +23,13 @@ export async function dossierHref(page: Page, reference: string): Promise<string
   const href = await page.getByRole('link', { name: reference }).getAttribute('href');
   expect(href).toMatch(/^\/dossiers\/[0-9a-f-]{36}$/);
   return href!;
+}
+
+/** Runs `fn` as `email` in a fresh browser context (its own cookies), then closes it. */
+export async function as(browser: Browser, email: string, fn: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, email);
+  await fn(page);
+  await context.close();
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, login } from './helpers';
+import { expect, test } from '@playwright/test';
+import { as, expectAccessible } from './helpers';
 
 /**
  * The whole triage flow of issue 3 in Chromium: a referrer submits, the coordinator triages and
@@ -7,14 +7,6 @@ import { expectAccessible, login } from './helpers';
  * referrer sees the outcome but not the input, and a user of another safe house gets 404.
  */
 test.setTimeout(180_000);
-
-async function as(browser: Browser, email: string, fn: (page: Page) => Promise<void>) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, email);
-  await fn(page);
-  await context.close();
-}
 
 test('referral → admission → core-partner input, with access checked at every step', async ({ browser }) => {
   const label = `Gezin E2E ${Date.now().toString(36)}`;
