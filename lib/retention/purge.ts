@@ -7,7 +7,14 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
  * members, contacts, referral, input, information, minutes, plan, proposals and votes go with it
  * (foreign keys ON DELETE CASCADE). The access log keeps its rows (ids only). Runs as the owner.
  */
-const month = (d: Date | null) => (d ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)) : null);
+const brusselsMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' });
+/** The first day of the month (Brussels time, as statistics count it) of a moment. */
+function month(d: Date | null): Date | null {
+  if (!d) return null;
+  const parts = brusselsMonth.formatToParts(d);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  return new Date(Date.UTC(get('year'), get('month') - 1, 1));
+}
 
 const CHILD_TABLES = [
   'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AdmissionAssessment', 'MandatedAgencyConsultation', 'PartnerInput',

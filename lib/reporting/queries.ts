@@ -1,0 +1,83 @@
+import 'server-only';
+import type { Actor } from '@/lib/access/actor';
+import { hasRole } from '@/lib/access/actor';
+import { can } from '@/lib/access/policy';
+import { DeniedError, type Tx } from '@/lib/db/scoped';
+import { AppError } from '@/lib/errors';
+import { periodLabel, type StatisticsFilters } from './schemas';
+import { THRESHOLD } from './suppression';
+import { buildStatistics, type HouseRef, type UnitStatistics } from './tables';
+
+export interface StatisticsView {
+  filters: StatisticsFilters;
+  /** "januari 2026 tot en met december 2026" */
+  period: string;
+  threshold: number;
+  /** the safe houses in the actor's scope (for the filter) */
+  houses: HouseRef[];
+  /** the chosen safe house, or null for all in scope */
+  selected: HouseRef | null;
+  /** one row per safe house in the selection */
+  rows: UnitStatistics[];
+  /** all safe houses in scope together; null when one safe house is chosen */
+  total: UnitStatistics | null;
+  /** what the profile tables describe: the chosen safe house or the total */
+  selection: UnitStatistics;
+}
+
+/**
+ * The safe houses whose statistics the actor may see. Mirrors the SQL function
+ * statistics_scope (prisma/migrations/20261123090000_statistics): the Agency's analysts every
+ * safe house, coordinators and representatives the houses they coordinate.
+ */
+async function housesInScope(tx: Tx, actor: Actor): Promise<HouseRef[]> {
+  const where = hasRole(actor, 'AGENCY_ANALYST') ? {} : { id: { in: actor.coordinatorHouses } };
+  return tx.safeHouse.findMany({ where, select: { id: true, name: true, code: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+}
+
+/**
+ * Reads the anonymised aggregates for the actor's scope and masks them. Only counts per
+ * category and a median come out of the database (SECURITY DEFINER functions); no dossier row
+ * is read here, and the analyst has no row access anyway. Suppression always runs over the whole
+ * scope, then the chosen safe house is picked out (see lib/reporting/tables.ts).
+ */
+export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFilters, purpose: string): Promise<StatisticsView> {
+  if (!can(actor, 'statistics.view')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang tot de statistieken.');
+  const houses = await housesInScope(tx, actor);
+  const selected = filters.veiligHuis ? (houses.find((h) => h.id === filters.veiligHuis) ?? null) : null;
+  if (filters.veiligHuis && !selected) {
+    throw new DeniedError({
+      action: 'statistics.view',
+      objectType: 'Statistics',
+      objectId: `periode:${filters.van}..${filters.tot}`,
+      safeHouseId: filters.veiligHuis,
+      purpose,
+    });
+  }
+  const [counts, waiting] = await Promise.all([
+    tx.$queryRaw<{ safe_house_id: string; metric: string; category: string; n: bigint }[]>`
+      SELECT safe_house_id, metric, category, n FROM statistics_counts(${filters.van}::date, ${filters.tot}::date, NULL)`,
+    tx.$queryRaw<{ safe_house_id: string | null; decided: bigint; median_days: number | null }[]>`
+      SELECT safe_house_id, decided, median_days FROM statistics_waiting_times(${filters.van}::date, ${filters.tot}::date, NULL)`,
+  ]);
+  const stats = buildStatistics({
+    houses,
+    counts: counts.map((r) => ({ safeHouseId: r.safe_house_id, metric: r.metric, category: r.category, n: Number(r.n) })),
+    waiting: waiting.map((w) => ({
+      safeHouseId: w.safe_house_id,
+      decided: Number(w.decided),
+      medianDays: w.median_days === null ? null : Number(w.median_days),
+    })),
+  });
+  const rows = selected ? stats.houses.filter((h) => h.id === selected.id) : stats.houses;
+  return {
+    filters,
+    period: periodLabel(filters),
+    threshold: THRESHOLD,
+    houses,
+    selected,
+    rows,
+    total: selected ? null : stats.total,
+    selection: selected ? rows[0]! : stats.total,
+  };
+}
