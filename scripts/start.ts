@@ -68,7 +68,12 @@ try {
     });
   }
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
-  worker.kill('SIGTERM');
+  // stop the worker before the embedded database, so it does not lose its connection mid-job
+  if (worker.exitCode === null) {
+    const exited = new Promise((resolve) => worker.on('exit', resolve));
+    worker.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  }
   await stop();
   process.exit(code);
 } catch (err) {
