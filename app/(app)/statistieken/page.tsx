@@ -4,6 +4,7 @@ import { MINORS_LABEL, ORGANISATION_KIND_LABEL, OUTCOME_LABEL, REPORTING_VIOLENC
 import { formatDays } from '@/lib/reporting/suppression';
 import type { UnitStatistics } from '@/lib/reporting/tables';
 import { BarChart, Count } from '@/components/statistics/bar-chart';
+import { CountTable } from '@/components/statistics/count-table';
 
 export const metadata = { title: 'Statistieken' };
 
@@ -119,52 +120,25 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           label={`Staafdiagram van de beslissingen per uitkomst, ${scopeName}. De aantallen staan in de tabel hieronder.`}
           items={s.outcomes.map((o) => ({ key: o.code, label: OUTCOME_LABEL[o.code] ?? o.code, value: o.n }))}
         />
-        <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-          <caption className="p-2 text-left text-sm text-gray-700">Beslissingen per uitkomst, {scopeName}</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className={th}>Uitkomst</th>
-              <th scope="col" className={`${th} text-right`}>Aantal</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.outcomes.map((o) => (
-              <tr key={o.code} className="border-b border-gray-200">
-                <th scope="row" className="p-2 text-left font-normal">{OUTCOME_LABEL[o.code] ?? o.code}</th>
-                <td className={num}><Count value={o.n} /></td>
-              </tr>
-            ))}
-            <tr className="font-semibold">
-              <th scope="row" className="p-2 text-left">Totaal beslist</th>
-              <td className={num}><Count value={s.decided} /></td>
-            </tr>
-          </tbody>
-        </table>
+        <CountTable
+          caption={`Beslissingen per uitkomst, ${scopeName}`}
+          labelHeader="Uitkomst"
+          valueHeader="Aantal"
+          rows={s.outcomes.map((o) => ({ key: o.code, label: OUTCOME_LABEL[o.code] ?? o.code, value: o.n }))}
+          total={{ label: 'Totaal beslist', value: s.decided }}
+        />
 
         <h3 className="mt-6 text-lg font-semibold">Trajecten</h3>
-        <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-          <caption className="p-2 text-left text-sm text-gray-700">Opgenomen cliëntsystemen: lopende en afgesloten trajecten, {scopeName}</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className={th}>Traject</th>
-              <th scope="col" className={`${th} text-right`}>Aantal</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr className="border-b border-gray-200">
-              <th scope="row" className="p-2 text-left font-normal">Lopend</th>
-              <td className={num}><Count value={s.trajectories.open} /></td>
-            </tr>
-            <tr className="border-b border-gray-200">
-              <th scope="row" className="p-2 text-left font-normal">Afgesloten</th>
-              <td className={num}><Count value={s.trajectories.closed} /></td>
-            </tr>
-            <tr className="font-semibold">
-              <th scope="row" className="p-2 text-left">Totaal opgenomen</th>
-              <td className={num}><Count value={s.outcomes.find((o) => o.code === 'START_TRAJECTORY')!.n} /></td>
-            </tr>
-          </tbody>
-        </table>
+        <CountTable
+          caption={`Opgenomen cliëntsystemen: lopende en afgesloten trajecten, ${scopeName}`}
+          labelHeader="Traject"
+          valueHeader="Aantal"
+          rows={[
+            { key: 'open', label: 'Lopend', value: s.trajectories.open },
+            { key: 'closed', label: 'Afgesloten', value: s.trajectories.closed },
+          ]}
+          total={{ label: 'Totaal opgenomen', value: s.outcomes.find((o) => o.code === 'START_TRAJECTORY')!.n }}
+        />
       </section>
 
       <section aria-labelledby="h-profiel" className="mt-8">
@@ -176,42 +150,20 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           label={`Staafdiagram van de aanmeldingen per vorm van geweld, ${scopeName}. De aantallen staan in de tabel hieronder.`}
           items={s.violenceForms.map((v) => ({ key: v.code, label: REPORTING_VIOLENCE_FORM_LABEL[v.code] ?? v.code, value: v.n }))}
         />
-        <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-          <caption className="p-2 text-left text-sm text-gray-700">Aanmeldingen per vorm van geweld, {scopeName}</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className={th}>Vorm van geweld</th>
-              <th scope="col" className={`${th} text-right`}>Aanmeldingen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.violenceForms.map((v) => (
-              <tr key={v.code} className="border-b border-gray-200">
-                <th scope="row" className="p-2 text-left font-normal">{REPORTING_VIOLENCE_FORM_LABEL[v.code] ?? v.code}</th>
-                <td className={num}><Count value={v.n} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          caption={`Aanmeldingen per vorm van geweld, ${scopeName}`}
+          labelHeader="Vorm van geweld"
+          valueHeader="Aanmeldingen"
+          rows={s.violenceForms.map((v) => ({ key: v.code, label: REPORTING_VIOLENCE_FORM_LABEL[v.code] ?? v.code, value: v.n }))}
+        />
 
         <h3 className="mt-6 text-lg font-semibold">Minderjarigen betrokken</h3>
-        <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-          <caption className="p-2 text-left text-sm text-gray-700">Aanmeldingen met en zonder minderjarigen in het cliëntsysteem, {scopeName}</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className={th}>Cliëntsysteem</th>
-              <th scope="col" className={`${th} text-right`}>Aanmeldingen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.minors.map((m) => (
-              <tr key={m.code} className="border-b border-gray-200">
-                <th scope="row" className="p-2 text-left font-normal">{MINORS_LABEL[m.code]}</th>
-                <td className={num}><Count value={m.n} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          caption={`Aanmeldingen met en zonder minderjarigen in het cliëntsysteem, ${scopeName}`}
+          labelHeader="Cliëntsysteem"
+          valueHeader="Aanmeldingen"
+          rows={s.minors.map((m) => ({ key: m.code, label: MINORS_LABEL[m.code], value: m.n }))}
+        />
 
         <h3 className="mt-6 text-lg font-semibold">Aanmeldende sector</h3>
         {kinds.length === 0 ? (
@@ -222,25 +174,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               label={`Staafdiagram van de aanmeldingen per aanmeldende sector, ${scopeName}. De aantallen staan in de tabel hieronder.`}
               items={kinds.map((k) => ({ key: k.code, label: ORGANISATION_KIND_LABEL[k.code], value: k.n }))}
             />
-            <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-              <caption className="p-2 text-left text-sm text-gray-700">
-                Aanmeldingen per soort aanmeldende organisatie (art. 10), {scopeName}. Sectoren zonder aanmeldingen staan er niet bij.
-              </caption>
-              <thead>
-                <tr className="border-b border-gray-400">
-                  <th scope="col" className={th}>Sector</th>
-                  <th scope="col" className={`${th} text-right`}>Aanmeldingen</th>
-                </tr>
-              </thead>
-              <tbody>
-                {kinds.map((k) => (
-                  <tr key={k.code} className="border-b border-gray-200">
-                    <th scope="row" className="p-2 text-left font-normal">{ORGANISATION_KIND_LABEL[k.code]}</th>
-                    <td className={num}><Count value={k.n} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable
+              caption={`Aanmeldingen per soort aanmeldende organisatie (art. 10), ${scopeName}. Sectoren zonder aanmeldingen staan er niet bij.`}
+              labelHeader="Sector"
+              valueHeader="Aanmeldingen"
+              rows={kinds.map((k) => ({ key: k.code, label: ORGANISATION_KIND_LABEL[k.code], value: k.n }))}
+            />
           </>
         )}
       </section>
