@@ -14,7 +14,7 @@ export const inboxFilters = z.object({
   status: z.enum(['open', 'beslist', 'alle']).catch('open'),
   minderjarigen: z.enum(['ja', 'nee', '']).catch(''),
   risico: z.union([z.enum(RISK_LEVELS), z.literal('')]).catch(''),
-  sorteer: z.enum(['wachttijd', 'nieuwste']).catch('wachttijd'),
+  sorteer: z.enum(['wachttijd', 'nieuwste', 'risico']).catch('wachttijd'),
   vanaf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch(''),
   tot: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).catch(''),
   pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -49,7 +49,10 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
       tx.dossier.count({ where: { AND: [base, { status: 'SUBMITTED' }, { members: { some: { isMinor: true } } }] } }),
       tx.dossier.findMany({
         where,
-        orderBy: [{ submittedAt: f.sorteer === 'wachttijd' ? 'asc' : 'desc' }, { id: 'asc' }],
+        orderBy:
+          f.sorteer === 'risico'
+            ? [{ referral: { riskJudgement: { sort: 'desc', nulls: 'last' } } }, { submittedAt: 'asc' }, { id: 'asc' }]
+            : [{ submittedAt: f.sorteer === 'wachttijd' ? 'asc' : 'desc' }, { id: 'asc' }],
         skip: (f.pagina - 1) * INBOX_PAGE_SIZE,
         take: INBOX_PAGE_SIZE,
         select: {

@@ -244,6 +244,10 @@ describe('triage inbox', () => {
     expect(minors.total).toBe(inbox.counts.openWithMinors);
     const low = await listInbox(s.users.coordA.id, { risico: 'LOW' });
     expect(low.rows.map((r) => r.id)).not.toContain(a.dossierId);
+    const byRisk = await listInbox(s.users.coordA.id, { sorteer: 'risico' });
+    const order = ['ACUTE', 'HIGH', 'ELEVATED', 'LOW'];
+    const ranks = byRisk.rows.map((r) => (r.riskJudgement ? order.indexOf(r.riskJudgement) : 99));
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     const future = await listInbox(s.users.coordA.id, { vanaf: '2999-01-01' });
     expect(future.total).toBe(0);
     const today = new Date().toISOString().slice(0, 10);

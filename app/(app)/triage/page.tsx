@@ -72,6 +72,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           <select id="f-sorteer" name="sorteer" defaultValue={f.sorteer} className="mt-1 rounded border border-gray-500 px-2 py-1">
             <option value="wachttijd">Langst wachtend eerst</option>
             <option value="nieuwste">Nieuwste eerst</option>
+            <option value="risico">Hoogste risico eerst</option>
           </select>
         </div>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Toepassen</button>
