@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { listTransfers } from '@/lib/transfers/list-transfers';
 import { TRANSFER_STATUS_LABEL, formatDateTime } from '@/lib/labels';
@@ -21,7 +22,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <h1 className="text-2xl font-semibold">Overdrachten tussen Veilige Huizen</h1>
-      {notice && <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>}
+      <Notice>{notice}</Notice>
       <h2 className="mt-8 text-xl font-semibold">Te aanvaarden</h2>
       {pendingIn.length === 0 ? <p className="mt-2">Er wachten geen overdrachten op jou.</p> : (
         <ul className="mt-2 space-y-4">

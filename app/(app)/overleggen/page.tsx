@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { listSessions } from '@/lib/conferences/list-sessions';
 import { formatDateTime } from '@/lib/labels';
@@ -13,11 +14,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="text-2xl font-semibold">Casusoverleggen</h1>
-      {melding === 'gepland' && (
-        <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">
-          Het overleg is gepland. Nodig nu per casus de organisaties uit.
-        </p>
-      )}
+      <Notice>{melding === 'gepland' && 'Het overleg is gepland. Nodig nu per casus de organisaties uit.'}</Notice>
       <h2 className="mt-8 text-xl font-semibold">Geplande overleggen</h2>
       {sessions.length === 0 ? (
         <p className="mt-2">Er zijn geen overleggen gepland.</p>

@@ -1,4 +1,5 @@
 import { loadPage } from '@/lib/auth/session';
+import { Notice } from '@/components/ui/notice';
 import { listMyInvitations } from '@/lib/conferences/list-my-invitations';
 import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL, formatDateTime } from '@/lib/labels';
 import { SpecForm } from '@/components/ui/spec-form';
@@ -23,7 +24,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1 className="text-2xl font-semibold">Uitnodigingen voor casusoverleg</h1>
-      {notice && <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>}
+      <Notice>{notice}</Notice>
 
       {data.pending.length > 0 && (
         <section aria-labelledby="h-geheim" className="mt-8">

@@ -234,24 +234,26 @@ CREATE INDEX "DisclosureVote_safeHouseId_idx" ON "DisclosureVote"("safeHouseId")
 -- ---------------------------------------------------------------- row-level security
 -- Conference content: the coordinator of the holding safe house, and the participants of THAT
 -- case (accepted, secrecy acknowledged, not left: app.participant_dossiers). A participant of
--- case A sees nothing of case B on the same agenda.
-DO $$
-DECLARE t text;
+-- case A sees nothing of case B on the same agenda. One function applies this to a table, so
+-- every case-team table (here and in later migrations) gets exactly the same rule.
+CREATE FUNCTION app_apply_case_team_rls(p_table text, p_grants text) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
-  FOREACH t IN ARRAY ARRAY['AgendaItem', 'InformationItem', 'ConferenceDecision', 'Goal', 'PlanAction',
-                           'FeedbackRecord', 'DisclosureProposal', 'DisclosureItem', 'DisclosureVote'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format($p$CREATE POLICY case_team ON %I FOR ALL
-      USING (current_user <> 'vhd_app'
-             OR "safeHouseId" = ANY ((SELECT app_uuids('app.coordinator_houses'))::uuid[])
-             OR "dossierId" = ANY ((SELECT app_uuids('app.participant_dossiers'))::uuid[]))
-      WITH CHECK (current_user <> 'vhd_app'
-             OR "safeHouseId" = ANY ((SELECT app_uuids('app.coordinator_houses'))::uuid[])
-             OR "dossierId" = ANY ((SELECT app_uuids('app.participant_dossiers'))::uuid[]))$p$, t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO vhd_app', t);
-  END LOOP;
-END $$;
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p_table);
+  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p_table);
+  EXECUTE format($p$CREATE POLICY case_team ON %I FOR ALL
+    USING (current_user <> 'vhd_app'
+           OR "safeHouseId" = ANY ((SELECT app_uuids('app.coordinator_houses'))::uuid[])
+           OR "dossierId" = ANY ((SELECT app_uuids('app.participant_dossiers'))::uuid[]))
+    WITH CHECK (current_user <> 'vhd_app'
+           OR "safeHouseId" = ANY ((SELECT app_uuids('app.coordinator_houses'))::uuid[])
+           OR "dossierId" = ANY ((SELECT app_uuids('app.participant_dossiers'))::uuid[]))$p$, p_table);
+  EXECUTE format('GRANT %s ON %I TO vhd_app', p_grants, p_table);
+END $fn$;
+REVOKE ALL ON FUNCTION app_apply_case_team_rls(text, text) FROM PUBLIC;
+
+SELECT app_apply_case_team_rls(t, 'SELECT, INSERT, UPDATE, DELETE')
+  FROM unnest(ARRAY['AgendaItem', 'InformationItem', 'ConferenceDecision', 'Goal', 'PlanAction',
+                    'FeedbackRecord', 'DisclosureProposal', 'DisclosureItem', 'DisclosureVote']) AS t;
 
 -- A vote is cast by the voter only.
 CREATE POLICY vote_own ON "DisclosureVote" AS RESTRICTIVE FOR INSERT

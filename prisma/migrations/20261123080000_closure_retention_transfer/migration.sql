@@ -52,22 +52,7 @@ CREATE UNIQUE INDEX "RetentionVote_extensionId_userId_key" ON "RetentionVote"("e
 CREATE INDEX "RetentionVote_dossierId_idx" ON "RetentionVote"("dossierId");
 CREATE INDEX "RetentionVote_safeHouseId_idx" ON "RetentionVote"("safeHouseId");
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['RetentionExtension', 'RetentionVote'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format($p$CREATE POLICY case_team ON %I FOR ALL
-      USING (current_user <> 'vhd_app'
-             OR "safeHouseId" = ANY ((SELECT app_uuids('app.coordinator_houses'))::uuid[])
-             OR "dossierId" = ANY ((SELECT app_uuids('app.participant_dossiers'))::uuid[]))
-      WITH CHECK (current_user <> 'vhd_app'
-             OR "safeHouseId" = ANY ((SELECT app_uuids('app.coordinator_houses'))::uuid[])
-             OR "dossierId" = ANY ((SELECT app_uuids('app.participant_dossiers'))::uuid[]))$p$, t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO vhd_app', t);
-  END LOOP;
-END $$;
+SELECT app_apply_case_team_rls(t, 'SELECT, INSERT, UPDATE') FROM unnest(ARRAY['RetentionExtension', 'RetentionVote']) AS t;
 CREATE POLICY vote_own ON "RetentionVote" AS RESTRICTIVE FOR INSERT
   WITH CHECK (current_user <> 'vhd_app' OR "userId" = (SELECT app_user_id()));
 

@@ -1,4 +1,5 @@
 import { getDossier } from '@/lib/dossiers/get-dossier';
+import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { RISK_FACTORS, RISK_ANSWER_LABEL, type RiskAnswer } from '@/lib/referrals/risk-screening';
 import {
@@ -61,9 +62,7 @@ export default async function DossierPage({
       <h1 className="text-2xl font-semibold">
         Dossier {dossier.reference}: {dossier.clientSystemLabel}
       </h1>
-      {notice && (
-        <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>
-      )}
+      <Notice>{notice}</Notice>
       {view.can.conference && (
         <p className="mt-4">
           <a href={`/dossiers/${dossier.id}/casusoverleg`} className="font-medium text-brand-700 underline">Naar het casusoverleg</a>

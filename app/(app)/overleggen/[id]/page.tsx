@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getSession } from '@/lib/conferences/list-sessions';
 import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL, formatDateTime } from '@/lib/labels';
@@ -24,7 +25,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
       <p className="text-sm text-gray-700">{data.session.safeHouseName}</p>
       <h1 className="text-2xl font-semibold">Casusoverleg van {formatDateTime(data.session.startsAt)}</h1>
       <p className="mt-1">Plaats: {data.session.location}</p>
-      {notice && <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>}
+      <Notice>{notice}</Notice>
       {data.cases.map((c) => (
         <section key={c.dossier.id} aria-labelledby={`casus-${c.dossier.id}`} className="mt-10 rounded border border-gray-300 bg-white p-4">
           <h2 id={`casus-${c.dossier.id}`} className="text-xl font-semibold">

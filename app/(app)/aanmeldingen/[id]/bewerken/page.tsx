@@ -1,4 +1,5 @@
 import { ReferralForm } from '@/components/referral/referral-form';
+import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { listSafeHouses } from '@/lib/referrals/list-my-referrals';
 import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
@@ -20,11 +21,7 @@ export default async function EditReferralPage({
   return (
     <>
       <h1 className="text-2xl font-semibold">Aanmelding (concept)</h1>
-      {melding === 'bewaard' && (
-        <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">
-          Het concept is bewaard. Het is nog niet ingediend: enkel jij kunt het zien.
-        </p>
-      )}
+      <Notice>{melding === 'bewaard' && 'Het concept is bewaard. Het is nog niet ingediend: enkel jij kunt het zien.'}</Notice>
       <div className="mt-6">
         <ReferralForm action={saveReferralAction.bind(null, id)} initial={initialFormState(values)} safeHouses={houses} />
       </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
 import {
@@ -59,7 +60,7 @@ export default async function CaseConferencePage({ params, searchParams }: { par
         )}
         <Link href={`/dossiers/${v.dossier.id}`} className="text-brand-700 underline">Naar het dossier</Link>
       </div>
-      {notice && <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">{notice}</p>}
+      <Notice>{notice}</Notice>
       {v.pseudonymised && (
         <p className="mt-4 rounded border border-gray-500 bg-gray-50 p-3">
           Je bent uitgenodigd voor je expertise: je ziet de casus zonder identificerende gegevens.
