@@ -5,7 +5,7 @@ import { AppError, invalid } from '@/lib/errors';
 import { recordAudit } from './log';
 import { brusselsIso, describeFilters, parseAuditFilters } from './filters';
 import { auditEventWhere, describeEvents, dossierIdForReference } from './query-events';
-import { toCsv } from './csv';
+import { toCsv } from '@/lib/csv';
 
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 
@@ -35,14 +35,14 @@ export async function exportAuditEvents(userId: string, raw: Record<string, unkn
         });
     const truncated = records.length > AUDIT_EXPORT_MAX_ROWS;
     const events = await describeEvents(tx, records.slice(0, AUDIT_EXPORT_MAX_ROWS));
-    const csv = toCsv(
+    const csv = toCsv([
       AUDIT_CSV_HEADER,
-      events.map((e) => [
+      ...events.map((e) => [
         e.seq, brusselsIso(e.occurredAt), e.actorName ?? (e.actorUserId ? 'onbekend account' : 'systeem'), e.actorUserId,
         e.organisationName, e.actorOrganisationId, e.actorRoles, e.action, e.objectType, e.objectId, e.dossierReference,
         e.dossierId, e.purpose, e.reason, e.outcome === 'ALLOWED' ? 'toegestaan' : 'geweigerd', e.hash,
       ]),
-    );
+    ]);
     await recordAudit(tx, actor, {
       action: 'audit.export',
       objectType: 'AuditLog',

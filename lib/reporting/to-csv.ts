@@ -1,30 +1,13 @@
 import type { StatisticsView } from './queries';
 import type { UnitStatistics } from './tables';
 import { COMPLEMENTARY, SUPPRESSED, formatDays, type Masked } from './suppression';
+import { toCsv, type CsvCell } from '@/lib/csv';
 import { MINORS_LABEL, ORGANISATION_KIND_LABEL, OUTCOME_LABEL, REPORTING_VIOLENCE_FORM_LABEL } from './labels';
 
 /**
- * CSV for Belgian Excel: UTF-8 with a byte-order mark, semicolons, CRLF, RFC 4180 quoting.
- * Pure. Text that a spreadsheet would run as a formula (= + - @ at the start) gets a leading
- * apostrophe. Small counts are written as "<5", counts hidden to protect them as "x".
+ * The statistics as CSV (lib/csv.ts does the format). Pure. Small counts are written as "<5",
+ * counts hidden to protect them as "x".
  */
-export type CsvCell = string | number | null;
-
-const BOM = '\uFEFF';
-const SEPARATOR = ';';
-
-export function csvField(value: CsvCell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return BOM + rows.map((r) => r.map(csvField).join(SEPARATOR)).join('\r\n') + '\r\n';
-}
-
 export const CSV_HEADER = ['Periode van', 'Periode tot', 'Veilig Huis', 'Onderdeel', 'Categorie', 'Waarde', 'Opmerking'] as const;
 
 const count = (m: Masked): [CsvCell, CsvCell] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '@/lib/audit/csv';
+import { csvField, toCsv } from '@/lib/csv';
 import {
   brusselsDayEnd, brusselsDayStart, brusselsIso, brusselsToday, describeFilters, filterQuery, parseAuditFilters,
 } from '@/lib/audit/filters';
@@ -23,7 +23,7 @@ describe('CSV of the access log', () => {
   });
 
   it('starts with a BOM and ends every line with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', null]])).toBe('\uFEFFa;b\r\n1;\r\n');
+    expect(toCsv([['a', 'b'], ['1', null]])).toBe('\uFEFFa;b\r\n1;\r\n');
   });
 });
 

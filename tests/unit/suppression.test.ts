@@ -10,7 +10,8 @@ import {
   type Relation,
 } from '@/lib/reporting/suppression';
 import { buildStatistics, type CountRow } from '@/lib/reporting/tables';
-import { csvField, statisticsCsv, statisticsFilename, toCsv } from '@/lib/reporting/to-csv';
+import { statisticsCsv, statisticsFilename } from '@/lib/reporting/to-csv';
+import { csvField, toCsv } from '@/lib/csv';
 import { parseStatisticsFilters, periodLabel } from '@/lib/reporting/schemas';
 
 /** No relation may have exactly one hidden cell: it could be recomputed by subtraction. */
