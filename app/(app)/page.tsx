@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Pagination } from '@/components/ui/pagination';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
 import { loadPage } from '@/lib/auth/session';
 import { STATUS_LABEL, formatDate } from '@/lib/labels';
@@ -60,15 +61,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav aria-label="Paginering" className="mt-4 flex gap-4">
-          {data.page > 1 && <Link href={`/?pagina=${data.page - 1}`}>Vorige pagina</Link>}
-          <span>
-            Pagina {data.page} van {pages}
-          </span>
-          {data.page < pages && <Link href={`/?pagina=${data.page + 1}`}>Volgende pagina</Link>}
-        </nav>
-      )}
+      <Pagination page={data.page} pages={pages} href={(p) => `/?pagina=${p}`} />
     </>
   );
 }

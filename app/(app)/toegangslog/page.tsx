@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Pagination } from '@/components/ui/pagination';
 import { searchAuditEvents } from '@/lib/audit/search-events';
 import { filterQuery } from '@/lib/audit/filters';
 import { loadPage } from '@/lib/auth/session';
@@ -116,15 +117,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       </div>
-      {data.pages > 1 && (
-        <nav aria-label="Paginering" className="mt-4 flex gap-4">
-          {data.page > 1 && <Link href={pageHref(data.page - 1)}>Vorige pagina</Link>}
-          <span>
-            Pagina {data.page} van {data.pages}
-          </span>
-          {data.page < data.pages && <Link href={pageHref(data.page + 1)}>Volgende pagina</Link>}
-        </nav>
-      )}
+      <Pagination page={data.page} pages={data.pages} href={pageHref} />
     </>
   );
 }

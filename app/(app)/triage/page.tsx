@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Pagination } from '@/components/ui/pagination';
 import { loadPage } from '@/lib/auth/session';
 import { listInbox, type InboxFilters } from '@/lib/admission/list-inbox';
 import { RISK_LEVEL_LABEL, STATUS_LABEL, formatDate } from '@/lib/labels';
@@ -114,13 +115,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav aria-label="Paginering" className="mt-4 flex gap-4">
-          {f.pagina > 1 && <Link href={href(f, { pagina: f.pagina - 1 })}>Vorige pagina</Link>}
-          <span>Pagina {f.pagina} van {pages}</span>
-          {f.pagina < pages && <Link href={href(f, { pagina: f.pagina + 1 })}>Volgende pagina</Link>}
-        </nav>
-      )}
+      <Pagination page={f.pagina} pages={pages} href={(p) => href(f, { pagina: p })} />
     </>
   );
 }
