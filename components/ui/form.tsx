@@ -95,8 +95,19 @@ export function TextArea(props: BaseProps & { defaultValue?: string; rows?: numb
   );
 }
 
-export function SelectField(props: BaseProps & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }) {
-  const { name, label, error, hint, required, defaultValue, options, placeholder } = props;
+type Option = { value: string; label: string };
+const renderOptions = (options: Option[]) =>
+  options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+
+/** A select; with `groups` its options are shown in labelled groups (e.g. people per organisation). */
+export function SelectField(
+  props: BaseProps & { defaultValue?: string; options: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string },
+) {
+  const { name, label, error, hint, required, defaultValue, options, groups, placeholder } = props;
   return (
     <div>
       <Label name={name} label={label} required={required} />
@@ -110,10 +121,11 @@ export function SelectField(props: BaseProps & { defaultValue?: string; options:
         className={inputClass(error)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+        {renderOptions(options)}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {renderOptions(g.options)}
+          </optgroup>
         ))}
       </select>
       <FieldError name={name} error={error} />

@@ -62,41 +62,7 @@ export function SpecForm({
           case 'textarea':
             return <TextArea key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} rows={f.rows} defaultValue={str(f.name)} error={e[f.name]} />;
           case 'select':
-            return f.groups ? (
-              <div key={f.name}>
-                <label htmlFor={`f-${f.name}`} className="block font-medium">
-                  {f.label}
-                  {f.required && <span className="text-gray-700"> (verplicht)</span>}
-                </label>
-                <select
-                  id={`f-${f.name}`}
-                  name={f.name}
-                  defaultValue={str(f.name)}
-                  aria-invalid={e[f.name] ? true : undefined}
-                  aria-describedby={e[f.name] ? `f-${f.name}-fout` : undefined}
-                  className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-                >
-                  <option value="">{f.placeholder ?? 'Kies…'}</option>
-                  {f.groups.map((g) => (
-                    <optgroup key={g.label} label={g.label}>
-                      {g.options.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-                </select>
-                {e[f.name] && (
-                  <p id={`f-${f.name}-fout`} className="mt-1 text-sm font-medium text-red-800">
-                    <span className="sr-only">Fout: </span>
-                    {e[f.name]}
-                  </p>
-                )}
-              </div>
-            ) : (
-              <SelectField key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} placeholder={f.placeholder ?? 'Kies…'} options={f.options} defaultValue={str(f.name)} error={e[f.name]} />
-            );
+            return <SelectField key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} placeholder={f.placeholder ?? 'Kies…'} options={f.options} groups={f.groups} defaultValue={str(f.name)} error={e[f.name]} />;
           case 'radio':
             return <RadioGroup key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} inline={f.inline} options={f.options} defaultValue={str(f.name)} error={e[f.name]} />;
           case 'checkboxes':
