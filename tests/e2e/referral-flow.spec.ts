@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { as, expectAccessible } from './helpers';
 
 /**
@@ -7,6 +7,19 @@ import { as, expectAccessible } from './helpers';
  * referrer sees the outcome but not the input, and a user of another safe house gets 404.
  */
 test.setTimeout(180_000);
+
+/** Fills in the art. 5 check (all three criteria met, high risk) and saves the decision to admit. */
+async function decideToAdmit(page: Page) {
+  for (const n of [1, 2, 3]) {
+    await page.getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` }).getByRole('radio', { name: 'Vervuld', exact: true }).check();
+    await page.getByLabel(`Reden (criterium ${n})`).fill(`Criterium ${n} is vervuld volgens de aanmelding.`);
+  }
+  await page.getByRole('group', { name: 'Risiconiveau (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
+  await page.getByLabel('Onderbouwing van de risico-inschatting').fill('Escalerend partnergeweld met een kind als getuige.');
+  await page.getByRole('combobox', { name: 'Beslissing (verplicht)' }).selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
+  await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
+  await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
+}
 
 test('referral → admission → core-partner input, with access checked at every step', async ({ browser }) => {
   const label = `Gezin E2E ${Date.now().toString(36)}`;
@@ -77,16 +90,7 @@ test('referral → admission → core-partner input, with access checked at ever
     await expect(page.getByText('Yasmine Haddad')).toBeVisible();
 
     // A decision without consulting VK/OCJ is refused.
-    const criteria = [1, 2, 3];
-    for (const n of criteria) {
-      await page.getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` }).getByRole('radio', { name: 'Vervuld', exact: true }).check();
-      await page.getByLabel(`Reden (criterium ${n})`).fill(`Criterium ${n} is vervuld volgens de aanmelding.`);
-    }
-    await page.getByRole('group', { name: 'Risiconiveau (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
-    await page.getByLabel('Onderbouwing van de risico-inschatting').fill('Escalerend partnergeweld met een kind als getuige.');
-    await page.getByRole('combobox', { name: 'Beslissing (verplicht)' }).selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
-    await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
-    await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
+    await decideToAdmit(page);
     await expect(page.getByRole('alert').filter({ hasText: 'gemandateerde voorziening' }).first()).toBeVisible();
     await expect(page.getByLabel('Motivering van de beslissing')).toHaveValue('Hoog risico; een gecoördineerd traject is nodig.');
 
@@ -98,15 +102,7 @@ test('referral → admission → core-partner input, with access checked at ever
     await page.getByRole('button', { name: 'Overleg registreren' }).click();
     await expect(page.getByRole('status')).toContainText('Het overleg met de gemandateerde voorziening is geregistreerd');
 
-    for (const n of criteria) {
-      await page.getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` }).getByRole('radio', { name: 'Vervuld', exact: true }).check();
-      await page.getByLabel(`Reden (criterium ${n})`).fill(`Criterium ${n} is vervuld volgens de aanmelding.`);
-    }
-    await page.getByRole('group', { name: 'Risiconiveau (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
-    await page.getByLabel('Onderbouwing van de risico-inschatting').fill('Escalerend partnergeweld met een kind als getuige.');
-    await page.getByRole('combobox', { name: 'Beslissing (verplicht)' }).selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
-    await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
-    await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
+    await decideToAdmit(page);
     await expect(page.getByRole('status')).toContainText('De beslissing is bewaard');
     await expect(page.getByText('Traject in het Veilig Huis').first()).toBeVisible();
     await expectAccessible(page);
