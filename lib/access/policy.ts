@@ -94,13 +94,17 @@ export const PERMISSIONS = {
   'conference.downloadPdf': { kind: 'dossier', relations: ['coordinator', 'participant'] },
   /** consensus-gated disclosure (art. 14 §2): only participants propose and vote */
   'disclosure.propose': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
-  'disclosure.vote': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  /** the chairing coordinator votes too (art. 14 §2; ADR 0014); who may vote is frozen per proposal */
+  'disclosure.vote': { kind: 'dossier', relations: ['participant', 'coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** the proposer or the coordinator withdraws a proposal (the only way out when consensus became unreachable) */
+  'disclosure.withdraw': { kind: 'dossier', relations: ['participant', 'coordinator'], statuses: ['IN_TRAJECTORY'] },
   'disclosure.markShared': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
   /** close the dossier at a closing conference; propose a longer retention (art. 15 §3) */
   'dossier.close': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
   'retention.propose': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
-  /** every participant must agree to a retention beyond 15 years */
-  'retention.vote': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  /** every participant and the chairing coordinator must agree to a retention beyond 15 years */
+  'retention.vote': { kind: 'dossier', relations: ['participant', 'coordinator'], statuses: ['IN_TRAJECTORY'] },
+  'retention.withdraw': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
   /** hand the whole dossier to another safe house (art. 15 §1, 3rd para, 7°) */
   'transfer.request': {
     kind: 'dossier',

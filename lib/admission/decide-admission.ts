@@ -1,12 +1,13 @@
 import 'server-only';
-import type { DossierStatus } from '@/lib/generated/prisma/enums';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
+import { retentionEnd } from '@/lib/closure/schemas';
+import { yearsFor, type EndedWithoutTrajectory } from '@/lib/retention/terms';
 import { DECISIONS, validateDecision, type DecisionValues } from './schemas';
 
-const STATUS_AFTER: Record<(typeof DECISIONS)[number], DossierStatus> = {
+const STATUS_AFTER: Record<(typeof DECISIONS)[number], 'IN_TRAJECTORY' | EndedWithoutTrajectory> = {
   REFER_TO_REGULAR_CARE: 'REFERRED_TO_REGULAR_CARE',
   ATTACH_TO_EXISTING_CARE: 'ATTACHED_TO_EXISTING_CARE',
   START_TRAJECTORY: 'IN_TRAJECTORY',
@@ -18,7 +19,9 @@ const STATUS_AFTER: Record<(typeof DECISIONS)[number], DossierStatus> = {
  * receiving safe house, only once (SUBMITTED -> decided, checked by count under concurrency),
  * a trajectory only with all three criteria met, and — when a minor is involved — only after a
  * mandated agency (VK or OCJ) was consulted. Starting a trajectory asks the core partners for
- * written input. The referrer is told the outcome and its reasons on their referral.
+ * written input. The referrer is told the outcome and its reasons on their referral. Any other
+ * decision ends the dossier at once: it is closed now and gets its retention term (default per
+ * outcome, never more than 15 years; art. 15 §3, ADR 0015), after which the purge deletes it.
  */
 export async function decideAdmission(userId: string, dossierId: string, values: DecisionValues, now = new Date()) {
   const parsed = validateDecision(values);
@@ -43,6 +46,7 @@ export async function decideAdmission(userId: string, dossierId: string, values:
     }
 
     const status = STATUS_AFTER[d.decision];
+    const ends = status === 'IN_TRAJECTORY' ? null : yearsFor(status);
     const moved = await tx.dossier.updateMany({
       where: { id: dossierId, status: 'SUBMITTED' },
       data: {
@@ -50,6 +54,7 @@ export async function decideAdmission(userId: string, dossierId: string, values:
         decidedAt: now,
         decisionReasons: d.decisionReasons,
         inputRequestedAt: d.decision === 'START_TRAJECTORY' ? now : null,
+        ...(ends === null ? {} : { closedAt: now, retentionYears: ends, retentionUntil: retentionEnd(now, ends) }),
       },
     });
     if (moved.count !== 1) throw conflict('Over deze aanmelding werd intussen al beslist.');
@@ -80,6 +85,6 @@ export async function decideAdmission(userId: string, dossierId: string, values:
       purpose: 'decideAdmission',
       outcome: 'ALLOWED',
     });
-    return { status };
+    return { status, retentionUntil: ends === null ? null : retentionEnd(now, ends) };
   });
 }

@@ -3,29 +3,42 @@ import { withActor } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { currentParticipants, notifyCase, requireDossierAction } from '@/lib/conferences/context';
+import { notifyCase, requireDossierAction } from '@/lib/conferences/context';
+import { freezeVoters, votersFor } from '@/lib/consensus/voters';
 import { extensionSchema, type ExtensionValues } from './schemas';
 
 /**
- * Art. 15 §3: at closure the retention of 15 years may be extended, to at most 30, because of
- * certain forms of violence or very serious facts — by consensus of the participants. The
- * coordinator puts the proposal to them; every participant then votes (voteRetentionExtension).
+ * Art. 15 §3: at closure the retention may be extended beyond 15 years, to at most 30, because of
+ * certain forms of violence or very serious facts — by consensus of the participants, decided at
+ * the closing conference. The coordinator puts the proposal at that session (an agenda item of
+ * this case); the participants then and the chairing coordinator are frozen as the voters
+ * (ADR 0014), and only an extension approved at the session the dossier is closed at counts.
  */
-export async function proposeRetentionExtension(userId: string, dossierId: string, values: ExtensionValues) {
+export async function proposeRetentionExtension(userId: string, dossierId: string, values: ExtensionValues, now = new Date()) {
   const parsed = validateForm(extensionSchema, values);
   if (!parsed.ok) throw invalid('Het voorstel tot verlenging is nog niet in orde.', parsed.errors);
   const v = parsed.data;
   return withActor(userId, async (tx, actor) => {
     const dossier = await requireDossierAction(tx, actor, dossierId, 'retention.propose', 'proposeRetentionExtension', 'Enkel bij een lopend traject.');
-    if ((await currentParticipants(tx, dossierId)).length === 0) {
+    const agenda = await tx.agendaItem.findFirst({ where: { id: v.agendaItemId, dossierId }, select: { id: true } });
+    if (!agenda) throw invalid('Kies het overleg van deze casus dat de afrondingstafel is.', { agendaItemId: 'Onbekend overleg.' });
+    const voters = await votersFor(tx, dossierId, agenda.id);
+    if (!voters.some((p) => p.capacity === 'PARTICIPANT')) {
       throw conflict('Er zijn geen deelnemers die over een verlenging kunnen beslissen.');
     }
-    const open = await tx.retentionExtension.findFirst({ where: { dossierId, status: { in: ['OPEN', 'APPROVED'] } }, select: { id: true } });
-    if (open) throw conflict('Er loopt al een voorstel tot verlenging voor dit dossier.');
-    const created = await tx.retentionExtension.create({
-      data: { dossierId, safeHouseId: dossier.safeHouseId, years: v.years, ground: v.ground, groundNote: v.groundNote, proposedByUserId: actor.userId },
+    const open = await tx.retentionExtension.findFirst({
+      where: { dossierId, OR: [{ status: 'OPEN' }, { status: 'APPROVED', agendaItemId: agenda.id }] },
       select: { id: true },
     });
+    if (open) throw conflict('Er loopt al een voorstel tot verlenging voor deze afrondingstafel.');
+    const created = await tx.retentionExtension.create({
+      data: {
+        dossierId, safeHouseId: dossier.safeHouseId, years: v.years, ground: v.ground, groundNote: v.groundNote,
+        proposedByUserId: actor.userId, agendaItemId: agenda.id, createdAt: now,
+      },
+      select: { id: true },
+    });
+    await freezeVoters(tx, 'retention', created.id, { id: dossierId, safeHouseId: dossier.safeHouseId }, voters);
     await recordAudit(tx, actor, {
       action: 'retention.propose', objectType: 'RetentionExtension', objectId: created.id, dossierId, safeHouseId: dossier.safeHouseId,
       purpose: 'proposeRetentionExtension', outcome: 'ALLOWED',

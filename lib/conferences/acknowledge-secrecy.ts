@@ -2,7 +2,6 @@ import 'server-only';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict } from '@/lib/errors';
-import { settle } from '@/lib/disclosures/cast-vote';
 
 /**
  * Art. 14 §1 / art. 458ter Sw.: before seeing anything of a case, the participant acknowledges
@@ -22,20 +21,25 @@ export async function acknowledgeSecrecy(userId: string, participationId: string
   });
 }
 
-/** A participant leaves a case (or the coordinator removes them): no more access, no vote. */
+/**
+ * A participant leaves a case (or the coordinator removes them): no more access, no vote. Open
+ * proposals are NOT settled again: who must agree was frozen when they were made, so a leaver who
+ * had not voted makes them unreachable — leaving never approves (art. 14 §2; ADR 0014).
+ */
 export async function leaveCase(userId: string, participationId: string, now = new Date()) {
   return withActor(userId, async (tx, actor) => {
     const p = await tx.caseParticipant.findFirst({
       where: { id: participationId, leftAt: null, OR: [{ userId: actor.userId }, { safeHouseId: { in: actor.coordinatorHouses } }] },
     });
     if (!p) throw new DeniedError({ action: 'participant.leave', objectType: 'CaseParticipant', objectId: participationId, purpose: 'leaveCase' });
+    // Serialise with votes on the case's open proposals (same locks as lib/consensus/vote.ts), so
+    // a vote is either counted before the removal or refused after it — never in between.
+    const open = await tx.$queryRaw<{ id: string; salt: number }[]>`
+      SELECT "id"::text AS id, 7270414 AS salt FROM "DisclosureProposal" WHERE "dossierId" = ${p.dossierId}::uuid AND "status" = 'OPEN'
+      UNION ALL SELECT "id"::text, 7270415 FROM "RetentionExtension" WHERE "dossierId" = ${p.dossierId}::uuid AND "status" = 'OPEN'
+      ORDER BY 1`;
+    for (const o of open) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${o.id}, ${o.salt}))`;
     await tx.caseParticipant.update({ where: { id: p.id }, data: { leftAt: now } });
-    // Open proposals no longer wait for this participant: settle them again.
-    const open = await tx.disclosureProposal.findMany({ where: { dossierId: p.dossierId, status: 'OPEN' }, select: { id: true } });
-    for (const proposal of open) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${proposal.id}, 7270414))`;
-      await settle(tx, proposal.id, p.dossierId, now);
-    }
     await recordAudit(tx, actor, {
       action: 'participant.leave', objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId,
       safeHouseId: p.safeHouseId, purpose: 'leaveCase', outcome: 'ALLOWED',

@@ -2,7 +2,8 @@ import 'server-only';
 import { withActor } from '@/lib/db/scoped';
 import { can } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
-import { currentParticipants, currentParticipation, requireDossierAction } from './context';
+import { currentParticipation, requireDossierAction } from './context';
+import { consensusViews, type ConsensusView } from '@/lib/consensus/voters';
 import { MEMBER_ROLE_LABEL } from '@/lib/labels';
 
 /**
@@ -20,8 +21,8 @@ export async function getCaseConference(userId: string, dossierId: string) {
     const pseudonymised = !isCoordinator && !!me && me.reason === 'EXPERTISE' && !me.showIdentity;
 
     const [closure, extensions] = await Promise.all([
-      tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { closedAt: true, closureReasons: true, retentionUntil: true, retentionYears: true, retentionGround: true } }),
-      tx.retentionExtension.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' }, include: { votes: true } }),
+      tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { closedAt: true, closureReasons: true, retentionUntil: true, retentionYears: true, retentionGround: true, retentionReason: true } }),
+      tx.retentionExtension.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
     ]);
     const [agenda, participantsAll, members, items, goals, proposals, feedback, house, partnerOrgs] = await Promise.all([
       tx.agendaItem.findMany({
@@ -33,12 +34,17 @@ export async function getCaseConference(userId: string, dossierId: string) {
       tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       tx.informationItem.findMany({ where: { dossierId }, orderBy: { createdAt: 'asc' }, include: { organisation: { select: { name: true } } } }),
       tx.goal.findMany({ where: { dossierId }, orderBy: { createdAt: 'asc' }, include: { actions: { orderBy: { createdAt: 'asc' }, include: { owner: { select: { name: true } } } } } }),
-      tx.disclosureProposal.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' }, include: { items: true, votes: true } }),
+      tx.disclosureProposal.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' }, include: { items: true } }),
       tx.feedbackRecord.findMany({ where: { dossierId }, orderBy: { givenAt: 'desc' } }),
       tx.safeHouse.findUniqueOrThrow({ where: { id: dossier.safeHouseId }, select: { name: true } }),
       tx.corePartnership.findMany({ where: { safeHouseId: dossier.safeHouseId }, select: { organisationId: true } }),
     ]);
-    const userIds = [...new Set([...participantsAll.map((p) => p.userId), ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]), ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId])])];
+    const [disclosureConsensus, retentionConsensus] = await Promise.all([
+      consensusViews(tx, 'disclosure', proposals.map((p) => p.id)),
+      consensusViews(tx, 'retention', extensions.map((e) => e.id)),
+    ]);
+    const voterIds = [...disclosureConsensus.values(), ...retentionConsensus.values()].flatMap((c) => c.voters.map((x) => x.userId));
+    const userIds = [...new Set([...voterIds, ...participantsAll.map((p) => p.userId), ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]), ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId])])];
     const orgIds = [...new Set(participantsAll.map((p) => p.organisationId))];
     const [users, orgs, colleagues] = await Promise.all([
       tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
@@ -49,7 +55,19 @@ export async function getCaseConference(userId: string, dossierId: string) {
     ]);
     const userName = (id: string) => users.find((u) => u.id === id)?.name ?? 'onbekend';
     const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? 'onbekend';
-    const voters = await currentParticipants(tx, dossierId);
+    /** The frozen voters of a proposal as shown: name, chair or not, vote, and what the actor may do. */
+    const consensus = (c: ConsensusView | undefined, status: string) => {
+      const view = c ?? { status: 'OPEN' as const, unreachable: true, waitingFor: [], voters: [] };
+      const mine = view.voters.find((x) => x.userId === actor.userId);
+      return {
+        votes: view.voters.map((x) => ({
+          userId: x.userId, name: userName(x.userId), chair: x.capacity === 'CHAIR', vote: x.vote, canStillVote: x.eligible,
+        })),
+        myVote: mine?.vote ?? null,
+        canVote: status === 'OPEN' && !!mine && mine.eligible && !mine.vote,
+        unreachable: status === 'OPEN' && view.unreachable,
+      };
+    };
     const memberLabel = (id: string | null) => {
       if (!id) return null;
       const i = members.findIndex((m) => m.id === id);
@@ -79,12 +97,14 @@ export async function getCaseConference(userId: string, dossierId: string) {
         record: can(actor, 'conference.record', dossier),
         invite: can(actor, 'conference.invite', dossier),
         propose: can(actor, 'disclosure.propose', dossier) && !!me,
-        vote: can(actor, 'disclosure.vote', dossier) && !!me,
+        vote: can(actor, 'disclosure.vote', dossier),
+        withdraw: can(actor, 'disclosure.withdraw', dossier),
+        withdrawExtension: can(actor, 'retention.withdraw', dossier),
         feedback: can(actor, 'feedback.record', dossier) && me?.attendance === 'STANDING_DELEGATE',
         pdf: can(actor, 'conference.downloadPdf', dossier),
         close: can(actor, 'dossier.close', dossier),
         proposeExtension: can(actor, 'retention.propose', dossier),
-        voteExtension: can(actor, 'retention.vote', dossier) && !!me,
+        voteExtension: can(actor, 'retention.vote', dossier),
       },
       members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
       agenda: agenda.map((a) => ({
@@ -105,22 +125,18 @@ export async function getCaseConference(userId: string, dossierId: string) {
         id: g.id, title: g.title,
         actions: g.actions.map((a) => ({ id: a.id, description: a.description, owner: a.owner.name, dueDate: a.dueDate, done: a.done })),
       })),
-      proposals: proposals.map((p) => {
-        const counted = p.votes.filter((v) => voters.some((x) => x.userId === v.userId));
-        return {
-          id: p.id, kind: p.kind, status: p.status, member: memberLabel(p.memberId), recipient: p.recipient, ground: p.ground,
-          goalId: p.goalId, necessity: p.necessity, sharerUserId: p.sharerUserId, sharer: userName(p.sharerUserId),
-          proposedBy: userName(p.proposedByUserId), createdAt: p.createdAt, sharedAt: p.sharedAt,
-          itemIds: p.items.map((i) => i.informationItemId),
-          votes: voters.map((x) => ({ userId: x.userId, name: userName(x.userId), vote: counted.find((v) => v.userId === x.userId)?.vote ?? null })),
-          myVote: p.votes.find((v) => v.userId === actor.userId)?.vote ?? null,
-        };
-      }),
+      proposals: proposals.map((p) => ({
+        id: p.id, kind: p.kind, status: p.status, member: memberLabel(p.memberId), recipient: p.recipient, ground: p.ground,
+        goalId: p.goalId, necessity: p.necessity, sharerUserId: p.sharerUserId, sharer: userName(p.sharerUserId),
+        proposedBy: userName(p.proposedByUserId), mineToWithdraw: p.proposedByUserId === actor.userId || isCoordinator,
+        createdAt: p.createdAt, sharedAt: p.sharedAt,
+        itemIds: p.items.map((i) => i.informationItemId),
+        ...consensus(disclosureConsensus.get(p.id), p.status),
+      })),
       closure,
       extensions: extensions.map((e) => ({
-        id: e.id, years: e.years, ground: e.ground, groundNote: e.groundNote, status: e.status, createdAt: e.createdAt,
-        votes: voters.map((x) => ({ userId: x.userId, name: userName(x.userId), vote: e.votes.find((v) => v.userId === x.userId)?.vote ?? null })),
-        myVote: e.votes.find((v) => v.userId === actor.userId)?.vote ?? null,
+        id: e.id, years: e.years, ground: e.ground, groundNote: e.groundNote, status: e.status, createdAt: e.createdAt, agendaItemId: e.agendaItemId,
+        ...consensus(retentionConsensus.get(e.id), e.status),
       })),
       feedback: feedback.map((f) => ({ id: f.id, delegate: userName(f.delegateUserId), caseWorker: userName(f.caseWorkerUserId), givenAt: f.givenAt, note: f.note })),
       colleagues,

@@ -1,9 +1,10 @@
 import 'server-only';
 import { withActor } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
-import { invalid } from '@/lib/errors';
+import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { currentParticipants, notifyCase, requireDossierAction } from '@/lib/conferences/context';
+import { notifyCase, requireDossierAction } from '@/lib/conferences/context';
+import { currentAgendaItem, freezeVoters, votersFor } from '@/lib/consensus/voters';
 import { proposalCrossErrors, proposalSchema, type ProposalValues } from './schemas';
 
 /**
@@ -11,15 +12,17 @@ import { proposalCrossErrors, proposalSchema, type ProposalValues } from './sche
  * with which member (1st para) or under which reporting duty (2nd para), by which participant,
  * on which ground (safety, or a named goal of the action plan). For a member, every item must
  * concern only that member: items about another member (or about no one in particular) are
- * refused by name. Nothing is shared until every participant agreed (castVote).
+ * refused by name. Who must agree is frozen now (the participants and the chairing coordinator,
+ * ADR 0014); information can only be proposed when the organisation that brought it in is among
+ * them. Nothing is shared until every one of them agreed (castVote).
  */
-export async function proposeDisclosure(userId: string, dossierId: string, values: ProposalValues) {
+export async function proposeDisclosure(userId: string, dossierId: string, values: ProposalValues, now = new Date()) {
   const parsed = validateForm(proposalSchema, values, proposalCrossErrors);
   if (!parsed.ok) throw invalid('Het voorstel is nog niet volledig.', parsed.errors);
   const v = parsed.data;
   return withActor(userId, async (tx, actor) => {
     const dossier = await requireDossierAction(tx, actor, dossierId, 'disclosure.propose', 'proposeDisclosure', 'Enkel deelnemers van een lopend traject doen een voorstel.');
-    const items = await tx.informationItem.findMany({ where: { id: { in: v.itemIds }, dossierId }, select: { id: true, concernsMemberId: true } });
+    const items = await tx.informationItem.findMany({ where: { id: { in: v.itemIds }, dossierId }, select: { id: true, concernsMemberId: true, organisationId: true } });
     if (items.length !== new Set(v.itemIds).size) throw invalid('Kies informatie uit dit casusoverleg.', { itemIds: 'Onbekende informatie gekozen.' });
     if (v.kind === 'CLIENT_MEMBER') {
       const member = await tx.clientMember.findFirst({ where: { id: v.memberId, dossierId }, select: { id: true } });
@@ -36,19 +39,31 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
       const goal = await tx.goal.findFirst({ where: { id: v.goalId, dossierId }, select: { id: true } });
       if (!goal) throw invalid('Kies een doel van het plan van aanpak van dit dossier.', { goalId: 'Onbekend doel.' });
     }
-    const participants = await currentParticipants(tx, dossierId);
-    if (!participants.some((p) => p.userId === v.sharerUserId)) {
+    const agenda = await currentAgendaItem(tx, dossierId, now);
+    if (!agenda) throw conflict('Deze casus staat nog op geen enkel overleg: informatie wordt gedeeld tijdens een casusoverleg.');
+    const voters = await votersFor(tx, dossierId, agenda.id);
+    if (!voters.some((p) => p.userId === v.sharerUserId && p.capacity === 'PARTICIPANT')) {
       throw invalid('De persoon die deelt moet deelnemer zijn aan dit casusoverleg.', { sharerUserId: 'Geen deelnemer.' });
+    }
+    const voterOrgs = new Set(voters.map((p) => p.organisationId));
+    const orphaned = items.filter((i) => !voterOrgs.has(i.organisationId));
+    if (orphaned.length) {
+      throw invalid(
+        'Informatie van een organisatie die niet (meer) deelneemt, kan niet gedeeld worden: zonder haar akkoord verlaat niets het overleg (art. 14, § 2).',
+        { itemIds: `${orphaned.length} gekozen informatie-item(s) komen van een organisatie die niet meer deelneemt.`, _items: orphaned.map((f) => f.id).join(',') },
+      );
     }
     const proposal = await tx.disclosureProposal.create({
       data: {
-        dossierId, safeHouseId: dossier.safeHouseId, kind: v.kind, proposedByUserId: actor.userId,
+        dossierId, safeHouseId: dossier.safeHouseId, kind: v.kind, proposedByUserId: actor.userId, agendaItemId: agenda.id,
         memberId: v.kind === 'CLIENT_MEMBER' ? v.memberId : null, recipient: v.kind === 'REPORTING_DUTY' ? v.recipient : null,
         sharerUserId: v.sharerUserId, ground: v.ground, goalId: v.ground === 'ACTION_PLAN_GOAL' ? v.goalId : null, necessity: v.necessity,
-        items: { create: items.map((i) => ({ informationItemId: i.id, dossierId, safeHouseId: dossier.safeHouseId })) },
+        createdAt: now,
       },
       select: { id: true },
     });
+    await freezeVoters(tx, 'disclosure', proposal.id, { id: dossierId, safeHouseId: dossier.safeHouseId }, voters);
+    await tx.disclosureItem.createMany({ data: items.map((i) => ({ proposalId: proposal.id, informationItemId: i.id, dossierId, safeHouseId: dossier.safeHouseId })) });
     await recordAudit(tx, actor, {
       action: 'disclosure.propose', objectType: 'DisclosureProposal', objectId: proposal.id, dossierId,
       safeHouseId: dossier.safeHouseId, purpose: 'proposeDisclosure', outcome: 'ALLOWED',

@@ -1,8 +1,11 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { retentionTerms, type RetentionTerms } from './terms';
 
 /**
- * Art. 15 §3: after the retention term, personal data must be gone. For every closed dossier
- * whose term ended, in one transaction each: keep anonymised facts for statistics (months only,
+ * Art. 15 §3, GDPR art. 5(1)(e): after the retention term, personal data must be gone. For every
+ * ended dossier whose term ended — a closed trajectory, and a referral that was not admitted,
+ * referred to regular care or attached to care already under way — and for every draft nobody
+ * saved for DRAFT_RETENTION_DAYS, in one transaction each: keep anonymised facts for statistics (months only,
  * no names, no free text) and a deletion record, then delete the dossier — its client system,
  * members, contacts, referral, input, information, minutes, plan, proposals and votes go with it
  * (foreign keys ON DELETE CASCADE). The access log keeps its rows (ids only). Runs as the owner.
@@ -28,11 +31,20 @@ export interface PurgeResult {
   rowsDeleted: number;
 }
 
-export async function purgeExpiredDossiers(owner: PrismaClient, now: Date): Promise<PurgeResult[]> {
+const ENDED = ['CLOSED', 'NOT_ADMISSIBLE', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE'] as const;
+
+export async function purgeExpiredDossiers(owner: PrismaClient, now: Date, terms: RetentionTerms = retentionTerms()): Promise<PurgeResult[]> {
+  const draftCutoff = new Date(now.getTime() - terms.DRAFT_RETENTION_DAYS * 86_400_000);
   const due = await owner.dossier.findMany({
-    where: { status: 'CLOSED', retentionUntil: { lte: now } },
+    where: {
+      OR: [
+        { status: { in: [...ENDED] }, retentionUntil: { lte: now } },
+        // a draft: counted from its last save (the referral's updatedAt), else its creation
+        { status: 'DRAFT', createdAt: { lte: draftCutoff }, OR: [{ referral: { is: null } }, { referral: { updatedAt: { lte: draftCutoff } } }] },
+      ],
+    },
     select: { id: true },
-    orderBy: { retentionUntil: 'asc' },
+    orderBy: { createdAt: 'asc' },
     take: 500,
   });
   const results: PurgeResult[] = [];
@@ -53,7 +65,9 @@ export async function purgeExpiredDossiers(owner: PrismaClient, now: Date): Prom
           const counted = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "dossierId" = $1::uuid`, id);
           rows += counted[0]?.n ?? 0;
         }
-        await tx.purgedDossierFact.create({
+        const draft = d.status === 'DRAFT';
+        // a draft was never submitted: no statistics are kept of it, only the deletion record
+        if (!draft) await tx.purgedDossierFact.create({
           data: {
             safeHouseId: d.safeHouseId,
             submittedMonth: month(d.submittedAt),
@@ -68,10 +82,10 @@ export async function purgeExpiredDossiers(owner: PrismaClient, now: Date): Prom
           },
         });
         await tx.deletionRecord.create({
-          data: { dossierId: id, reference: d.reference, safeHouseId: d.safeHouseId, closedAt: d.closedAt, retentionUntil: d.retentionUntil!, purgedAt: now, rowsDeleted: rows },
+          data: { dossierId: id, reference: d.reference, safeHouseId: d.safeHouseId, closedAt: d.closedAt, retentionUntil: d.retentionUntil ?? draftCutoff, purgedAt: now, rowsDeleted: rows },
         });
         await tx.dossier.delete({ where: { id } });
-        await tx.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${d.safeHouseId}::uuid, 'retention.purge', 'Dossier', ${id}, ${id}::uuid, 'retentionPurge', NULL, 'ALLOWED')`;
+        await tx.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${d.safeHouseId}::uuid, 'retention.purge', 'Dossier', ${id}, ${id}::uuid, ${draft ? 'draftExpiry' : 'retentionPurge'}, NULL, 'ALLOWED')`;
         return { dossierId: id, reference: d.reference, rowsDeleted: rows };
       }),
     );

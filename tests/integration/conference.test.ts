@@ -12,7 +12,7 @@ import { addGoal, setIdentityVisibility } from '@/lib/conferences/record-confere
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { downloadConferencePdf } from '@/lib/conferences/download-pdf';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
-import { castVote } from '@/lib/disclosures/cast-vote';
+import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { resetMailTransportForTests } from '@/lib/mail/transport';
@@ -231,14 +231,16 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
     await expect(markDisclosureShared(w.u.justice.id, p.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await castVote(w.u.justice.id, p.id, 'AGREE')).status).toBe('OPEN');
     expect((await castVote(w.u.policeContact.id, p.id, 'AGREE')).status).toBe('OPEN');
-    expect((await castVote(w.u.caw.id, p.id, 'AGREE')).status).toBe('APPROVED');
+    expect((await castVote(w.u.caw.id, p.id, 'AGREE')).status).toBe('OPEN');
+    // the coordinator who chairs the session is a participant in the sense of art. 14 §2
+    expect((await castVote(w.u.coord.id, p.id, 'AGREE')).status).toBe('APPROVED');
     await expect(markDisclosureShared(w.u.caw.id, p.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(markDisclosureShared(w.u.coord.id, p.id)).rejects.toMatchObject({ code: expect.stringMatching(/CONFLICT|NOT_FOUND/) });
     await markDisclosureShared(w.u.justice.id, p.id);
     expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: 'SHARED' });
     const log = await ownerDb().auditEvent.findMany({ where: { objectId: p.id }, orderBy: { seq: 'asc' }, select: { action: true } });
     expect(log.map((l) => l.action)).toEqual([
-      'disclosure.propose', 'disclosure.vote.agree', 'disclosure.vote.agree', 'disclosure.vote.agree', 'disclosure.approved', 'disclosure.shared',
+      'disclosure.propose', 'disclosure.vote.agree', 'disclosure.vote.agree', 'disclosure.vote.agree', 'disclosure.vote.agree', 'disclosure.approved', 'disclosure.shared',
     ]);
   });
 
@@ -254,21 +256,31 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
   it('art14§2: concurrent votes are never lost or counted twice', async () => {
     const { w, aboutVictim } = await threeParticipants();
     const p = await proposeDisclosure(w.u.policeContact.id, w.caseA.id, proposal(w, [aboutVictim.id]));
-    const voters = [w.u.policeContact, w.u.justice, w.u.caw];
+    const voters = [w.u.policeContact, w.u.justice, w.u.caw, w.u.coord];
     const results = await Promise.allSettled([...voters, ...voters].map((u) => castVote(u.id, p.id, 'AGREE')));
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    expect(await ownerDb().disclosureVote.count({ where: { proposalId: p.id } })).toBe(3);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
+    expect(await ownerDb().disclosureVote.count({ where: { proposalId: p.id } })).toBe(4);
     expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: 'APPROVED' });
   });
 
-  it('art14§2: a participant who left cannot vote, and no longer holds up consensus', async () => {
+  it('art. 14 §2: a participant who left cannot vote, and leaving never approves — the proposal can only be withdrawn', async () => {
     const { w, aboutVictim } = await threeParticipants();
     const p = await proposeDisclosure(w.u.policeContact.id, w.caseA.id, proposal(w, [aboutVictim.id]));
     await castVote(w.u.policeContact.id, p.id, 'AGREE');
     await castVote(w.u.caw.id, p.id, 'AGREE');
+    await castVote(w.u.coord.id, p.id, 'AGREE');
     await leaveCase(w.u.justice.id, (await participationOf(w.u.justice.id, w.caseA.id)).id);
     await expect(castVote(w.u.justice.id, p.id, 'OBJECT')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: 'APPROVED' });
+    expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: 'OPEN' });
+    const view = await getCaseConference(w.u.coord.id, w.caseA.id);
+    expect(view.proposals.find((x) => x.id === p.id)).toMatchObject({ unreachable: true, canVote: false });
+    await expect(markDisclosureShared(w.u.caw.id, p.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await withdrawDisclosure(w.u.policeContact.id, p.id);
+    expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: 'WITHDRAWN' });
+    // proposed again, the leaver is no longer among those who must agree
+    const again = await proposeDisclosure(w.u.policeContact.id, w.caseA.id, proposal(w, [aboutVictim.id]));
+    for (const u of [w.u.policeContact, w.u.caw, w.u.coord]) await castVote(u.id, again.id, 'AGREE');
+    expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: 'APPROVED' });
   });
 
   it('art14§2 2nd para: sharing under a reporting duty also needs exactly which information and consensus', async () => {
@@ -283,15 +295,20 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
     await castVote(w.u.policeContact.id, p.id, 'AGREE');
     await expect(markDisclosureShared(w.u.justice.id, p.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     await castVote(w.u.caw.id, p.id, 'AGREE');
+    await expect(markDisclosureShared(w.u.justice.id, p.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await castVote(w.u.coord.id, p.id, 'AGREE');
     await markDisclosureShared(w.u.justice.id, p.id);
   });
 
-  it('the coordinator and non-participants cannot propose or vote', async () => {
+  it('art. 14 §2: the coordinator does not propose but votes as chair; non-participants cannot vote', async () => {
     const { w, aboutVictim } = await threeParticipants();
     await expect(proposeDisclosure(w.u.coord.id, w.caseA.id, proposal(w, [aboutVictim.id]))).rejects.toMatchObject({ code: 'CONFLICT' });
     const p = await proposeDisclosure(w.u.caw.id, w.caseA.id, proposal(w, [aboutVictim.id]));
-    await expect(castVote(w.u.coord.id, p.id, 'AGREE')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await ownerDb().disclosureVoter.findMany({ where: { proposalId: p.id }, orderBy: { capacity: 'asc' }, select: { userId: true, capacity: true } }))
+      .toEqual(expect.arrayContaining([{ userId: w.u.coord.id, capacity: 'CHAIR' }, { userId: w.u.justice.id, capacity: 'PARTICIPANT' }]));
     await expect(castVote(w.u.expert.id, p.id, 'AGREE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // the coordinator's objection blocks like any participant's
+    expect((await castVote(w.u.coord.id, p.id, 'OBJECT')).status).toBe('BLOCKED');
   });
 
   it('art13: the minutes and action plan download as a watermarked PDF, and the download is logged', async () => {

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { consensusOutcome } from '@/lib/consensus/outcome';
+import { consensusOutcome, type VoterState } from '@/lib/consensus/outcome';
 
-describe('consensus of all participants (art. 14 §2, art. 15 §3)', () => {
-  const p = ['a', 'b', 'c'];
-  it('is open until everyone agreed', () => {
-    expect(consensusOutcome(p, [{ userId: 'a', vote: 'AGREE' }, { userId: 'b', vote: 'AGREE' }])).toBe('OPEN');
-    expect(consensusOutcome(p, p.map((userId) => ({ userId, vote: 'AGREE' as const })))).toBe('APPROVED');
+const voter = (userId: string, vote: VoterState['vote'] = null, eligible = true): VoterState => ({ userId, vote, eligible });
+
+describe('consensus of all frozen voters (art. 14 §2, art. 15 §3)', () => {
+  it('art. 14 §2: is open until every frozen voter agreed', () => {
+    expect(consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('c')])).toMatchObject({ status: 'OPEN', unreachable: false, waitingFor: ['c'] });
+    expect(consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('c', 'AGREE')]).status).toBe('APPROVED');
   });
-  it('one objection blocks, whatever the others said', () => {
-    expect(consensusOutcome(p, [{ userId: 'a', vote: 'AGREE' }, { userId: 'b', vote: 'AGREE' }, { userId: 'c', vote: 'OBJECT' }])).toBe('BLOCKED');
+  it('art. 14 §2: one objection blocks, whatever the others said', () => {
+    expect(consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('c', 'OBJECT')]).status).toBe('BLOCKED');
   });
-  it('votes of former participants do not count, in either direction', () => {
-    expect(consensusOutcome(['a', 'b'], [{ userId: 'a', vote: 'AGREE' }, { userId: 'b', vote: 'AGREE' }, { userId: 'x', vote: 'OBJECT' }])).toBe('APPROVED');
-    expect(consensusOutcome(['a', 'b'], [{ userId: 'a', vote: 'AGREE' }, { userId: 'x', vote: 'AGREE' }])).toBe('OPEN');
+  it('art. 14 §2: a voter who left without voting never counts as agreement — the proposal becomes unreachable', () => {
+    const r = consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('leaver', null, false)]);
+    expect(r).toMatchObject({ status: 'OPEN', unreachable: true, waitingFor: ['leaver'] });
   });
-  it('without participants there is no consensus', () => {
-    expect(consensusOutcome([], [])).toBe('OPEN');
+  it('art. 14 §2: an agreement given before leaving stays given', () => {
+    expect(consensusOutcome([voter('a', 'AGREE'), voter('leaver', 'AGREE', false)]).status).toBe('APPROVED');
+  });
+  it('art. 14 §2: without voters there is no consensus', () => {
+    expect(consensusOutcome([])).toMatchObject({ status: 'OPEN', unreachable: true });
   });
 });

@@ -5,11 +5,11 @@ import { addDecision, addGoal, addPlanAction, saveMinutes, setPlanActionDone } f
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
-import { castVote } from '@/lib/disclosures/cast-vote';
+import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
 import { invalid } from '@/lib/errors';
 import { proposeRetentionExtension } from '@/lib/closure/propose-retention-extension';
-import { voteRetentionExtension } from '@/lib/closure/vote-retention-extension';
+import { voteRetentionExtension, withdrawRetentionExtension } from '@/lib/closure/vote-retention-extension';
 import { closeDossier } from '@/lib/closure/close-dossier';
 import { a, runFormAction, s } from '@/lib/forms/run-action';
 import type { FormState } from '@/lib/forms/form-state';
@@ -40,6 +40,14 @@ export async function voteAction(dossierId: string, proposalId: string, prev: Fo
     if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
     return castVote(u, proposalId, vote);
   }, page(dossierId, `voorstel-${proposalId}`, 'gestemd'));
+}
+
+export async function withdrawAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u) => withdrawDisclosure(u, proposalId), page(dossierId, `voorstel-${proposalId}`, 'ingetrokken'));
+}
+
+export async function withdrawExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u) => withdrawRetentionExtension(u, extensionId), page(dossierId, 'afronding', 'ingetrokken'));
 }
 
 export async function markSharedAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
@@ -80,7 +88,7 @@ export async function leaveAction(participationId: string, prev: FormState<V>, f
 }
 
 export async function proposeExtensionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  return runFormAction(prev, fd, (u, v) => proposeRetentionExtension(u, dossierId, { years: s(v, 'years'), ground: s(v, 'ground'), groundNote: s(v, 'groundNote') }), page(dossierId, 'afronding', 'verlenging'));
+  return runFormAction(prev, fd, (u, v) => proposeRetentionExtension(u, dossierId, { years: s(v, 'years'), ground: s(v, 'ground'), groundNote: s(v, 'groundNote'), agendaItemId: s(v, 'agendaItemId') }), page(dossierId, 'afronding', 'verlenging'));
 }
 
 export async function voteExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
@@ -92,5 +100,5 @@ export async function voteExtensionAction(dossierId: string, extensionId: string
 }
 
 export async function closeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  return runFormAction(prev, fd, (u, v) => closeDossier(u, dossierId, { closedOn: s(v, 'closedOn'), reasons: s(v, 'reasons'), extensionId: s(v, 'extensionId') }), page(dossierId, 'afronding', 'afgesloten'));
+  return runFormAction(prev, fd, (u, v) => closeDossier(u, dossierId, { agendaItemId: s(v, 'agendaItemId'), reasons: s(v, 'reasons'), years: s(v, 'years'), shorterReason: s(v, 'shorterReason'), extensionId: s(v, 'extensionId') }), page(dossierId, 'afronding', 'afgesloten'));
 }

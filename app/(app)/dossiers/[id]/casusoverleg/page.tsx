@@ -9,7 +9,7 @@ import {
 import { SpecForm } from '@/components/ui/spec-form';
 import { LiveUpdates } from '@/components/dossier/live-updates';
 import {
-  addItemAction, closeAction, decisionAction, proposeExtensionAction, voteExtensionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
+  addItemAction, closeAction, withdrawAction, withdrawExtensionAction, decisionAction, proposeExtensionAction, voteExtensionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
   proposeAction, toggleActionAction, voteAction,
 } from './actions';
 
@@ -17,16 +17,38 @@ export const metadata = { title: 'Casusoverleg' };
 
 const NOTICES: Record<string, string> = {
   informatie: 'De informatie is toegevoegd.',
-  voorstel: 'Het voorstel tot delen is ingediend. Alle deelnemers moeten akkoord gaan.',
+  voorstel: 'Het voorstel tot delen is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
+  ingetrokken: 'Het voorstel is ingetrokken.',
   gestemd: 'Je stem is geregistreerd.',
   gedeeld: 'De deling is geregistreerd.',
   verslag: 'Het verslag is bewaard.',
   beslissing: 'De beslissing is toegevoegd.',
   plan: 'Het plan van aanpak is bijgewerkt.',
   terugkoppeling: 'De terugkoppeling is geregistreerd; de medewerker is gebonden door het beroepsgeheim.',
-  verlenging: 'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers moeten akkoord gaan.',
+  verlenging: 'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
   afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
 };
+
+function VoteList({ votes }: { votes: { userId: string; name: string; chair: boolean; vote: string | null; canStillVote: boolean }[] }) {
+  return (
+    <ul className="list-disc pl-6" aria-label="Stemmen">
+      {votes.map((vote) => (
+        <li key={vote.userId}>
+          {vote.name}{vote.chair ? ' (voorzitter)' : ''}: {vote.vote === 'AGREE' ? 'akkoord' : vote.vote === 'OBJECT' ? 'bezwaar' : vote.canStillVote ? 'nog niet gestemd' : 'kan niet meer stemmen (neemt niet meer deel)'}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Unreachable() {
+  return (
+    <p className="mt-2 rounded border border-red-700 bg-red-50 p-2 text-red-900" role="status">
+      Dit voorstel kan geen consensus meer bereiken: iemand die moest beslissen, neemt niet meer deel. Wie akkoord moet gaan,
+      ligt vast bij het voorstel; vertrek of verwijdering telt nooit als akkoord. Trek het voorstel in en doe zo nodig een nieuw voorstel.
+    </p>
+  );
+}
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -43,6 +65,9 @@ export default async function CaseConferencePage({ params, searchParams }: { par
   const v = await loadPage((userId) => getCaseConference(userId, id));
   const notice = melding ? NOTICES[melding] : undefined;
   const active = v.participants.filter((p) => p.accepted && p.acknowledged && !p.left);
+  const now = Date.now();
+  const pastSessions = v.agenda.filter((a) => new Date(a.startsAt).getTime() <= now);
+  const sessionOptions = v.agenda.map((a) => ({ value: a.id, label: `${formatDateTime(a.startsAt)} — ${a.location}` }));
   const itemLabel = (itemId: string) => {
     const item = v.items.find((i) => i.id === itemId);
     return item ? `${item.organisation}: ${item.content}` : 'onbekend';
@@ -188,8 +213,8 @@ export default async function CaseConferencePage({ params, searchParams }: { par
 
       <Section id="delen" title="Delen met het cliëntsysteem of onder rapportageplicht (art. 14, § 2)">
         <p className="max-w-3xl">
-          Informatie uit het casusoverleg wordt enkel gedeeld als <strong>alle deelnemers</strong> akkoord gaan over precies welke informatie,
-          met wie en door wie. Eén bezwaar volstaat om niet te delen.
+          Informatie uit het casusoverleg wordt enkel gedeeld als <strong>alle deelnemers en de voorzitter</strong> akkoord gaan over precies
+          welke informatie, met wie en door wie. Wie moet beslissen, ligt vast op het moment van het voorstel. Eén bezwaar volstaat om niet te delen.
         </p>
         {v.proposals.map((p) => (
           <article key={p.id} id={`voorstel-${p.id}`} className="mt-4 rounded border border-gray-300 bg-white p-4" aria-label={`Voorstel van ${p.proposedBy}`}>
@@ -200,16 +225,18 @@ export default async function CaseConferencePage({ params, searchParams }: { par
             <p className="text-sm">Grond: {DISCLOSURE_GROUND_LABEL[p.ground]}{p.goalId ? ` (${v.goals.find((g) => g.id === p.goalId)?.title ?? ''})` : ''}. Noodzaak: {p.necessity}</p>
             <h3 className="mt-2 font-medium">Welke informatie</h3>
             <ul className="list-disc pl-6">{p.itemIds.map((iid) => <li key={iid}>{itemLabel(iid)}</li>)}</ul>
-            <h3 className="mt-2 font-medium">Stemmen</h3>
-            <ul className="list-disc pl-6" aria-label="Stemmen">
-              {p.votes.map((vote) => (
-                <li key={vote.userId}>{vote.name}: {vote.vote === 'AGREE' ? 'akkoord' : vote.vote === 'OBJECT' ? 'bezwaar' : 'nog niet gestemd'}</li>
-              ))}
-            </ul>
-            {p.status === 'OPEN' && v.can.vote && !p.myVote && (
+            <h3 className="mt-2 font-medium">Wie moet akkoord gaan</h3>
+            <VoteList votes={p.votes} />
+            {p.unreachable && <Unreachable />}
+            {p.canVote && v.can.vote && (
               <div className="mt-3 flex flex-wrap gap-4">
                 <SpecForm action={voteAction.bind(null, v.dossier.id, p.id)} submitLabel="Akkoord" className="" label="Akkoord" fields={[{ kind: 'hidden', name: 'vote', value: 'AGREE' }]} />
                 <SpecForm action={voteAction.bind(null, v.dossier.id, p.id)} submitLabel="Bezwaar" variant="secondary" className="" label="Bezwaar" fields={[{ kind: 'hidden', name: 'vote', value: 'OBJECT' }]} />
+              </div>
+            )}
+            {(p.status === 'OPEN' || p.status === 'APPROVED') && p.mineToWithdraw && v.can.withdraw && (
+              <div className="mt-3">
+                <SpecForm action={withdrawAction.bind(null, v.dossier.id, p.id)} submitLabel="Voorstel intrekken" variant="secondary" className="" label="Voorstel intrekken" fields={[]} />
               </div>
             )}
             {p.status === 'APPROVED' && p.sharerUserId === v.actorUserId && (
@@ -252,12 +279,13 @@ export default async function CaseConferencePage({ params, searchParams }: { par
             <dt className="font-medium">Afgesloten op</dt><dd>{formatDate(v.closure.closedAt)}</dd>
             <dt className="font-medium">Redenen</dt><dd className="whitespace-pre-line">{v.closure.closureReasons}</dd>
             <dt className="font-medium">Bewaartermijn</dt>
-            <dd>{v.closure.retentionYears} jaar{v.closure.retentionGround ? ` (${EXTENSION_GROUND_LABEL[v.closure.retentionGround]})` : ''}, tot {formatDate(v.closure.retentionUntil)}</dd>
+            <dd>{v.closure.retentionYears} jaar{v.closure.retentionGround ? ` (${EXTENSION_GROUND_LABEL[v.closure.retentionGround]})` : ''}, tot {formatDate(v.closure.retentionUntil)}{v.closure.retentionReason ? ` — ${v.closure.retentionReason}` : ''}</dd>
           </dl>
         ) : (
           <p className="max-w-3xl">
-            Een dossier wordt afgesloten op een afrondingstafel. De persoonsgegevens worden dan nog 15 jaar bewaard; met de
-            consensus van alle deelnemers kan dat verlengd worden tot hoogstens 30 jaar, bv. bij eergerelateerd geweld of zeer ernstige feiten.
+            Een dossier wordt afgesloten op een afrondingstafel. De persoonsgegevens worden dan nog hoogstens 15 jaar bewaard (korter
+            als dat volstaat); enkel met de consensus van alle deelnemers en de voorzitter, op die afrondingstafel, kan dat verlengd
+            worden tot hoogstens 30 jaar, bv. bij eergerelateerd geweld of zeer ernstige feiten.
           </p>
         )}
         {v.extensions.map((e) => (
@@ -265,10 +293,15 @@ export default async function CaseConferencePage({ params, searchParams }: { par
             <p className="font-semibold">Verlenging van de bewaartermijn tot {e.years} jaar — {EXTENSION_GROUND_LABEL[e.ground]}</p>
             <p data-testid="extension-status">Status: <strong>{CONSENSUS_STATUS_LABEL[e.status]}</strong></p>
             <p className="text-sm">{e.groundNote}</p>
-            <ul className="mt-2 list-disc pl-6" aria-label="Stemmen">
-              {e.votes.map((vote) => <li key={vote.userId}>{vote.name}: {vote.vote === 'AGREE' ? 'akkoord' : vote.vote === 'OBJECT' ? 'bezwaar' : 'nog niet gestemd'}</li>)}
-            </ul>
-            {e.status === 'OPEN' && v.can.voteExtension && !e.myVote && (
+            <p className="text-sm">Afrondingstafel: {v.agenda.find((a) => a.id === e.agendaItemId) ? formatDateTime(v.agenda.find((a) => a.id === e.agendaItemId)!.startsAt) : 'geen'}</p>
+            <VoteList votes={e.votes} />
+            {e.unreachable && <Unreachable />}
+            {(e.status === 'OPEN' || e.status === 'APPROVED') && v.can.withdrawExtension && (
+              <div className="mt-3">
+                <SpecForm action={withdrawExtensionAction.bind(null, v.dossier.id, e.id)} submitLabel="Verlenging intrekken" variant="secondary" className="" label="Verlenging intrekken" fields={[]} />
+              </div>
+            )}
+            {e.canVote && v.can.voteExtension && (
               <div className="mt-3 flex flex-wrap gap-4">
                 <SpecForm action={voteExtensionAction.bind(null, v.dossier.id, e.id)} submitLabel="Akkoord met verlenging" className="" label="Akkoord met verlenging" fields={[{ kind: 'hidden', name: 'vote', value: 'AGREE' }]} />
                 <SpecForm action={voteExtensionAction.bind(null, v.dossier.id, e.id)} submitLabel="Bezwaar tegen verlenging" variant="secondary" className="" label="Bezwaar tegen verlenging" fields={[{ kind: 'hidden', name: 'vote', value: 'OBJECT' }]} />
@@ -276,7 +309,7 @@ export default async function CaseConferencePage({ params, searchParams }: { par
             )}
           </article>
         ))}
-        {v.can.proposeExtension && !v.extensions.some((e) => e.status === 'OPEN' || e.status === 'APPROVED') && (
+        {v.can.proposeExtension && !v.extensions.some((e) => e.status === 'OPEN') && (
           <div className="mt-4 max-w-2xl">
             <h3 className="mb-2 font-semibold">Verlenging van de bewaartermijn voorstellen</h3>
             <SpecForm
@@ -284,6 +317,7 @@ export default async function CaseConferencePage({ params, searchParams }: { par
               submitLabel="Verlenging voorstellen"
               label="Verlenging voorstellen"
               fields={[
+                { kind: 'select', name: 'agendaItemId', label: 'Afrondingstafel (overleg van deze casus)', required: true, placeholder: 'Kies het overleg', options: sessionOptions },
                 { kind: 'text', name: 'years', label: 'Bewaartermijn in jaren (16 tot 30)', required: true },
                 { kind: 'radio', name: 'ground', label: 'Grond', required: true, options: Object.entries(EXTENSION_GROUND_LABEL).map(([value, label]) => ({ value, label })) },
                 { kind: 'textarea', name: 'groundNote', label: 'Toelichting', required: true, rows: 2 },
@@ -298,12 +332,15 @@ export default async function CaseConferencePage({ params, searchParams }: { par
               action={closeAction.bind(null, v.dossier.id)}
               submitLabel="Dossier afsluiten"
               label="Dossier afsluiten"
-              initial={{ extensionId: v.extensions.find((e) => e.status === 'APPROVED')?.id ?? '' }}
+              initial={{ years: '15', extensionId: '', agendaItemId: pastSessions[0]?.id ?? '' }}
               fields={[
-                { kind: 'date', name: 'closedOn', label: 'Datum van de afrondingstafel', required: true },
+                { kind: 'select', name: 'agendaItemId', label: 'Afrondingstafel (overleg van deze casus)', required: true, placeholder: 'Kies het overleg', options: pastSessions.map((a) => ({ value: a.id, label: `${formatDateTime(a.startsAt)} — ${a.location}` })), hint: 'De datum van dat overleg is de datum van de afsluiting; de bewaartermijn loopt vanaf dan.' },
                 { kind: 'textarea', name: 'reasons', label: 'Redenen van de afsluiting', required: true, rows: 3 },
+                { kind: 'text', name: 'years', label: 'Bewaartermijn in jaren (1 tot 15)', required: true, hint: 'Hoogstens 15 jaar; korter als de gegevens niet zo lang nodig zijn (art. 15, § 3).' },
+                { kind: 'textarea', name: 'shorterReason', label: 'Reden voor een kortere termijn (bij minder dan 15 jaar)', rows: 2 },
                 {
-                  kind: 'select', name: 'extensionId', label: 'Bewaartermijn', placeholder: 'Standaard: 15 jaar na afsluiting',
+                  kind: 'select', name: 'extensionId', label: 'Verlenging met consensus (optioneel)', placeholder: 'Geen verlenging',
+                  hint: 'Enkel een verlenging die op deze afrondingstafel met consensus werd goedgekeurd, telt.',
                   options: v.extensions.filter((e) => e.status === 'APPROVED').map((e) => ({ value: e.id, label: `${e.years} jaar (verlenging met consensus)` })),
                 },
                 { kind: 'note', text: 'Na de afsluiting kan niets meer gewijzigd worden. Na de bewaartermijn worden de persoonsgegevens automatisch gewist.' },
