@@ -78,6 +78,9 @@ export async function makeDossier(
 ) {
   const status = data.status ?? 'SUBMITTED';
   const now = new Date();
+  // every ended dossier has its closing moment and retention term (art. 15 §3; ADR 0015)
+  const endedYears = status === 'CLOSED' ? 15 : ['NOT_ADMISSIBLE', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE'].includes(status) ? 5 : null;
+  const retentionUntil = endedYears === null ? null : new Date(now.getTime() + endedYears * 365 * 86_400_000);
   return db.dossier.create({
     data: {
       reference: data.reference ?? unique('VH-T').toUpperCase(),
@@ -89,6 +92,7 @@ export async function makeDossier(
       submittedAt: status === 'DRAFT' ? null : now,
       decidedAt: ['DRAFT', 'SUBMITTED'].includes(status) ? null : now,
       inputRequestedAt: data.inputRequested ? now : null,
+      ...(endedYears === null ? {} : { closedAt: now, retentionYears: endedYears, retentionUntil }),
       referral: { create: { violenceForms: data.violenceForms ?? ['PARTNER_VIOLENCE'], violenceTypes: ['PHYSICAL'] } },
       members: {
         create: (data.members ?? []).map((m) => ({

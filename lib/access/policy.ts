@@ -111,8 +111,8 @@ export const PERMISSIONS = {
     relations: ['coordinator'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'],
   },
-  /** correct a member's identification data (GDPR art. 16), logged */
-  'gdpr.rectify': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'] },
+  /** correct a member's identification data (GDPR art. 16), logged — during the whole retention term, also after closure */
+  'gdpr.rectify': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'CLOSED'] },
   /** a standing delegate records feedback to the case worker (art. 12, 4th para) */
   'feedback.record': { kind: 'dossier', relations: ['participant'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;

@@ -14,15 +14,16 @@ import { isClosedDossierError } from './db-errors';
 const id = z.string().uuid();
 
 export const CLOSED_MESSAGE =
-  'Dit dossier is afgesloten. De gegevens kunnen alleen nog gelezen worden, niet meer rechtgezet (art. 15 §3: bewaartermijn).';
+  'Dit dossier is afgesloten. Enkel de identificatiegegevens van een lid kunnen nog rechtgezet worden.';
 
 export type RectifiedField = 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'nationalNumber';
 
 /**
  * GDPR art. 16 (rectification): the coordinator of the holding safe house corrects a member's
  * identification data — names, birth date, sex, national register number (validated, encrypted
- * anew, new lookup HMAC; empty removes it). Not in a closed dossier (CONFLICT; the database
- * refuses it too). A reason is required and goes into the access log, which records that the
+ * anew, new lookup HMAC; empty removes it). Also after closure, during the whole retention term
+ * (ADR 0015): the database lets exactly these columns change in a closed dossier, nothing else.
+ * A reason is required and goes into the access log, which records that the
  * member was rectified — never the old or new values.
  */
 export async function rectifyMember(userId: string, memberId: string, values: RectifyValues, now = new Date()) {
@@ -41,7 +42,6 @@ export async function rectifyMember(userId: string, memberId: string, values: Re
       },
     });
     if (!member || !isCoordinatorOf(actor, member.dossier)) throw denied();
-    if (member.dossier.status === 'CLOSED') throw conflict(CLOSED_MESSAGE);
     if (!can(actor, 'gdpr.rectify', member.dossier)) throw conflict('Rechtzetten kan nu niet in dit dossier.');
 
     const keys = fieldKeys();

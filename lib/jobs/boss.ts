@@ -22,11 +22,11 @@ export async function startJobs(ownerUrl: string, owner: PrismaClient, opts: { s
     // every night at 03:00 Brussels time
     await boss.schedule(RETENTION_QUEUE, '0 3 * * *', {}, { tz: 'Europe/Brussels' });
   }
-  await boss.work<{ asOf?: string }>(RETENTION_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async (jobs) => {
+  await boss.work<{ asOf?: string; safeHouseId?: string }>(RETENTION_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async (jobs) => {
     for (const job of jobs) {
       // `asOf` lets an operator (or a test) run the purge for a given moment; normally it is now.
       const asOf = job.data?.asOf ? new Date(job.data.asOf) : new Date();
-      const purged = await purgeExpiredDossiers(owner, asOf);
+      const purged = await purgeExpiredDossiers(owner, asOf, undefined, job.data?.safeHouseId ? { safeHouseId: job.data.safeHouseId } : {});
       console.log(`[jobs] bewaartermijn: ${purged.length} dossier(s) gewist`);
     }
   });

@@ -33,10 +33,17 @@ export interface PurgeResult {
 
 const ENDED = ['CLOSED', 'NOT_ADMISSIBLE', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE'] as const;
 
-export async function purgeExpiredDossiers(owner: PrismaClient, now: Date, terms: RetentionTerms = retentionTerms()): Promise<PurgeResult[]> {
+/** `scope.safeHouseId` limits a run to one safe house (a per-house run; tests with a simulated clock). */
+export async function purgeExpiredDossiers(
+  owner: PrismaClient,
+  now: Date,
+  terms: RetentionTerms = retentionTerms(),
+  scope: { safeHouseId?: string } = {},
+): Promise<PurgeResult[]> {
   const draftCutoff = new Date(now.getTime() - terms.DRAFT_RETENTION_DAYS * 86_400_000);
   const due = await owner.dossier.findMany({
     where: {
+      ...(scope.safeHouseId ? { safeHouseId: scope.safeHouseId } : {}),
       OR: [
         { status: { in: [...ENDED] }, retentionUntil: { lte: now } },
         // a draft: counted from its last save (the referral's updatedAt), else its creation

@@ -28,35 +28,50 @@ async function closingCase(opts: { lastName?: string; nationalNumber?: string } 
       { memberRole: 'CHILD', firstName: 'Emre', lastName: opts.lastName ?? 'Sluiting', isMinor: true }],
   });
   for (const u of [p1, p2]) await makeParticipant(db, { dossierId: dossier.id, safeHouseId: house.id, organisationId: u.organisationId, userId: u.id });
-  return { house, coord, p1, p2, dossier };
+  // the closing conference (afrondingstafel), chaired by the coordinator, on 20 November 2026
+  const session = await db.conferenceSession.create({
+    data: { safeHouseId: house.id, startsAt: new Date('2026-11-20T09:00:00Z'), endsAt: new Date('2026-11-20T10:30:00Z'), location: 'Afrondingstafel', createdByUserId: coord.id },
+  });
+  const closing = await db.agendaItem.create({ data: { sessionId: session.id, dossierId: dossier.id, safeHouseId: house.id } });
+  return { house, coord, p1, p2, dossier, closing };
 }
+type ClosingCase = Awaited<ReturnType<typeof closingCase>>;
 
-const extension = (years: string) => ({ years, ground: 'HONOUR_RELATED_VIOLENCE', groundNote: 'Eergerelateerd geweld met blijvend risico.' });
-const close = (extensionId = '') => ({ closedOn: '2026-11-20', reasons: 'Doelen van het plan van aanpak bereikt; afrondingstafel gehouden.', extensionId });
+const extension = (c: ClosingCase, years: string) => ({ years, ground: 'HONOUR_RELATED_VIOLENCE', groundNote: 'Eergerelateerd geweld met blijvend risico.', agendaItemId: c.closing.id });
+const close = (c: ClosingCase, extensionId = '', over: { years?: string; shorterReason?: string } = {}) => ({
+  agendaItemId: c.closing.id, reasons: 'Doelen van het plan van aanpak bereikt; afrondingstafel gehouden.', years: over.years ?? '15',
+  shorterReason: over.shorterReason ?? '', extensionId,
+});
+const agreeAll = async (c: ClosingCase, extensionId: string) => {
+  for (const u of [c.p1, c.p2, c.coord]) await voteRetentionExtension(u.id, extensionId, 'AGREE');
+};
 
 describe('closure and retention (art. 15 §3)', () => {
   it('art15§3: closing keeps personal data 15 years from closure, and the dossier becomes read-only', async () => {
     const c = await closingCase();
-    const result = await closeDossier(c.coord.id, c.dossier.id, close());
+    const result = await closeDossier(c.coord.id, c.dossier.id, close(c));
     expect(result.years).toBe(15);
     expect(result.retentionUntil.toISOString().slice(0, 10)).toBe('2041-11-20');
     expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: c.dossier.id } })).toMatchObject({ status: 'CLOSED', retentionYears: 15 });
     // still readable by the coordinator, but nothing changes any more
     await expect(getDossier(c.coord.id, c.dossier.id)).resolves.toBeTruthy();
     await expect(addInformationItem(c.p1.id, c.dossier.id, { category: '11', concernsMemberId: '', content: 'Na afsluiting' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(closeDossier(c.coord.id, c.dossier.id, close())).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(closeDossier(c.coord.id, c.dossier.id, close(c))).rejects.toMatchObject({ code: 'CONFLICT' });
     // the database refuses it too, even for a query that skips the use cases
     await expect(withActor(c.coord.id, (tx) => tx.dossier.update({ where: { id: c.dossier.id }, data: { closureReasons: 'gewijzigd' } }))).rejects.toThrow(/read-only/);
-    await expect(withActor(c.coord.id, (tx) => tx.clientMember.updateMany({ where: { dossierId: c.dossier.id }, data: { firstName: 'X' } }))).rejects.toThrow(/read-only/);
+    await expect(withActor(c.coord.id, (tx) => tx.clientMember.updateMany({ where: { dossierId: c.dossier.id }, data: { memberRole: 'OTHER' } }))).rejects.toThrow(/read-only/);
+    await expect(withActor(c.coord.id, (tx) => tx.contact.deleteMany({ where: { dossierId: c.dossier.id } }))).resolves.toMatchObject({ count: 0 });
+    await expect(withActor(c.coord.id, (tx) => tx.referral.updateMany({ where: { dossierId: c.dossier.id }, data: { situation: 'gewijzigd' } }))).rejects.toThrow(/read-only/);
   });
 
-  it('art15§3: an extension up to 30 years needs the consensus of all participants', async () => {
+  it('art15§3: an extension up to 30 years needs the consensus of all participants and the chair', async () => {
     const c = await closingCase();
-    const ext = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension('30'));
+    const ext = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension(c, '30'));
     await voteRetentionExtension(c.p1.id, ext.id, 'AGREE');
-    await expect(closeDossier(c.coord.id, c.dossier.id, close(ext.id))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await voteRetentionExtension(c.coord.id, ext.id, 'AGREE');
+    await expect(closeDossier(c.coord.id, c.dossier.id, close(c, ext.id))).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await voteRetentionExtension(c.p2.id, ext.id, 'AGREE')).status).toBe('APPROVED');
-    const result = await closeDossier(c.coord.id, c.dossier.id, close(ext.id));
+    const result = await closeDossier(c.coord.id, c.dossier.id, close(c, ext.id));
     expect(result).toMatchObject({ years: 30 });
     expect(result.retentionUntil.toISOString().slice(0, 10)).toBe('2056-11-20');
     expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: c.dossier.id } })).toMatchObject({ retentionGround: 'HONOUR_RELATED_VIOLENCE' });
@@ -64,25 +79,63 @@ describe('closure and retention (art. 15 §3)', () => {
 
   it('art15§3: more than 30 years is refused, by the server and by the database', async () => {
     const c = await closingCase();
-    const err = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension('31')).catch((e) => e);
+    const err = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension(c, '31')).catch((e) => e);
     expect(err.fieldErrors.years).toMatch(/hoogstens 30 jaar/);
+    await closeDossier(c.coord.id, c.dossier.id, close(c));
     await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionYears" = 31, "retentionGround" = 'VERY_SERIOUS_FACTS' WHERE "id" = ${c.dossier.id}::uuid`).rejects.toThrow(/Dossier_retention_at_most_30_years/);
   });
 
   it('art15§3: one objection blocks the extension; the dossier then closes with 15 years', async () => {
     const c = await closingCase();
-    const ext = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension('25'));
+    const ext = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension(c, '25'));
     await voteRetentionExtension(c.p1.id, ext.id, 'AGREE');
     expect((await voteRetentionExtension(c.p2.id, ext.id, 'OBJECT')).status).toBe('BLOCKED');
-    await expect(closeDossier(c.coord.id, c.dossier.id, close(ext.id))).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await closeDossier(c.coord.id, c.dossier.id, close())).years).toBe(15);
+    void agreeAll;
+    await expect(closeDossier(c.coord.id, c.dossier.id, close(c, ext.id))).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await closeDossier(c.coord.id, c.dossier.id, close(c))).years).toBe(15);
   });
 
-  it('art15§3: only participants vote, and the coordinator cannot extend alone', async () => {
+  it('art15§3: the coordinator cannot extend alone', async () => {
     const c = await closingCase();
-    const ext = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension('20'));
-    await expect(voteRetentionExtension(c.coord.id, ext.id, 'AGREE')).rejects.toMatchObject({ code: 'CONFLICT' });
+    const ext = await proposeRetentionExtension(c.coord.id, c.dossier.id, extension(c, '20'));
+    expect((await voteRetentionExtension(c.coord.id, ext.id, 'AGREE')).status).toBe('OPEN');
     await expect(ownerDb().retentionExtension.findUniqueOrThrow({ where: { id: ext.id } })).resolves.toMatchObject({ status: 'OPEN' });
+    await expect(closeDossier(c.coord.id, c.dossier.id, close(c, ext.id))).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('art. 15 §3: 15 years is a maximum, not a floor — a shorter term needs a reason, a longer one consensus', async () => {
+    const c = await closingCase();
+    const longer = await closeDossier(c.coord.id, c.dossier.id, close(c, '', { years: '16' })).catch((e) => e);
+    expect(longer).toMatchObject({ code: 'VALIDATION' });
+    expect(longer.fieldErrors.years).toMatch(/hoogstens 15 jaar/);
+    const noReason = await closeDossier(c.coord.id, c.dossier.id, close(c, '', { years: '5' })).catch((e) => e);
+    expect(noReason.fieldErrors.shorterReason).toMatch(/reden/);
+    const result = await closeDossier(c.coord.id, c.dossier.id, close(c, '', { years: '5', shorterReason: 'Geen verdere opvolging nodig; korte bewaring volstaat.' }));
+    expect(result.years).toBe(5);
+    expect(result.retentionUntil.toISOString().slice(0, 10)).toBe('2031-11-20');
+    expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: c.dossier.id } })).toMatchObject({
+      status: 'CLOSED', retentionYears: 5, closingAgendaItemId: c.closing.id, closedAt: new Date('2026-11-20T09:00:00Z'),
+    });
+  });
+
+  it('art. 15 §3: the database refuses more than 15 years without an extension ground, and a term longer than its years', async () => {
+    const c = await closingCase();
+    await closeDossier(c.coord.id, c.dossier.id, close(c));
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionYears" = 20 WHERE "id" = ${c.dossier.id}::uuid`).rejects.toThrow(/Dossier_retention_at_most_15_unless_extended/);
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionUntil" = "retentionUntil" + interval '2 years' WHERE "id" = ${c.dossier.id}::uuid`).rejects.toThrow(/Dossier_retention_from_closure/);
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionUntil" = NULL WHERE "id" = ${c.dossier.id}::uuid`).rejects.toThrow(/Dossier_ended_has_retention/);
+  });
+
+  it('art. 15 §3: closing is tied to a closing conference of this case that has taken place', async () => {
+    const c = await closingCase();
+    const future = await ownerDb().conferenceSession.create({
+      data: { safeHouseId: c.house.id, startsAt: new Date(Date.now() + 7 * 86_400_000), endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000), location: 'Later', createdByUserId: c.coord.id },
+    });
+    const later = await ownerDb().agendaItem.create({ data: { sessionId: future.id, dossierId: c.dossier.id, safeHouseId: c.house.id } });
+    const err = await closeDossier(c.coord.id, c.dossier.id, { ...close(c), agendaItemId: later.id }).catch((e) => e);
+    expect(err.fieldErrors.agendaItemId).toMatch(/toekomst/);
+    const other = await closingCase();
+    await expect(closeDossier(c.coord.id, c.dossier.id, { ...close(c), agendaItemId: other.closing.id })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 
@@ -103,14 +156,14 @@ describe('deletion after the retention term (art. 15 §3)', () => {
     const nn = makeNationalNumber(new Date(Date.UTC(1983, 2, 9)), 217);
     const c = await closingCase({ lastName, nationalNumber: nn });
     await addInformationItem(c.p1.id, c.dossier.id, { category: '11', concernsMemberId: '', content: `Gesprek met ${lastName}.` });
-    const { retentionUntil } = await closeDossier(c.coord.id, c.dossier.id, close());
+    const { retentionUntil } = await closeDossier(c.coord.id, c.dossier.id, close(c));
     const hmac = lookupHmac(testKeys(), nn);
 
     // the day before the term ends: nothing is deleted
-    expect(await purgeExpiredDossiers(ownerDb(), new Date(retentionUntil.getTime() - 86_400_000))).not.toContainEqual(expect.objectContaining({ dossierId: c.dossier.id }));
+    expect(await purgeExpiredDossiers(ownerDb(), new Date(retentionUntil.getTime() - 86_400_000), undefined, { safeHouseId: c.house.id })).not.toContainEqual(expect.objectContaining({ dossierId: c.dossier.id }));
     expect(await allTablesText()).toContain(lastName);
 
-    const purged = await purgeExpiredDossiers(ownerDb(), new Date(retentionUntil.getTime() + 86_400_000));
+    const purged = await purgeExpiredDossiers(ownerDb(), new Date(retentionUntil.getTime() + 86_400_000), undefined, { safeHouseId: c.house.id });
     expect(purged).toContainEqual(expect.objectContaining({ dossierId: c.dossier.id, reference: c.dossier.reference }));
     const text = await allTablesText();
     expect(text).not.toContain(lastName);
@@ -136,8 +189,8 @@ describe('the retention job runs on pg-boss', () => {
 
   it('a queued purge job deletes what is due', async () => {
     const c = await closingCase({ lastName: `Jobtest${Date.now().toString(36)}` });
-    const { retentionUntil } = await closeDossier(c.coord.id, c.dossier.id, close());
-    await jobs!.boss.send(RETENTION_QUEUE, { asOf: new Date(retentionUntil.getTime() + 1000).toISOString() });
+    const { retentionUntil } = await closeDossier(c.coord.id, c.dossier.id, close(c));
+    await jobs!.boss.send(RETENTION_QUEUE, { asOf: new Date(retentionUntil.getTime() + 1000).toISOString(), safeHouseId: c.house.id });
     const until = Date.now() + 20_000;
     while (Date.now() < until && (await ownerDb().dossier.count({ where: { id: c.dossier.id } })) > 0) {
       await new Promise((r) => setTimeout(r, 250));

@@ -257,9 +257,7 @@ export default async function AccessOverviewPage({
               />
             ) : (
               <p className="mt-2">
-                {r.dossier.status === 'CLOSED'
-                  ? 'Dit dossier is afgesloten: de gegevens kunnen niet meer rechtgezet worden.'
-                  : 'Rechtzetten kan nu niet in dit dossier.'}
+                Rechtzetten kan nu niet in dit dossier.
               </p>
             )}
           </section>

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { makeDossier, makeOrganisation, makeSafeHouse, makeUser } from '@/prisma/factories';
+import { decideAdmission } from '@/lib/admission/decide-admission';
+import { purgeExpiredDossiers } from '@/lib/retention/purge';
+import { parseRetentionTerms } from '@/lib/retention/terms';
+import { makeNationalNumber } from '@/lib/validation/national-number';
+import { lookupHmac } from '@/lib/crypto/fields';
+import { ownerDb, testKeys } from '../helpers/db';
+import { decision } from '../helpers/forms';
+
+const terms = parseRetentionTerms({});
+
+async function allTablesText(): Promise<string> {
+  const tables = await ownerDb().$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+  let text = '';
+  for (const { table_name } of tables) {
+    const rows = await ownerDb().$queryRawUnsafe<{ t: string }[]>(`SELECT row_to_json(x)::text AS t FROM "${table_name}" x`);
+    text += rows.map((r) => r.t).join('\n');
+  }
+  return text;
+}
+
+async function referral(status: 'SUBMITTED' | 'DRAFT' = 'SUBMITTED') {
+  const db = ownerDb();
+  const house = await makeSafeHouse(db);
+  const org = await makeOrganisation(db, { kind: 'MEDICAL_SECTOR' });
+  const agency = await makeOrganisation(db, { kind: 'AGENCY_JUSTICE_ENFORCEMENT' });
+  const coord = await makeUser(db, { organisationId: agency.id, roles: [{ role: 'COORDINATOR', safeHouseId: house.id }] });
+  const referrer = await makeUser(db, { organisationId: org.id, roles: [{ role: 'REFERRER' }] });
+  const lastName = `Bewaar${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const nn = makeNationalNumber(new Date(Date.UTC(1985, 4, 17)), 100 + Math.floor(Math.random() * 800));
+  const dossier = await makeDossier(db, testKeys(), {
+    safeHouseId: house.id, referrerUserId: referrer.id, referrerOrganisationId: org.id, status,
+    clientSystemLabel: `Gezin ${lastName}`, members: [{ memberRole: 'VICTIM', firstName: 'Mira', lastName, nationalNumber: nn }],
+  });
+  return { house, coord, referrer, dossier, lastName, nn, hmac: lookupHmac(testKeys(), nn) };
+}
+
+const OUTCOMES = [
+  { decision: 'NOT_ADMISSIBLE', status: 'NOT_ADMISSIBLE', years: terms.RETENTION_YEARS_NOT_ADMISSIBLE, over: { criterion2Met: 'nee' } },
+  { decision: 'REFER_TO_REGULAR_CARE', status: 'REFERRED_TO_REGULAR_CARE', years: terms.RETENTION_YEARS_REFERRED_TO_REGULAR_CARE, over: {} },
+  { decision: 'ATTACH_TO_EXISTING_CARE', status: 'ATTACHED_TO_EXISTING_CARE', years: terms.RETENTION_YEARS_ATTACHED_TO_EXISTING_CARE, over: {} },
+] as const;
+
+describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term and is deleted on time', () => {
+  for (const o of OUTCOMES) {
+    it(`art. 15 §3: a decision "${o.decision}" ends the dossier at once with its term, and the purge deletes every trace after it`, async () => {
+      const r = await referral();
+      const decidedAt = new Date('2026-06-15T10:00:00Z');
+      const result = await decideAdmission(r.coord.id, r.dossier.id, decision({ ...o.over, decision: o.decision }), decidedAt);
+      expect(result.status).toBe(o.status);
+      const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: r.dossier.id } });
+      expect(d).toMatchObject({ status: o.status, closedAt: decidedAt, retentionYears: o.years });
+      expect(o.years).toBeLessThanOrEqual(15);
+      expect(d.retentionUntil!.toISOString().slice(0, 10)).toBe(`${2026 + o.years}-06-15`);
+
+      expect(await purgeExpiredDossiers(ownerDb(), new Date(d.retentionUntil!.getTime() - 86_400_000), terms, { safeHouseId: r.house.id })).not.toContainEqual(expect.objectContaining({ dossierId: r.dossier.id }));
+      expect(await allTablesText()).toContain(r.lastName);
+      const purged = await purgeExpiredDossiers(ownerDb(), new Date(d.retentionUntil!.getTime() + 1000), terms, { safeHouseId: r.house.id });
+      expect(purged).toContainEqual(expect.objectContaining({ dossierId: r.dossier.id }));
+      const text = await allTablesText();
+      for (const secret of [r.lastName, r.nn, r.hmac]) expect(text).not.toContain(secret);
+      expect(await ownerDb().purgedDossierFact.findFirstOrThrow({ where: { safeHouseId: r.house.id } })).toMatchObject({ finalStatus: o.status, admitted: false });
+    });
+  }
+
+  it('art. 15 §3: the database refuses an ended dossier without a term, and a term beyond 15 years without a trajectory', async () => {
+    const r = await referral();
+    await decideAdmission(r.coord.id, r.dossier.id, decision({ decision: 'REFER_TO_REGULAR_CARE' }));
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionUntil" = NULL WHERE "id" = ${r.dossier.id}::uuid`).rejects.toThrow(/Dossier_ended_has_retention/);
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionYears" = 16, "retentionGround" = 'VERY_SERIOUS_FACTS' WHERE "id" = ${r.dossier.id}::uuid`).rejects.toThrow(/Dossier_retention_at_most_15_unless_extended/);
+  });
+
+  it('GDPR art. 5(1)(e): a draft nobody saved for the configured period is deleted, with a deletion record and no statistics', async () => {
+    const r = await referral('DRAFT');
+    const savedAt = new Date('2026-01-10T08:00:00Z');
+    await ownerDb().dossier.update({ where: { id: r.dossier.id }, data: { createdAt: savedAt } });
+    await ownerDb().referral.update({ where: { dossierId: r.dossier.id }, data: { updatedAt: savedAt } });
+    const due = new Date(savedAt.getTime() + terms.DRAFT_RETENTION_DAYS * 86_400_000);
+    expect(await purgeExpiredDossiers(ownerDb(), new Date(due.getTime() - 86_400_000), terms, { safeHouseId: r.house.id })).not.toContainEqual(expect.objectContaining({ dossierId: r.dossier.id }));
+    const purged = await purgeExpiredDossiers(ownerDb(), new Date(due.getTime() + 1000), terms, { safeHouseId: r.house.id });
+    expect(purged).toContainEqual(expect.objectContaining({ dossierId: r.dossier.id }));
+    const text = await allTablesText();
+    for (const secret of [r.lastName, r.nn, r.hmac]) expect(text).not.toContain(secret);
+    expect(await ownerDb().deletionRecord.count({ where: { dossierId: r.dossier.id } })).toBe(1);
+    expect(await ownerDb().purgedDossierFact.count({ where: { safeHouseId: r.house.id } })).toBe(0);
+    expect(await ownerDb().auditEvent.count({ where: { action: 'retention.purge', dossierId: r.dossier.id, purpose: 'draftExpiry' } })).toBe(1);
+  });
+
+  it('GDPR art. 5(1)(e): the terms are configurable but never beyond the decree', () => {
+    expect(parseRetentionTerms({ RETENTION_YEARS_NOT_ADMISSIBLE: '2', DRAFT_RETENTION_DAYS: '30' })).toMatchObject({ RETENTION_YEARS_NOT_ADMISSIBLE: 2, DRAFT_RETENTION_DAYS: 30 });
+    expect(() => parseRetentionTerms({ RETENTION_YEARS_REFERRED_TO_REGULAR_CARE: '16' })).toThrow(/RETENTION_YEARS_REFERRED_TO_REGULAR_CARE: hoogstens 15 jaar/);
+  });
+});
