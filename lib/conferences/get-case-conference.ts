@@ -120,6 +120,7 @@ export async function getCaseConference(userId: string, dossierId: string) {
       items: items.map((i) => ({
         id: i.id, organisation: i.organisation.name, category: i.category, concernsMemberId: i.concernsMemberId,
         concerns: memberLabel(i.concernsMemberId), content: i.content, createdAt: i.createdAt, mine: i.authorUserId === actor.userId,
+        ownOrganisation: i.organisationId === actor.organisationId, correctedAt: i.correctedAt, withdrawnAt: i.withdrawnAt,
       })),
       goals: goals.map((g) => ({
         id: g.id, title: g.title,

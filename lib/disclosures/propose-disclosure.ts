@@ -22,7 +22,7 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
   const v = parsed.data;
   return withActor(userId, async (tx, actor) => {
     const dossier = await requireDossierAction(tx, actor, dossierId, 'disclosure.propose', 'proposeDisclosure', 'Enkel deelnemers van een lopend traject doen een voorstel.');
-    const items = await tx.informationItem.findMany({ where: { id: { in: v.itemIds }, dossierId }, select: { id: true, concernsMemberId: true, organisationId: true } });
+    const items = await tx.informationItem.findMany({ where: { id: { in: v.itemIds }, dossierId, withdrawnAt: null }, select: { id: true, concernsMemberId: true, organisationId: true } });
     if (items.length !== new Set(v.itemIds).size) throw invalid('Kies informatie uit dit casusoverleg.', { itemIds: 'Onbekende informatie gekozen.' });
     if (v.kind === 'CLIENT_MEMBER') {
       const member = await tx.clientMember.findFirst({ where: { id: v.memberId, dossierId }, select: { id: true } });

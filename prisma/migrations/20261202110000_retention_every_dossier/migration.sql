@@ -78,3 +78,12 @@ CREATE OR REPLACE FUNCTION app_may_write_dossier(p_dossier uuid) RETURNS boolean
 $$ SELECT EXISTS (SELECT 1 FROM "Dossier" d WHERE d."id" = p_dossier AND (
      (d."referrerUserId" = app_user_id() AND d."status" = 'DRAFT')
      OR (d."safeHouseId" = ANY (app_uuids('app.coordinator_houses')) AND d."status" <> 'DRAFT'))) $$;
+
+-- Each organisation is responsible for the information it brings in (art. 15 §2): it can correct
+-- it, or withdraw it (the content is erased; that it existed and who withdrew it stays, and the
+-- access log keeps the history). Information that was already shared cannot be changed any more.
+ALTER TABLE "InformationItem"
+  ADD COLUMN "correctedAt" TIMESTAMPTZ(6),
+  ADD COLUMN "withdrawnAt" TIMESTAMPTZ(6),
+  ADD CONSTRAINT "InformationItem_withdrawn_is_erased" CHECK ("withdrawnAt" IS NULL OR "content" = '');
+ALTER TABLE "InformationItem" DROP CONSTRAINT IF EXISTS "InformationItem_content_check";

@@ -1,6 +1,7 @@
 'use server';
 
 import { addInformationItem } from '@/lib/conferences/add-information-item';
+import { correctInformationItem, withdrawInformationItem } from '@/lib/conferences/correct-information-item';
 import { addDecision, addGoal, addPlanAction, saveMinutes, setPlanActionDone } from '@/lib/conferences/record-conference';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
@@ -19,6 +20,14 @@ const page = (id: string, anchor: string, melding?: string) => `/dossiers/${id}/
 
 export async function addItemAction(dossierId: string, prev: FormState<V>, fd: FormData) {
   return runFormAction(prev, fd, (u, v) => addInformationItem(u, dossierId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content') }), page(dossierId, 'informatie', 'informatie'));
+}
+
+export async function correctItemAction(dossierId: string, itemId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => correctInformationItem(u, itemId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content'), reason: s(v, 'reason') }), page(dossierId, 'informatie', 'rechtgezet'));
+}
+
+export async function withdrawItemAction(dossierId: string, itemId: string, prev: FormState<V>, fd: FormData) {
+  return runFormAction(prev, fd, (u, v) => withdrawInformationItem(u, itemId, { reason: s(v, 'reason') }), page(dossierId, 'informatie', 'item-ingetrokken'));
 }
 
 export async function proposeAction(dossierId: string, prev: FormState<V>, fd: FormData) {

@@ -9,7 +9,7 @@ import {
 import { SpecForm } from '@/components/ui/spec-form';
 import { LiveUpdates } from '@/components/dossier/live-updates';
 import {
-  addItemAction, closeAction, withdrawAction, withdrawExtensionAction, decisionAction, proposeExtensionAction, voteExtensionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
+  addItemAction, closeAction, withdrawAction, withdrawExtensionAction, correctItemAction, withdrawItemAction, decisionAction, proposeExtensionAction, voteExtensionAction, feedbackAction, goalAction, leaveAction, markSharedAction, minutesAction, planActionAction,
   proposeAction, toggleActionAction, voteAction,
 } from './actions';
 
@@ -17,6 +17,8 @@ export const metadata = { title: 'Casusoverleg' };
 
 const NOTICES: Record<string, string> = {
   informatie: 'De informatie is toegevoegd.',
+  rechtgezet: 'De informatie is rechtgezet.',
+  'item-ingetrokken': 'De informatie is ingetrokken en gewist.',
   voorstel: 'Het voorstel tot delen is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
   ingetrokken: 'Het voorstel is ingetrokken.',
   gestemd: 'Je stem is geregistreerd.',
@@ -149,10 +151,46 @@ export default async function CaseConferencePage({ params, searchParams }: { par
           <ul className="space-y-2">
             {v.items.map((i) => (
               <li key={i.id} className="rounded bg-white p-3">
-                <p className="text-sm text-gray-700">
-                  {i.organisation} · {DATA_CATEGORY_LABEL[i.category]} · {i.concerns ? `betreft ${i.concerns}` : 'betreft het cliëntsysteem'} · {formatDateTime(i.createdAt)}
-                </p>
-                <p className="whitespace-pre-line">{i.content}</p>
+                {i.withdrawnAt ? (
+                  <p className="text-sm text-gray-700">Informatie van {i.organisation}, ingetrokken door de organisatie op {formatDateTime(i.withdrawnAt)} (art. 15, § 2).</p>
+                ) : (
+                  <>
+                    <p className="text-sm text-gray-700">
+                      {i.organisation} · {DATA_CATEGORY_LABEL[i.category]} · {i.concerns ? `betreft ${i.concerns}` : 'betreft het cliëntsysteem'} · {formatDateTime(i.createdAt)}
+                      {i.correctedAt ? ` · rechtgezet op ${formatDateTime(i.correctedAt)}` : ''}
+                    </p>
+                    <p className="whitespace-pre-line">{i.content}</p>
+                    {i.ownOrganisation && v.can.contribute && (
+                      <details className="mt-2">
+                        <summary className="cursor-pointer text-brand-700 underline">Rechtzetten of intrekken</summary>
+                        <div className="mt-2 grid gap-4 md:grid-cols-2">
+                          <SpecForm
+                            action={correctItemAction.bind(null, v.dossier.id, i.id)}
+                            submitLabel="Rechtzetting bewaren"
+                            label="Informatie rechtzetten"
+                            initial={{ category: String(i.category), concernsMemberId: i.concernsMemberId ?? '', content: i.content }}
+                            fields={[
+                              { kind: 'select', name: 'category', label: 'Categorie van gegevens (art. 15, § 1)', required: true, options: Object.entries(DATA_CATEGORY_LABEL).map(([value, label]) => ({ value, label: `${value}. ${label}` })) },
+                              { kind: 'select', name: 'concernsMemberId', label: 'Over welk lid gaat deze informatie?', placeholder: 'Het cliëntsysteem in het algemeen', options: v.members.map((m) => ({ value: m.id, label: m.label })) },
+                              { kind: 'textarea', name: 'content', label: 'Informatie', required: true, rows: 3 },
+                              { kind: 'text', name: 'reason', label: 'Reden van de rechtzetting', required: true },
+                            ]}
+                          />
+                          <SpecForm
+                            action={withdrawItemAction.bind(null, v.dossier.id, i.id)}
+                            submitLabel="Informatie intrekken"
+                            variant="secondary"
+                            label="Informatie intrekken"
+                            fields={[
+                              { kind: 'note', text: 'Je organisatie trekt deze informatie in: de inhoud wordt gewist. Dat ze bestond en wie ze introk, blijft in het toegangslog.' },
+                              { kind: 'text', name: 'reason', label: 'Reden van de intrekking', required: true },
+                            ]}
+                          />
+                        </div>
+                      </details>
+                    )}
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -262,7 +300,7 @@ export default async function CaseConferencePage({ params, searchParams }: { par
                 ] },
                 { kind: 'select', name: 'memberId', label: 'Met welk lid (bij delen met een lid)', options: v.members.map((m) => ({ value: m.id, label: m.label })), placeholder: 'Kies een lid' },
                 { kind: 'text', name: 'recipient', label: 'Aan wie gerapporteerd wordt (bij rapportageplicht)' },
-                { kind: 'checkboxes', name: 'itemIds', label: 'Precies welke informatie', required: true, hint: 'Aan een lid mag enkel informatie gegeven worden die uitsluitend dat lid betreft.', options: v.items.map((i) => ({ value: i.id, label: `${i.organisation}: ${i.content}${i.concerns ? ` (betreft ${i.concerns})` : ''}` })) },
+                { kind: 'checkboxes', name: 'itemIds', label: 'Precies welke informatie', required: true, hint: 'Aan een lid mag enkel informatie gegeven worden die uitsluitend dat lid betreft.', options: v.items.filter((i) => !i.withdrawnAt).map((i) => ({ value: i.id, label: `${i.organisation}: ${i.content}${i.concerns ? ` (betreft ${i.concerns})` : ''}` })) },
                 { kind: 'select', name: 'sharerUserId', label: 'Wie deelt de informatie', required: true, options: active.map((p) => ({ value: p.userId, label: `${p.name} (${p.organisation})` })) },
                 { kind: 'radio', name: 'ground', label: 'Grond', required: true, options: Object.entries(DISCLOSURE_GROUND_LABEL).map(([value, label]) => ({ value, label })) },
                 { kind: 'select', name: 'goalId', label: 'Doel van het plan van aanpak (bij die grond)', options: v.goals.map((g) => ({ value: g.id, label: g.title })), placeholder: 'Kies een doel' },
