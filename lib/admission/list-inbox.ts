@@ -4,6 +4,7 @@ import { z } from '@/lib/validation/zod';
 import { withActor } from '@/lib/db/scoped';
 import { can, dossierWhere } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
+import { retentionTerms } from '@/lib/retention/terms';
 import { AppError } from '@/lib/errors';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
 
@@ -75,7 +76,9 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
       purpose: 'listInbox',
       outcome: 'ALLOWED',
     });
+    const overdueDays = retentionTerms().TRIAGE_OVERDUE_DAYS;
     return {
+      overdueDays,
       filters: f,
       total,
       pageSize: INBOX_PAGE_SIZE,
@@ -88,6 +91,8 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
         safeHouseName: r.safeHouse.name,
         submittedAt: r.submittedAt,
         waitingDays: r.submittedAt ? Math.floor(((r.decidedAt ?? now).getTime() - r.submittedAt.getTime()) / 86_400_000) : 0,
+        /** undecided for longer than TRIAGE_OVERDUE_DAYS: shown highlighted (ADR 0015) */
+        overdue: r.status === 'SUBMITTED' && !!r.submittedAt && now.getTime() - r.submittedAt.getTime() > overdueDays * 86_400_000,
         minors: r._count.members,
         riskJudgement: r.referral?.riskJudgement ?? null,
         riskScore: r.referral?.riskScore ?? 0,

@@ -2,17 +2,21 @@ import 'server-only';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
+import { draftDeletionDate } from '@/lib/retention/terms';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { decryptField } from '@/lib/crypto/fields';
 import { formatNationalNumber } from '@/lib/validation/national-number';
 import { emptyMember, type ReferralValues } from './schemas';
 
-/** A draft referral as form values, for its referrer only. */
-export async function getReferralForEdit(userId: string, dossierId: string): Promise<ReferralValues> {
+/**
+ * A draft referral as form values, for its referrer only, with the day it is deleted if nobody
+ * saves or submits it (GDPR art. 5(1)(e); ADR 0015).
+ */
+export async function getReferralForEdit(userId: string, dossierId: string): Promise<{ values: ReferralValues; draftDeletedOn: Date }> {
   return withActor(userId, async (tx, actor) => {
     const dossier = await tx.dossier.findFirst({
       where: dossierByIdWhere(actor, dossierId),
-      select: { ...DOSSIER_FACTS_SELECT, clientSystemLabel: true },
+      select: { ...DOSSIER_FACTS_SELECT, clientSystemLabel: true, createdAt: true },
     });
     if (!dossier || !can(actor, 'referral.edit', dossier)) {
       throw new DeniedError({ action: 'referral.edit', objectType: 'Referral', objectId: dossierId, purpose: 'getReferralForEdit' });
@@ -27,7 +31,7 @@ export async function getReferralForEdit(userId: string, dossierId: string): Pro
       action: 'referral.edit', objectType: 'Referral', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
       purpose: 'getReferralForEdit', outcome: 'ALLOWED',
     });
-    return {
+    const values: ReferralValues = {
       safeHouseId: dossier.safeHouseId,
       clientSystemLabel: dossier.clientSystemLabel,
       members: members.length
@@ -59,5 +63,6 @@ export async function getReferralForEdit(userId: string, dossierId: string): Pro
       notInformedReason: r?.notInformedReason ?? '',
       involvedOrganisations: r?.involvedOrganisations ?? '',
     };
+    return { values, draftDeletedOn: draftDeletionDate(r?.updatedAt ?? dossier.createdAt) };
   });
 }

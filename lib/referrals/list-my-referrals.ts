@@ -3,6 +3,7 @@ import { withActor } from '@/lib/db/scoped';
 import { can } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
+import { draftDeletionDate } from '@/lib/retention/terms';
 
 /**
  * The referrer's own referrals with status and outcome (and its reasons) — never the
@@ -17,11 +18,15 @@ export async function listMyReferrals(userId: string) {
       take: 200,
       select: {
         id: true, reference: true, status: true, clientSystemLabel: true, createdAt: true, submittedAt: true,
-        decidedAt: true, decisionReasons: true, safeHouse: { select: { name: true } },
+        decidedAt: true, decisionReasons: true, safeHouse: { select: { name: true } }, referral: { select: { updatedAt: true } },
       },
     });
     await recordAudit(tx, actor, { action: 'referral.listOwn', objectType: 'DossierList', purpose: 'listMyReferrals', outcome: 'ALLOWED' });
-    return rows;
+    // a draft nobody saves is deleted after DRAFT_RETENTION_DAYS (GDPR art. 5(1)(e); ADR 0015)
+    return rows.map(({ referral, ...r }) => ({
+      ...r,
+      draftDeletedOn: r.status === 'DRAFT' ? draftDeletionDate(referral?.updatedAt ?? r.createdAt) : null,
+    }));
   });
 }
 

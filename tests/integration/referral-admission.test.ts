@@ -36,7 +36,9 @@ describe('referral (art. 11)', () => {
     const saved = await saveReferral(s.users.referrer.id, values, { mode: 'draft' });
     expect(saved.status).toBe('DRAFT');
     expect(saved.reference).toMatch(/^CONCEPT-/);
-    const back = await getReferralForEdit(s.users.referrer.id, saved.dossierId);
+    const { values: back, draftDeletedOn } = await getReferralForEdit(s.users.referrer.id, saved.dossierId);
+    // GDPR art. 5(1)(e): the referrer sees when an untouched draft is deleted
+    expect(draftDeletedOn.getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000);
     expect(back).toMatchObject({ clientSystemLabel: 'Gezin Half', situation: 'Nog aan te vullen' });
     expect(back.members[0]).toMatchObject({ firstName: 'Jos', lastName: '' });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDossier, makeOrganisation, makeSafeHouse, makeUser } from '@/prisma/factories';
 import { decideAdmission } from '@/lib/admission/decide-admission';
+import { listInbox } from '@/lib/admission/list-inbox';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
 import { parseRetentionTerms } from '@/lib/retention/terms';
 import { makeNationalNumber } from '@/lib/validation/national-number';
@@ -91,5 +92,15 @@ describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term a
   it('GDPR art. 5(1)(e): the terms are configurable but never beyond the decree', () => {
     expect(parseRetentionTerms({ RETENTION_YEARS_NOT_ADMISSIBLE: '2', DRAFT_RETENTION_DAYS: '30' })).toMatchObject({ RETENTION_YEARS_NOT_ADMISSIBLE: 2, DRAFT_RETENTION_DAYS: 30 });
     expect(() => parseRetentionTerms({ RETENTION_YEARS_REFERRED_TO_REGULAR_CARE: '16' })).toThrow(/RETENTION_YEARS_REFERRED_TO_REGULAR_CARE: hoogstens 15 jaar/);
+  });
+
+  it('art. 5 / GDPR art. 5(1)(e): a referral without a decision after the configured period is highlighted in the triage inbox', async () => {
+    const r = await referral();
+    const now = new Date();
+    await ownerDb().dossier.update({ where: { id: r.dossier.id }, data: { submittedAt: new Date(now.getTime() - (terms.TRIAGE_OVERDUE_DAYS + 1) * 86_400_000) } });
+    const fresh = await makeDossier(ownerDb(), testKeys(), { safeHouseId: r.house.id, referrerUserId: r.referrer.id, referrerOrganisationId: r.referrer.organisationId });
+    const inbox = await listInbox(r.coord.id, {}, now);
+    expect(inbox.rows.find((x) => x.id === r.dossier.id)).toMatchObject({ overdue: true });
+    expect(inbox.rows.find((x) => x.id === fresh.id)).toMatchObject({ overdue: false });
   });
 });

@@ -46,6 +46,9 @@ export default async function MyReferralsPage() {
                 <td className="p-2">{formatDate(r.submittedAt)}</td>
                 <td className="p-2">
                   {STATUS_LABEL[r.status]}
+                  {r.draftDeletedOn && (
+                    <p className="mt-1 text-sm text-amber-900">Wordt gewist op {formatDate(r.draftDeletedOn)} als je het concept niet verder bewerkt of indient.</p>
+                  )}
                   {r.decisionReasons && <p className="mt-1 text-sm text-gray-800">Motivering: {r.decisionReasons}</p>}
                 </td>
               </tr>

@@ -100,13 +100,16 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
           </thead>
           <tbody>
             {data.rows.map((r) => (
-              <tr key={r.id} className="border-b border-gray-200">
+              <tr key={r.id} className={r.overdue ? 'border-b border-gray-200 bg-amber-50' : 'border-b border-gray-200'}>
                 <td className="p-2">
                   <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">{r.reference}</Link>
                 </td>
                 <td className="p-2">{r.clientSystemLabel}</td>
                 <td className="p-2">{formatDate(r.submittedAt)}</td>
-                <td className="p-2">{r.waitingDays} dag(en)</td>
+                <td className="p-2">
+                  {r.waitingDays} dag(en)
+                  {r.overdue && <strong className="ml-2 block text-amber-900">Wacht te lang: langer dan {data.overdueDays} dagen zonder beslissing</strong>}
+                </td>
                 <td className="p-2">{r.minors > 0 ? `Ja (${r.minors})` : 'Nee'}</td>
                 <td className="p-2">{r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'}</td>
                 <td className="p-2">{STATUS_LABEL[r.status]}</td>

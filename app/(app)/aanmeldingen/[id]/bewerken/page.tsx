@@ -1,5 +1,6 @@
 import { ReferralForm } from '@/components/referral/referral-form';
 import { Notice } from '@/components/ui/notice';
+import { formatDate } from '@/lib/labels';
 import { loadPage } from '@/lib/auth/session';
 import { listSafeHouses } from '@/lib/referrals/list-my-referrals';
 import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
@@ -17,11 +18,15 @@ export default async function EditReferralPage({
 }) {
   const { id } = await params;
   const { melding } = await searchParams;
-  const [values, houses] = await loadPage((userId) => Promise.all([getReferralForEdit(userId, id), listSafeHouses(userId)]));
+  const [{ values, draftDeletedOn }, houses] = await loadPage((userId) => Promise.all([getReferralForEdit(userId, id), listSafeHouses(userId)]));
   return (
     <>
       <h1 className="text-2xl font-semibold">Aanmelding (concept)</h1>
       <Notice>{melding === 'bewaard' && 'Het concept is bewaard. Het is nog niet ingediend: enkel jij kunt het zien.'}</Notice>
+      <p className="mt-3 max-w-3xl rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
+        Een concept dat niet verder bewerkt of ingediend wordt, wordt gewist op <strong>{formatDate(draftDeletedOn)}</strong> (bewaring
+        niet langer dan nodig). Elke keer dat je bewaart, begint die termijn opnieuw.
+      </p>
       <div className="mt-6">
         <ReferralForm action={saveReferralAction.bind(null, id)} initial={initialFormState(values)} safeHouses={houses} />
       </div>
