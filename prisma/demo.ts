@@ -128,15 +128,41 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     members: [{ memberRole: 'VICTIM', firstName: 'Hilde', lastName: 'Claes', dateOfBirth: new Date('1965-12-01') }],
     violenceForms: ['PARENT_ABUSE', 'HONOUR_RELATED'],
   });
-  // the CAW of Oost-Vlaanderen takes part in the conference of Gezin Claes (ready for closure)
+  // the CAW of Oost-Vlaanderen takes part in the conference of Gezin Claes, whose closing
+  // conference (afrondingstafel) was held yesterday: ready to be closed
   await makeParticipant(db, { dossierId: claes.id, safeHouseId: ovl, organisationId: gent.organisationId, userId: gent.id });
+  const closingAt = new Date(Date.now() - 86_400_000);
+  closingAt.setUTCHours(9, 0, 0, 0);
+  await db.conferenceSession.create({
+    data: {
+      safeHouseId: ovl, startsAt: closingAt, endsAt: new Date(closingAt.getTime() + 60 * 60_000), location: 'Afrondingstafel, Veilig Huis Oost-Vlaanderen',
+      createdByUserId: users.get('coordinator.oostvlaanderen@vhd.test')!.id,
+      agenda: { create: [{ dossierId: claes.id, safeHouseId: ovl, position: 0 }] },
+    },
+  });
+  // a referral that did not meet the criteria: ended at the decision, with its retention term (ADR 0015)
+  const refused = await makeDossier(db, keys, {
+    safeHouseId: ant, ...ref(huisarts), status: 'NOT_ADMISSIBLE', reference: 'VH-ANT-2026-0003', clientSystemLabel: 'Gezin Maes',
+    members: [{ memberRole: 'VICTIM', firstName: 'Els', lastName: 'Maes', dateOfBirth: new Date('1990-10-02') }],
+    violenceForms: ['PARTNER_VIOLENCE'],
+  });
+  const decidedAt = new Date(Date.now() - 10 * 86_400_000);
+  const until = new Date(decidedAt);
+  until.setUTCFullYear(until.getUTCFullYear() + 3);
+  await db.dossier.update({
+    where: { id: refused.id },
+    data: {
+      submittedAt: new Date(decidedAt.getTime() - 3 * 86_400_000), decidedAt, closedAt: decidedAt, retentionYears: 3, retentionUntil: until,
+      decisionReasons: 'Geen verhoogd risico op herhaling vastgesteld; doorverwezen naar de huisarts voor verdere opvolging.',
+    },
+  });
   // a family that moved: a referral the Oost-Vlaanderen coordinator may hand over to Antwerpen
   await makeDossier(db, keys, {
     safeHouseId: ovl, ...ref(gent), status: 'SUBMITTED', reference: 'VH-OVL-2026-0003', clientSystemLabel: 'Gezin Wuyts',
     members: [{ memberRole: 'VICTIM', firstName: 'Sien', lastName: 'Wuyts', dateOfBirth: new Date('1992-08-19') }],
   });
-  // The demo references above used numbers 1 and 2 (Antwerpen) and 1 to 3 (Oost-Vlaanderen) of 2026.
-  await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 2 } });
+  // The demo references above used numbers 1 to 3 (Antwerpen) and 1 to 3 (Oost-Vlaanderen) of 2026.
+  await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   return { seeded: true };
 }

@@ -4,12 +4,13 @@ import { as, dossierHref, expectAccessible } from './helpers';
 /** Issue 5 in Chromium: closing with a 30-year retention by consensus; a transfer after which the old house gets 404. */
 test.setTimeout(120_000);
 
-test('a dossier is closed with a 30-year retention after all participants agreed', async ({ browser }) => {
+test('art. 15 §3: a dossier is closed at its closing conference with a 30-year retention after all participants and the chair agreed', async ({ browser }) => {
   let url = '';
   await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
     url = `${await dossierHref(page, 'VH-OVL-2026-0002')}/casusoverleg`;
     await page.goto(url);
     const form = page.getByRole('form', { name: 'Verlenging voorstellen' });
+    await form.getByLabel('Afrondingstafel (overleg van deze casus)').selectOption({ index: 1 });
     await form.getByLabel('Bewaartermijn in jaren (16 tot 30)').fill('31');
     await form.getByRole('radio', { name: 'Eergerelateerd geweld' }).check();
     await form.getByLabel('Toelichting').fill('Eergerelateerd geweld met blijvende dreiging vanuit de familie.');
@@ -18,8 +19,11 @@ test('a dossier is closed with a 30-year retention after all participants agreed
     await page.getByRole('form', { name: 'Verlenging voorstellen' }).getByLabel('Bewaartermijn in jaren (16 tot 30)').fill('30');
     await page.getByRole('form', { name: 'Verlenging voorstellen' }).getByRole('button', { name: 'Verlenging voorstellen' }).click();
     await expect(page.getByTestId('extension-status')).toContainText('Stemming loopt');
-    // without consensus, closing keeps 15 years: the 30-year option is not offered yet
+    // without consensus, closing keeps at most 15 years: the 30-year option is not offered yet
     await expect(page.getByRole('form', { name: 'Dossier afsluiten' }).getByRole('option', { name: /30 jaar/ })).toHaveCount(0);
+    // the coordinator chairs the closing conference and votes too
+    await page.getByRole('button', { name: 'Akkoord met verlenging' }).click();
+    await expect(page.getByTestId('extension-status')).toContainText('Stemming loopt');
   });
   await as(browser, 'kernpartner.gent@vhd.test', async (page) => {
     await page.goto(url);
@@ -29,14 +33,13 @@ test('a dossier is closed with a 30-year retention after all participants agreed
   await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
     await page.goto(url);
     const form = page.getByRole('form', { name: 'Dossier afsluiten' });
-    await form.getByLabel('Datum van de afrondingstafel').fill('2026-11-20');
     await form.getByLabel('Redenen van de afsluiting').fill('De doelen van het plan van aanpak zijn bereikt.');
-    await form.getByLabel('Bewaartermijn').selectOption({ label: '30 jaar (verlenging met consensus)' });
+    await form.getByLabel('Verlenging met consensus (optioneel)').selectOption({ label: '30 jaar (verlenging met consensus)' });
     await form.getByRole('button', { name: 'Dossier afsluiten' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Het dossier is afgesloten' })).toBeVisible();
     const closure = page.getByRole('definition').filter({ hasText: '30 jaar' });
     await expect(closure).toContainText('Eergerelateerd geweld');
-    await expect(closure).toContainText('2056');
+    await expect(closure).toContainText(String(new Date(Date.now() - 86_400_000).getUTCFullYear() + 30));
     // read-only: no more forms to add information or to close
     await expect(page.getByRole('form', { name: 'Informatie inbrengen' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Dossier afsluiten' })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { dossierHref, expectAccessible, login } from './helpers';
+import { as, dossierHref, expectAccessible, login } from './helpers';
 import { secondPort } from '../../playwright.config';
 
 /**
@@ -42,7 +42,7 @@ async function propose(page: Page, opts: { member: RegExp; item: RegExp; sharer:
   await form.getByRole('button', { name: 'Voorstel indienen' }).click();
 }
 
-test('a proposal reaches consensus live on every screen; only the named participant marks it shared', async ({ browser }) => {
+test('art. 14 §2: a proposal reaches consensus of all participants and the chair live on every screen; only the named participant marks it shared', async ({ browser }) => {
   const { contexts, pages, url } = await openAll(browser);
   const [politie, justitie, regisseur] = pages as [Page, Page, Page];
   const marker = `Amira moet weten dat haar klacht geregistreerd is ${Date.now().toString(36)}`;
@@ -63,6 +63,15 @@ test('a proposal reaches consensus live on every screen; only the named particip
   await expect(proposalCard(regisseur, marker).getByText('Eva Deelnemer: akkoord')).toBeVisible();
 
   await proposalCard(regisseur, marker).getByRole('button', { name: 'Akkoord' }).click();
+  await expect(proposalCard(regisseur, marker).getByRole('button', { name: 'Akkoord' })).toHaveCount(0);
+  // every participant agreed, but the coordinator who chairs the session must agree too (art. 14 §2)
+  for (const page of pages) await expect(proposalCard(page, marker)).toContainText('Stemming loopt');
+  await as(browser, 'coordinator.antwerpen@vhd.test', async (page) => {
+    await page.goto(url);
+    await expect(proposalCard(page, marker)).toContainText('(voorzitter): nog niet gestemd');
+    await proposalCard(page, marker).getByRole('button', { name: 'Akkoord' }).click();
+    await expect(proposalCard(page, marker)).toContainText('Consensus: mag gedeeld worden');
+  });
   for (const page of pages) await expect(proposalCard(page, marker)).toContainText('Consensus: mag gedeeld worden');
   // only the named sharer gets the button
   await expect(proposalCard(justitie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' })).toHaveCount(0);
