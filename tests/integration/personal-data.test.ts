@@ -16,7 +16,7 @@ const TECHNICAL = new Set([
   'authorUserId', 'recordedByUserId', 'agency', 'agencyName', 'consultedPerson', 'consultedAt',
   'sessionId', 'position', 'minutesUpdatedAt', 'agendaItemId', 'createdByUserId', 'goalId', 'ownerOrganisationId',
   'dueDate', 'done', 'delegateUserId', 'caseWorkerUserId', 'givenAt', 'kind', 'proposedByUserId', 'memberId',
-  'sharerUserId', 'ground', 'recipient', 'status', 'sharedAt', 'years', 'decidedAt',
+  'sharerUserId', 'ground', 'recipient', 'status', 'sharedAt', 'years', 'decidedAt', 'correctedAt', 'withdrawnAt',
 ]);
 
 describe('art15: personal fields are tagged with their category', () => {

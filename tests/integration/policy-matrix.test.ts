@@ -53,12 +53,15 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     submittedB: [...coordinatorsOf.submittedB],
   },
   'disclosure.propose': { trajectoryA: ['participant'] },
-  'disclosure.vote': { trajectoryA: ['participant'] },
+  // the coordinator chairs and votes (art. 14 §2; ADR 0014); who votes on a proposal is frozen in it
+  'disclosure.vote': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
+  'disclosure.withdraw': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'disclosure.markShared': { trajectoryA: ['participant'] },
   'feedback.record': { trajectoryA: ['participant'] },
   'dossier.close': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.propose': { trajectoryA: [...coordinatorsOf.trajectoryA] },
-  'retention.vote': { trajectoryA: ['participant'] },
+  'retention.vote': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
+  'retention.withdraw': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'transfer.request': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA],
