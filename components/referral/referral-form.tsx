@@ -101,6 +101,7 @@ function ReferralFields({
               <RadioGroup name={`members.${i}.isMinor`} label="Minderjarig?" hint="Niet nodig als je de geboortedatum invult." inline defaultValue={row.value.isMinor} options={yesNo} error={e[`members.${i}.isMinor`]} />
               <TextField name={`members.${i}.nationalNumber`} label="Rijksregisternummer (optioneel)" hint="11 cijfers, bv. 85.07.30-033.28" inputMode="numeric" defaultValue={row.value.nationalNumber} error={e[`members.${i}.nationalNumber`]} />
               <TextField name={`members.${i}.contact`} label="Contactgegevens (optioneel)" hint="Enkel als nodig en veilig." defaultValue={row.value.contact} error={e[`members.${i}.contact`]} />
+              <RadioGroup name={`members.${i}.safeAddress`} label="Veilig adres?" hint="Bv. in een vluchthuis: adres en telefoon worden dan enkel aan de coördinator getoond." inline defaultValue={row.value.safeAddress} options={yesNo} error={e[`members.${i}.safeAddress`]} />
             </div>
             {members.length > 1 && (
               <button type="button" className="mt-3 text-red-800 underline" onClick={() => setMembers(members.filter((m) => m.key !== row.key))}>

@@ -15,11 +15,11 @@ import type { Actor } from './actor';
 export type DossierRelation =
   /** coordinator or representative of the safe house that holds the dossier (not drafts) */
   | 'coordinator'
-  /** the user who made the referral */
+  /** the user who made the referral (until a trajectory is closed) */
   | 'referrer'
   /** core-partner staff of the holding safe house while written input is requested (art. 11) */
   | 'corePartner'
-  /** accepted participant who acknowledged the secrecy, for this case only (art. 9, 12) */
+  /** accepted participant who acknowledged the secrecy, for this case only, until closure (art. 9, 12) */
   | 'participant';
 
 export interface DossierFacts {
@@ -34,7 +34,7 @@ export interface DossierFacts {
 type GlobalRule = { kind: 'global'; roles: readonly Role[] };
 type DossierRule = { kind: 'dossier'; relations: readonly DossierRelation[]; statuses?: readonly DossierStatus[] };
 
-const CLIENT_WORK_ROLES = [
+export const CLIENT_WORK_ROLES = [
   'REFERRER',
   'CORE_PARTNER_STAFF',
   'MANDATED_AGENCY_STAFF',
@@ -71,6 +71,14 @@ export const PERMISSIONS = {
 
   // ---- actions on one dossier
   'dossier.view': { kind: 'dossier', relations: ['coordinator', 'referrer', 'corePartner', 'participant'] },
+  /** mark a member's address as "veilig adres": shown to the coordinator only (ADR 0017) */
+  'member.setSafeAddress': {
+    kind: 'dossier',
+    relations: ['coordinator'],
+    statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'],
+  },
+  /** show a masked national number or contact data of one person, with a reason (need to know; ADR 0017) */
+  'personalData.reveal': { kind: 'dossier', relations: ['coordinator', 'referrer', 'corePartner', 'participant'] },
   'referral.edit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
   'referral.submit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
   'referral.viewOutcome': { kind: 'dossier', relations: ['referrer', 'coordinator'] },
@@ -126,11 +134,12 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 export function relationsTo(actor: Actor, d: DossierFacts): Set<DossierRelation> {
   const rel = new Set<DossierRelation>();
   if (actor.coordinatorHouses.includes(d.safeHouseId) && d.status !== 'DRAFT') rel.add('coordinator');
-  if (d.referrerUserId === actor.userId) rel.add('referrer');
+  // after closure only the coordinators keep access (and the DPO the access log): DOMAIN.md §3, ADR 0017
+  if (d.referrerUserId === actor.userId && d.status !== 'CLOSED') rel.add('referrer');
   if (actor.corePartnerHouses.includes(d.safeHouseId) && d.inputRequestedAt !== null && d.inputClosedAt === null) {
     rel.add('corePartner');
   }
-  if (actor.participantDossiers.includes(d.id)) rel.add('participant');
+  if (actor.participantDossiers.includes(d.id) && d.status !== 'CLOSED') rel.add('participant');
   return rel;
 }
 
@@ -149,14 +158,24 @@ export function can(actor: Actor, action: Action, dossier?: DossierFacts): boole
 
 // ---------------------------------------------------------------- where-builders
 
+/**
+ * Users who may be invited to a case conference, attend one or receive feedback: an active
+ * account with a role that does client work — never one that only has the DPO's, the analyst's
+ * or the administrator's role (DOMAIN.md §3; ADR 0017). The database checks the same (trigger).
+ */
+export const CLIENT_WORK_USER_WHERE = {
+  active: true,
+  roles: { some: { role: { in: [...CLIENT_WORK_ROLES] } } },
+} as const satisfies Prisma.UserWhereInput;
+
 /** Dossiers the actor may see at all. Mirrors the RLS policy `dossier_select`. */
 export function dossierWhere(actor: Actor): Prisma.DossierWhereInput {
   return {
     OR: [
       { safeHouseId: { in: actor.coordinatorHouses }, status: { not: 'DRAFT' } },
-      { referrerUserId: actor.userId },
+      { referrerUserId: actor.userId, status: { not: 'CLOSED' } },
       { safeHouseId: { in: actor.corePartnerHouses }, inputRequestedAt: { not: null }, inputClosedAt: null },
-      { id: { in: actor.participantDossiers } },
+      { id: { in: actor.participantDossiers }, status: { not: 'CLOSED' } },
     ],
   };
 }

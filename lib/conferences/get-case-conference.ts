@@ -1,10 +1,12 @@
 import 'server-only';
 import { withActor } from '@/lib/db/scoped';
-import { can } from '@/lib/access/policy';
+import { can, CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { currentParticipation, requireDossierAction } from './context';
 import { consensusViews, type ConsensusView } from '@/lib/consensus/voters';
 import { MEMBER_ROLE_LABEL } from '@/lib/labels';
+import { peopleOf } from '@/lib/dossiers/get-dossier';
+import { pseudonymiseText } from '@/lib/dossiers/pseudonymise';
 
 /**
  * The case's conference workspace, as one participant (or the coordinator) may see it: the
@@ -50,7 +52,7 @@ export async function getCaseConference(userId: string, dossierId: string) {
       tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
       tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
       me?.attendance === 'STANDING_DELEGATE'
-        ? tx.user.findMany({ where: { organisationId: me.organisationId, active: true, NOT: { id: actor.userId } }, select: { id: true, name: true } })
+        ? tx.user.findMany({ where: { organisationId: me.organisationId, ...CLIENT_WORK_USER_WHERE, NOT: { id: actor.userId } }, select: { id: true, name: true } })
         : Promise.resolve([]),
     ]);
     const userName = (id: string) => users.find((u) => u.id === id)?.name ?? 'onbekend';
@@ -76,6 +78,9 @@ export async function getCaseConference(userId: string, dossierId: string) {
       return pseudonymised ? `Lid ${i + 1} (${MEMBER_ROLE_LABEL[m.memberRole]})` : `${m.firstName} ${m.lastName} (${MEMBER_ROLE_LABEL[m.memberRole]})`;
     };
 
+    // an expert reads free text with the names replaced by the pseudonyms above (ADR 0017)
+    const people = pseudonymised ? peopleOf({ reference: dossier.reference, clientSystemLabel: dossier.clientSystemLabel }, members) : [];
+    const text = (t: string) => (pseudonymised ? pseudonymiseText(t, people) : t);
     await recordAudit(tx, actor, {
       action: 'conference.view', objectType: 'Dossier', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
       purpose: 'getCaseConference', outcome: 'ALLOWED',
@@ -108,8 +113,8 @@ export async function getCaseConference(userId: string, dossierId: string) {
       },
       members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
       agenda: agenda.map((a) => ({
-        id: a.id, startsAt: a.session.startsAt, endsAt: a.session.endsAt, location: a.session.location, minutes: a.minutes,
-        decisions: a.decisions.map((d) => ({ id: d.id, text: d.text, createdAt: d.createdAt })),
+        id: a.id, startsAt: a.session.startsAt, endsAt: a.session.endsAt, location: a.session.location, minutes: text(a.minutes),
+        decisions: a.decisions.map((d) => ({ id: d.id, text: text(d.text), createdAt: d.createdAt })),
       })),
       participants: participantsAll.map((p) => ({
         id: p.id, userId: p.userId, name: userName(p.userId), organisation: orgName(p.organisationId), organisationId: p.organisationId,
@@ -119,16 +124,16 @@ export async function getCaseConference(userId: string, dossierId: string) {
       })),
       items: items.map((i) => ({
         id: i.id, organisation: i.organisation.name, category: i.category, concernsMemberId: i.concernsMemberId,
-        concerns: memberLabel(i.concernsMemberId), content: i.content, createdAt: i.createdAt, mine: i.authorUserId === actor.userId,
+        concerns: memberLabel(i.concernsMemberId), content: text(i.content), createdAt: i.createdAt, mine: i.authorUserId === actor.userId,
         ownOrganisation: i.organisationId === actor.organisationId, correctedAt: i.correctedAt, withdrawnAt: i.withdrawnAt,
       })),
       goals: goals.map((g) => ({
-        id: g.id, title: g.title,
-        actions: g.actions.map((a) => ({ id: a.id, description: a.description, owner: a.owner.name, dueDate: a.dueDate, done: a.done })),
+        id: g.id, title: text(g.title),
+        actions: g.actions.map((a) => ({ id: a.id, description: text(a.description), owner: a.owner.name, dueDate: a.dueDate, done: a.done })),
       })),
       proposals: proposals.map((p) => ({
         id: p.id, kind: p.kind, status: p.status, member: memberLabel(p.memberId), recipient: p.recipient, ground: p.ground,
-        goalId: p.goalId, necessity: p.necessity, sharerUserId: p.sharerUserId, sharer: userName(p.sharerUserId),
+        goalId: p.goalId, necessity: text(p.necessity), sharerUserId: p.sharerUserId, sharer: userName(p.sharerUserId),
         proposedBy: userName(p.proposedByUserId), mineToWithdraw: p.proposedByUserId === actor.userId || isCoordinator,
         createdAt: p.createdAt, sharedAt: p.sharedAt,
         itemIds: p.items.map((i) => i.informationItemId),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { withActor } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
@@ -27,10 +28,10 @@ export async function inviteOrganisation(userId: string, dossierId: string, valu
     if (!agenda) throw invalid('Deze casus staat niet op de agenda van dat overleg.', { sessionId: 'Kies een overleg waarop de casus staat.' });
     // The organisation is derived from the addressee on the server, never taken from the form.
     const addressee = await tx.user.findFirst({
-      where: { id: v.addresseeUserId, active: true },
+      where: { id: v.addresseeUserId, ...CLIENT_WORK_USER_WHERE },
       select: { id: true, email: true, organisationId: true },
     });
-    if (!addressee) throw invalid('Kies een actieve gebruiker van de organisatie die je uitnodigt.', { addresseeUserId: 'Onbekende of inactieve gebruiker.' });
+    if (!addressee) throw invalid('Kies een actieve gebruiker die met cliënten werkt bij de organisatie die je uitnodigt.', { addresseeUserId: 'Onbekende of inactieve gebruiker, of een account zonder cliëntwerk (DPO, analist, beheerder).' });
     const organisationId = addressee.organisationId;
     const existing = await tx.caseInvitation.findUnique({
       where: { dossierId_organisationId_sessionId: { dossierId, organisationId, sessionId: v.sessionId } },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { withActor } from '@/lib/db/scoped';
-import { can } from '@/lib/access/policy';
+import { can, CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
 
@@ -26,7 +26,7 @@ export async function listMyInvitations(userId: string) {
         where: { userId: actor.userId, acceptedAt: { not: null }, secrecyAcknowledgedAt: null, leftAt: null },
         select: { id: true, reason: true, attendance: true, safeHouseId: true, invitationId: true },
       }),
-      tx.user.findMany({ where: { organisationId: actor.organisationId, active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+      tx.user.findMany({ where: { organisationId: actor.organisationId, ...CLIENT_WORK_USER_WHERE }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     ]);
     const houseIds = [...new Set([...invitations.map((i) => i.session.safeHouseId), ...pending.map((p) => p.safeHouseId)])];
     const houses = await tx.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } });

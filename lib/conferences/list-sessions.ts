@@ -1,6 +1,6 @@
 import 'server-only';
 import { withActor, DeniedError } from '@/lib/db/scoped';
-import { can } from '@/lib/access/policy';
+import { can, CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
 
@@ -42,7 +42,7 @@ export async function getSession(userId: string, sessionId: string) {
       tx.caseParticipant.findMany({ where: { dossierId: { in: dossierIds } }, orderBy: { invitedAt: 'asc' } }),
       tx.organisation.findMany({
         orderBy: { name: 'asc' },
-        select: { id: true, name: true, users: { where: { active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } } },
+        select: { id: true, name: true, users: { where: CLIENT_WORK_USER_WHERE, select: { id: true, name: true }, orderBy: { name: 'asc' } } },
       }),
       tx.safeHouse.findUniqueOrThrow({ where: { id: session.safeHouseId }, select: { name: true } }),
     ]);

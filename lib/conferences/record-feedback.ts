@@ -1,4 +1,5 @@
 import 'server-only';
+import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { withActor } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
@@ -18,7 +19,7 @@ export async function recordFeedback(userId: string, dossierId: string, values: 
     const dossier = await requireDossierAction(tx, actor, dossierId, 'feedback.record', 'recordFeedback');
     const me = await currentParticipation(tx, actor, dossierId);
     if (!me || me.attendance !== 'STANDING_DELEGATE') throw conflict('Enkel een vaste afgevaardigde registreert terugkoppeling aan een medewerker.');
-    const worker = await tx.user.findFirst({ where: { id: v.caseWorkerUserId, organisationId: me.organisationId, active: true }, select: { id: true } });
+    const worker = await tx.user.findFirst({ where: { id: v.caseWorkerUserId, organisationId: me.organisationId, ...CLIENT_WORK_USER_WHERE }, select: { id: true } });
     if (!worker || worker.id === actor.userId) throw invalid('Kies een medewerker van je eigen organisatie.', { caseWorkerUserId: 'Geen collega van je organisatie.' });
     const rec = await tx.feedbackRecord.create({
       data: {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
@@ -29,10 +30,10 @@ export async function respondToInvitation(userId: string, invitationId: string, 
       if (moved.count !== 1) throw conflict('Je hebt deze uitnodiging al beantwoord.');
     } else {
       const attendee = await tx.user.findFirst({
-        where: { id: v.attendeeUserId, organisationId: invitation.organisationId, active: true },
+        where: { id: v.attendeeUserId, organisationId: invitation.organisationId, ...CLIENT_WORK_USER_WHERE },
         select: { id: true },
       });
-      if (!attendee) throw invalid('Kies een collega van je eigen organisatie.', { attendeeUserId: 'Deze persoon hoort niet bij je organisatie.' });
+      if (!attendee) throw invalid('Kies een collega van je eigen organisatie die met cliënten werkt.', { attendeeUserId: 'Deze persoon hoort niet bij je organisatie of werkt niet met cliënten.' });
       const moved = await tx.caseInvitation.updateMany({
         where: { id: invitationId, status: 'INVITED' },
         data: { status: 'ACCEPTED', respondedAt: now, attendeeUserId: attendee.id, attendance: v.attendance },

@@ -22,10 +22,9 @@ async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
     include: { organisation: { include: { corePartnerships: true } }, roles: true },
   });
   if (!user || !user.active) return null;
-  const participations = await tx.caseParticipant.findMany({
-    where: { userId, acceptedAt: { not: null }, secrecyAcknowledgedAt: { not: null }, leftAt: null },
-    select: { dossierId: true },
-  });
+  // accepted, secrecy acknowledged, not left — and not closed: after closure only the
+  // coordinators keep access (ADR 0017)
+  const [open] = await tx.$queryRaw<{ ids: string[] }[]>`SELECT app_open_participations(${userId}::uuid)::text[] AS ids`;
   const partnerHouses = new Set(user.organisation.corePartnerships.map((c) => c.safeHouseId));
   const housesWith = (...roles: string[]) =>
     [...new Set(user.roles.filter((r) => roles.includes(r.role) && r.safeHouseId).map((r) => r.safeHouseId!))];
@@ -37,7 +36,7 @@ async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
     roles: user.roles.map((r) => ({ role: r.role, safeHouseId: r.safeHouseId })),
     coordinatorHouses: housesWith('COORDINATOR', 'COORDINATOR_REPRESENTATIVE'),
     corePartnerHouses: housesWith('CORE_PARTNER_STAFF').filter((h) => partnerHouses.has(h)),
-    participantDossiers: participations.map((p) => p.dossierId),
+    participantDossiers: open?.ids ?? [],
   };
 }
 

@@ -4,9 +4,7 @@ import { withActor, DeniedError } from '@/lib/db/scoped';
 import { can, dossierByIdWhere, relationsTo, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
 import { recordAudit } from '@/lib/audit/log';
 import { notFound } from '@/lib/errors';
-import { fieldKeys } from '@/lib/crypto/keys';
-import { decryptField } from '@/lib/crypto/fields';
-import { formatNationalNumber } from '@/lib/validation/national-number';
+import { pseudonymiseText, type Person } from './pseudonymise';
 
 const id = z.string().uuid();
 
@@ -39,7 +37,6 @@ export async function getDossier(userId: string, dossierId: string) {
     if (!dossier || !can(actor, 'dossier.view', dossier)) {
       throw new DeniedError({ action: 'dossier.view', objectType: 'Dossier', objectId: dossierId, purpose: 'getDossier' });
     }
-    const keys = fieldKeys();
     const [referral, members, contacts, referrer] = await Promise.all([
       tx.referral.findUnique({ where: { dossierId } }),
       tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
@@ -91,7 +88,9 @@ export async function getDossier(userId: string, dossierId: string) {
       pseudonymised,
       relations: [...relationsTo(actor, dossier)],
       referrer: referrer ? { name: referrer.name, organisation: referrer.organisation.name } : null,
-      referral,
+      referral: referral && pseudonymised ? pseudonymiseReferral(referral, peopleOf(dossier, members, contacts)) : referral,
+      // need to know (ADR 0017): national numbers and contact data are masked; `reveal` says which
+      // one this actor may show with a reason (revealPersonalData). A safe address: coordinator only.
       members: members.map((m, i) => ({
         id: m.id,
         memberRole: m.memberRole,
@@ -100,15 +99,20 @@ export async function getDossier(userId: string, dossierId: string) {
         dateOfBirth: pseudonymised ? null : m.dateOfBirth,
         isMinor: m.isMinor,
         sex: m.sex,
-        nationalNumber: !pseudonymised && m.nationalNumberEnc ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc)) : null,
-        contact: !pseudonymised && m.contactEnc ? decryptField(keys, m.contactEnc) : null,
+        safeAddress: m.safeAddress,
+        hasNationalNumber: !!m.nationalNumberEnc,
+        hasContact: !!m.contactEnc,
+        reveal: {
+          nationalNumber: !pseudonymised && !!m.nationalNumberEnc,
+          contact: !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
+        },
       })),
       contacts: (pseudonymised ? [] : contacts).map((c) => ({
         id: c.id,
         firstName: c.firstName,
         lastName: c.lastName,
         relation: c.relation,
-        contact: c.contactEnc ? decryptField(keys, c.contactEnc) : null,
+        hasContact: !!c.contactEnc,
       })),
       assessment,
       consultations,
@@ -125,6 +129,7 @@ export async function getDossier(userId: string, dossierId: string) {
       can: {
         transfer: can(actor, 'transfer.request', dossier) && !transfers.some((t) => t.status === 'PENDING'),
         edit: can(actor, 'referral.edit', dossier),
+        setSafeAddress: can(actor, 'member.setSafeAddress', dossier),
         consult: can(actor, 'admission.consult', dossier),
         decide: can(actor, 'admission.decide', dossier),
         writeInput: can(actor, 'partnerInput.write', dossier),
@@ -134,6 +139,26 @@ export async function getDossier(userId: string, dossierId: string) {
       },
     };
   });
+}
+
+/** The pseudonyms an expert sees: "Lid 1" for the first member, "Contact 1", and the client system's label. */
+export function peopleOf(
+  dossier: { reference: string; clientSystemLabel: string },
+  members: { firstName: string; lastName: string }[],
+  contacts: { firstName: string; lastName: string }[] = [],
+): Person[] {
+  return [
+    { pseudonym: `Cliëntsysteem ${dossier.reference}`, names: [dossier.clientSystemLabel] },
+    ...members.map((m, i) => ({ pseudonym: `Lid ${i + 1}`, names: [m.firstName, m.lastName] })),
+    ...contacts.map((c, i) => ({ pseudonym: `Contact ${i + 1}`, names: [c.firstName, c.lastName] })),
+  ];
+}
+
+const REFERRAL_FREE_TEXT = ['situation', 'actionsTaken', 'notInformedReason', 'riskJudgementReason', 'involvedOrganisations'] as const;
+function pseudonymiseReferral<R extends Record<(typeof REFERRAL_FREE_TEXT)[number], string | null>>(referral: R, people: Person[]): R {
+  const out = { ...referral };
+  for (const k of REFERRAL_FREE_TEXT) if (out[k]) (out as Record<string, string | null>)[k] = pseudonymiseText(out[k]!, people);
+  return out;
 }
 
 export type DossierView = Awaited<ReturnType<typeof getDossier>>;

@@ -44,6 +44,7 @@ export async function getReferralForEdit(userId: string, dossierId: string): Pro
             sex: m.sex,
             nationalNumber: m.nationalNumberEnc ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc)) : '',
             contact: m.contactEnc ? decryptField(keys, m.contactEnc) : '',
+            safeAddress: m.safeAddress ? 'ja' : '',
           }))
         : [emptyMember()],
       contacts: contacts.map((c) => ({

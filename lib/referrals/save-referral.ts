@@ -122,6 +122,7 @@ async function writeContent(tx: Tx, dossierId: string, data: ParsedReferral, now
           nationalNumberEnc: nn ? encryptField(keys, nn) : null,
           nationalNumberHmac: nn ? lookupHmac(keys, nn) : null,
           contactEnc: m.contact ? encryptField(keys, m.contact) : null,
+          safeAddress: m.safeAddress === 'ja',
         };
       }),
     });

@@ -26,6 +26,8 @@ export interface MemberValues {
   sex: string;
   nationalNumber: string;
   contact: string;
+  /** 'ja': "veilig adres" — contact data shown to no one but the coordinator (ADR 0017) */
+  safeAddress: string;
 }
 export interface ContactValues {
   firstName: string;
@@ -51,7 +53,7 @@ export interface ReferralValues {
 }
 
 export const emptyMember = (): MemberValues => ({
-  memberRole: '', firstName: '', lastName: '', dateOfBirth: '', isMinor: '', sex: 'UNKNOWN', nationalNumber: '', contact: '',
+  memberRole: '', firstName: '', lastName: '', dateOfBirth: '', isMinor: '', sex: 'UNKNOWN', nationalNumber: '', contact: '', safeAddress: '',
 });
 export const emptyContact = (): ContactValues => ({ firstName: '', lastName: '', relation: '', contact: '' });
 export const emptyReferral = (safeHouseId = ''): ReferralValues => ({
@@ -95,6 +97,7 @@ function memberSchema(strict: boolean, today: Date) {
       .max(20, 'Een rijksregisternummer telt 11 cijfers.')
       .refine((v) => !v || normaliseNationalNumber(v) !== null, 'Dit rijksregisternummer klopt niet (controlegetal). Laat het veld leeg als je het niet zeker weet.'),
     contact: text(500),
+    safeAddress: z.enum(['ja', 'nee', '']),
   });
 }
 

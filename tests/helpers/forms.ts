@@ -9,9 +9,9 @@ export function completeReferral(safeHouseId: string, opts: { withMinor?: boolea
     ...emptyReferral(safeHouseId),
     clientSystemLabel: opts.label ?? `Gezin ${lastName}`,
     members: [
-      { memberRole: 'VICTIM', firstName: 'Els', lastName, dateOfBirth: '1984-05-17', isMinor: '', sex: 'FEMALE', nationalNumber: makeNationalNumber(new Date('1984-05-17'), 46), contact: '0470 00 00 01' },
-      { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Dirk', lastName, dateOfBirth: '', isMinor: 'nee', sex: 'MALE', nationalNumber: '', contact: '' },
-      ...(opts.withMinor ? [{ memberRole: 'CHILD', firstName: 'Mila', lastName, dateOfBirth: '2015-09-01', isMinor: '', sex: 'FEMALE', nationalNumber: '', contact: '' }] : []),
+      { memberRole: 'VICTIM', firstName: 'Els', lastName, dateOfBirth: '1984-05-17', isMinor: '', sex: 'FEMALE', nationalNumber: makeNationalNumber(new Date('1984-05-17'), 46), contact: '0470 00 00 01', safeAddress: '' },
+      { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Dirk', lastName, dateOfBirth: '', isMinor: 'nee', sex: 'MALE', nationalNumber: '', contact: '', safeAddress: '' },
+      ...(opts.withMinor ? [{ memberRole: 'CHILD', firstName: 'Mila', lastName, dateOfBirth: '2015-09-01', isMinor: '', sex: 'FEMALE', nationalNumber: '', contact: '', safeAddress: '' }] : []),
     ],
     contacts: [{ firstName: 'Rita', lastName: 'Maes', relation: 'buurvrouw', contact: '' }],
     violenceForms: ['PARTNER_VIOLENCE'],

@@ -55,7 +55,9 @@ describe('closure and retention (art. 15 §3)', () => {
     expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: c.dossier.id } })).toMatchObject({ status: 'CLOSED', retentionYears: 15 });
     // still readable by the coordinator, but nothing changes any more
     await expect(getDossier(c.coord.id, c.dossier.id)).resolves.toBeTruthy();
-    await expect(addInformationItem(c.p1.id, c.dossier.id, { category: '11', concernsMemberId: '', content: 'Na afsluiting' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(addInformationItem(c.coord.id, c.dossier.id, { category: '11', concernsMemberId: '', content: 'Na afsluiting' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    // after closure the participants no longer see the dossier at all (need to know; ADR 0017)
+    await expect(addInformationItem(c.p1.id, c.dossier.id, { category: '11', concernsMemberId: '', content: 'Na afsluiting' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(closeDossier(c.coord.id, c.dossier.id, close(c))).rejects.toMatchObject({ code: 'CONFLICT' });
     // the database refuses it too, even for a query that skips the use cases
     await expect(withActor(c.coord.id, (tx) => tx.dossier.update({ where: { id: c.dossier.id }, data: { closureReasons: 'gewijzigd' } }))).rejects.toThrow(/read-only/);

@@ -35,6 +35,17 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     draftA: ['referrer'],
     submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
   },
+  'personalData.reveal': {
+    submittedA: [...coordinatorsOf.submittedA, 'referrer'],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2', 'coreStaffA', 'participant'],
+    draftA: ['referrer'],
+    submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
+  },
+  'member.setSafeAddress': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
   'referral.edit': { draftA: ['referrer'] },
   'referral.submit': { draftA: ['referrer'] },
   'referral.viewOutcome': {

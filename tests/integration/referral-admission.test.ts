@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveReferral } from '@/lib/referrals/save-referral';
 import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
+import { revealPersonalData } from '@/lib/dossiers/reveal-personal-data';
 import { listMyReferrals } from '@/lib/referrals/list-my-referrals';
 import { decideAdmission } from '@/lib/admission/decide-admission';
 import { recordConsultation } from '@/lib/admission/record-consultation';
@@ -93,7 +94,11 @@ describe('referral (art. 11)', () => {
     expect(victim.nationalNumberEnc).toMatch(/^v1\./);
     expect(victim.nationalNumberHmac).toMatch(/^[0-9a-f]{64}$/);
     const view = await getDossier(s.users.coordA.id, dossierId);
-    expect(view.members.find((m) => m.memberRole === 'VICTIM')!.nationalNumber).toMatch(/^84\.05\.17-046\.\d{2}$/);
+    const member = view.members.find((m) => m.memberRole === 'VICTIM')!;
+    // masked on screen (need to know): revealed only with a reason, which is logged
+    expect(JSON.stringify(view)).not.toContain('84.05.17');
+    const shown = await revealPersonalData(s.users.coordA.id, { dossierId, subject: 'member', subjectId: member.id, field: 'nationalNumber', reason: 'Aanvraag bij het parket.' });
+    expect(shown.value).toMatch(/^84\.05\.17-046\.\d{2}$/);
   });
 });
 

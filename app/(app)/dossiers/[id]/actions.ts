@@ -11,6 +11,10 @@ import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
 import { requestTransfer } from '@/lib/transfers/request-transfer';
 import { runFormAction, s } from '@/lib/forms/run-action';
+import { revealPersonalData } from '@/lib/dossiers/reveal-personal-data';
+import { setSafeAddress } from '@/lib/dossiers/set-safe-address';
+import { isAppError } from '@/lib/errors';
+import type { RevealState } from '@/components/dossier/reveal';
 import type { ConsultationValues, DecisionValues } from '@/lib/admission/schemas';
 import type { PartnerInputValues } from '@/lib/partner-input/schemas';
 
@@ -58,4 +62,21 @@ export async function closeInputRoundAction(dossierId: string, prev: FormState<R
 
 export async function requestTransferAction(dossierId: string, prev: FormState<Record<string, string | string[]>>, fd: FormData) {
   return runFormAction(prev, fd, (u, v) => requestTransfer(u, dossierId, { toSafeHouseId: s(v, 'toSafeHouseId'), reason: s(v, 'reason') }), `/dossiers/${dossierId}?melding=overdracht#overdracht`);
+}
+
+export async function safeAddressAction(dossierId: string, memberId: string, safe: boolean, prev: FormState<Record<string, string | string[]>>, fd: FormData) {
+  return runFormAction(prev, fd, (u) => setSafeAddress(u, dossierId, memberId, safe), `/dossiers/${dossierId}?melding=veilig-adres#leden`);
+}
+
+/** Reveals one masked personal datum with a reason (logged); the value only goes back to this form. */
+export async function revealAction(dossierId: string, subject: string, subjectId: string, field: string, _prev: RevealState, fd: FormData): Promise<RevealState> {
+  const userId = await requireUserId();
+  const reason = typeof fd.get('reason') === 'string' ? (fd.get('reason') as string) : '';
+  try {
+    return await revealPersonalData(userId, { dossierId, subject, subjectId, field, reason });
+  } catch (err) {
+    if (isAppError(err) && (err.code === 'VALIDATION' || err.code === 'CONFLICT')) return { error: err.fieldErrors?.reason ?? err.message };
+    if (isAppError(err) && err.code === 'UNAUTHENTICATED') redirect('/login?fout=sessie');
+    return { error: 'Dit gegeven kan niet getoond worden.' };
+  }
 }

@@ -7,7 +7,8 @@ import {
   VIOLENCE_FORM_LABEL, VIOLENCE_TYPE_LABEL, formatDate, formatDateTime,
 } from '@/lib/labels';
 import { CloseInputRoundForm, ConsultationForm, DecisionForm, PartnerInputForm } from '@/components/dossier/forms';
-import { closeInputRoundAction, decideAdmissionAction, recordConsultationAction, requestTransferAction, savePartnerInputAction } from './actions';
+import { closeInputRoundAction, decideAdmissionAction, recordConsultationAction, requestTransferAction, revealAction, safeAddressAction, savePartnerInputAction } from './actions';
+import { Reveal } from '@/components/dossier/reveal';
 import { SpecForm } from '@/components/ui/spec-form';
 import { TRANSFER_STATUS_LABEL } from '@/lib/labels';
 
@@ -15,6 +16,7 @@ export const metadata = { title: 'Dossier' };
 
 const NOTICES: Record<string, string> = {
   ingediend: 'De aanmelding is ingediend bij de coördinator van het Veilig Huis.',
+  'veilig-adres': 'Het veilig adres is bijgewerkt. Adres en telefoon van dat lid ziet enkel de coördinator.',
   overleg: 'Het overleg met de gemandateerde voorziening is geregistreerd.',
   beslist: 'De beslissing is bewaard. De aanmelder ziet de uitkomst en de motivering.',
   aanvulling: 'Je aanvulling is bewaard.',
@@ -125,6 +127,7 @@ export default async function DossierPage({
                 <th scope="col" className="p-2">Geboren</th>
                 <th scope="col" className="p-2">Geslacht</th>
                 <th scope="col" className="p-2">Rijksregisternummer</th>
+                <th scope="col" className="p-2">Adres en telefoon</th>
               </tr>
             </thead>
             <tbody>
@@ -134,7 +137,23 @@ export default async function DossierPage({
                   <td className="p-2">{MEMBER_ROLE_LABEL[m.memberRole]}{m.isMinor ? ' (minderjarig)' : ''}</td>
                   <td className="p-2">{formatDate(m.dateOfBirth)}</td>
                   <td className="p-2">{SEX_LABEL[m.sex]}</td>
-                  <td className="p-2">{m.nationalNumber ?? '—'}</td>
+                  <td className="p-2">
+                    {m.reveal.nationalNumber
+                      ? <Reveal label={`Rijksregisternummer van ${m.firstName} ${m.lastName}`} masked="••.••.••-•••.••" action={revealAction.bind(null, dossier.id, 'member', m.id, 'nationalNumber')} />
+                      : m.hasNationalNumber ? 'afgeschermd' : '—'}
+                  </td>
+                  <td className="p-2">
+                    {m.safeAddress && <strong className="mr-2 block text-red-900">Veilig adres{m.reveal.contact ? '' : ': enkel zichtbaar voor de coördinator'}</strong>}
+                    {m.reveal.contact
+                      ? <Reveal label={`Adres en telefoon van ${m.firstName} ${m.lastName}`} action={revealAction.bind(null, dossier.id, 'member', m.id, 'contact')} />
+                      : m.hasContact && !m.safeAddress ? 'afgeschermd' : m.hasContact ? '' : '—'}
+                    {view.can.setSafeAddress && (
+                      <div className="mt-1">
+                        <SpecForm action={safeAddressAction.bind(null, dossier.id, m.id, !m.safeAddress)} submitLabel={m.safeAddress ? 'Veilig adres opheffen' : 'Markeren als veilig adres'}
+                          variant="secondary" className="" label={`Veilig adres van ${m.firstName} ${m.lastName}`} fields={[]} />
+                      </div>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -145,7 +164,10 @@ export default async function DossierPage({
             <h3 className="mt-6 font-semibold">Relaties en contacten</h3>
             <ul className="mt-2 list-disc pl-6">
               {contacts.map((c) => (
-                <li key={c.id}>{c.firstName} {c.lastName} — {c.relation}</li>
+                <li key={c.id}>
+                  {c.firstName} {c.lastName} — {c.relation}
+                  {c.hasContact && <> — <Reveal label={`Contactgegevens van ${c.firstName} ${c.lastName}`} action={revealAction.bind(null, dossier.id, 'contact', c.id, 'contact')} /></>}
+                </li>
               ))}
             </ul>
           </>
