@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { DossierStatus, MemberRole, OrganisationKind, Role } from '../lib/generated/prisma/enums';
+import { randomBytes } from 'node:crypto';
 import { encryptField, lookupHmac, type FieldKeys } from '../lib/crypto/fields';
 
 /**
@@ -7,7 +8,9 @@ import { encryptField, lookupHmac, type FieldKeys } from '../lib/crypto/fields';
  * only. Each call makes unique names, so tests can run side by side on one database.
  */
 let counter = 0;
-export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+// random part too: test workers are separate processes, and two of them can share a millisecond
+export const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${randomBytes(3).toString('hex')}`;
 
 export async function makeSafeHouse(db: PrismaClient, data: { code?: string; name?: string; judicialDistrict?: string } = {}) {
   const code = data.code ?? unique('VH').toUpperCase();

@@ -4,13 +4,13 @@ import { hasRole } from '@/lib/access/actor';
 import { can } from '@/lib/access/policy';
 import { DeniedError, type Tx } from '@/lib/db/scoped';
 import { AppError } from '@/lib/errors';
-import { periodLabel, type StatisticsFilters } from './schemas';
+import { periodBounds, periodKey, periodLabel, type StatisticsFilters } from './schemas';
 import { THRESHOLD } from './suppression';
-import { buildStatistics, type HouseRef, type UnitStatistics } from './tables';
+import { buildStatisticsAcrossPeriods, type HouseRef, type UnitStatistics } from './tables';
 
 export interface StatisticsView {
   filters: StatisticsFilters;
-  /** "januari 2026 tot en met december 2026" */
+  /** "eerste kwartaal 2026", "het jaar 2026" */
   period: string;
   threshold: number;
   /** the safe houses in the actor's scope (for the filter) */
@@ -54,21 +54,28 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
       purpose,
     });
   }
-  const [counts, waiting] = await Promise.all([
-    tx.$queryRaw<{ safe_house_id: string; metric: string; category: string; n: bigint }[]>`
-      SELECT safe_house_id, metric, category, n FROM statistics_counts(${filters.van}::date, ${filters.tot}::date, NULL)`,
-    tx.$queryRaw<{ safe_house_id: string | null; decided: bigint; median_days: number | null }[]>`
-      SELECT safe_house_id, decided, median_days FROM statistics_waiting_times(${filters.van}::date, ${filters.tot}::date, NULL)`,
-  ]);
-  const stats = buildStatistics({
-    houses,
-    counts: counts.map((r) => ({ safeHouseId: r.safe_house_id, metric: r.metric, category: r.category, n: Number(r.n) })),
-    waiting: waiting.map((w) => ({
-      safeHouseId: w.safe_house_id,
-      decided: Number(w.decided),
-      medianDays: w.median_days === null ? null : Number(w.median_days),
-    })),
-  });
+  // The requested period is masked together with its whole year: the year and its four quarters
+  // (a year is the sum of its quarters), so no published pair can be subtracted (ADR 0013).
+  const periods = [null, 1, 2, 3, 4].map((q) => ({ key: periodKey(filters.year, q), ...periodBounds(filters.year, q) }));
+  const loaded = [];
+  for (const p of periods) {
+    const counts = await tx.$queryRaw<{ safe_house_id: string; metric: string; category: string; n: bigint }[]>`
+      SELECT safe_house_id, metric, category, n FROM statistics_counts(${p.van}::date, ${p.tot}::date, NULL)`;
+    const waiting = await tx.$queryRaw<{ safe_house_id: string | null; decided: bigint; median_days: number | null }[]>`
+      SELECT safe_house_id, decided, median_days FROM statistics_waiting_times(${p.van}::date, ${p.tot}::date, NULL)`;
+    loaded.push({
+      key: p.key,
+      counts: counts.map((r) => ({ safeHouseId: r.safe_house_id, metric: r.metric, category: r.category, n: Number(r.n) })),
+      waiting: waiting.map((w) => ({
+        safeHouseId: w.safe_house_id,
+        decided: Number(w.decided),
+        medianDays: w.median_days === null ? null : Number(w.median_days),
+      })),
+    });
+  }
+  const yearKey = periodKey(filters.year, null);
+  const all = buildStatisticsAcrossPeriods({ houses, periods: loaded, sums: [{ total: yearKey, parts: [1, 2, 3, 4].map((q) => periodKey(filters.year, q)) }] });
+  const stats = all.get(filters.periode)!;
   const rows = selected ? stats.houses.filter((h) => h.id === selected.id) : stats.houses;
   return {
     filters,

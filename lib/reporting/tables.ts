@@ -95,46 +95,86 @@ function unitRelations(u: string): Relation[] {
   ];
 }
 
+export interface PeriodCounts {
+  /** a key of this build, e.g. "2026" or "2026-K1" */
+  key: string;
+  counts: readonly CountRow[];
+  waiting: readonly WaitingRow[];
+}
+
+/** One period alone (no other period is published with it). */
 export function buildStatistics(input: { houses: readonly HouseRef[]; counts: readonly CountRow[]; waiting: readonly WaitingRow[] }): Statistics {
+  return buildStatisticsAcrossPeriods({ houses: input.houses, periods: [{ key: 'p', counts: input.counts, waiting: input.waiting }], sums: [] }).get('p')!;
+}
+
+/**
+ * Several periods masked together. `sums` says which period is the sum of which others (a year =
+ * its four quarters): every cell of such a period is then also related to the same cells of its
+ * parts, so complementary suppression holds across the published hierarchy and a hidden count of
+ * one quarter cannot be recovered as the year minus the other quarters (ADR 0013).
+ */
+export function buildStatisticsAcrossPeriods(input: {
+  houses: readonly HouseRef[];
+  periods: readonly PeriodCounts[];
+  sums: readonly { total: string; parts: readonly string[] }[];
+}): Map<string, Statistics> {
   const houses = [...input.houses].sort((a, b) => a.name.localeCompare(b.name, 'nl-BE') || a.id.localeCompare(b.id));
   const units = [...houses.map((h) => h.id), 'total'];
   const inScope = new Set(houses.map((h) => h.id));
 
   const cells: Record<string, number> = {};
-  for (const u of units) for (const m of MEASURES) cells[`${u}|${m}`] = 0;
-  const add = (u: string, m: string, n: number) => {
-    const key = `${u}|${m}`;
-    cells[key] = (cells[key] ?? 0) + n;
-  };
-  for (const r of input.counts) {
-    if (!inScope.has(r.safeHouseId)) continue;
-    const targets: string[] = [];
-    if (r.metric === 'state') {
-      const mapped = STATE_TO_CELLS[r.category];
-      if (!mapped) continue;
-      targets.push(...mapped, 'referrals');
-      if (r.category !== 'PENDING') targets.push('decided');
-      if (r.category === 'TRAJECTORY_OPEN' || r.category === 'TRAJECTORY_CLOSED') targets.push('outcome:START_TRAJECTORY');
-    } else if (r.metric === 'violence_form') {
-      targets.push(`form:${(VIOLENCE_FORM_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'OTHER'}`);
-    } else if (r.metric === 'minors') {
-      targets.push(`minors:${r.category === 'YES' ? 'YES' : 'NO'}`);
-    } else if (r.metric === 'referrer_kind') {
-      targets.push(`kind:${(REFERRER_KIND_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'UNKNOWN'}`);
+  const relations: Relation[] = [];
+  for (const period of input.periods) {
+    const P = (u: string) => `${period.key}#${u}`;
+    for (const u of units) for (const m of MEASURES) cells[`${P(u)}|${m}`] = 0;
+    const add = (u: string, m: string, n: number) => {
+      const key = `${P(u)}|${m}`;
+      cells[key] = (cells[key] ?? 0) + n;
+    };
+    for (const r of period.counts) {
+      if (!inScope.has(r.safeHouseId)) continue;
+      const targets: string[] = [];
+      if (r.metric === 'state') {
+        const mapped = STATE_TO_CELLS[r.category];
+        if (!mapped) continue;
+        targets.push(...mapped, 'referrals');
+        if (r.category !== 'PENDING') targets.push('decided');
+        if (r.category === 'TRAJECTORY_OPEN' || r.category === 'TRAJECTORY_CLOSED') targets.push('outcome:START_TRAJECTORY');
+      } else if (r.metric === 'violence_form') {
+        targets.push(`form:${(VIOLENCE_FORM_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'OTHER'}`);
+      } else if (r.metric === 'minors') {
+        targets.push(`minors:${r.category === 'YES' ? 'YES' : 'NO'}`);
+      } else if (r.metric === 'referrer_kind') {
+        targets.push(`kind:${(REFERRER_KIND_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'UNKNOWN'}`);
+      }
+      for (const m of targets) {
+        add(r.safeHouseId, m, r.n);
+        add('total', m, r.n);
+      }
     }
-    for (const m of targets) {
-      add(r.safeHouseId, m, r.n);
-      add('total', m, r.n);
+    relations.push(...units.flatMap((u) => unitRelations(P(u))));
+    for (const m of MEASURES) relations.push({ total: `${P('total')}|${m}`, parts: houses.map((h) => `${P(h.id)}|${m}`) });
+  }
+  for (const sum of input.sums) {
+    for (const u of units) {
+      for (const m of MEASURES) relations.push({ total: `${sum.total}#${u}|${m}`, parts: sum.parts.map((p) => `${p}#${u}|${m}`) });
     }
   }
-
-  const relations: Relation[] = units.flatMap(unitRelations);
-  for (const m of MEASURES) relations.push({ total: `total|${m}`, parts: houses.map((h) => `${h.id}|${m}`) });
   const masked = suppressCounts(cells, relations, THRESHOLD);
 
+  const out = new Map<string, Statistics>();
+  for (const period of input.periods) {
+    const stats = unitsOf(period, houses, (u, m) => masked[`${period.key}#${u}|${m}`]!);
+    out.set(period.key, stats);
+  }
+  return out;
+}
+
+function unitsOf(period: PeriodCounts, houses: readonly HouseRef[], v0: (unit: string, measure: string) => Masked): Statistics {
+  const input = period;
   const waitingBy = new Map(input.waiting.map((w) => [w.safeHouseId ?? 'total', w]));
   const unit = (id: string, name: string, code: string | null): UnitStatistics => {
-    const v = (m: string) => masked[`${id}|${m}`]!;
+    const v = (m: string) => v0(id, m);
     const w = waitingBy.get(id);
     const count = w?.decided ?? 0;
     const median = maskMedian(w?.medianDays ?? null, count, THRESHOLD);

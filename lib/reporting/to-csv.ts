@@ -51,5 +51,5 @@ export function statisticsCsv(view: Pick<StatisticsView, 'filters' | 'rows' | 't
 
 export function statisticsFilename(view: Pick<StatisticsView, 'filters' | 'selected'>): string {
   const house = view.selected ? `-${view.selected.code.replace(/[^A-Za-z0-9-]/g, '')}` : '';
-  return `statistieken${house}-${view.filters.van}-${view.filters.tot}.csv`;
+  return `statistieken${house}-${view.filters.periode}.csv`;
 }

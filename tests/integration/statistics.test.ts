@@ -18,11 +18,15 @@ import { ownerDb, testKeys } from '../helpers/db';
  *   5 submitted (POLICE), 6 not admissible (POLICE; waiting 2, 4, …, 12 days),
  *   5 in trajectory (CAW; with a minor; waiting 1 day), 5 purged facts (closed trajectories,
  *   POLICE, honour-related violence, waiting 30 days), 3 drafts (never counted).
- * May 2011 — small groups: house B 3 not admissible + 7 referred to regular care (2 with
+ * May 2012 (the second quarter of another year, so that its small counts do not reach into
+ *   2011's masking) — small groups: house B 3 not admissible + 7 referred to regular care (2 with
  *   minors), house C 3 not admissible.
  */
-const MARCH = { van: '2011-03-01', tot: '2011-03-31' };
-const MAY = { van: '2011-05-01', tot: '2011-05-31' };
+// statistics exist per quarter or year only (ADR 0013): March is in the first quarter of 2011, May in the second
+const MARCH = { periode: '2011-K1' };
+const MAY = { periode: '2012-K2' };
+const Q1 = { van: '2011-01-01', tot: '2011-03-31' };
+const Q2 = { van: '2012-04-01', tot: '2012-06-30' };
 const secret = `Zwartvelde${Date.now().toString(36)}`;
 const NATIONAL_NUMBER = '85073003328';
 
@@ -124,17 +128,17 @@ beforeAll(async () => {
   await purgedFacts(houseA.id, 5, { referrerKind: 'POLICE', violenceForms: ['HONOUR_RELATED'], waitingDays: 30 });
 
   // May 2011, houses B and C: small groups
-  await repeat(3, () => dossier({ house: houseB.id, status: 'NOT_ADMISSIBLE', referrer: cawReferrer, submitted: '2011-05-03', waitingDays: 3 }));
+  await repeat(3, () => dossier({ house: houseB.id, status: 'NOT_ADMISSIBLE', referrer: cawReferrer, submitted: '2012-05-03', waitingDays: 3 }));
   await repeat(7, (i) =>
-    dossier({ house: houseB.id, status: 'REFERRED_TO_REGULAR_CARE', referrer: cawReferrer, submitted: '2011-05-04', waitingDays: 5, minor: i < 2 }),
+    dossier({ house: houseB.id, status: 'REFERRED_TO_REGULAR_CARE', referrer: cawReferrer, submitted: '2012-05-04', waitingDays: 5, minor: i < 2 }),
   );
-  await repeat(3, () => dossier({ house: houseC.id, status: 'NOT_ADMISSIBLE', referrer: cawReferrer, submitted: '2011-05-05', waitingDays: 9 }));
+  await repeat(3, () => dossier({ house: houseC.id, status: 'NOT_ADMISSIBLE', referrer: cawReferrer, submitted: '2012-05-05', waitingDays: 9 }));
 });
 
 describe('anonymised statistics (art. 8, art. 15 §4)', () => {
   it('art8: an analyst gets the correct aggregated numbers of a safe house, purged dossiers included, drafts excluded', async () => {
     const view = await getStatistics(users.analyst.id, MARCH);
-    expect(view.filters).toEqual({ ...MARCH, veiligHuis: '' });
+    expect(view.filters).toEqual({ periode: '2011-K1', year: 2011, quarter: 1, ...Q1, veiligHuis: '' });
     expect(view.houses.map((h) => h.id)).toEqual(expect.arrayContaining([houseA.id, houseB.id, houseC.id]));
     const a = row(view.rows, houseA.id);
     expect(a).toMatchObject({ referrals: 21, pending: 5, decided: 16, trajectories: { open: 5, closed: 5 } });
@@ -162,7 +166,7 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
     expect(view.selection.trajectories.closed).toBe(5);
     expect(form(view.selection, 'HONOUR_RELATED')).toBe(5);
     // and outside the period they are not
-    const april = await getStatistics(users.analyst.id, { van: '2011-04-01', tot: '2011-04-30', veiligHuis: houseA.id });
+    const april = await getStatistics(users.analyst.id, { periode: '2011-K3', veiligHuis: houseA.id });
     expect(april.selection.referrals).toBe(0);
   });
 
@@ -211,11 +215,11 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
 
     // the database function itself returns nothing for a house outside the scope
     const rows = await withActor(users.coordA.id, (tx) =>
-      tx.$queryRaw<unknown[]>`SELECT * FROM statistics_counts(${MAY.van}::date, ${MAY.tot}::date, ${houseB.id}::uuid)`,
+      tx.$queryRaw<unknown[]>`SELECT * FROM statistics_counts(${Q2.van}::date, ${Q2.tot}::date, ${houseB.id}::uuid)`,
     );
     expect(rows).toEqual([]);
     const own = await withActor(users.coordA.id, (tx) =>
-      tx.$queryRaw<{ safe_house_id: string }[]>`SELECT * FROM statistics_counts(${MARCH.van}::date, ${MARCH.tot}::date, NULL)`,
+      tx.$queryRaw<{ safe_house_id: string }[]>`SELECT * FROM statistics_counts(${Q1.van}::date, ${Q1.tot}::date, NULL)`,
     );
     expect(new Set(own.map((r) => r.safe_house_id))).toEqual(new Set([houseA.id]));
   });
@@ -223,7 +227,7 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
   it('art8: analysts see only aggregates and never reach a dossier', async () => {
     // the statistics function returns counts per safe house and category: no ids, no text
     const rows = await withActor(users.analyst.id, (tx) =>
-      tx.$queryRaw<Record<string, unknown>[]>`SELECT * FROM statistics_counts(${MARCH.van}::date, ${MARCH.tot}::date, ${houseA.id}::uuid)`,
+      tx.$queryRaw<Record<string, unknown>[]>`SELECT * FROM statistics_counts(${Q1.van}::date, ${Q1.tot}::date, ${houseA.id}::uuid)`,
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
@@ -249,18 +253,18 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
 
   it('art8: the CSV export holds no names, labels, references or national numbers', async () => {
     const { csv, filename } = await exportStatistics(users.analyst.id, MARCH);
-    expect(filename).toBe('statistieken-2011-03-01-2011-03-31.csv');
+    expect(filename).toBe('statistieken-2011-K1.csv');
     expect(csv.startsWith('\uFEFFPeriode van;Periode tot;Veilig Huis;Onderdeel;Categorie;Waarde;Opmerking\r\n')).toBe(true);
     const dossiers = await ownerDb().dossier.findMany({ where: { safeHouseId: { in: [houseA.id, houseB.id, houseC.id] } }, select: { id: true, reference: true } });
     for (const needle of [secret, 'Ans', NATIONAL_NUMBER, '85.07.30', ...dossiers.flatMap((d) => [d.id, d.reference])]) {
       expect(csv).not.toContain(needle);
     }
     const houseAName = (await ownerDb().safeHouse.findUniqueOrThrow({ where: { id: houseA.id } })).name;
-    expect(csv).toContain(`2011-03-01;2011-03-31;${houseAName};Aanmeldingen;Totaal ingediend;21;`);
+    expect(csv).toContain(`2011-01-01;2011-03-31;${houseAName};Aanmeldingen;Totaal ingediend;21;`);
     expect(csv).toContain(`${houseAName};Wachttijd tot beslissing;Mediaan (dagen);7;`);
 
     const may = await exportStatistics(users.analyst.id, { ...MAY, veiligHuis: houseC.id });
-    expect(may.filename).toBe(`statistieken-${houseC.code}-2011-05-01-2011-05-31.csv`);
+    expect(may.filename).toBe(`statistieken-${houseC.code}-2012-K2.csv`);
     expect(may.csv).toContain(';Aanmeldingen;Totaal ingediend;<5;kleiner dan 5, niet getoond');
     expect(may.csv).not.toContain(secret);
 
@@ -274,7 +278,7 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
       where: { actorUserId: users.analyst.id, action: 'statistics.view', outcome: 'ALLOWED' },
       select: { purpose: true, objectType: true, objectId: true, safeHouseId: true },
     });
-    expect(events).toContainEqual({ purpose: 'getStatistics', objectType: 'Statistics', objectId: 'periode:2011-03-01..2011-03-31', safeHouseId: houseA.id });
+    expect(events).toContainEqual({ purpose: 'getStatistics', objectType: 'Statistics', objectId: 'periode:2011-01-01..2011-03-31', safeHouseId: houseA.id });
     expect(events.map((e) => e.purpose)).toContain('exportStatistics');
   });
 
@@ -283,10 +287,10 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
       expect((await getStatistics(u.id, MARCH).catch((e) => e)).code).toBe('FORBIDDEN_ACTION');
       expect((await exportStatistics(u.id, MARCH).catch((e) => e)).code).toBe('FORBIDDEN_ACTION');
       await expect(
-        withActor(u.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_counts(${MARCH.van}::date, ${MARCH.tot}::date, NULL)`),
+        withActor(u.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_counts(${Q1.van}::date, ${Q1.tot}::date, NULL)`),
       ).rejects.toThrow(/not available/);
       await expect(
-        withActor(u.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_waiting_times(${MARCH.van}::date, ${MARCH.tot}::date, NULL)`),
+        withActor(u.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_waiting_times(${Q1.van}::date, ${Q1.tot}::date, NULL)`),
       ).rejects.toThrow(/not available/);
     }
   });

@@ -9,10 +9,12 @@ import {
   suppressGroup,
   type Relation,
 } from '@/lib/reporting/suppression';
-import { buildStatistics, type CountRow } from '@/lib/reporting/tables';
+import { buildStatistics, buildStatisticsAcrossPeriods, type CountRow } from '@/lib/reporting/tables';
 import { statisticsCsv, statisticsFilename } from '@/lib/reporting/to-csv';
 import { csvField, toCsv } from '@/lib/csv';
-import { parseStatisticsFilters, periodLabel } from '@/lib/reporting/schemas';
+import { parseStatisticsFilters, periodLabel, type StatisticsFilters } from '@/lib/reporting/schemas';
+
+const YEAR_2026: StatisticsFilters = { periode: '2026', year: 2026, quarter: null, van: '2026-01-01', tot: '2026-12-31', veiligHuis: '' };
 
 /** No relation may have exactly one hidden cell: it could be recomputed by subtraction. */
 function expectNoSingleHidden(masked: Record<string, unknown>, relations: readonly Relation[]) {
@@ -140,7 +142,7 @@ describe('art15§4: statistics tables', () => {
   });
 
   it('in the CSV, small counts are "<5" and the counts hidden to protect them "x", each with a remark', () => {
-    const csv = statisticsCsv({ filters: { van: '2026-01-01', tot: '2026-12-31', veiligHuis: '' }, rows: stats.houses, total: stats.total });
+    const csv = statisticsCsv({ filters: YEAR_2026, rows: stats.houses, total: stats.total });
     expect(csv).toContain('2026-01-01;2026-12-31;Veilig Huis Een;Aanmeldingen;Wacht op beslissing;<5;kleiner dan 5, niet getoond\r\n');
     expect(csv).toContain('2026-01-01;2026-12-31;Veilig Huis Een;Beslissingen;Totaal beslist;x;afgeschermd: anders is een klein aantal af te leiden\r\n');
     expect(csv).toContain('2026-01-01;2026-12-31;Totaal;Aanmeldingen;Wacht op beslissing;33;\r\n');
@@ -175,7 +177,7 @@ describe('art8: CSV export', () => {
       { safeHouseId: 'h1', metric: 'referrer_kind', category: 'CLB', n: 2 },
     ];
     const stats = buildStatistics({ houses, counts, waiting: [] });
-    const filters = { van: '2026-01-01', tot: '2026-12-31', veiligHuis: '' };
+    const filters = YEAR_2026;
     const csv = statisticsCsv({ filters, rows: stats.houses, total: stats.total });
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Periode van;Periode tot;Veilig Huis;Onderdeel;Categorie;Waarde;Opmerking');
@@ -189,19 +191,40 @@ describe('art8: CSV export', () => {
     expect([...new Set(both.slice(1).map((l) => l.split(';')[2]))]).toEqual(['Een', 'Twee', 'Totaal']);
     // h1's small referral count would follow from the total minus h2 (0): the total is small itself
     expect(both).toContain('2026-01-01;2026-12-31;Totaal;Aanmeldingen;Totaal ingediend;<5;kleiner dan 5, niet getoond');
-    expect(statisticsFilename({ filters, selected: { id: 'h1', name: 'x', code: 'VH-1"; x' } })).toBe('statistieken-VH-1x-2026-01-01-2026-12-31.csv');
+    expect(statisticsFilename({ filters, selected: { id: 'h1', name: 'x', code: 'VH-1"; x' } })).toBe('statistieken-VH-1x-2026.csv');
   });
 });
 
-describe('statistics filters', () => {
+describe('statistics filters: fixed periods only (art. 15 §4)', () => {
   const now = new Date('2026-06-15T10:00:00Z');
-  it('default to the current calendar year and all safe houses', () => {
-    expect(parseStatisticsFilters({}, now)).toEqual({ van: '2026-01-01', tot: '2026-12-31', veiligHuis: '' });
+  it('art. 15 §4: default to the last complete quarter and all safe houses', () => {
+    expect(parseStatisticsFilters({}, now)).toEqual({ periode: '2026-K1', year: 2026, quarter: 1, van: '2026-01-01', tot: '2026-03-31', veiligHuis: '' });
+    expect(parseStatisticsFilters({}, new Date('2026-02-01T10:00:00Z'))).toMatchObject({ periode: '2025-K4', van: '2025-10-01', tot: '2025-12-31' });
   });
-  it('round the period to whole months, swap a reversed period and ignore malformed input', () => {
-    expect(parseStatisticsFilters({ van: '2026-03-17', tot: '2026-02-03' }, now)).toMatchObject({ van: '2026-02-01', tot: '2026-03-31' });
-    expect(parseStatisticsFilters({ van: '2026-02-31', tot: 'gisteren', veiligHuis: 'x' }, now)).toEqual({ van: '2026-01-01', tot: '2026-12-31', veiligHuis: '' });
-    expect(parseStatisticsFilters({ van: '2024-02-10', tot: '2024-02-10' }, now)).toMatchObject({ van: '2024-02-01', tot: '2024-02-29' });
-    expect(periodLabel({ van: '2026-01-01', tot: '2026-12-31' })).toBe('januari 2026 tot en met december 2026');
+  it('art. 15 §4: a quarter or a whole year, nothing in between', () => {
+    expect(parseStatisticsFilters({ periode: '2024-Q1' }, now)).toMatchObject({ periode: '2024-K1', van: '2024-01-01', tot: '2024-03-31' });
+    expect(parseStatisticsFilters({ periode: '2024-k4' }, now)).toMatchObject({ van: '2024-10-01', tot: '2024-12-31' });
+    expect(parseStatisticsFilters({ periode: '2024', veiligHuis: 'x' }, now)).toEqual({ periode: '2024', year: 2024, quarter: null, van: '2024-01-01', tot: '2024-12-31', veiligHuis: '' });
+    expect(() => parseStatisticsFilters({ periode: '2024-02' }, now)).toThrow(/kwartaal/);
+    expect(() => parseStatisticsFilters({ van: '2026-02-01', tot: '2026-03-31' }, now)).toThrow(/vrije periode/);
+    expect(periodLabel({ year: 2026, quarter: null })).toBe('het jaar 2026');
+    expect(periodLabel({ year: 2026, quarter: 2 })).toBe('tweede kwartaal 2026');
+  });
+  it('art. 15 §4: a hidden quarter is not the year minus the other quarters', () => {
+    const houses = [{ id: 'h1', name: 'Een', code: 'VH-1' }];
+    const q = (n: number) => [
+      { safeHouseId: 'h1', metric: 'state', category: 'NOT_ADMISSIBLE', n },
+      { safeHouseId: 'h1', metric: 'minors', category: 'NO', n },
+      { safeHouseId: 'h1', metric: 'referrer_kind', category: 'POLICE', n },
+    ];
+    const all = buildStatisticsAcrossPeriods({
+      houses,
+      periods: [{ key: 'Y', counts: q(12), waiting: [] }, { key: 'K1', counts: q(10), waiting: [] }, { key: 'K2', counts: q(2), waiting: [] }, { key: 'K3', counts: [], waiting: [] }, { key: 'K4', counts: [], waiting: [] }],
+      sums: [{ total: 'Y', parts: ['K1', 'K2', 'K3', 'K4'] }],
+    });
+    const outcome = (k: string) => all.get(k)!.houses[0]!.outcomes.find((o) => o.code === 'NOT_ADMISSIBLE')!.n;
+    expect(outcome('K2')).toBe('<5');
+    // the year (12) minus the first quarter (10) would give the 2 away: one of them is hidden
+    expect([outcome('Y'), outcome('K1')]).toContain('x');
   });
 });

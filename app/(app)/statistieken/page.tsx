@@ -1,5 +1,6 @@
 import { loadPage } from '@/lib/auth/session';
 import { getStatistics } from '@/lib/reporting/get-statistics';
+import { periodOptions } from '@/lib/reporting/schemas';
 import { MINORS_LABEL, ORGANISATION_KIND_LABEL, OUTCOME_LABEL, REPORTING_VIOLENCE_FORM_LABEL } from '@/lib/reporting/labels';
 import { formatDays } from '@/lib/reporting/suppression';
 import type { UnitStatistics } from '@/lib/reporting/tables';
@@ -22,7 +23,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const f = data.filters;
   const s = data.selection;
   const scopeName = data.selected ? data.selected.name : data.houses.length === 1 ? data.houses[0]!.name : 'alle Veilige Huizen';
-  const exportQuery = new URLSearchParams({ van: f.van, tot: f.tot, ...(f.veiligHuis ? { veiligHuis: f.veiligHuis } : {}) });
+  const exportQuery = new URLSearchParams({ periode: f.periode, ...(f.veiligHuis ? { veiligHuis: f.veiligHuis } : {}) });
   // each safe house, then all together (as in the CSV); one safe house needs no total row
   const overviewRows = data.total && data.rows.length !== 1 ? [...data.rows, data.total] : data.rows;
   const kinds = s.referrerKinds.filter((k) => k.n !== 0);
@@ -37,12 +38,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded bg-white p-4 shadow-sm" aria-label="Filters">
         <div>
-          <label htmlFor="f-van" className="block font-medium">Ingediend vanaf</label>
-          <input id="f-van" name="van" type="date" defaultValue={f.van} aria-describedby="f-periode-uitleg" className="mt-1 rounded border border-gray-500 px-2 py-1" />
-        </div>
-        <div>
-          <label htmlFor="f-tot" className="block font-medium">Ingediend tot en met</label>
-          <input id="f-tot" name="tot" type="date" defaultValue={f.tot} aria-describedby="f-periode-uitleg" className="mt-1 rounded border border-gray-500 px-2 py-1" />
+          <label htmlFor="f-periode" className="block font-medium">Periode</label>
+          <select id="f-periode" name="periode" defaultValue={f.periode} aria-describedby="f-periode-uitleg" className="mt-1 rounded border border-gray-500 px-2 py-1">
+            {periodOptions().map((p) => (
+              <option key={p.value} value={p.value}>{p.label}</option>
+            ))}
+          </select>
         </div>
         {data.houses.length > 1 && (
           <div>
@@ -57,7 +58,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         )}
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Toepassen</button>
         <p id="f-periode-uitleg" className="w-full text-sm text-gray-700">
-          De periode telt in hele maanden, volgens de maand waarin de aanmelding werd ingediend. Concepten tellen niet mee.
+          Cijfers bestaan enkel per kwartaal of per jaar, volgens de maand waarin de aanmelding werd ingediend: zo kan niemand
+          twee periodes van elkaar aftrekken om een klein aantal terug te vinden. Concepten tellen niet mee.
         </p>
       </form>
 
