@@ -1,6 +1,6 @@
 import { loadPage } from '@/lib/auth/session';
 import { getStatistics } from '@/lib/reporting/get-statistics';
-import { periodOptions } from '@/lib/reporting/schemas';
+import { PERIOD_PATTERN, periodOptions } from '@/lib/reporting/schemas';
 import { MINORS_LABEL, ORGANISATION_KIND_LABEL, OUTCOME_LABEL, REPORTING_VIOLENCE_FORM_LABEL } from '@/lib/reporting/labels';
 import { formatDays } from '@/lib/reporting/suppression';
 import type { UnitStatistics } from '@/lib/reporting/tables';
@@ -19,7 +19,9 @@ function Median({ u }: { u: UnitStatistics }) {
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const data = await loadPage((userId) => getStatistics(userId, params));
+  // the page offers only valid periods; an old or mistyped link falls back to the default period
+  const periode = typeof params.periode === 'string' && PERIOD_PATTERN.test(params.periode) ? params.periode : '';
+  const data = await loadPage((userId) => getStatistics(userId, { periode, veiligHuis: params.veiligHuis ?? '' }));
   const f = data.filters;
   const s = data.selection;
   const scopeName = data.selected ? data.selected.name : data.houses.length === 1 ? data.houses[0]!.name : 'alle Veilige Huizen';
