@@ -28,3 +28,15 @@ export async function ownerPgClient(url = inject('db').ownerUrl): Promise<pg.Cli
   await client.connect();
   return client;
 }
+
+/** Every row of every table as JSON text: to prove that a purged person left no trace anywhere. */
+export async function allTablesText(): Promise<string> {
+  const tables = await ownerDb().$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+  let text = '';
+  for (const { table_name } of tables) {
+    const rows = await ownerDb().$queryRawUnsafe<{ t: string }[]>(`SELECT row_to_json(x)::text AS t FROM "${table_name}" x`);
+    text += rows.map((r) => r.t).join('\n');
+  }
+  return text;
+}

@@ -11,7 +11,7 @@ import { startJobs, RETENTION_QUEUE, type Jobs } from '@/lib/jobs/boss';
 import { withActor } from '@/lib/db/scoped';
 import { makeNationalNumber } from '@/lib/validation/national-number';
 import { lookupHmac } from '@/lib/crypto/fields';
-import { ownerDb, testKeys } from '../helpers/db';
+import { allTablesText, ownerDb, testKeys } from '../helpers/db';
 
 async function closingCase(opts: { lastName?: string; nationalNumber?: string } = {}) {
   const db = ownerDb();
@@ -143,16 +143,6 @@ describe('closure and retention (art. 15 §3)', () => {
 });
 
 describe('deletion after the retention term (art. 15 §3)', () => {
-  async function allTablesText(): Promise<string> {
-    const tables = await ownerDb().$queryRaw<{ table_name: string }[]>`
-      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
-    let text = '';
-    for (const { table_name } of tables) {
-      const rows = await ownerDb().$queryRawUnsafe<{ t: string }[]>(`SELECT row_to_json(x)::text AS t FROM "${table_name}" x`);
-      text += rows.map((r) => r.t).join('\n');
-    }
-    return text;
-  }
 
   it('art15§3: after the purge no table contains the purged person\u2019s name or national number (simulated clock)', async () => {
     const lastName = `Wisvanaf${Date.now().toString(36)}`;

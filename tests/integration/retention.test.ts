@@ -6,21 +6,11 @@ import { purgeExpiredDossiers } from '@/lib/retention/purge';
 import { parseRetentionTerms } from '@/lib/retention/terms';
 import { makeNationalNumber } from '@/lib/validation/national-number';
 import { lookupHmac } from '@/lib/crypto/fields';
-import { ownerDb, testKeys } from '../helpers/db';
+import { allTablesText, ownerDb, testKeys } from '../helpers/db';
 import { decision } from '../helpers/forms';
 
 const terms = parseRetentionTerms({});
 
-async function allTablesText(): Promise<string> {
-  const tables = await ownerDb().$queryRaw<{ table_name: string }[]>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
-  let text = '';
-  for (const { table_name } of tables) {
-    const rows = await ownerDb().$queryRawUnsafe<{ t: string }[]>(`SELECT row_to_json(x)::text AS t FROM "${table_name}" x`);
-    text += rows.map((r) => r.t).join('\n');
-  }
-  return text;
-}
 
 async function referral(status: 'SUBMITTED' | 'DRAFT' = 'SUBMITTED') {
   const db = ownerDb();
