@@ -4,7 +4,10 @@ import { recordAudit } from '@/lib/audit/log';
 import { conflict } from '@/lib/errors';
 import { notifyCase, requireDossierAction } from '@/lib/conferences/context';
 import type { ConsensusOutcome, VoteChoice } from './outcome';
+import { z } from '@/lib/validation/zod';
 import { CONSENSUS_SUBJECTS, type ConsensusKind } from './subjects';
+
+const uuid = z.string().uuid();
 import { consensusView } from './voters';
 
 /**
@@ -17,6 +20,8 @@ export async function castConsensusVote(kind: ConsensusKind, userId: string, id:
   const s = CONSENSUS_SUBJECTS[kind];
   const purpose = kind === 'disclosure' ? 'castVote' : 'voteRetentionExtension';
   return withActor(userId, async (tx, actor) => {
+    // a malformed id is "not found" (and logged as denied), never a database error
+    if (!uuid.safeParse(id).success) throw new DeniedError({ action: s.voteAction, objectType: s.objectType, objectId: id.slice(0, 64), purpose });
     const [row] = await tx.$queryRawUnsafe<{ dossierId: string }[]>(`SELECT "dossierId" FROM "${s.proposals}" WHERE "id" = $1::uuid`, id);
     if (!row) throw new DeniedError({ action: s.voteAction, objectType: s.objectType, objectId: id, purpose });
     const dossier = await requireDossierAction(tx, actor, row.dossierId, s.voteAction, purpose, 'Enkel bij een lopend traject wordt gestemd.');
@@ -56,6 +61,7 @@ export async function withdrawConsensus(kind: ConsensusKind, userId: string, id:
   const s = CONSENSUS_SUBJECTS[kind];
   const purpose = kind === 'disclosure' ? 'withdrawDisclosure' : 'withdrawRetentionExtension';
   return withActor(userId, async (tx, actor) => {
+    if (!uuid.safeParse(id).success) throw new DeniedError({ action: s.withdrawAction, objectType: s.objectType, objectId: id.slice(0, 64), purpose });
     const [row] = await tx.$queryRawUnsafe<{ dossierId: string; proposedByUserId: string }[]>(
       `SELECT "dossierId", "proposedByUserId" FROM "${s.proposals}" WHERE "id" = $1::uuid`, id);
     if (!row) throw new DeniedError({ action: s.withdrawAction, objectType: s.objectType, objectId: id, purpose });

@@ -49,6 +49,13 @@ describe('art. 14 §2: the voters are frozen when a disclosure is proposed', () 
     expect(err.fieldErrors.itemIds).toMatch(/niet meer deelneemt/);
   });
 
+  it('a malformed proposal id is "not found", never a database error', async () => {
+    const w = await consensusWorld();
+    await expect(castVote(w.u.police.id, "x' OR 1=1 --", 'AGREE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(withdrawDisclosure(w.u.police.id, 'geen-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(voteRetentionExtension(w.u.coord.id, '123', 'AGREE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it("art. 14 §2: the chairing coordinator's agreement is needed and their objection blocks", async () => {
     const w = await consensusWorld();
     const item = await itemFrom(w, w.u.police);

@@ -354,6 +354,7 @@ export default async function CaseConferencePage({ params, searchParams }: { par
               action={proposeExtensionAction.bind(null, v.dossier.id)}
               submitLabel="Verlenging voorstellen"
               label="Verlenging voorstellen"
+              initial={{ agendaItemId: pastSessions[0]?.id ?? '' }}
               fields={[
                 { kind: 'select', name: 'agendaItemId', label: 'Afrondingstafel (overleg van deze casus)', required: true, placeholder: 'Kies het overleg', options: sessionOptions },
                 { kind: 'text', name: 'years', label: 'Bewaartermijn in jaren (16 tot 30)', required: true },
