@@ -1,5 +1,5 @@
 import { z } from '@/lib/validation/zod';
-import { normaliseNationalNumber } from '@/lib/validation/national-number';
+import { NATIONAL_NUMBER_BIRTH_DATE_MISMATCH, nationalNumberAgreesWithBirthDate, normaliseNationalNumber } from '@/lib/validation/national-number';
 import { isIsoDate } from '@/lib/audit/filters';
 import { cleanReason } from '@/lib/audit/log';
 import { isAppError } from '@/lib/errors';
@@ -103,7 +103,11 @@ export function validateRectify(v: RectifyValues): { ok: true; data: ParsedRecti
       errors.reason = err.fieldErrors?.reason ?? err.message;
     }
   }
+  const nn = parsed.success && parsed.data.nationalNumber ? normaliseNationalNumber(parsed.data.nationalNumber) : null;
+  if (parsed.success && nn && parsed.data.dateOfBirth && !nationalNumberAgreesWithBirthDate(nn, parsed.data.dateOfBirth)) {
+    errors.nationalNumber = NATIONAL_NUMBER_BIRTH_DATE_MISMATCH;
+  }
   if (!parsed.success || Object.keys(errors).length || !cleanedReason) return { ok: false, errors };
-  const digits = parsed.data.nationalNumber ? normaliseNationalNumber(parsed.data.nationalNumber) : null;
+  const digits = nn;
   return { ok: true, data: { ...parsed.data, nationalNumberDigits: digits, cleanedReason } };
 }

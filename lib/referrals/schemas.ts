@@ -1,5 +1,5 @@
 import { z } from '@/lib/validation/zod';
-import { normaliseNationalNumber } from '@/lib/validation/national-number';
+import { NATIONAL_NUMBER_BIRTH_DATE_MISMATCH, nationalNumberAgreesWithBirthDate, normaliseNationalNumber } from '@/lib/validation/national-number';
 import { validateForm } from '@/lib/validation/form';
 import { RISK_FACTORS, RISK_ANSWERS } from './risk-screening';
 
@@ -151,6 +151,10 @@ function crossFieldErrors(v: ReferralValues, strict: boolean, today: Date): Reco
           ? 'Volgens de geboortedatum is deze persoon minderjarig.'
           : 'Volgens de geboortedatum is deze persoon meerderjarig.';
       }
+    }
+    const nn = m.nationalNumber ? normaliseNationalNumber(m.nationalNumber) : null;
+    if (nn && dob && !nationalNumberAgreesWithBirthDate(nn, dob.toISOString().slice(0, 10))) {
+      out[`members.${i}.nationalNumber`] = NATIONAL_NUMBER_BIRTH_DATE_MISMATCH;
     }
     if (strict && !m.dateOfBirth.trim() && !m.isMinor) {
       out[`members.${i}.isMinor`] = 'Geef aan of deze persoon minderjarig is (of vul de geboortedatum in).';

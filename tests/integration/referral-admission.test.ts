@@ -44,6 +44,14 @@ describe('referral (art. 11)', () => {
     expect(back.members[0]).toMatchObject({ firstName: 'Jos', lastName: '' });
   });
 
+  it('art. 15 §1: a national number must be a real date that agrees with the birth date', async () => {
+    const values = completeReferral(s.houseA.id);
+    values.members[0] = { ...values.members[0]!, dateOfBirth: '1984-05-18' };
+    const err = await saveReferral(s.users.referrer.id, values, { mode: 'submit' }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION' });
+    expect(err.fieldErrors['members.0.nationalNumber']).toMatch(/past niet bij de geboortedatum/);
+  });
+
   it('art11: submitting an incomplete referral names every missing field in Dutch', async () => {
     const values = { ...emptyReferral(s.houseA.id), clientSystemLabel: 'Gezin Onvolledig' };
     const err = await saveReferral(s.users.referrer.id, values, { mode: 'submit' }).catch((e) => e);
