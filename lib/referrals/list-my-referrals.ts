@@ -30,7 +30,13 @@ export async function listMyReferrals(userId: string) {
   });
 }
 
-/** The safe houses one can refer to. Not personal data. */
+/**
+ * The safe houses one can refer to. Not personal data — but only for roles that may refer: the
+ * referral pages answer 404 for the DPO, the analyst and the administrator.
+ */
 export async function listSafeHouses(userId: string) {
-  return withActor(userId, (tx) => tx.safeHouse.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }));
+  return withActor(userId, (tx, actor) => {
+    if (!can(actor, 'referral.create')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang.');
+    return tx.safeHouse.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
+  });
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveReferral } from '@/lib/referrals/save-referral';
 import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
+import { listSafeHouses } from '@/lib/referrals/list-my-referrals';
 import { revealPersonalData } from '@/lib/dossiers/reveal-personal-data';
 import { listMyReferrals } from '@/lib/referrals/list-my-referrals';
 import { decideAdmission } from '@/lib/admission/decide-admission';
@@ -42,6 +43,13 @@ describe('referral (art. 11)', () => {
     expect(draftDeletedOn.getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000);
     expect(back).toMatchObject({ clientSystemLabel: 'Gezin Half', situation: 'Nog aan te vullen' });
     expect(back.members[0]).toMatchObject({ firstName: 'Jos', lastName: '' });
+  });
+
+  it('the referral form is no page for roles that do not refer: DPO, analyst and administrator get 404', async () => {
+    for (const u of [s.users.dpo, s.users.analyst, s.users.admin]) {
+      await expect(listSafeHouses(u.id)).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
+    }
+    await expect(listSafeHouses(s.users.referrer.id)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ id: s.houseA.id })]));
   });
 
   it('art. 15 §1: a national number must be a real date that agrees with the birth date', async () => {
