@@ -3,6 +3,9 @@ import type { Actor } from '@/lib/access/actor';
 import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT, type DossierAction } from '@/lib/access/policy';
 import { DeniedError, type Tx } from '@/lib/db/scoped';
 import { conflict } from '@/lib/errors';
+import { z } from '@/lib/validation/zod';
+
+const UUID = z.string().uuid();
 
 /**
  * Loads the dossier facts for a conference use case and checks the action. A dossier the actor
@@ -17,6 +20,8 @@ export async function requireDossierAction(
   purpose: string,
   notNow = 'Dat kan nu niet in dit dossier.',
 ) {
+  // a malformed id (from a URL or a forged bound argument) is "not found", logged as denied
+  if (!UUID.safeParse(dossierId).success) throw new DeniedError({ action, objectType: 'Dossier', objectId: dossierId.slice(0, 64), purpose });
   const dossier = await tx.dossier.findFirst({
     where: dossierByIdWhere(actor, dossierId),
     select: { ...DOSSIER_FACTS_SELECT, reference: true, clientSystemLabel: true },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from '@/lib/validation/zod';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
@@ -85,6 +86,7 @@ export async function addPlanAction(
 }
 
 export async function setPlanActionDone(userId: string, dossierId: string, actionId: string, done: boolean) {
+  if (typeof done !== 'boolean' || !z.string().uuid().safeParse(actionId).success) throw invalid('Onbekende actie.');
   return record(userId, dossierId, 'setPlanActionDone', 'PlanAction', async (tx) => {
     const updated = await tx.planAction.updateMany({ where: { id: actionId, dossierId }, data: { done } });
     if (updated.count !== 1) throw invalid('Onbekende actie.');

@@ -1,7 +1,15 @@
 import 'server-only';
 import { withActor, DeniedError } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
-import { conflict, invalid } from '@/lib/errors';
+import { conflict, invalid, notFound } from '@/lib/errors';
+import { z } from '@/lib/validation/zod';
+
+/** What may come from the browser, bound to the form or typed in it: parsed before anything else. */
+const decisionInput = z.object({
+  requestId: z.string().uuid(),
+  decision: z.enum(['accept', 'reject', 'cancel']),
+  note: z.string().max(1000, 'Hoogstens 1000 tekens.'),
+});
 
 /**
  * The receiving coordinator accepts (the dossier moves, with everything in it, and the sending
@@ -15,6 +23,12 @@ export async function decideTransfer(
   note = '',
   now = new Date(),
 ) {
+  // a forged decision or id never reaches the database or the access log's action column
+  const input = decisionInput.safeParse({ requestId, decision, note });
+  if (!input.success) {
+    if (input.error.issues.some((i) => i.path[0] === 'note')) throw invalid('De opmerking is te lang.', { note: 'Hoogstens 1000 tekens.' });
+    throw notFound();
+  }
   return withActor(userId, async (tx, actor) => {
     const request = await tx.transferRequest.findFirst({ where: { id: requestId } });
     const mayDecide = request && (decision === 'cancel'

@@ -8,7 +8,7 @@ import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { acknowledgeSecrecy, leaveCase } from '@/lib/conferences/acknowledge-secrecy';
 import { addInformationItem } from '@/lib/conferences/add-information-item';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
-import { addGoal, setIdentityVisibility } from '@/lib/conferences/record-conference';
+import { addGoal, setIdentityVisibility, setPlanActionDone } from '@/lib/conferences/record-conference';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { downloadConferencePdf } from '@/lib/conferences/download-pdf';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
@@ -309,6 +309,14 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
     await expect(castVote(w.u.expert.id, p.id, 'AGREE')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // the coordinator's objection blocks like any participant's
     expect((await castVote(w.u.coord.id, p.id, 'OBJECT')).status).toBe('BLOCKED');
+  });
+
+  it('a malformed id or a forged bound argument is refused cleanly: 404 for a dossier (logged), a Dutch message for an action', async () => {
+    const { w } = await threeParticipants();
+    await expect(getCaseConference(w.u.coord.id, "x' OR '1'='1")).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await ownerDb().auditEvent.count({ where: { actorUserId: w.u.coord.id, outcome: 'DENIED', objectId: "x' OR '1'='1" } })).toBe(1);
+    await expect(setPlanActionDone(w.u.coord.id, w.caseA.id, 'geen-uuid', true)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(setPlanActionDone(w.u.coord.id, w.caseA.id, crypto.randomUUID(), 'ja' as unknown as boolean)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('art13: the minutes and action plan download as a watermarked PDF, and the download is logged', async () => {

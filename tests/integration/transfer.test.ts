@@ -69,6 +69,16 @@ describe('transfer between safe houses (art. 15 §1, 3rd para, 7°)', () => {
     expect(await ownerDb().transferRequest.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: 'CANCELLED' });
   });
 
+  it('art15§1-7: a forged decision or id from the browser is refused before it reaches the database or the access log', async () => {
+    const w = await twoHouses();
+    const req = await requestTransfer(w.coordFrom.id, w.dossier.id, { toSafeHouseId: w.to.id, ...reason });
+    const forged = 'cancel; DROP TABLE x' as unknown as 'cancel';
+    await expect(decideTransfer(w.coordTo.id, req.id, forged)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(decideTransfer(w.coordTo.id, 'geen-uuid', 'accept')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await ownerDb().transferRequest.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ status: 'PENDING' });
+    expect(await ownerDb().auditEvent.count({ where: { action: { startsWith: 'transfer.cancel;' } } })).toBe(0);
+  });
+
   it('art15§1-7: a transfer goes to another safe house, and only the holding coordinator asks for it', async () => {
     const w = await twoHouses();
     await expect(requestTransfer(w.coordFrom.id, w.dossier.id, { toSafeHouseId: w.from.id, ...reason })).rejects.toMatchObject({ code: 'VALIDATION' });
