@@ -30,6 +30,8 @@ export async function planSession(userId: string, values: PlanSessionValues, now
   const startsAt = brusselsTime(d.date, d.startTime);
   const endsAt = brusselsTime(d.date, d.endTime);
   if (startsAt.getTime() < now.getTime() - 86_400_000) throw invalid('Het overleg ligt in het verleden.', { date: 'Kies een datum vanaf vandaag.' });
+  // a typo must not plan a session in 2999: at most two years ahead
+  if (startsAt.getTime() > now.getTime() + 2 * 366 * 86_400_000) throw invalid('Het overleg ligt te ver in de toekomst.', { date: 'Kies een datum binnen de komende twee jaar.' });
   return withActor(userId, async (tx, actor) => {
     if (!can(actor, 'conference.plan')) throw new AppError('FORBIDDEN_ACTION', 'Enkel de coördinator plant een casusoverleg.');
     const dossiers = await tx.dossier.findMany({

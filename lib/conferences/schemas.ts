@@ -2,10 +2,16 @@ import { z } from '@/lib/validation/zod';
 
 const uuid = (msg: string) => z.string().uuid(msg);
 
+const realDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+const realTime = (v: string) => Number(v.slice(0, 2)) < 24 && Number(v.slice(3, 5)) < 60;
+
 export const planSessionSchema = z.object({
-  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.'),
-  startTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het beginuur (uu:mm).'),
-  endTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het einduur (uu:mm).'),
+  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.').refine(realDate, 'Deze datum bestaat niet.'),
+  startTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het beginuur (uu:mm).').refine(realTime, 'Geef een bestaand uur (00:00 tot 23:59).'),
+  endTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het einduur (uu:mm).').refine(realTime, 'Geef een bestaand uur (00:00 tot 23:59).'),
   location: z.string().trim().min(3, 'Geef de plaats of de link van het online overleg.').max(200, 'Hoogstens 200 tekens.'),
   dossierIds: z.array(uuid('Ongeldige casus.')).min(1, 'Zet minstens één casus op de agenda.').max(20),
 });

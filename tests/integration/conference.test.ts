@@ -311,6 +311,15 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
     expect((await castVote(w.u.coord.id, p.id, 'OBJECT')).status).toBe('BLOCKED');
   });
 
+  it('impossible session dates and times are refused at the field: 30 February, 25:00, the year 2999', async () => {
+    const { w } = await threeParticipants();
+    const plan = (date: string, startTime = '09:00') =>
+      planSession(w.u.coord.id, { date, startTime, endTime: '23:30', location: 'Zaal 1', dossierIds: [w.caseA.id] }).catch((e) => e);
+    expect((await plan('2027-02-30')).fieldErrors.date).toMatch(/bestaat niet/);
+    expect((await plan('2027-02-10', '25:00')).fieldErrors.startTime).toMatch(/bestaand uur/);
+    expect((await plan('2999-01-01')).fieldErrors.date).toMatch(/twee jaar/);
+  });
+
   it('a malformed id or a forged bound argument is refused cleanly: 404 for a dossier (logged), a Dutch message for an action', async () => {
     const { w } = await threeParticipants();
     await expect(getCaseConference(w.u.coord.id, "x' OR '1'='1")).rejects.toMatchObject({ code: 'NOT_FOUND' });
