@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 
 const GENERIC_ERROR =
-  'Aanmelden is niet gelukt. Controleer je e-mailadres en wachtwoord. Na herhaalde mislukte pogingen wordt het account tijdelijk vergrendeld.';
+  'Aanmelden is niet gelukt. Controleer je e-mailadres en wachtwoord. Na herhaalde mislukte pogingen moet je telkens wat langer wachten.';
 
-export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: { name: string } | null }) {
+export function LoginForm({ callbackUrl, oidc, password: passwordLogin = true }: { callbackUrl: string; oidc: { name: string } | null; password?: boolean }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,11 +22,14 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: { 
     setError(null);
     try {
       const res = await signIn('credentials', { email, password, redirect: false });
-      if (!res || res.error) {
+      const wait = /^wacht:(\d+)$/.exec(res?.error ?? '');
+      if (wait) {
+        setError(`Te veel mislukte pogingen. Probeer opnieuw over ${wait[1]} seconden.`);
+      } else if (!res || res.error) {
         setError(GENERIC_ERROR);
         setPassword('');
       } else {
-        window.location.assign(callbackUrl);
+        window.location.assign(`/login/tweede-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       }
     } catch {
       setError('De server is niet bereikbaar. Probeer het zo dadelijk opnieuw.');
@@ -37,6 +40,7 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: { 
 
   return (
     <div>
+      {passwordLogin && (
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'login-fout' : undefined}>
         {error && (
           <p id="login-fout" role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-800">
@@ -81,8 +85,9 @@ export function LoginForm({ callbackUrl, oidc }: { callbackUrl: string; oidc: { 
           {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
         </button>
       </form>
+      )}
       {oidc && (
-        <div className="mt-6 border-t border-gray-300 pt-6">
+        <div className={passwordLogin ? 'mt-6 border-t border-gray-300 pt-6' : ''}>
           <button
             type="button"
             onClick={() => signIn('oidc', { callbackUrl })}

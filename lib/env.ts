@@ -18,15 +18,19 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'formaat: sleutelid:base64[,sleutelid:base64]'),
     FIELD_ENCRYPTION_KEY_ID: z.string().min(1),
     LOOKUP_HMAC_KEY: base64Key,
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(15),
+    SESSION_IDLE_MINUTES_NO_CONTENT: z.coerce.number().int().min(5).max(480).default(30),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_PASSWORD_LOGIN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().default('Vlaamse overheid (ACM/IDM)'),
+    OIDC_ACR_VALUES: z.string().min(1).optional(),
+    OIDC_MFA_ACR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -36,6 +40,9 @@ const schema = z
         path: ['OIDC_ISSUER'],
         message: 'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen: zet ze alle drie of geen',
       });
+    }
+    if (!env.AUTH_PASSWORD_LOGIN && !env.OIDC_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_PASSWORD_LOGIN'], message: 'zonder OIDC_ISSUER kan niemand zich nog aanmelden' });
     }
     const ids = env.FIELD_ENCRYPTION_KEYS.split(',').map((p) => p.split(':')[0]);
     if (!ids.includes(env.FIELD_ENCRYPTION_KEY_ID)) {

@@ -1,12 +1,19 @@
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { OrganisationKind, Role } from '../lib/generated/prisma/enums';
-import type { FieldKeys } from '../lib/crypto/fields';
+import { encryptField, type FieldKeys } from '../lib/crypto/fields';
 import { hashPassword } from '../lib/auth/passwords';
 import { makeNationalNumber } from '../lib/validation/national-number';
 import { makeDossier, makeParticipant } from './factories';
 
 /** Demo data: two safe houses, their core partners, one user per role, a few dossiers. */
 export const DEMO_PASSWORD = 'VeiligHuis-demo-2026';
+/**
+ * The demo users' second factor (README): one known TOTP secret (base32, SHA-1, 6 digits, 30 s)
+ * to add to an authenticator app. Demo only: real users link their own app at first login.
+ */
+export const DEMO_TOTP_SECRET = 'VHDDEMOTOTPSECRETJBSWY3DPEHPK3PX';
+/** A demo user who has not linked an app yet: shows the enrolment at first login. */
+export const DEMO_USER_WITHOUT_TOTP = 'nieuw.aanmelder@vhd.test';
 
 const HOUSES = [
   { code: 'ANT', name: 'Veilig Huis Antwerpen', judicialDistrict: 'Antwerpen' },
@@ -45,6 +52,7 @@ export const DEMO_USERS: {
   { email: 'kernpartner.politie@vhd.test', name: 'Inspecteur Bram Kernpartner', org: 'Politiezone Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT'], ['REFERRER', null]], description: 'medewerker kernpartner (politie), Antwerpen; deelnemer aan dossier VH-ANT-2026-0002' },
   { email: 'deelnemer.justitiehuis@vhd.test', name: 'Eva Deelnemer', org: 'Justitiehuis Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT']], description: 'deelnemer / vaste afgevaardigde (justitiehuis); deelnemer aan VH-ANT-2026-0002' },
   { email: 'casusregisseur.caw@vhd.test', name: 'Tom Casusregisseur', org: 'CAW Antwerpen', roles: [['CORE_PARTNER_STAFF', 'ANT']], description: 'casusregisseur (CAW) van VH-ANT-2026-0002' },
+  { email: DEMO_USER_WITHOUT_TOTP, name: 'Mira Nieuw', org: 'Huisartsenpraktijk De Linde', roles: [['REFERRER', null]], description: 'aanmelder (huisarts) zonder gekoppelde authenticator-app: toont de koppeling bij de eerste aanmelding' },
   { email: 'medewerker.cgg@vhd.test', name: 'Nora Medewerker', org: 'Centrum Geestelijke Gezondheidszorg Vagga', roles: [['REFERRER', null]], description: 'rechtstreeks betrokken medewerker (ontvangt terugkoppeling)' },
   { email: 'vk.antwerpen@vhd.test', name: 'Ann Gemandateerde', org: 'Vertrouwenscentrum Kindermishandeling Antwerpen', roles: [['MANDATED_AGENCY_STAFF', 'ANT'], ['CORE_PARTNER_STAFF', 'ANT']], description: 'medewerker gemandateerde voorziening (VK), Antwerpen' },
   { email: 'kernpartner.gent@vhd.test', name: 'Wim Kernpartner', org: 'CAW Oost-Vlaanderen', roles: [['CORE_PARTNER_STAFF', 'OVL'], ['REFERRER', null]], description: 'medewerker kernpartner (CAW), Oost-Vlaanderen' },
@@ -74,6 +82,9 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
         organisationId: orgs.get(u.org)!,
         passwordHash,
         roles: { create: u.roles.map(([role, house]) => ({ role, safeHouseId: house ? houses.get(house)! : null })) },
+        ...(u.email === DEMO_USER_WITHOUT_TOTP
+          ? {}
+          : { totp: { create: { secret: encryptField(keys, DEMO_TOTP_SECRET), confirmedAt: new Date() } } }),
       },
     });
     users.set(u.email, { id: created.id, organisationId: created.organisationId });

@@ -1,14 +1,17 @@
 import Link from 'next/link';
-import { SessionKeepAlive } from '@/components/session-keepalive';
+import { SessionLock } from '@/components/session-lock';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getShell } from '@/lib/access/shell';
-import { loadPage } from '@/lib/auth/session';
+import { currentSession, loadPage } from '@/lib/auth/session';
+import { idleEnd } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const shell = await loadPage(getShell);
+  const session = (await currentSession())!;
+  const endsAt = new Date(Math.min(idleEnd(session).getTime(), session.expiresAt.getTime())).toISOString();
   return (
-    <>
+    <SessionLock endsAt={endsAt}>
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="text-lg font-semibold">
@@ -27,7 +30,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span>
-              <span className="font-medium">{shell.name}</span>
+              <Link href="/account" className="font-medium underline-offset-4 hover:underline" title="Mijn sessies">
+                {shell.name}
+              </Link>
               <span className="block text-white/85">
                 {shell.organisationName}
                 {' · '}
@@ -41,7 +46,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="inhoud" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-      <SessionKeepAlive />
-    </>
+    </SessionLock>
   );
 }

@@ -2,41 +2,53 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
-import { authenticate, resolveOidcUser } from './login';
+import { clientAddress } from './client-address';
+import { authenticate, oidcAssertsSecondFactor, resolveOidcUser } from './login';
+import { endSession } from './sessions';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; name: string };
-    /** when the user signed in (ms since epoch): for the absolute session lifetime */
-    authTime: number;
+  }
+  interface User {
+    /** the server-side session's token (ADR 0018), only between sign-in and the JWT */
+    sid?: string;
   }
 }
 
 let cached: NextAuthOptions | undefined;
 
 /**
- * next-auth: e-mail + password, and an OpenID Connect provider (the Flemish government IdP)
- * that is only there when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
- * Sessions are signed JWTs that expire after SESSION_IDLE_MINUTES without activity: every
- * session read re-issues the cookie (updateAge 0) and the browser only reads it on activity
- * (components/session-keepalive.tsx). Regardless of activity, a session ends
- * SESSION_MAX_HOURS after sign-in (lib/auth/session.ts).
+ * next-auth: e-mail + password (unless AUTH_PASSWORD_LOGIN=false), always followed by a second
+ * factor, and an OpenID Connect provider (the Flemish government IdP) that is only there when
+ * OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set and must assert a second factor.
+ * next-auth only carries the cookie: a sealed JWT that holds the token of a server-side
+ * session. Whether that session lives — idle time, absolute end, sign-out, a role change — is
+ * decided in the database on every request (lib/auth/sessions.ts, ADR 0018).
  */
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const e = env();
-  const idleSeconds = e.SESSION_IDLE_MINUTES * 60;
-  const providers: NextAuthOptions['providers'] = [
-    CredentialsProvider({
-      id: 'credentials',
-      name: 'E-mailadres en wachtwoord',
-      credentials: { email: { label: 'E-mailadres', type: 'email' }, password: { label: 'Wachtwoord', type: 'password' } },
-      async authorize(credentials) {
-        const result = await authenticate(credentials?.email, credentials?.password);
-        return result.ok ? { id: result.userId, name: result.name } : null;
-      },
-    }),
-  ];
+  const maxAgeSeconds = e.SESSION_MAX_HOURS * 3600;
+  const providers: NextAuthOptions['providers'] = [];
+  if (e.AUTH_PASSWORD_LOGIN) {
+    providers.push(
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'E-mailadres en wachtwoord',
+        credentials: { email: { label: 'E-mailadres', type: 'email' }, password: { label: 'Wachtwoord', type: 'password' } },
+        async authorize(credentials, req) {
+          const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
+          const result = await authenticate(credentials?.email, credentials?.password, {
+            address: clientAddress(headers['x-forwarded-for']),
+            userAgent: typeof headers['user-agent'] === 'string' ? headers['user-agent'] : null,
+          });
+          if (!result.ok && result.retryAfterSeconds) throw new Error(`wacht:${result.retryAfterSeconds}`);
+          return result.ok ? { id: result.userId, name: result.name, sid: result.token } : null;
+        },
+      }),
+    );
+  }
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
     providers.push({
       id: 'oidc',
@@ -47,7 +59,7 @@ export function authOptions(): NextAuthOptions {
       clientSecret: e.OIDC_CLIENT_SECRET,
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
-      authorization: { params: { scope: 'openid profile email' } },
+      authorization: { params: { scope: 'openid profile email', ...(e.OIDC_ACR_VALUES ? { acr_values: e.OIDC_ACR_VALUES } : {}) } },
       profile(profile: { sub: string; name?: string; email?: string; email_verified?: boolean }) {
         // Only a verified e-mail address may link an IdP identity to an existing account.
         return { id: profile.sub, name: profile.name ?? '', email: profile.email_verified ? (profile.email ?? null) : null };
@@ -57,15 +69,18 @@ export function authOptions(): NextAuthOptions {
   cached = {
     secret: e.NEXTAUTH_SECRET,
     providers,
-    session: { strategy: 'jwt', maxAge: idleSeconds, updateAge: 0 },
-    jwt: { maxAge: idleSeconds },
+    session: { strategy: 'jwt', maxAge: maxAgeSeconds, updateAge: maxAgeSeconds },
+    jwt: { maxAge: maxAgeSeconds },
     pages: { signIn: '/login', error: '/login' },
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider === 'oidc') {
-          const localId = await resolveOidcUser(account.providerAccountId, user.email);
-          if (!localId) return '/login?fout=oidc';
-          user.id = localId;
+          const claims = (profile ?? {}) as { amr?: unknown; acr?: unknown };
+          const mfa = oidcAssertsSecondFactor(claims, e.OIDC_MFA_ACR);
+          const local = await resolveOidcUser(account.providerAccountId, user.email, mfa);
+          if (!local) return mfa ? '/login?fout=oidc' : '/login?fout=oidc-mfa';
+          user.id = local.userId;
+          user.sid = local.token;
         }
         return true;
       },
@@ -73,14 +88,19 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.name = user.name;
-          token.authTime = Date.now();
+          token.sid = user.sid;
         }
         return token;
       },
       async session({ session, token }) {
+        // the token stays inside the sealed cookie; the browser's session object never holds it
         session.user = { id: String(token.uid ?? ''), name: String(token.name ?? '') };
-        session.authTime = Number(token.authTime ?? 0);
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        await endSession(token?.sid, 'afgemeld');
       },
     },
   };

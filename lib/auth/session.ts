@@ -1,23 +1,44 @@
 import 'server-only';
+import { cache } from 'react';
 import { connection } from 'next/server';
 import { redirect, notFound } from 'next/navigation';
-import { getServerSession } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { isAppError } from '@/lib/errors';
 import { env } from '@/lib/env';
-import { authOptions } from './options';
+import { findLiveSession, type LiveSession } from './sessions';
+
+/** The session token inside the sealed next-auth cookie of this request, if any. */
+export async function requestSessionToken(): Promise<string | null> {
+  await connection();
+  const cookieStore = await cookies();
+  // only the cookie: no bearer header, no other way in
+  const jwt = await getToken({ req: { cookies: cookieStore, headers: new Headers() } as never, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  return typeof jwt?.sid === 'string' ? jwt.sid : null;
+}
+
+/**
+ * This request's live session (once per request): every page, action and API call asks the
+ * database, so a session that was ended, has expired or was never completed with the second
+ * factor stops working at once. A request counts as activity.
+ */
+export const currentSession = cache(async (): Promise<(LiveSession & { token: string }) | null> => {
+  const token = await requestSessionToken();
+  if (!token) return null;
+  const live = await findLiveSession(token, { touch: true });
+  return live ? { ...live, token } : null;
+});
 
 export async function currentUserId(): Promise<string | null> {
-  await connection();
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
-  if (Date.now() - session.authTime > env().SESSION_MAX_HOURS * 3_600_000) return null;
-  return session.user.id;
+  const session = await currentSession();
+  return session && !session.needs ? session.userId : null;
 }
 
 export async function requireUserId(): Promise<string> {
-  const id = await currentUserId();
-  if (!id) redirect('/login');
-  return id;
+  const session = await currentSession();
+  if (!session) redirect('/login');
+  if (session.needs) redirect('/login/tweede-factor');
+  return session.userId;
 }
 
 /**

@@ -47,6 +47,14 @@ const ACTION_LABEL: Record<string, string> = {
   'gdpr.rectify': 'Identificatiegegevens rechtgezet',
   'audit.view': 'Toegangslog geraadpleegd door de DPO',
   'audit.export': 'Toegangslog geëxporteerd door de DPO',
+  'auth.login': 'Aangemeld met wachtwoord (eerste stap)',
+  'auth.login.throttled': 'Aanmelden vertraagd na te veel mislukte pogingen',
+  'auth.login.oidc': 'Aangemeld via de overheid',
+  'auth.login.oidc.no-mfa': 'Aanmelden via de overheid geweigerd: geen tweede factor',
+  'auth.mfa': 'Tweede factor bevestigd (authenticator-app)',
+  'auth.mfa.recovery': 'Tweede factor bevestigd met een herstelcode',
+  'auth.mfa.enrol': 'Authenticator-app gekoppeld',
+  'auth.session.end': 'Eigen sessie beëindigd',
 };
 
 export const actionLabel = (code: string) => ACTION_LABEL[code] ?? code;

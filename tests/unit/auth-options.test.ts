@@ -35,10 +35,39 @@ describe('login configuration', () => {
     expect(oidc.checks).toEqual(['pkce', 'state', 'nonce']);
   });
 
-  it('sessions expire after the idle time and are renewed on every read', async () => {
-    const options = await optionsWith(base);
-    expect(options.session).toMatchObject({ strategy: 'jwt', maxAge: 20 * 60, updateAge: 0 });
+  it('the cookie lives no longer than the absolute session lifetime; the database decides the rest', async () => {
+    const options = await optionsWith({ ...base, SESSION_MAX_HOURS: '10' });
+    expect(options.session).toMatchObject({ strategy: 'jwt', maxAge: 10 * 3600 });
     expect(options.pages).toMatchObject({ signIn: '/login' });
+  });
+
+  it('AUTH_PASSWORD_LOGIN=false leaves only the IdP, and is refused without one', async () => {
+    const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'vhd', OIDC_CLIENT_SECRET: 's' };
+    const options = await optionsWith({ ...base, ...oidc, AUTH_PASSWORD_LOGIN: 'false' });
+    expect(options.providers.map((p) => p.id)).toEqual(['oidc']);
+    await expect(optionsWith({ ...base, AUTH_PASSWORD_LOGIN: 'false' })).rejects.toThrow(/AUTH_PASSWORD_LOGIN/);
+  });
+
+  it('OIDC asks for OIDC_ACR_VALUES, and only an ID token that asserts a second factor is accepted', async () => {
+    const options = await optionsWith({ ...base, OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'vhd', OIDC_CLIENT_SECRET: 's', OIDC_ACR_VALUES: 'urn:be:substantial' });
+    const oidc = options.providers.find((p) => p.id === 'oidc') as unknown as { authorization: { params: Record<string, string> } };
+    expect(oidc.authorization.params.acr_values).toBe('urn:be:substantial');
+    const { oidcAssertsSecondFactor } = await import('@/lib/auth/login');
+    expect(oidcAssertsSecondFactor({ amr: ['pwd'] })).toBe(false);
+    expect(oidcAssertsSecondFactor({})).toBe(false);
+    expect(oidcAssertsSecondFactor({ amr: ['pwd', 'otp'] })).toBe(true);
+    expect(oidcAssertsSecondFactor({ amr: ['hwk'] })).toBe(true);
+    expect(oidcAssertsSecondFactor({ acr: 'urn:be:substantial' })).toBe(false);
+    expect(oidcAssertsSecondFactor({ acr: 'urn:be:substantial' }, 'urn:be:substantial')).toBe(true);
+    expect(oidcAssertsSecondFactor({ amr: 'otp' })).toBe(false);
+  });
+
+  it('the client address for throttling is the one the nearest proxy added, not what the client wrote', async () => {
+    const { clientAddress } = await import('@/lib/auth/client-address');
+    expect(clientAddress('6.6.6.6, 10.0.0.7')).toBe('10.0.0.7');
+    expect(clientAddress(['1.1.1.1', '2.2.2.2'])).toBe('2.2.2.2');
+    expect(clientAddress(undefined)).toBeNull();
+    expect(clientAddress(' , ')).toBeNull();
   });
 
   it('an unverified e-mail address from the IdP is not used to link an account', async () => {

@@ -13,7 +13,9 @@ const valid = {
 describe('configuration', () => {
   it('accepts a complete configuration and fills in defaults', () => {
     const env = parseEnv(valid);
-    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.SESSION_IDLE_MINUTES).toBe(15);
+    expect(env.SESSION_IDLE_MINUTES_NO_CONTENT).toBe(30);
+    expect(env.AUTH_PASSWORD_LOGIN).toBe(true);
     expect(env.LOGIN_MAX_ATTEMPTS).toBe(5);
   });
 

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login-form';
-import { currentUserId } from '@/lib/auth/session';
+import { currentSession } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
 export const metadata = { title: 'Aanmelden' };
@@ -8,6 +8,9 @@ export const metadata = { title: 'Aanmelden' };
 const NOTICES: Record<string, string> = {
   sessie: 'Je sessie is verlopen of niet meer geldig. Meld je opnieuw aan.',
   oidc: 'Aanmelden via de overheid is gelukt, maar er is geen actief account aan gekoppeld. Neem contact op met de functioneel beheerder.',
+  'oidc-mfa':
+    'Aanmelden via de overheid is geweigerd: daar werd geen tweede factor gebruikt (bijvoorbeeld itsme of een beveiligingscode). Meld je opnieuw aan met een tweede factor.',
+  vergrendeld: 'Je scherm werd vergrendeld na een periode zonder activiteit. Meld je opnieuw aan.',
 };
 
 /** Only same-site paths are followed after login. */
@@ -17,7 +20,9 @@ function safeCallback(value: unknown): string {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  if (await currentUserId()) redirect('/');
+  const session = await currentSession();
+  if (session?.needs) redirect(`/login/tweede-factor?callbackUrl=${encodeURIComponent(safeCallback(params.callbackUrl))}`);
+  if (session) redirect(safeCallback(params.callbackUrl));
   const e = env();
   const notice = typeof params.fout === 'string' ? NOTICES[params.fout] : undefined;
   return (
@@ -30,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <div className="mt-6">
-        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} oidc={e.OIDC_ISSUER ? { name: e.OIDC_NAME } : null} />
+        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} oidc={e.OIDC_ISSUER ? { name: e.OIDC_NAME } : null} password={e.AUTH_PASSWORD_LOGIN} />
       </div>
       <p className="mt-8 text-sm text-gray-700">
         Deze omgeving bevat gegevens die onder het beroepsgeheim van art. 458ter Strafwetboek vallen. Elke raadpleging

@@ -1,14 +1,22 @@
-import { currentUserId } from '@/lib/auth/session';
+import { currentUserId, requestSessionToken } from '@/lib/auth/session';
+import { findLiveSession } from '@/lib/auth/sessions';
 import { canFollowCase } from '@/lib/conferences/can-follow-case';
 import { caseEvents } from '@/lib/realtime/case-events';
 
+/** How often an open stream asks whether its session still lives (ADR 0018). */
+const SESSION_CHECK_MS = 15_000;
+
 /**
  * Server-sent events for one case: ids of what changed (a vote, a proposal, information), never
- * content. The browser then reloads the data it may see through the normal, logged read.
+ * content. The browser then reloads the data it may see through the normal, logged read. The
+ * stream closes as soon as its session has ended (signed out, idle, expired, a role change):
+ * checked before every event and every 15 s. Listening is not activity.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   const userId = await currentUserId();
-  if (!userId) return new Response('Niet aangemeld.', { status: 401 });
+  const token = await requestSessionToken();
+  if (!userId || !token) return new Response('Niet aangemeld.', { status: 401 });
+  const sessionLives = async () => !!(await findLiveSession(token).catch(() => null));
   const { id } = await ctx.params;
   if (!/^[0-9a-f-]{36}$/.test(id) || !(await canFollowCase(userId, id))) return new Response('Niet gevonden.', { status: 404 });
 
@@ -32,14 +40,20 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       };
       send('retry: 3000\n: verbonden\n\n');
       const unsubscribe = await caseEvents().subscribe(id, (event) => {
-        void canFollowCase(userId, id).then((allowed) => {
-          if (!allowed) return close();
+        void Promise.all([sessionLives(), canFollowCase(userId, id)]).then(([live, allowed]) => {
+          if (!live || !allowed) return close();
           send(`event: case\ndata: ${JSON.stringify({ kind: event.kind, objectId: event.objectId })}\n\n`);
         });
       });
       const heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
+      const watch = setInterval(() => {
+        void sessionLives().then((live) => {
+          if (!live) close();
+        });
+      }, SESSION_CHECK_MS);
       cleanup = () => {
         clearInterval(heartbeat);
+        clearInterval(watch);
         unsubscribe();
       };
       req.signal.addEventListener('abort', close);

@@ -1,0 +1,87 @@
+import { redirect } from 'next/navigation';
+import { Notice } from '@/components/ui/notice';
+import { currentSession } from '@/lib/auth/session';
+import { listOwnSessions } from '@/lib/auth/own-sessions';
+import { endSessionAction } from './actions';
+
+export const metadata = { title: 'Mijn sessies' };
+
+const NOTICES: Record<string, string> = {
+  beeindigd: 'De sessie is beëindigd. Wie ze gebruikte, moet zich opnieuw aanmelden.',
+  onbekend: 'Die sessie bestaat niet meer.',
+};
+
+const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+const METHOD: Record<string, string> = { TOTP: 'authenticator-app', RECOVERY_CODE: 'herstelcode', OIDC: 'aanmelden via de overheid' };
+
+/** A short, readable name for a browser from its user agent. */
+function browserName(ua: string | null): string {
+  if (!ua) return 'Onbekende browser';
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser';
+  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Linux/.test(ua) ? 'Linux' : '';
+  return os ? `${browser} op ${os}` : browser;
+}
+
+/** Your own sessions: where you are signed in, and a way to end the others (ASVS 7.5.2). */
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await currentSession();
+  if (!session || session.needs) redirect('/login');
+  const params = await searchParams;
+  const sessions = await listOwnSessions(session.userId, session.id);
+  const others = sessions.filter((s) => !s.current);
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">Mijn sessies</h1>
+      <p className="mt-2 max-w-3xl text-gray-800">
+        Hier zie je waar je aangemeld bent. Herken je een sessie niet, beëindig ze dan en verwittig de functioneel beheerder.
+        Een sessie eindigt vanzelf na {session.idleMinutes} minuten zonder activiteit, en altijd na de maximale duur.
+      </p>
+      <Notice>{typeof params.melding === 'string' ? NOTICES[params.melding] : undefined}</Notice>
+      <table className="mt-6 w-full border-collapse text-left">
+        <caption className="sr-only">Je actieve sessies</caption>
+        <thead>
+          <tr className="border-b border-gray-400">
+            <th scope="col" className="py-2 pr-4">Browser</th>
+            <th scope="col" className="py-2 pr-4">Aangemeld</th>
+            <th scope="col" className="py-2 pr-4">Laatst actief</th>
+            <th scope="col" className="py-2 pr-4">Tweede factor</th>
+            <th scope="col" className="py-2">
+              <span className="sr-only">Actie</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr key={s.id} className="border-b border-gray-200">
+              <td className="py-2 pr-4">
+                {browserName(s.userAgent)}
+                {s.current && <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-900">deze sessie</span>}
+              </td>
+              <td className="py-2 pr-4">{dateTime.format(s.createdAt)}</td>
+              <td className="py-2 pr-4">{dateTime.format(s.lastSeenAt)}</td>
+              <td className="py-2 pr-4">{s.secondFactorMethod ? METHOD[s.secondFactorMethod] : 'nog niet bevestigd'}</td>
+              <td className="py-2">
+                {!s.current && (
+                  <form action={endSessionAction}>
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <button type="submit" className="rounded border border-red-800 px-3 py-1 text-red-800 hover:bg-red-50">
+                      Beëindigen<span className="sr-only"> ({browserName(s.userAgent)}, aangemeld {dateTime.format(s.createdAt)})</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {others.length > 1 && (
+        <form action={endSessionAction} className="mt-4">
+          <input type="hidden" name="sessionId" value="andere" />
+          <button type="submit" className="rounded border border-red-800 px-3 py-1 text-red-800 hover:bg-red-50">
+            Alle andere sessies beëindigen
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as OTPAuth from 'otpauth';
+import { authenticate } from '@/lib/auth/login';
+import { hashPassword } from '@/lib/auth/passwords';
+import { confirmEnrolment, currentTotp, startEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
+import { createSession, findLiveSession } from '@/lib/auth/sessions';
+import { endOwnSessions, listOwnSessions } from '@/lib/auth/own-sessions';
+import { hashSessionToken } from '@/lib/auth/tokens';
+import { withoutActor } from '@/lib/db/scoped';
+import { encryptField } from '@/lib/crypto/fields';
+import { isAppError } from '@/lib/errors';
+import { makeOrganisation, makeUser } from '@/prisma/factories';
+import { appRoleClient, ownerDb, testKeys } from '../helpers/db';
+
+const PASSWORD = 'een-lang-en-geheim-wachtwoord';
+const SECRET = new OTPAuth.Secret({ size: 20 }).base32;
+let orgId: string;
+let hash: string;
+
+beforeAll(async () => {
+  orgId = (await makeOrganisation(ownerDb())).id;
+  hash = await hashPassword(PASSWORD);
+});
+
+const ip = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+async function userWithTotp(role: 'REFERRER' | 'AGENCY_ANALYST' = 'REFERRER') {
+  const user = await makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role }] });
+  await ownerDb().userTotp.create({ data: { userId: user.id, secret: encryptField(testKeys(), SECRET), confirmedAt: new Date() } });
+  return user;
+}
+
+async function passwordStep(email: string, now = new Date()): Promise<string> {
+  const r = await authenticate(email, PASSWORD, { address: ip(), now });
+  if (!r.ok) throw new Error('login failed');
+  return r.token;
+}
+
+const fieldError = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (err) {
+    if (isAppError(err)) return err.fieldErrors?.code ?? err.message;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+};
+
+/** A complete login: password, then a code of the given step time. */
+async function fullLogin(email: string, at = Date.now()) {
+  const token = await passwordStep(email);
+  await verifySecondFactor(token, currentTotp(SECRET, at), new Date(at));
+  return token;
+}
+
+describe('second factor (ASVS 6.5, ADR 0018)', () => {
+  it('a password alone gives no access: the session waits for the code from the app', async () => {
+    const user = await userWithTotp();
+    const token = await passwordStep(user.email);
+    expect(await findLiveSession(token)).toMatchObject({ userId: user.id, needs: 'verify' });
+    expect(await verifySecondFactor(token, currentTotp(SECRET))).toEqual({ ok: true });
+    expect(await findLiveSession(token)).toMatchObject({ userId: user.id, needs: null });
+    const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
+    expect(row.secondFactorMethod).toBe('TOTP');
+  });
+
+  it('a code is accepted once: the same code cannot open a second session (no replay)', async () => {
+    const user = await userWithTotp();
+    const at = Date.now();
+    const code = currentTotp(SECRET, at);
+    const first = await passwordStep(user.email);
+    expect(await verifySecondFactor(first, code, new Date(at))).toEqual({ ok: true });
+    const second = await passwordStep(user.email);
+    expect(await fieldError(verifySecondFactor(second, code, new Date(at)))).toBe('Deze code klopt niet.');
+    // nor an older one after a newer
+    expect(await fieldError(verifySecondFactor(second, currentTotp(SECRET, at - 30_000), new Date(at)))).toBe('Deze code klopt niet.');
+    expect(await verifySecondFactor(second, currentTotp(SECRET, at + 30_000), new Date(at + 30_000))).toEqual({ ok: true });
+  });
+
+  it('wrong codes are counted, then slowed down, and ten end the session', async () => {
+    const user = await userWithTotp();
+    const token = await passwordStep(user.email);
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) expect(await fieldError(verifySecondFactor(token, '000000', new Date(t0)))).toBe('Deze code klopt niet.');
+    expect(await verifySecondFactor(token, currentTotp(SECRET, t0), new Date(t0 + 500))).toEqual({ ok: false, retryAfterSeconds: 2 });
+    let at = t0 + 3_000;
+    let wrong = 5;
+    for (let i = 0; i < 30 && (await findLiveSession(token)); i++) {
+      const r = await verifySecondFactor(token, '111111', new Date(at)).catch(() => {
+        wrong += 1;
+        return { ok: false, retryAfterSeconds: 0 };
+      });
+      at += ((r as { retryAfterSeconds?: number }).retryAfterSeconds ?? 0) * 1000 + 500;
+    }
+    expect(wrong).toBe(10);
+    const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
+    expect(row.revokedReason).toBe('te veel foute codes');
+    expect(await findLiveSession(token)).toBeNull();
+    const denied = await ownerDb().auditEvent.count({ where: { actorUserId: user.id, action: 'auth.mfa', outcome: 'DENIED' } });
+    expect(denied).toBeGreaterThanOrEqual(5);
+  });
+
+  it('enrolment is forced at first login: QR code, a code to confirm, ten recovery codes stored only as keyed hashes, each usable once', async () => {
+    const user = await makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role: 'REFERRER' }] });
+    const token = await passwordStep(user.email);
+    expect(await findLiveSession(token)).toMatchObject({ needs: 'enrol' });
+    // verifying is not possible before enrolment, and a second start shows the same secret
+    await expect(verifySecondFactor(token, '123456')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const enrolment = await startEnrolment(token);
+    expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\/Veilig%20Huis%20Dossier:/);
+    expect(enrolment.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect((await startEnrolment(token)).secret).toBe(enrolment.secret);
+    // the secret is stored encrypted
+    const stored = await ownerDb().userTotp.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(stored.secret).not.toContain(enrolment.secret);
+    expect(await fieldError(confirmEnrolment(token, '000000'))).toBe('Deze code klopt niet.');
+    const codes = await confirmEnrolment(token, currentTotp(enrolment.secret));
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    expect(await findLiveSession(token)).toMatchObject({ needs: null });
+    const hashes = await ownerDb().recoveryCode.findMany({ where: { userId: user.id } });
+    expect(hashes).toHaveLength(10);
+    for (const h of hashes) expect(codes.some((c) => h.codeHash.includes(c.replace('-', '')))).toBe(false);
+
+    // a recovery code works once, written in any case and with or without the dash
+    const next = await passwordStep(user.email);
+    expect(await verifySecondFactor(next, codes[3]!.toLowerCase().replace('-', ' '))).toEqual({ ok: true });
+    const again = await passwordStep(user.email);
+    expect(await fieldError(verifySecondFactor(again, codes[3]!))).toBe('Deze code klopt niet.');
+    const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(next) } });
+    expect(row.secondFactorMethod).toBe('RECOVERY_CODE');
+  });
+
+  it('rubbish instead of a code is refused at the field in Dutch', async () => {
+    const user = await userWithTotp();
+    const token = await passwordStep(user.email);
+    expect(await fieldError(verifySecondFactor(token, 'abc\u0000'))).toMatch(/6 cijfers/);
+    expect(await fieldError(verifySecondFactor(token, '1'.repeat(500)))).toMatch(/6 cijfers/);
+  });
+});
+
+describe('sessions that really end (ASVS 7, ADR 0018)', () => {
+  it('ends at once when the user is deactivated, the password or a role changes, or the second factor is reset', async () => {
+    const changes: [string, (userId: string) => Promise<unknown>][] = [
+      ['account gedeactiveerd', (id) => ownerDb().user.update({ where: { id }, data: { active: false } })],
+      ['wachtwoord gewijzigd', (id) => ownerDb().user.update({ where: { id }, data: { passwordHash: 'x' } })],
+      ['rol gewijzigd', (id) => ownerDb().roleAssignment.create({ data: { userId: id, role: 'AGENCY_ANALYST' } })],
+      ['rol gewijzigd', (id) => ownerDb().roleAssignment.deleteMany({ where: { userId: id } })],
+      ['tweede factor opnieuw ingesteld', (id) => ownerDb().userTotp.delete({ where: { userId: id } })],
+    ];
+    for (const [reason, change] of changes) {
+      const user = await userWithTotp();
+      const a = await fullLogin(user.email);
+      const b = await passwordStep(user.email);
+      await change(user.id);
+      expect(await findLiveSession(a)).toBeNull();
+      expect(await findLiveSession(b)).toBeNull();
+      const rows = await ownerDb().authSession.findMany({ where: { userId: user.id } });
+      expect(rows.map((r) => r.revokedReason)).toEqual([reason, reason]);
+    }
+  });
+
+  it('ends after the idle time (15 minutes for content roles, 30 for the others) and after 12 hours however active', async () => {
+    const worker = await userWithTotp('REFERRER');
+    const analyst = await userWithTotp('AGENCY_ANALYST');
+    const t0 = new Date();
+    const [w, a] = await withoutActor(async (tx) => [
+      await createSession(tx, { userId: worker.id, roles: ['REFERRER'], secondFactor: 'TOTP', now: t0 }),
+      await createSession(tx, { userId: analyst.id, roles: ['AGENCY_ANALYST'], secondFactor: 'TOTP', now: t0 }),
+    ]);
+    const at = (min: number) => ({ now: new Date(t0.getTime() + min * 60_000) });
+    expect(await findLiveSession(w, at(14))).not.toBeNull();
+    expect(await findLiveSession(w, at(16))).toBeNull();
+    expect(await findLiveSession(a, at(29))).not.toBeNull();
+    expect(await findLiveSession(a, at(31))).toBeNull();
+    // activity every 10 minutes keeps it alive, but not beyond 12 hours
+    let minute = 0;
+    for (; minute < 12 * 60; minute += 10) {
+      const live = await findLiveSession(a, { ...at(minute), touch: true });
+      if (!live) break;
+    }
+    expect(minute).toBe(12 * 60);
+    expect(await findLiveSession(a, { ...at(12 * 60 + 1), touch: true })).toBeNull();
+  });
+
+  it('a status poll does not count as activity; a page does', async () => {
+    const user = await userWithTotp();
+    const t0 = new Date();
+    const token = await withoutActor((tx) => createSession(tx, { userId: user.id, roles: ['REFERRER'], secondFactor: 'TOTP', now: t0 }));
+    await findLiveSession(token, { now: new Date(t0.getTime() + 10 * 60_000) });
+    expect(await findLiveSession(token, { now: new Date(t0.getTime() + 16 * 60_000) })).toBeNull();
+    const t1 = new Date();
+    const other = await withoutActor((tx) => createSession(tx, { userId: user.id, roles: ['REFERRER'], secondFactor: 'TOTP', now: t1 }));
+    await findLiveSession(other, { now: new Date(t1.getTime() + 10 * 60_000), touch: true });
+    expect(await findLiveSession(other, { now: new Date(t1.getTime() + 16 * 60_000) })).not.toBeNull();
+  });
+
+  it('a user sees their own live sessions and ends the others; never someone else’s', async () => {
+    const user = await userWithTotp();
+    const stranger = await userWithTotp();
+    const t = Date.now();
+    const mine = await fullLogin(user.email, t);
+    const other1 = await fullLogin(user.email, t + 30_000);
+    const other2 = await fullLogin(user.email, t + 60_000);
+    const theirs = await fullLogin(stranger.email, t);
+    const me = (await findLiveSession(mine))!;
+    const list = await listOwnSessions(user.id, me.id);
+    expect(list).toHaveLength(3);
+    expect(list[0]!.current).toBe(true);
+    const theirId = (await findLiveSession(theirs))!.id;
+    await expect(endOwnSessions(user.id, me.id, { sessionId: theirId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(endOwnSessions(user.id, me.id, { sessionId: "'; DROP TABLE x" })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await findLiveSession(theirs)).not.toBeNull();
+    const one = (await findLiveSession(other1))!.id;
+    expect(await endOwnSessions(user.id, me.id, { sessionId: one })).toBe(1);
+    expect(await findLiveSession(other1)).toBeNull();
+    expect(await endOwnSessions(user.id, me.id, { sessionId: 'andere' })).toBe(1);
+    expect(await findLiveSession(other2)).toBeNull();
+    expect(await findLiveSession(mine)).not.toBeNull();
+    expect(await ownerDb().auditEvent.count({ where: { actorUserId: user.id, action: 'auth.session.end' } })).toBe(2);
+  });
+
+  it('the database keeps an ended session ended and a session’s identity fixed, even for the app role', async () => {
+    const user = await userWithTotp();
+    const token = await fullLogin(user.email);
+    const id = (await findLiveSession(token))!.id;
+    await ownerDb().authSession.update({ where: { id }, data: { revokedAt: new Date(), revokedReason: 'afgemeld' } });
+    const app = await appRoleClient();
+    try {
+      await expect(app.query(`UPDATE "AuthSession" SET "revokedAt" = NULL, "revokedReason" = NULL WHERE id = $1`, [id])).rejects.toThrow(/ended session stays ended/);
+      await expect(app.query(`UPDATE "AuthSession" SET "expiresAt" = now() + interval '1 year' WHERE id = $1`, [id])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE "AuthSession" SET "userId" = $2 WHERE id = $1`, [id, user.id])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE "UserTotp" SET "secret" = 'x' WHERE "userId" = $1`, [user.id])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE "RecoveryCode" SET "codeHash" = $2 WHERE "userId" = $1`, [user.id, 'a'.repeat(64)])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DELETE FROM "AuthSession" WHERE id = $1`, [id])).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
+  });
+});
