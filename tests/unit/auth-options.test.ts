@@ -41,10 +41,13 @@ describe('login configuration', () => {
     expect(options.pages).toMatchObject({ signIn: '/login' });
   });
 
-  it('AUTH_PASSWORD_LOGIN=false leaves only the IdP, and is refused without one', async () => {
+  it('AUTH_PASSWORD_LOGIN=false leaves only the IdP', async () => {
     const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'vhd', OIDC_CLIENT_SECRET: 's' };
     const options = await optionsWith({ ...base, ...oidc, AUTH_PASSWORD_LOGIN: 'false' });
     expect(options.providers.map((p) => p.id)).toEqual(['oidc']);
+  });
+
+  it('AUTH_PASSWORD_LOGIN=false without an IdP is a configuration error: nobody could log in', async () => {
     await expect(optionsWith({ ...base, AUTH_PASSWORD_LOGIN: 'false' })).rejects.toThrow(/AUTH_PASSWORD_LOGIN/);
   });
 
