@@ -1,3 +1,4 @@
+import { isRealIsoDate } from '@/lib/validation/text';
 import { z } from '@/lib/validation/zod';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
 import { validateForm } from '@/lib/validation/form';
@@ -38,7 +39,7 @@ export const consultationSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van het overleg.')
-    .refine((v) => !Number.isNaN(new Date(`${v}T12:00:00Z`).getTime()), 'Geef een geldige datum.'),
+    .refine(isRealIsoDate, 'Deze datum bestaat niet.'),
   view: z.string().trim().min(10, 'Beschrijf het standpunt van de voorziening (minstens 10 tekens).').max(5000),
 });
 export type ConsultationValues = Record<keyof z.input<typeof consultationSchema>, string>;

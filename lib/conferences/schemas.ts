@@ -1,11 +1,9 @@
 import { z } from '@/lib/validation/zod';
+import { isRealIsoDate } from '@/lib/validation/text';
 
 const uuid = (msg: string) => z.string().uuid(msg);
 
-const realDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
+const realDate = isRealIsoDate;
 const realTime = (v: string) => Number(v.slice(0, 2)) < 24 && Number(v.slice(3, 5)) < 60;
 
 export const planSessionSchema = z.object({
@@ -49,11 +47,11 @@ export const planActionSchema = z.object({
   goalId: uuid('Kies de doelstelling.'),
   description: z.string().trim().min(3, 'Beschrijf de actie.').max(1000),
   ownerOrganisationId: uuid('Kies de verantwoordelijke organisatie.'),
-  dueDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een geldige datum.'), z.literal('')]),
+  dueDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een geldige datum.').refine(realDate, 'Deze datum bestaat niet.'), z.literal('')]),
 });
 export const feedbackSchema = z.object({
   caseWorkerUserId: uuid('Kies de medewerker aan wie je terugkoppelde.'),
-  givenAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van de terugkoppeling.'),
+  givenAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van de terugkoppeling.').refine(realDate, 'Deze datum bestaat niet.'),
   note: z.string().trim().max(2000, 'Hoogstens 2000 tekens.'),
 });
 

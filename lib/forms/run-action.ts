@@ -1,6 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { requireUserId } from '@/lib/auth/session';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterErrors } from '@/lib/validation/text';
 import { formError } from './action-error';
 import type { FormState } from './form-state';
 
@@ -32,6 +33,8 @@ export async function runFormAction(
 ): Promise<FormState<Values>> {
   const userId = await requireUserId();
   const values = formValues(fd, multi);
+  const bad = controlCharacterErrors(fd);
+  if (Object.keys(bad).length) return { status: 'error', message: CONTROL_CHARACTER_MESSAGE, errors: bad, values, version: prev.version + 1 };
   try {
     await run(userId, values);
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { controlCharacterErrorsIn } from './text';
 
 /** zod issues -> { "members.0.firstName": "message" } (the first message per field). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -23,7 +24,12 @@ export function validateForm<S extends z.ZodType, V>(
   crossFieldErrors: (values: V) => Record<string, string> = () => ({}),
 ): Validated<z.output<S>> {
   const parsed = schema.safeParse(values);
-  const errors = { ...crossFieldErrors(values), ...(parsed.success ? {} : fieldErrors(parsed.error)) };
+  const errors = {
+    ...crossFieldErrors(values),
+    ...(parsed.success ? {} : fieldErrors(parsed.error)),
+    // no NUL or other control character anywhere, whatever the schema says
+    ...controlCharacterErrorsIn(values),
+  };
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, data: parsed.data };
 }

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { ACTIONS, can, dossierWhere, PERMISSIONS, relationsTo, type Action, type DossierFacts } from '@/lib/access/policy';
 import type { Actor } from '@/lib/access/actor';
 import { DossierStatus as DOSSIER_STATUS, Role as ROLE, type DossierStatus, type Role } from '@/lib/generated/prisma/enums';
+
+// thousands of cases per property: never bound by the default 5 s on a busy machine
+vi.setConfig({ testTimeout: 300_000 });
 
 /**
  * Property-based tests of THE policy (lib/access/policy.ts) against an independent model of the

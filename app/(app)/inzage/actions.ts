@@ -2,6 +2,7 @@
 
 import { requireUserId } from '@/lib/auth/session';
 import { formError } from '@/lib/forms/action-error';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterErrors } from '@/lib/validation/text';
 import { runFormAction, s } from '@/lib/forms/run-action';
 import type { FormState } from '@/lib/forms/form-state';
 import { findPerson } from '@/lib/gdpr/find-person';
@@ -23,6 +24,8 @@ export async function searchPersonAction(prev: PersonSearchState, fd: FormData):
     firstName: str('firstName'),
     dateOfBirth: str('dateOfBirth'),
   };
+  const bad = controlCharacterErrors(fd);
+  if (Object.keys(bad).length) return { status: 'error', message: CONTROL_CHARACTER_MESSAGE, errors: bad, values, version: prev.version + 1, results: null };
   try {
     const results = await findPerson(userId, values);
     return { status: 'saved', errors: {}, values, version: prev.version + 1, results };
