@@ -136,7 +136,7 @@ export function relationsTo(actor: Actor, d: DossierFacts): Set<DossierRelation>
   if (actor.coordinatorHouses.includes(d.safeHouseId) && d.status !== 'DRAFT') rel.add('coordinator');
   // after closure only the coordinators keep access (and the DPO the access log): DOMAIN.md §3, ADR 0017
   if (d.referrerUserId === actor.userId && d.status !== 'CLOSED') rel.add('referrer');
-  if (actor.corePartnerHouses.includes(d.safeHouseId) && d.inputRequestedAt !== null && d.inputClosedAt === null) {
+  if (actor.corePartnerHouses.includes(d.safeHouseId) && d.inputRequestedAt !== null && d.inputClosedAt === null && d.status !== 'CLOSED') {
     rel.add('corePartner');
   }
   if (actor.participantDossiers.includes(d.id) && d.status !== 'CLOSED') rel.add('participant');
@@ -174,7 +174,7 @@ export function dossierWhere(actor: Actor): Prisma.DossierWhereInput {
     OR: [
       { safeHouseId: { in: actor.coordinatorHouses }, status: { not: 'DRAFT' } },
       { referrerUserId: actor.userId, status: { not: 'CLOSED' } },
-      { safeHouseId: { in: actor.corePartnerHouses }, inputRequestedAt: { not: null }, inputClosedAt: null },
+      { safeHouseId: { in: actor.corePartnerHouses }, inputRequestedAt: { not: null }, inputClosedAt: null, status: { not: 'CLOSED' } },
       { id: { in: actor.participantDossiers }, status: { not: 'CLOSED' } },
     ],
   };

@@ -115,4 +115,36 @@ describe('need to know inside a case (DOMAIN.md §3)', () => {
       })).rejects.toThrow(/client work/);
     }
   });
+
+  it('DOMAIN.md §3: a participant who no longer does client work (now only the DPO) loses the open cases at once', async () => {
+    const w = await world();
+    await expect(getDossier(w.u.justice.id, w.dossier.id)).resolves.toBeTruthy();
+    await ownerDb().roleAssignment.deleteMany({ where: { userId: w.u.justice.id } });
+    await ownerDb().roleAssignment.create({ data: { userId: w.u.justice.id, role: 'DPO' } });
+    await expect(getDossier(w.u.justice.id, w.dossier.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // and in the database: the open participations the app role may ask for no longer hold it
+    const rows = await asActor(client, w.u.justice.id, 'SELECT app_open_participations($1::uuid)::text[] AS ids', [w.u.justice.id]);
+    expect(rows.rows[0].ids).not.toContain(w.dossier.id);
+  });
+
+  it('DOMAIN.md §3: after closure core partners see nothing, even if the input round was left open', async () => {
+    const w = await world();
+    const staff = await makeUser(ownerDb(), { organisationId: w.orgs.police.id, roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: w.house.id }] });
+    await ownerDb().dossier.update({ where: { id: w.dossier.id }, data: { inputRequestedAt: new Date(), inputClosedAt: null } });
+    await expect(getDossier(staff.id, w.dossier.id)).resolves.toBeTruthy();
+    // forced past the use cases: closed, with the round still open
+    await ownerDb().$executeRawUnsafe(`ALTER TABLE "Dossier" DISABLE TRIGGER USER`);
+    try {
+      const closedAt = new Date();
+      await ownerDb().dossier.update({
+        where: { id: w.dossier.id },
+        data: { status: 'CLOSED', closedAt, retentionYears: 15, retentionUntil: new Date(closedAt.getTime() + 15 * 365 * 86_400_000), closingAgendaItemId: w.agendaItem.id },
+      });
+    } finally {
+      await ownerDb().$executeRawUnsafe(`ALTER TABLE "Dossier" ENABLE TRIGGER USER`);
+    }
+    await expect(getDossier(staff.id, w.dossier.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const rows = await asActor(client, staff.id, 'SELECT id FROM "Dossier" WHERE id = $1', [w.dossier.id]);
+    expect(rows.rowCount).toBe(0);
+  });
 });

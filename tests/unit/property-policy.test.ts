@@ -71,15 +71,9 @@ function modelRelations(a: Actor, d: DossierFacts): ModelRelations {
   if (a.corePartnerHouses.includes(d.safeHouseId)) {
     const requested = d.inputRequestedAt !== null;
     const closed = d.inputClosedAt !== null;
-    if (requested && !closed) {
-      // DOMAIN.md §3 says "after closure only the coordinators keep access", which would add
-      // `d.status !== 'CLOSED'` here. The policy does not check the status for core partners: it
-      // relies on the closure use case closing the input round (lib/closure/close-dossier.ts sets
-      // inputClosedAt), which neither the policy, the RLS policy `dossier_select` nor the
-      // database's state guard enforces. DISAGREEMENT (reported): a CLOSED dossier whose round
-      // was never closed stays visible to core partners. The model follows the policy here.
-      corePartner = true;
-    }
+    // DOMAIN.md §3: after closure only the coordinators keep access — also when the input
+    // round was somehow left open (ADR 0017)
+    if (requested && !closed && d.status !== 'CLOSED') corePartner = true;
   }
   // A participant of this case (accepted, secrecy acknowledged, not left), for this case only,
   // until closure.
