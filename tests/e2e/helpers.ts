@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as OTPAuth from 'otpauth';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../prisma/demo';
@@ -11,11 +11,27 @@ export function totpCode(secret = DEMO_TOTP_SECRET, at = Date.now()): string {
 /** Which 30-second step each user's last code belonged to: a code is accepted only once. */
 const lastStep = new Map<string, number>();
 
+/** This worker's live sessions per user (their cookies): a session may serve many tests. */
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
+
 /**
- * Password, then the code from the app. A code is accepted once per user; when this worker has
- * just used the current one, wait for the next (and once more if the other worker took it).
+ * Logs in as a demo user: password, then the code from the app. A code is accepted only once
+ * per user, so this worker reuses a session it already has for that user (unless `fresh`);
+ * when it must log in again within the same 30-s step, it waits for the next code — and gives
+ * the test that much more time, so no test depends on the clock.
  */
-export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+export async function login(page: Page, email: string, password = DEMO_PASSWORD, opts: { fresh?: boolean } = {}) {
+  const cached = sessions.get(email);
+  if (cached && !opts.fresh && password === DEMO_PASSWORD) {
+    await page.context().addCookies(cached);
+    await page.goto('/');
+    if (!/\/login/.test(new URL(page.url()).pathname)) {
+      await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+      return;
+    }
+    sessions.delete(email);
+    await page.context().clearCookies();
+  }
   await page.goto('/login');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
@@ -24,7 +40,9 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   for (let attempt = 0; ; attempt++) {
     let step = Math.floor(Date.now() / 30_000);
     if ((lastStep.get(email) ?? -1) >= step) {
-      await page.waitForTimeout((step + 1) * 30_000 - Date.now() + 200);
+      const wait = (step + 1) * 30_000 - Date.now() + 200;
+      test.info().setTimeout(test.info().timeout + wait);
+      await page.waitForTimeout(wait);
       step = Math.floor(Date.now() / 30_000);
     }
     lastStep.set(email, step);
@@ -33,7 +51,10 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
     const done = page.getByRole('button', { name: 'Afmelden' });
     const refused = page.getByText('Deze code klopt niet.');
     await expect(done.or(refused)).toBeVisible({ timeout: 20_000 });
-    if (await done.isVisible()) return;
+    if (await done.isVisible()) {
+      if (password === DEMO_PASSWORD) sessions.set(email, await page.context().cookies());
+      return;
+    }
     if (attempt >= 2) throw new Error(`login ${email}: code refused three times`);
   }
 }

@@ -78,13 +78,13 @@ test.describe('second factor and sessions (ADR 0018)', () => {
     const email = 'vertegenwoordiger.antwerpen@vhd.test';
     const laptop = await browser.newContext();
     const a = await laptop.newPage();
-    await login(a, email);
+    await login(a, email, undefined, { fresh: true });
     await a.goto('/');
     await expect(a.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
 
     const desk = await browser.newContext();
     const b = await desk.newPage();
-    await login(b, email);
+    await login(b, email, undefined, { fresh: true });
     await b.getByRole('link', { name: 'Jan Vertegenwoordiger' }).click();
     await expect(b.getByRole('heading', { name: 'Mijn sessies' })).toBeVisible();
     await expect(b.getByRole('row')).toHaveCount(3);
