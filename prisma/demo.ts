@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { OrganisationKind, Role } from '../lib/generated/prisma/enums';
-import { encryptField, type FieldKeys } from '../lib/crypto/fields';
+import * as OTPAuth from 'otpauth';
+import type { FieldKeys } from '../lib/crypto/fields';
 import { hashPassword } from '../lib/auth/passwords';
 import { makeNationalNumber } from '../lib/validation/national-number';
 import { makeDossier, makeParticipant } from './factories';
@@ -12,6 +13,8 @@ export const DEMO_PASSWORD = 'VeiligHuis-demo-2026';
  * to add to an authenticator app. Demo only: real users link their own app at first login.
  */
 export const DEMO_TOTP_SECRET = 'VHDDEMOTOTPSECRETJBSWY3DPEHPK3PX';
+/** The demo secret as the database keeps it: its bytes. */
+const base32Bytes = (secret: string) => Uint8Array.from(new Uint8Array(OTPAuth.Secret.fromBase32(secret).buffer));
 /** A demo user who has not linked an app yet: shows the enrolment at first login. */
 export const DEMO_USER_WITHOUT_TOTP = 'nieuw.aanmelder@vhd.test';
 
@@ -84,7 +87,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
         roles: { create: u.roles.map(([role, house]) => ({ role, safeHouseId: house ? houses.get(house)! : null })) },
         ...(u.email === DEMO_USER_WITHOUT_TOTP
           ? {}
-          : { totp: { create: { secret: encryptField(keys, DEMO_TOTP_SECRET), confirmedAt: new Date() } } }),
+          : { totp: { create: { secret: base32Bytes(DEMO_TOTP_SECRET), confirmedAt: new Date() } } }),
       },
     });
     users.set(u.email, { id: created.id, organisationId: created.organisationId });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { isRealIsoDate } from '@/lib/validation/text';
+import { isCalendarDate } from '@/lib/validation/text';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { z } from '@/lib/validation/zod';
 import { withActor } from '@/lib/db/scoped';
@@ -17,8 +17,8 @@ export const inboxFilters = z.object({
   minderjarigen: z.enum(['ja', 'nee', '']).catch(''),
   risico: z.union([z.enum(RISK_LEVELS), z.literal('')]).catch(''),
   sorteer: z.enum(['wachttijd', 'nieuwste', 'risico']).catch('wachttijd'),
-  vanaf: z.string().refine(isRealIsoDate).catch(''),
-  tot: z.string().refine(isRealIsoDate).catch(''),
+  vanaf: z.string().refine((v) => isCalendarDate(v)).catch(''),
+  tot: z.string().refine((v) => isCalendarDate(v)).catch(''),
   pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type InboxFilters = z.infer<typeof inboxFilters>;

@@ -39,7 +39,7 @@ export const consultationSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van het overleg.')
-    .refine(isRealIsoDate, 'Deze datum bestaat niet.'),
+    .refine((v) => isRealIsoDate(v), 'Deze datum bestaat niet.'),
   view: z.string().trim().min(10, 'Beschrijf het standpunt van de voorziening (minstens 10 tekens).').max(5000),
 });
 export type ConsultationValues = Record<keyof z.input<typeof consultationSchema>, string>;

@@ -1,11 +1,11 @@
 import 'server-only';
-import { withoutActor } from '@/lib/db/scoped';
+import { withoutActor, type Tx } from '@/lib/db/scoped';
 import { recordAudit } from '@/lib/audit/log';
 import { lookupHmac } from '@/lib/crypto/fields';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { loginActor } from './login-actor';
-import { verifyPassword } from './passwords';
-import { createSession } from './sessions';
+import { passwordDigest } from './passwords';
+import { sessionSettings } from './sessions';
 import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throttle';
 
 export type LoginResult =
@@ -19,12 +19,19 @@ export interface LoginClient {
   now?: Date;
 }
 
+/** The account an e-mail address names, for the access log only (no hash is read). */
+async function accountOf(tx: Tx, email: string) {
+  if (!email) return null;
+  return tx.user.findUnique({ where: { email }, select: { id: true, organisationId: true } });
+}
+
 /**
- * Step 1 of a password login: e-mail and password. The answer never tells whether the account
- * exists or is inactive (no user enumeration) and always costs one argon2 verification. Too
- * many failures from one client or on one account slow the next attempts down (ADR 0018); an
- * account is never locked. On success a session is made that still needs the second factor.
- * Every attempt is logged; the e-mail address itself is not.
+ * Step 1 of a password login: e-mail and password. The app computes the argon2id digest with
+ * the salt the database hands out; the database compares it with the stored hash and makes a
+ * session that still needs the second factor (ADR 0020) — the app never reads a hash. The
+ * answer never tells whether the account exists or is inactive, and always costs one argon2
+ * computation. Too many failures from one client or on one account slow the next attempts down
+ * (ADR 0018); an account is never locked. Every attempt is logged; the e-mail address is not.
  */
 export async function authenticate(emailInput: unknown, passwordInput: unknown, client: LoginClient = {}): Promise<LoginResult> {
   const email = typeof emailInput === 'string' ? emailInput.trim().toLowerCase().slice(0, 320) : '';
@@ -35,26 +42,23 @@ export async function authenticate(emailInput: unknown, passwordInput: unknown, 
     throttleKey('account', lookupHmac(fieldKeys(), `account:${email}`)),
   ];
   return withoutActor(async (tx) => {
-    const user = email ? await tx.user.findUnique({ where: { email }, include: { roles: { select: { role: true } } } }) : null;
-    const actor = user ? loginActor(user) : null;
+    const account = await accountOf(tx, email);
+    const actor = account ? loginActor(account) : null;
     const until = await blockedUntil(tx, keys, now);
     if (until) {
       await recordAudit(tx, actor, { action: 'auth.login.throttled', objectType: 'Session', purpose: 'aanmelden', outcome: 'DENIED' });
       return { ok: false, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) };
     }
-    const passwordOk = await verifyPassword(user?.passwordHash, password);
-    if (user && user.active && passwordOk) {
+    const [{ salt }] = (await tx.$queryRaw<{ salt: string }[]>`SELECT auth_password_salt(${email}) AS salt`) as [{ salt: string }];
+    const digest = await passwordDigest(password, salt);
+    const s = sessionSettings();
+    const [row] = await tx.$queryRaw<{ user_id: string; user_name: string; organisation_id: string; token: string }[]>`
+      SELECT * FROM auth_login(${email}, ${digest}, ${s.idleContent}::int, ${s.idleOther}::int, ${s.maxHours}::int,
+                               ${client.userAgent ?? null}, ${client.address ?? null})`;
+    if (row) {
       await clearFailures(tx, keys);
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-      const token = await createSession(tx, {
-        userId: user.id,
-        roles: user.roles.map((r) => r.role),
-        userAgent: client.userAgent,
-        clientAddress: client.address,
-        now,
-      });
-      await recordAudit(tx, actor, { action: 'auth.login', objectType: 'Session', purpose: 'aanmelden', outcome: 'ALLOWED' });
-      return { ok: true, userId: user.id, name: user.name, token };
+      await recordAudit(tx, loginActor({ id: row.user_id, organisationId: row.organisation_id }), { action: 'auth.login', objectType: 'Session', purpose: 'aanmelden', outcome: 'ALLOWED' });
+      return { ok: true, userId: row.user_id, name: row.user_name, token: row.token };
     }
     for (const key of keys) await recordFailure(tx, key, now);
     await recordAudit(tx, actor, { action: 'auth.login', objectType: 'Session', purpose: 'aanmelden', outcome: 'DENIED' });
@@ -75,7 +79,7 @@ export function oidcAssertsSecondFactor(claims: { amr?: unknown; acr?: unknown }
 /**
  * Maps an OpenID Connect identity to a local, active user (by subject, or the first time by a
  * verified e-mail address) and makes a session for it. The IdP must have asserted a second
- * factor; otherwise the login is refused.
+ * factor; otherwise the login is refused and no session is made.
  */
 export async function resolveOidcUser(
   subject: string,
@@ -83,32 +87,20 @@ export async function resolveOidcUser(
   secondFactor: boolean,
   client: LoginClient = {},
 ): Promise<{ userId: string; token: string } | null> {
+  const email = emailInput?.trim().toLowerCase() ?? null;
   return withoutActor(async (tx) => {
-    let user = await tx.user.findUnique({ where: { oidcSubject: subject }, include: { roles: { select: { role: true } } } });
-    const email = emailInput?.trim().toLowerCase();
-    if (!user && email) {
-      const byEmail = await tx.user.findUnique({ where: { email } });
-      if (byEmail && !byEmail.oidcSubject) {
-        user = await tx.user.update({ where: { id: byEmail.id }, data: { oidcSubject: subject }, include: { roles: { select: { role: true } } } });
-      }
+    if (!secondFactor) {
+      const known = await tx.user.findFirst({ where: { OR: [{ oidcSubject: subject }, ...(email ? [{ email }] : [])] }, select: { id: true, organisationId: true } });
+      await recordAudit(tx, known ? loginActor(known) : null, { action: 'auth.login.oidc.no-mfa', objectType: 'Session', purpose: 'aanmelden', outcome: 'DENIED' });
+      return null;
     }
-    const actor = user ? loginActor(user) : null;
-    const ok = !!user && user.active && secondFactor;
-    await recordAudit(tx, actor, {
-      action: ok || !user?.active ? 'auth.login.oidc' : 'auth.login.oidc.no-mfa',
-      objectType: 'Session',
-      purpose: 'aanmelden',
-      outcome: ok ? 'ALLOWED' : 'DENIED',
-    });
-    if (!ok) return null;
-    await tx.user.update({ where: { id: user!.id }, data: { lastLoginAt: new Date() } });
-    const token = await createSession(tx, {
-      userId: user!.id,
-      roles: user!.roles.map((r) => r.role),
-      secondFactor: 'OIDC',
-      userAgent: client.userAgent,
-      clientAddress: client.address,
-    });
-    return { userId: user!.id, token };
+    const s = sessionSettings();
+    const [row] = await tx.$queryRaw<{ user_id: string; organisation_id: string; active: boolean; token: string | null }[]>`
+      SELECT * FROM auth_oidc_login(${subject}, ${email}, ${s.idleContent}::int, ${s.idleOther}::int, ${s.maxHours}::int,
+                                    ${client.userAgent ?? null}, ${client.address ?? null})`;
+    const actor = row ? loginActor({ id: row.user_id, organisationId: row.organisation_id }) : null;
+    const ok = !!row?.active && !!row.token;
+    await recordAudit(tx, actor, { action: 'auth.login.oidc', objectType: 'Session', purpose: 'aanmelden', outcome: ok ? 'ALLOWED' : 'DENIED' });
+    return ok ? { userId: row!.user_id, token: row!.token! } : null;
   });
 }

@@ -6,6 +6,7 @@ import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { isAppError } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { setSessionTokenResolver } from '@/lib/db/session-token';
 import { findLiveSession, type LiveSession } from './sessions';
 
 /** The session token inside the sealed next-auth cookie of this request, if any. */
@@ -16,6 +17,9 @@ export async function requestSessionToken(): Promise<string | null> {
   const jwt = await getToken({ req: { cookies: cookieStore, headers: new Headers() } as never, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   return typeof jwt?.sid === 'string' ? jwt.sid : null;
 }
+
+// Use cases act in the request's session: the database derives the actor from its token.
+setSessionTokenResolver(() => requestSessionToken());
 
 /**
  * This request's live session (once per request): every page, action and API call asks the

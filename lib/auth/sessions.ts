@@ -1,54 +1,20 @@
 import 'server-only';
-import type { Role } from '@/lib/generated/prisma/enums';
-import type { SecondFactorMethod } from '@/lib/generated/prisma/enums';
-import { CLIENT_WORK_ROLES } from '@/lib/access/policy';
 import { withoutActor, type Tx } from '@/lib/db/scoped';
 import { env } from '@/lib/env';
-import { hashSessionToken, isSessionTokenShape, newSessionToken } from './tokens';
+import { isSessionTokenShape } from './tokens';
 
 /**
- * Server-side sessions (ASVS 5.0 ch. 7; ADR 0018). The browser's cookie (a JWT sealed by
- * next-auth) carries a random token; the database holds its SHA-256 and decides whether the
- * session lives: not ended, not past its absolute end, active within its idle time, and — for
- * a password login — confirmed with a second factor. Sign-out, deactivation, a password or role
- * change end it at once (triggers in migration 20261203100000).
+ * Server-side sessions (ASVS 5.0 ch. 7; ADRs 0018, 0020). The browser's cookie (a JWT sealed by
+ * next-auth) carries a random token; the database holds its SHA-256 and alone decides whether
+ * the session lives: not ended, before its absolute end, active within its idle time, and — for
+ * a password login — confirmed with a second factor. Sessions are made, read and ended only by
+ * the database's auth_* functions; the app role cannot read the table.
  */
 
-const CONTENT_ROLES: readonly Role[] = [...CLIENT_WORK_ROLES, 'DPO'];
-
-/** Idle minutes for a user: short for everyone who sees case content or the access log. */
-export function idleMinutesFor(roles: readonly Role[]): number {
+/** The idle and lifetime settings the database applies to a new session. */
+export function sessionSettings() {
   const e = env();
-  return roles.some((r) => CONTENT_ROLES.includes(r)) ? e.SESSION_IDLE_MINUTES : e.SESSION_IDLE_MINUTES_NO_CONTENT;
-}
-
-export interface NewSession {
-  userId: string;
-  roles: readonly Role[];
-  secondFactor?: SecondFactorMethod;
-  userAgent?: string | null;
-  clientAddress?: string | null;
-  now?: Date;
-}
-
-export async function createSession(tx: Tx, s: NewSession): Promise<string> {
-  const token = newSessionToken();
-  const now = s.now ?? new Date();
-  await tx.authSession.create({
-    data: {
-      userId: s.userId,
-      tokenHash: hashSessionToken(token),
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
-      idleMinutes: idleMinutesFor(s.roles),
-      secondFactorAt: s.secondFactor ? now : null,
-      secondFactorMethod: s.secondFactor ?? null,
-      userAgent: s.userAgent?.slice(0, 300) ?? null,
-      clientAddress: s.clientAddress?.slice(0, 100) ?? null,
-    },
-  });
-  return token;
+  return { idleContent: e.SESSION_IDLE_MINUTES, idleOther: e.SESSION_IDLE_MINUTES_NO_CONTENT, maxHours: e.SESSION_MAX_HOURS };
 }
 
 export interface LiveSession {
@@ -64,26 +30,25 @@ export interface LiveSession {
 /** The moment an idle session ends. */
 export const idleEnd = (s: { lastSeenAt: Date; idleMinutes: number }) => new Date(s.lastSeenAt.getTime() + s.idleMinutes * 60_000);
 
+type StateRow = { session_id: string; user_id: string; needs: 'enrol' | 'verify' | null; idle_minutes: number; last_seen_at: Date; expires_at: Date };
+
 /**
  * The live session for a token, or null. With `touch`, this request counts as activity (at most
  * one write per 30 s). A status poll or a live-event stream does not touch.
  */
-export async function findLiveSession(token: unknown, opts: { touch?: boolean; now?: Date } = {}, txIn?: Tx): Promise<LiveSession | null> {
+export async function findLiveSession(token: unknown, opts: { touch?: boolean } = {}, txIn?: Tx): Promise<LiveSession | null> {
   if (!isSessionTokenShape(token)) return null;
   const run = async (tx: Tx) => {
-    const now = opts.now ?? new Date();
-    const row = await tx.authSession.findUnique({
-      where: { tokenHash: hashSessionToken(token) },
-      include: { user: { select: { active: true, passwordHash: true, totp: { select: { confirmedAt: true } } } } },
-    });
-    if (!row || row.revokedAt || !row.user.active || row.expiresAt <= now || idleEnd(row) <= now) return null;
-    let lastSeenAt = row.lastSeenAt;
-    if (opts.touch && now.getTime() - row.lastSeenAt.getTime() > 30_000) {
-      const touched = await tx.authSession.updateMany({ where: { id: row.id, revokedAt: null, lastSeenAt: row.lastSeenAt }, data: { lastSeenAt: now } });
-      if (touched.count) lastSeenAt = now;
-    }
-    const needs = row.secondFactorAt ? null : row.user.totp?.confirmedAt ? 'verify' : 'enrol';
-    return { id: row.id, userId: row.userId, needs, idleMinutes: row.idleMinutes, lastSeenAt, expiresAt: row.expiresAt } as LiveSession;
+    const [row] = await tx.$queryRaw<StateRow[]>`SELECT * FROM auth_session_state(${token}, ${!!opts.touch})`;
+    if (!row) return null;
+    return {
+      id: row.session_id,
+      userId: row.user_id,
+      needs: row.needs,
+      idleMinutes: row.idle_minutes,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+    } satisfies LiveSession;
   };
   return txIn ? run(txIn) : withoutActor(run);
 }
@@ -91,7 +56,5 @@ export async function findLiveSession(token: unknown, opts: { touch?: boolean; n
 /** Ends the session of this token (sign-out). */
 export async function endSession(token: unknown, reason = 'afgemeld'): Promise<void> {
   if (!isSessionTokenShape(token)) return;
-  await withoutActor((tx) =>
-    tx.authSession.updateMany({ where: { tokenHash: hashSessionToken(token), revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } }),
-  );
+  await withoutActor((tx) => tx.$executeRaw`SELECT auth_end_session(${token}, ${reason})`);
 }

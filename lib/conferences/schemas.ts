@@ -1,13 +1,14 @@
 import { z } from '@/lib/validation/zod';
-import { isRealIsoDate } from '@/lib/validation/text';
+import { isCalendarDate, isRealIsoDate } from '@/lib/validation/text';
 
 const uuid = (msg: string) => z.string().uuid(msg);
 
-const realDate = isRealIsoDate;
+const realDate = (v: string) => isRealIsoDate(v);
 const realTime = (v: string) => Number(v.slice(0, 2)) < 24 && Number(v.slice(3, 5)) < 60;
 
 export const planSessionSchema = z.object({
-  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.').refine(realDate, 'Deze datum bestaat niet.'),
+  // the use case bounds it (not in the past, at most two years ahead)
+  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.').refine((v) => isCalendarDate(v), 'Deze datum bestaat niet.'),
   startTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het beginuur (uu:mm).').refine(realTime, 'Geef een bestaand uur (00:00 tot 23:59).'),
   endTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het einduur (uu:mm).').refine(realTime, 'Geef een bestaand uur (00:00 tot 23:59).'),
   location: z.string().trim().min(3, 'Geef de plaats of de link van het online overleg.').max(200, 'Hoogstens 200 tekens.'),

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/access/actor';
 import { AppError } from '@/lib/errors';
 import { recordAudit, type AuditInput } from '@/lib/audit/log';
 import { db } from './client';
+import { sessionTokenFor } from './session-token';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -14,12 +15,10 @@ export class DeniedError extends AppError {
   }
 }
 
-const pgArray = (values: readonly string[]) => `{${values.join(',')}}`;
-
 async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
   const user = await tx.user.findUnique({
     where: { id: userId },
-    include: { organisation: { include: { corePartnerships: true } }, roles: true },
+    select: { id: true, name: true, active: true, organisationId: true, organisation: { include: { corePartnerships: true } }, roles: true },
   });
   if (!user || !user.active) return null;
   // accepted, secrecy acknowledged, not left — and not closed: after closure only the
@@ -40,26 +39,28 @@ async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
   };
 }
 
+const expired = () => new AppError('UNAUTHENTICATED', 'Je sessie is niet meer geldig. Meld je opnieuw aan.');
+
 /**
- * Runs `fn` in one interactive transaction as `userId`: the actor is loaded from the database,
- * set for row-level security with set_config(..., true) (transaction-local), and passed on.
- * Every use case runs in exactly one of these; pass `tx` down, never use the bare client.
+ * Runs `fn` in one interactive transaction as `userId`. The transaction carries only the token
+ * of the request's live session (transaction-local); the database derives the actor from it —
+ * row-level security trusts nothing else the app could set (ADR 0020). The session must belong
+ * to `userId`. The actor is also loaded here, for the policy in code, and passed on. Every use
+ * case runs in exactly one of these; pass `tx` down, never use the bare client.
  */
 export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+  const token = await sessionTokenFor(userId);
+  if (!token) throw expired();
   let actorForDenial: Actor | null = null;
   try {
     return await db().$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
+        await tx.$executeRaw`SELECT set_config('app.session_token', ${token}, true)`;
+        const [who] = await tx.$queryRaw<{ uid: string | null }[]>`SELECT app_user_id()::text AS uid`;
+        if (who?.uid !== userId) throw expired();
         const actor = await loadActor(tx, userId);
-        if (!actor) throw new AppError('UNAUTHENTICATED', 'Je sessie is niet meer geldig. Meld je opnieuw aan.');
+        if (!actor) throw expired();
         actorForDenial = actor;
-        await tx.$executeRaw`SELECT
-          set_config('app.organisation_id', ${actor.organisationId}, true),
-          set_config('app.roles', ${pgArray(actor.roles.map((r) => r.role))}, true),
-          set_config('app.coordinator_houses', ${pgArray(actor.coordinatorHouses)}, true),
-          set_config('app.core_partner_houses', ${pgArray(actor.corePartnerHouses)}, true),
-          set_config('app.participant_dossiers', ${pgArray(actor.participantDossiers)}, true)`;
         return fn(tx, actor);
       },
       { maxWait: 5_000, timeout: 20_000 },
@@ -68,7 +69,7 @@ export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) =>
     if (err instanceof DeniedError && actorForDenial) {
       const actor: Actor = actorForDenial;
       await db().$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('app.user_id', ${actor.userId}, true)`;
+        await tx.$executeRaw`SELECT set_config('app.session_token', ${token}, true)`;
         await recordAudit(tx, actor, { ...err.audit, outcome: 'DENIED' });
       });
     }

@@ -32,11 +32,14 @@ export function controlCharacterErrorsIn(value: unknown, path: string[] = []): R
   return {};
 }
 
-/** YYYY-MM-DD that exists in the calendar, between 1900 and 2100. */
-export function isRealIsoDate(v: string): boolean {
+/** YYYY-MM-DD that exists in the calendar, between 1900 and 2100 unless told otherwise. */
+export function isRealIsoDate(v: string, years: { min: number; max: number } = { min: 1900, max: 2100 }): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const year = Number(v.slice(0, 4));
-  if (year < 1900 || year > 2100) return false;
+  if (year < years.min || year > years.max) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
+
+/** Any date that exists in the calendar (a filter; or a date whose range the use case bounds). */
+export const isCalendarDate = (v: string) => isRealIsoDate(v, { min: 1, max: 9999 });

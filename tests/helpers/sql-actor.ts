@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ownerDb } from './db';
+import { liveSessionToken } from './sessions';
 
 /**
  * For tests of the second wall: the RLS settings the app would set for `userId`
@@ -29,10 +30,11 @@ export async function actorSettings(userId: string) {
  * back. Resolves to the command's result, or rejects with PostgreSQL's error (with its `code`).
  */
 export async function asActor(client: pg.Client, userId: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const settings = await actorSettings(userId);
+  const token = await liveSessionToken(userId);
   await client.query('BEGIN');
   try {
-    for (const [k, v] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [k, v]);
+    // the only thing the app can tell the database: its session's token (ADR 0020)
+    await client.query(`SELECT set_config('app.session_token', $1, true)`, [token]);
     const result = await client.query(sql, params);
     await client.query('SET CONSTRAINTS ALL IMMEDIATE');
     return result;

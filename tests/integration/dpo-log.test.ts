@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { withActor } from '@/lib/db/scoped';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { appRoleClient, ownerDb } from '../helpers/db';
+import { liveSessionToken } from '../helpers/sessions';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
 /**
@@ -238,10 +239,10 @@ describe('art15: the reference functions answer the DPO only', () => {
     await client.end();
   });
 
-  async function asRoles(roles: string, houses: string) {
+  async function asRoles(userId: string | null) {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT set_config('app.roles', $1, true), set_config('app.coordinator_houses', $2, true)`, [roles, houses]);
+      if (userId) await client.query(`SELECT set_config('app.session_token', $1, true)`, [await liveSessionToken(userId)]);
       const byRef = await client.query(`SELECT audit_dossier_id_for_reference($1) AS id`, [s.dossiers.submittedA.reference]);
       const byPurged = await client.query(`SELECT audit_dossier_id_for_reference($1) AS id`, [purged.reference]);
       const refs = await client.query(`SELECT * FROM audit_dossier_references($1::uuid[])`, [[s.dossiers.submittedA.id, purged.dossierId]]);
@@ -252,13 +253,13 @@ describe('art15: the reference functions answer the DPO only', () => {
   }
 
   it('art15: the reference function refuses a coordinator, an administrator and a caller without actor', async () => {
-    for (const [roles, houses] of [['{COORDINATOR}', `{${s.houseA.id}}`], ['{FUNCTIONAL_ADMIN}', '{}'], ['', '']] as const) {
-      expect(await asRoles(roles, houses)).toEqual({ id: null, purgedId: null, refs: [] });
+    for (const userId of [s.users.coordA.id, s.users.admin.id, null]) {
+      expect(await asRoles(userId)).toEqual({ id: null, purgedId: null, refs: [] });
     }
   });
 
   it('art15: the reference functions give the DPO ids and references, nothing else', async () => {
-    const r = await asRoles('{DPO}', '{}');
+    const r = await asRoles(s.users.dpo.id);
     expect(r.id).toBe(s.dossiers.submittedA.id);
     expect(r.purgedId).toBe(purged.dossierId);
     expect(r.refs).toHaveLength(2);
@@ -273,7 +274,7 @@ describe('art15: the reference functions answer the DPO only', () => {
   it('art15: the DPO still cannot read dossier rows directly', async () => {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT set_config('app.roles', '{DPO}', true), set_config('app.user_id', $1, true)`, [s.users.dpo.id]);
+      await client.query(`SELECT set_config('app.session_token', $1, true)`, [await liveSessionToken(s.users.dpo.id)]);
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "id" = $1`, [s.dossiers.submittedA.id]);
       expect(rows[0].n).toBe(0);
     } finally {

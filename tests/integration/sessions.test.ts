@@ -3,14 +3,14 @@ import * as OTPAuth from 'otpauth';
 import { authenticate } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/passwords';
 import { confirmEnrolment, currentTotp, startEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
-import { createSession, findLiveSession } from '@/lib/auth/sessions';
+import { findLiveSession } from '@/lib/auth/sessions';
 import { endOwnSessions, listOwnSessions } from '@/lib/auth/own-sessions';
 import { hashSessionToken } from '@/lib/auth/tokens';
-import { withoutActor } from '@/lib/db/scoped';
-import { encryptField } from '@/lib/crypto/fields';
+import { randomBytes } from 'node:crypto';
 import { isAppError } from '@/lib/errors';
 import { makeOrganisation, makeUser } from '@/prisma/factories';
-import { appRoleClient, ownerDb, testKeys } from '../helpers/db';
+import { appRoleClient, ownerDb } from '../helpers/db';
+import { liveSessionToken } from '../helpers/sessions';
 
 const PASSWORD = 'een-lang-en-geheim-wachtwoord';
 const SECRET = new OTPAuth.Secret({ size: 20 }).base32;
@@ -26,8 +26,22 @@ const ip = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.rand
 
 async function userWithTotp(role: 'REFERRER' | 'AGENCY_ANALYST' = 'REFERRER') {
   const user = await makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role }] });
-  await ownerDb().userTotp.create({ data: { userId: user.id, secret: encryptField(testKeys(), SECRET), confirmedAt: new Date() } });
+  await ownerDb().userTotp.create({ data: { userId: user.id, secret: Uint8Array.from(new Uint8Array(OTPAuth.Secret.fromBase32(SECRET).buffer)), confirmedAt: new Date() } });
   return user;
+}
+
+/** A session made directly by the owner (another device), with the given times. */
+async function ownerSession(userId: string, t: { lastSeenAt?: Date; createdAt?: Date; expiresAt?: Date; idleMinutes?: number } = {}) {
+  const token = randomBytes(32).toString('base64url');
+  const createdAt = t.createdAt ?? new Date();
+  await ownerDb().authSession.create({
+    data: {
+      userId, tokenHash: hashSessionToken(token), createdAt, lastSeenAt: t.lastSeenAt ?? createdAt,
+      expiresAt: t.expiresAt ?? new Date(createdAt.getTime() + 12 * 3_600_000), idleMinutes: t.idleMinutes ?? 15,
+      secondFactorAt: createdAt, secondFactorMethod: 'TOTP',
+    },
+  });
+  return token;
 }
 
 async function passwordStep(email: string, now = new Date()): Promise<string> {
@@ -110,9 +124,9 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     expect(enrolment.uri).toMatch(/^otpauth:\/\/totp\/Veilig%20Huis%20Dossier:/);
     expect(enrolment.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect((await startEnrolment(token)).secret).toBe(enrolment.secret);
-    // the secret is stored encrypted
+    // the secret is in the database, where the app role cannot read it
     const stored = await ownerDb().userTotp.findUniqueOrThrow({ where: { userId: user.id } });
-    expect(stored.secret).not.toContain(enrolment.secret);
+    expect(new OTPAuth.Secret({ buffer: Uint8Array.from(stored.secret).buffer }).base32).toBe(enrolment.secret);
     expect(await fieldError(confirmEnrolment(token, '000000'))).toBe('Deze code klopt niet.');
     const codes = await confirmEnrolment(token, currentTotp(enrolment.secret));
     expect(codes).toHaveLength(10);
@@ -163,76 +177,86 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
   it('ends after the idle time (15 minutes for content roles, 30 for the others) and after 12 hours however active', async () => {
     const worker = await userWithTotp('REFERRER');
     const analyst = await userWithTotp('AGENCY_ANALYST');
-    const t0 = new Date();
-    const [w, a] = await withoutActor(async (tx) => [
-      await createSession(tx, { userId: worker.id, roles: ['REFERRER'], secondFactor: 'TOTP', now: t0 }),
-      await createSession(tx, { userId: analyst.id, roles: ['AGENCY_ANALYST'], secondFactor: 'TOTP', now: t0 }),
-    ]);
-    const at = (min: number) => ({ now: new Date(t0.getTime() + min * 60_000) });
-    expect(await findLiveSession(w, at(14))).not.toBeNull();
-    expect(await findLiveSession(w, at(16))).toBeNull();
-    expect(await findLiveSession(a, at(29))).not.toBeNull();
-    expect(await findLiveSession(a, at(31))).toBeNull();
-    // activity every 10 minutes keeps it alive, but not beyond 12 hours
-    let minute = 0;
-    for (; minute < 12 * 60; minute += 10) {
-      const live = await findLiveSession(a, { ...at(minute), touch: true });
-      if (!live) break;
-    }
-    expect(minute).toBe(12 * 60);
-    expect(await findLiveSession(a, { ...at(12 * 60 + 1), touch: true })).toBeNull();
+    const w = await passwordStep(worker.email);
+    const a = await passwordStep(analyst.email);
+    const row = (token: string) => ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
+    const rw = await row(w);
+    const ra = await row(a);
+    expect(rw.idleMinutes).toBe(15);
+    expect(ra.idleMinutes).toBe(30);
+    expect(rw.expiresAt.getTime() - rw.createdAt.getTime()).toBe(12 * 3_600_000);
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    expect(await findLiveSession(await ownerSession(worker.id, { lastSeenAt: minutesAgo(14) }))).not.toBeNull();
+    expect(await findLiveSession(await ownerSession(worker.id, { lastSeenAt: minutesAgo(16) }))).toBeNull();
+    expect(await findLiveSession(await ownerSession(analyst.id, { lastSeenAt: minutesAgo(29), idleMinutes: 30 }))).not.toBeNull();
+    expect(await findLiveSession(await ownerSession(analyst.id, { lastSeenAt: minutesAgo(31), idleMinutes: 30 }))).toBeNull();
+    // active a second ago, but signed in 12 hours and a minute ago
+    const old = await ownerSession(worker.id, { createdAt: minutesAgo(12 * 60 + 1), expiresAt: minutesAgo(1), lastSeenAt: new Date(Date.now() - 1000) });
+    expect(await findLiveSession(old, { touch: true })).toBeNull();
   });
 
   it('a status poll does not count as activity; a page does', async () => {
     const user = await userWithTotp();
-    const t0 = new Date();
-    const token = await withoutActor((tx) => createSession(tx, { userId: user.id, roles: ['REFERRER'], secondFactor: 'TOTP', now: t0 }));
-    await findLiveSession(token, { now: new Date(t0.getTime() + 10 * 60_000) });
-    expect(await findLiveSession(token, { now: new Date(t0.getTime() + 16 * 60_000) })).toBeNull();
-    const t1 = new Date();
-    const other = await withoutActor((tx) => createSession(tx, { userId: user.id, roles: ['REFERRER'], secondFactor: 'TOTP', now: t1 }));
-    await findLiveSession(other, { now: new Date(t1.getTime() + 10 * 60_000), touch: true });
-    expect(await findLiveSession(other, { now: new Date(t1.getTime() + 16 * 60_000) })).not.toBeNull();
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    const token = await ownerSession(user.id, { lastSeenAt: tenMinutesAgo });
+    await findLiveSession(token);
+    const seen = async () => (await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } })).lastSeenAt.getTime();
+    expect(await seen()).toBe(tenMinutesAgo.getTime());
+    await findLiveSession(token, { touch: true });
+    expect(await seen()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('a user sees their own live sessions and ends the others; never someone else’s', async () => {
     const user = await userWithTotp();
     const stranger = await userWithTotp();
-    const t = Date.now();
-    const mine = await fullLogin(user.email, t);
-    const other1 = await fullLogin(user.email, t + 30_000);
-    const other2 = await fullLogin(user.email, t + 60_000);
-    const theirs = await fullLogin(stranger.email, t);
+    const mine = await liveSessionToken(user.id);
+    const other1 = await ownerSession(user.id);
+    const other2 = await ownerSession(user.id);
+    const theirs = await ownerSession(stranger.id);
     const me = (await findLiveSession(mine))!;
-    const list = await listOwnSessions(user.id, me.id);
+    const list = await listOwnSessions(user.id);
     expect(list).toHaveLength(3);
     expect(list[0]!.current).toBe(true);
     const theirId = (await findLiveSession(theirs))!.id;
-    await expect(endOwnSessions(user.id, me.id, { sessionId: theirId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(endOwnSessions(user.id, me.id, { sessionId: "'; DROP TABLE x" })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(endOwnSessions(user.id, { sessionId: theirId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(endOwnSessions(user.id, { sessionId: me.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(endOwnSessions(user.id, { sessionId: "'; DROP TABLE x" })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await findLiveSession(theirs)).not.toBeNull();
     const one = (await findLiveSession(other1))!.id;
-    expect(await endOwnSessions(user.id, me.id, { sessionId: one })).toBe(1);
+    expect(await endOwnSessions(user.id, { sessionId: one })).toBe(1);
     expect(await findLiveSession(other1)).toBeNull();
-    expect(await endOwnSessions(user.id, me.id, { sessionId: 'andere' })).toBe(1);
+    expect(await endOwnSessions(user.id, { sessionId: 'andere' })).toBe(1);
     expect(await findLiveSession(other2)).toBeNull();
     expect(await findLiveSession(mine)).not.toBeNull();
     expect(await ownerDb().auditEvent.count({ where: { actorUserId: user.id, action: 'auth.session.end' } })).toBe(2);
   });
 
-  it('the database keeps an ended session ended and a session’s identity fixed, even for the app role', async () => {
+  it('the database keeps an ended session ended and a session’s identity fixed; the app role cannot touch sessions, secrets or codes', async () => {
     const user = await userWithTotp();
     const token = await fullLogin(user.email);
     const id = (await findLiveSession(token))!.id;
     await ownerDb().authSession.update({ where: { id }, data: { revokedAt: new Date(), revokedReason: 'afgemeld' } });
+    await expect(ownerDb().$executeRaw`UPDATE "AuthSession" SET "revokedAt" = NULL, "revokedReason" = NULL WHERE id = ${id}::uuid`).rejects.toThrow(/ended session stays ended/);
+    await expect(ownerDb().$executeRaw`UPDATE "AuthSession" SET "expiresAt" = now() + interval '1 year' WHERE id = ${id}::uuid`).rejects.toThrow(/never change/);
     const app = await appRoleClient();
     try {
-      await expect(app.query(`UPDATE "AuthSession" SET "revokedAt" = NULL, "revokedReason" = NULL WHERE id = $1`, [id])).rejects.toThrow(/ended session stays ended/);
-      await expect(app.query(`UPDATE "AuthSession" SET "expiresAt" = now() + interval '1 year' WHERE id = $1`, [id])).rejects.toThrow(/permission denied/);
-      await expect(app.query(`UPDATE "AuthSession" SET "userId" = $2 WHERE id = $1`, [id, user.id])).rejects.toThrow(/permission denied/);
-      await expect(app.query(`UPDATE "UserTotp" SET "secret" = 'x' WHERE "userId" = $1`, [user.id])).rejects.toThrow(/permission denied/);
-      await expect(app.query(`UPDATE "RecoveryCode" SET "codeHash" = $2 WHERE "userId" = $1`, [user.id, 'a'.repeat(64)])).rejects.toThrow(/permission denied/);
-      await expect(app.query(`DELETE FROM "AuthSession" WHERE id = $1`, [id])).rejects.toThrow(/permission denied/);
+      for (const sql of [
+        `SELECT * FROM "AuthSession"`,
+        `UPDATE "AuthSession" SET "revokedAt" = NULL WHERE id = '${id}'`,
+        `DELETE FROM "AuthSession" WHERE id = '${id}'`,
+        `INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "secondFactorAt", "secondFactorMethod") VALUES ('${user.id}', '${'a'.repeat(64)}', now() + interval '1 hour', 15, now(), 'TOTP')`,
+        `SELECT "secret" FROM "UserTotp"`,
+        `UPDATE "UserTotp" SET "lastUsedStep" = 0`,
+        `SELECT "codeHash" FROM "RecoveryCode"`,
+        `SELECT * FROM "AuthKey"`,
+        `SELECT "passwordHash" FROM "User"`,
+        `SELECT * FROM "User"`,
+        `UPDATE "User" SET "active" = true`,
+        `INSERT INTO "RoleAssignment" ("userId", "role") VALUES ('${user.id}', 'DPO')`,
+        `DELETE FROM "RoleAssignment"`,
+      ]) {
+        await expect(app.query(sql), sql).rejects.toThrow(/permission denied/);
+      }
     } finally {
       await app.end();
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { appRoleClient } from '../helpers/db';
+import { liveSessionToken } from '../helpers/sessions';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
 /**
@@ -53,10 +54,7 @@ describe('row-level security', () => {
   it("a coordinator of another safe house sees nothing of this house's client data", async () => {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT set_config('app.user_id', $1, true), set_config('app.coordinator_houses', $2, true)`, [
-        s.users.coordB.id,
-        `{${s.houseB.id}}`,
-      ]);
+      await client.query(`SELECT set_config('app.session_token', $1, true)`, [await liveSessionToken(s.users.coordB.id)]);
       const { rows } = await client.query(`SELECT "lastName" FROM "ClientMember" WHERE "lastName" = $1`, [s.secretName]);
       // Only the member of house B's dossier, never those of house A.
       expect(rows).toHaveLength(1);
@@ -78,7 +76,7 @@ describe('row-level security', () => {
   it('a referrer cannot move a draft into another safe house they do not coordinate and then read it back as coordinator', async () => {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT set_config('app.user_id', $1, true)`, [s.users.coordB.id]);
+      await client.query(`SELECT set_config('app.session_token', $1, true)`, [await liveSessionToken(s.users.coordB.id)]);
       const res = await client.query(`UPDATE "Dossier" SET "status" = 'NOT_ADMISSIBLE' WHERE "id" = $1`, [s.dossiers.submittedA.id]);
       expect(res.rowCount).toBe(0);
     } finally {

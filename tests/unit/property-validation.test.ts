@@ -230,11 +230,11 @@ describe('dates and times in the forms, property-based', () => {
   const auditDateError = (s: string) => parseAuditFilters({ van: s }).errors.van;
   const personSearchOk = (s: string) => validatePersonSearch({ nationalNumber: '', lastName: 'Peeters', firstName: 'An', dateOfBirth: s }).ok;
 
-  it('a session date (1900–2100), an access-log filter date: accepted exactly when the date exists', () => {
+  it('a session date, an access-log filter date: accepted exactly when the date exists', () => {
     fc.assert(
       fc.property(dateShapedArb(1000, 9999), ({ y, m, d, s }) => {
         const real = isRealDate(y, m, d);
-        expect(accepts(sessionDate, s), s).toBe(real && y >= 1900 && y <= 2100);
+        expect(accepts(sessionDate, s), s).toBe(real);
         expect(auditDateError(s) === undefined, s).toBe(real);
       }),
       { numRuns: RUNS },

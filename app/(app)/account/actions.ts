@@ -11,7 +11,7 @@ export async function endSessionAction(fd: FormData): Promise<void> {
   if (!session || session.needs) redirect('/login?fout=sessie');
   let notice = 'beeindigd';
   try {
-    await endOwnSessions(session.userId, session.id, { sessionId: fd.get('sessionId') });
+    await endOwnSessions(session.userId, { sessionId: fd.get('sessionId') });
   } catch (err) {
     if (!isAppError(err)) throw err;
     notice = 'onbekend';

@@ -27,7 +27,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = await currentSession();
   if (!session || session.needs) redirect('/login');
   const params = await searchParams;
-  const sessions = await listOwnSessions(session.userId, session.id);
+  const sessions = await listOwnSessions(session.userId);
   const others = sessions.filter((s) => !s.current);
   return (
     <div>

@@ -31,11 +31,12 @@ CREATE TABLE "AuthSession" (
 CREATE UNIQUE INDEX "AuthSession_tokenHash_key" ON "AuthSession"("tokenHash");
 CREATE INDEX "AuthSession_userId_idx" ON "AuthSession"("userId");
 
--- TOTP (RFC 6238). The secret is encrypted with the field key (AES-256-GCM, lib/crypto);
--- "confirmedAt" is set when the user proved the app works; "lastUsedStep" forbids replay.
+-- TOTP (RFC 6238). The secret (20 random bytes) is only ever read inside the database by the
+-- SECURITY DEFINER functions of migration 20261203120000; "confirmedAt" is set when the user
+-- proved the app works; "lastUsedStep" forbids replay.
 CREATE TABLE "UserTotp" (
   "userId" uuid PRIMARY KEY REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE,
-  "secret" text NOT NULL,
+  "secret" bytea NOT NULL CHECK (length("secret") >= 16),
   "createdAt" timestamptz(6) NOT NULL DEFAULT now(),
   "confirmedAt" timestamptz(6),
   "lastUsedStep" bigint

@@ -1,5 +1,6 @@
 import { currentUserId, requestSessionToken } from '@/lib/auth/session';
 import { findLiveSession } from '@/lib/auth/sessions';
+import { withSessionToken } from '@/lib/db/session-token';
 import { canFollowCase } from '@/lib/conferences/can-follow-case';
 import { caseEvents } from '@/lib/realtime/case-events';
 
@@ -40,10 +41,11 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       };
       send('retry: 3000\n: verbonden\n\n');
       const unsubscribe = await caseEvents().subscribe(id, (event) => {
-        void Promise.all([sessionLives(), canFollowCase(userId, id)]).then(([live, allowed]) => {
+        // outside the request's scope now: the use case acts in this stream's session
+        void Promise.all([sessionLives(), withSessionToken(token, () => canFollowCase(userId, id))]).then(([live, allowed]) => {
           if (!live || !allowed) return close();
           send(`event: case\ndata: ${JSON.stringify({ kind: event.kind, objectId: event.objectId })}\n\n`);
-        });
+        }, close);
       });
       const heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
       const watch = setInterval(() => {
