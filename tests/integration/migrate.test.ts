@@ -72,4 +72,33 @@ describe('migration runner', () => {
       expect(m.sql.length).toBeGreaterThan(0);
     }
   });
+
+  it('issue 9 §3: every real migration applies as an owner that is no superuser (as in docker-compose.yml)', async () => {
+    const name = `vhd_nosuper_${process.pid}`;
+    const role = `vhd_owner_${process.pid}`;
+    const admin = await ownerPgClient(withDatabase(inject('db').serverUrl, 'postgres'));
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB CREATEROLE PASSWORD 'owner-pw'`);
+      await admin.query(`CREATE DATABASE ${name} OWNER ${role}`);
+      // as docker/initdb/10-owner.sql does
+      const inDb = await ownerPgClient(withDatabase(inject('db').serverUrl, name));
+      await inDb.query('CREATE EXTENSION IF NOT EXISTS pgcrypto');
+      await inDb.end();
+      const u = new URL(withDatabase(inject('db').serverUrl, name));
+      u.username = role;
+      u.password = 'owner-pw';
+      const result = await migrate(u.toString(), MIGRATIONS_DIR);
+      expect(result.applied).toEqual(listMigrations(MIGRATIONS_DIR).map((m) => m.name));
+      const owner = await ownerPgClient(u.toString());
+      const { rows } = await owner.query('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+      await owner.end();
+      expect(rows[0].rolsuper).toBe(false);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
+  });
 });
