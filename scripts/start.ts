@@ -58,6 +58,8 @@ try {
   const appEnv = { ...env };
   delete appEnv.DATABASE_URL;
   delete appEnv.APP_DB_PASSWORD;
+  // nor the key that signs the access log's checkpoints: only the worker holds it (ADR 0021)
+  delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
   const child = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env: appEnv, cwd: ROOT });
   // The job worker (retention purge) runs beside the app, as the database owner.
   const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], { stdio: 'inherit', env: { ...env, DATABASE_URL: database.ownerUrl }, cwd: ROOT });

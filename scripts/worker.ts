@@ -11,8 +11,11 @@ if (!url) {
   process.exit(1);
 }
 const owner = unsafeOwnerClient(url);
-const jobs = await startJobs(url, owner);
-console.log('[jobs] worker gestart (bewaartermijn: elke nacht om 03:00)');
+const privateKey = process.env.AUDIT_CHECKPOINT_PRIVATE_KEY;
+const checkpoint = privateKey ? { dir: process.env.AUDIT_CHECKPOINT_DIR ?? '.data/audit-checkpoints', privateKey } : undefined;
+if (!checkpoint) console.warn('[jobs] AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: geen controlepunten van het toegangslog (zie .env.example)');
+const jobs = await startJobs(url, owner, { checkpoint });
+console.log(`[jobs] worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`);
 const stop = async () => {
   await jobs.stop();
   await owner.$disconnect();

@@ -1,4 +1,6 @@
 import PgBoss from 'pg-boss';
+import pg from 'pg';
+import { writeCheckpoint } from '@/lib/audit/checkpoint';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
 
@@ -7,13 +9,34 @@ import { purgeExpiredDossiers } from '@/lib/retention/purge';
  * connects as the database owner (the purge must see every dossier); the web app never does.
  */
 export const RETENTION_QUEUE = 'retention-purge';
+export const CHECKPOINT_QUEUE = 'audit-checkpoint';
 
 export interface Jobs {
   boss: PgBoss;
   stop: () => Promise<void>;
 }
 
-export async function startJobs(ownerUrl: string, owner: PrismaClient, opts: { schedule?: boolean; pollingIntervalSeconds?: number } = {}): Promise<Jobs> {
+export interface CheckpointConfig {
+  dir: string;
+  privateKey: string;
+}
+
+/** One signed checkpoint of the access log's head (ADR 0021). */
+export async function checkpointNow(ownerUrl: string, cfg: CheckpointConfig) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    return await writeCheckpoint(client, cfg.dir, cfg.privateKey);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startJobs(
+  ownerUrl: string,
+  owner: PrismaClient,
+  opts: { schedule?: boolean; pollingIntervalSeconds?: number; checkpoint?: CheckpointConfig } = {},
+): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', application_name: 'vhd-jobs', max: 4 });
   boss.on('error', (err: Error) => console.error(`[jobs] ${err.message}`));
   await boss.start();
@@ -30,5 +53,16 @@ export async function startJobs(ownerUrl: string, owner: PrismaClient, opts: { s
       console.log(`[jobs] bewaartermijn: ${purged.length} dossier(s) gewist`);
     }
   });
+  if (opts.checkpoint) {
+    const cfg = opts.checkpoint;
+    await boss.createQueue(CHECKPOINT_QUEUE);
+    // every hour, and once at start
+    if (opts.schedule !== false) await boss.schedule(CHECKPOINT_QUEUE, '0 * * * *', {}, { tz: 'Europe/Brussels' });
+    await boss.work(CHECKPOINT_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
+      const cp = await checkpointNow(ownerUrl, cfg);
+      console.log(`[jobs] toegangslog: controlepunt bij rij ${cp.seq}`);
+    });
+    await boss.send(CHECKPOINT_QUEUE, {});
+  }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }
