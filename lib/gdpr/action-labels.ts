@@ -47,6 +47,8 @@ const ACTION_LABEL: Record<string, string> = {
   'gdpr.rectify': 'Identificatiegegevens rechtgezet',
   'audit.view': 'Toegangslog geraadpleegd door de DPO',
   'audit.export': 'Toegangslog geëxporteerd door de DPO',
+  'retention.purge': 'Dossier gewist na de bewaartermijn',
+  'retention.purge.held': 'Wissen tegengehouden: minder dan een maand na de afsluiting',
   'auth.login': 'Aangemeld met wachtwoord (eerste stap)',
   'auth.login.throttled': 'Aanmelden vertraagd na te veel mislukte pogingen',
   'auth.login.oidc': 'Aangemeld via de overheid',

@@ -25,6 +25,14 @@ const CHILD_TABLES = [
   'DisclosureProposal', 'DisclosureItem', 'DisclosureVote', 'RetentionExtension', 'RetentionVote', 'TransferRequest',
 ] as const;
 
+/** A dossier whose term ended within the grace period after its closure: not purged (issue 9 §4). */
+export interface HeldDossier {
+  dossierId: string;
+  reference: string;
+  closedAt: Date;
+  retentionUntil: Date;
+}
+
 export interface PurgeResult {
   dossierId: string;
   reference: string;
@@ -39,13 +47,27 @@ export async function purgeExpiredDossiers(
   now: Date,
   terms: RetentionTerms = retentionTerms(),
   scope: { safeHouseId?: string } = {},
+  onHeld?: (held: HeldDossier[]) => void,
 ): Promise<PurgeResult[]> {
   const draftCutoff = new Date(now.getTime() - terms.DRAFT_RETENTION_DAYS * 86_400_000);
+  const graceCutoff = new Date(now.getTime() - terms.PURGE_GRACE_DAYS * 86_400_000);
+  const house = scope.safeHouseId ? { safeHouseId: scope.safeHouseId } : {};
+  // A term that ends so soon after closure is a mistake somewhere (the database already refuses
+  // a term shorter than its years): such a dossier is held, reported and logged — never purged.
+  const held = await owner.dossier.findMany({
+    where: { ...house, status: { in: [...ENDED] }, retentionUntil: { lte: now }, closedAt: { gt: graceCutoff } },
+    select: { id: true, reference: true, safeHouseId: true, closedAt: true, retentionUntil: true },
+  });
+  for (const h of held) {
+    console.warn(`[purge] ${h.reference} vastgehouden: gesloten op ${h.closedAt!.toISOString()}, minder dan ${terms.PURGE_GRACE_DAYS} dagen geleden`);
+    await owner.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${h.safeHouseId}::uuid, 'retention.purge.held', 'Dossier', ${h.id}, ${h.id}::uuid, 'retentionPurgeGrace', NULL, 'DENIED')`;
+  }
+  onHeld?.(held.map((h) => ({ dossierId: h.id, reference: h.reference, closedAt: h.closedAt!, retentionUntil: h.retentionUntil! })));
   const due = await owner.dossier.findMany({
     where: {
-      ...(scope.safeHouseId ? { safeHouseId: scope.safeHouseId } : {}),
+      ...house,
       OR: [
-        { status: { in: [...ENDED] }, retentionUntil: { lte: now } },
+        { status: { in: [...ENDED] }, retentionUntil: { lte: now }, closedAt: { lte: graceCutoff } },
         // a draft: counted from its last save (the referral's updatedAt), else its creation
         { status: 'DRAFT', createdAt: { lte: draftCutoff }, OR: [{ referral: { is: null } }, { referral: { updatedAt: { lte: draftCutoff } } }] },
       ],

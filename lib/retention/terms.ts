@@ -13,6 +13,8 @@ const schema = z.object({
   RETENTION_YEARS_ATTACHED_TO_EXISTING_CARE: years(5),
   DRAFT_RETENTION_DAYS: z.coerce.number().int().min(7, 'minstens 7 dagen').max(365, 'hoogstens 365 dagen').default(90),
   TRIAGE_OVERDUE_DAYS: z.coerce.number().int().min(1, 'minstens 1 dag').max(90, 'hoogstens 90 dagen').default(14),
+  // the purge never removes a dossier closed fewer days ago than this: it is held and reported
+  PURGE_GRACE_DAYS: z.coerce.number().int().min(7, 'minstens 7 dagen').max(3650, 'hoogstens 3650 dagen').default(30),
 });
 export type RetentionTerms = z.infer<typeof schema>;
 

@@ -63,6 +63,31 @@ describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term a
     await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionYears" = 16, "retentionGround" = 'VERY_SERIOUS_FACTS' WHERE "id" = ${r.dossier.id}::uuid`).rejects.toThrow(/Dossier_retention_at_most_15_unless_extended/);
   });
 
+  it('art. 15 §3: a term never ends before its years — the database refuses an earlier end, so no typo brings a purge forward', async () => {
+    const r = await referral();
+    await decideAdmission(r.coord.id, r.dossier.id, decision({ decision: 'REFER_TO_REGULAR_CARE' }));
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionUntil" = "closedAt" + interval '1 month' WHERE "id" = ${r.dossier.id}::uuid`).rejects.toThrow(/Dossier_retention_not_shorter_than_term/);
+    await expect(ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionYears" = 1 WHERE "id" = ${r.dossier.id}::uuid`).rejects.toThrow();
+  });
+
+  it('issue 9 §4: the purge holds a dossier closed within its grace period, reports and logs it, and deletes it only afterwards', async () => {
+    const r = await referral();
+    const decidedAt = new Date('2026-06-15T10:00:00Z');
+    await decideAdmission(r.coord.id, r.dossier.id, decision({ decision: 'NOT_ADMISSIBLE', criterion2Met: 'nee' }), decidedAt);
+    const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: r.dossier.id } });
+    // a grace period longer than the term: the term has passed, yet the closure is "recent"
+    const long = { ...terms, PURGE_GRACE_DAYS: 365 * terms.RETENTION_YEARS_NOT_ADMISSIBLE + 30 };
+    const at = new Date(d.retentionUntil!.getTime() + 86_400_000);
+    const held: string[] = [];
+    const purged = await purgeExpiredDossiers(ownerDb(), at, long, { safeHouseId: r.house.id }, (h) => held.push(...h.map((x) => x.reference)));
+    expect(purged).toEqual([]);
+    expect(held).toEqual([r.dossier.reference]);
+    expect(await ownerDb().dossier.count({ where: { id: r.dossier.id } })).toBe(1);
+    expect(await ownerDb().auditEvent.count({ where: { action: 'retention.purge.held', dossierId: r.dossier.id, outcome: 'DENIED' } })).toBe(1);
+    // with the normal grace period, the same run deletes it
+    expect(await purgeExpiredDossiers(ownerDb(), at, terms, { safeHouseId: r.house.id })).toContainEqual(expect.objectContaining({ dossierId: r.dossier.id }));
+  });
+
   it('GDPR art. 5(1)(e): a draft nobody saved for the configured period is deleted, with a deletion record and no statistics', async () => {
     const r = await referral('DRAFT');
     const savedAt = new Date('2026-01-10T08:00:00Z');
