@@ -5,25 +5,34 @@ import { parseFieldKeys } from '@/lib/crypto/fields';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 let owner: PrismaClient | undefined;
+let override: { db: { ownerUrl: string; appUrl: string }; secrets: { FIELD_ENCRYPTION_KEYS: string; FIELD_ENCRYPTION_KEY_ID: string; LOOKUP_HMAC_KEY: string } } | undefined;
+
+/** For a test that runs its own PostgreSQL (tests/resilience): the helpers use that one. */
+export function useDatabase(o: NonNullable<typeof override>) {
+  override = o;
+  owner = undefined;
+}
+const dbInfo = () => override?.db ?? inject('db');
+
 /** The owner's client (no RLS): for test set-up and for checking what really is in the tables. */
 export function ownerDb(): PrismaClient {
-  owner ??= unsafeOwnerClient(inject('db').ownerUrl);
+  owner ??= unsafeOwnerClient(dbInfo().ownerUrl);
   return owner;
 }
 
 export function testKeys() {
-  const s = inject('secrets');
+  const s = override?.secrets ?? inject('secrets');
   return parseFieldKeys(s.FIELD_ENCRYPTION_KEYS, s.FIELD_ENCRYPTION_KEY_ID, s.LOOKUP_HMAC_KEY);
 }
 
 /** A raw connection as the application role, for queries that deliberately skip the app's code. */
 export async function appRoleClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: inject('db').appUrl });
+  const client = new pg.Client({ connectionString: dbInfo().appUrl });
   await client.connect();
   return client;
 }
 
-export async function ownerPgClient(url = inject('db').ownerUrl): Promise<pg.Client> {
+export async function ownerPgClient(url = dbInfo().ownerUrl): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
