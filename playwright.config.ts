@@ -42,6 +42,11 @@ export default defineConfig({
         }
       : {},
   },
+  projects: [
+    { name: 'main', testIgnore: /load\.spec\.ts$/ },
+    // the load test runs alone, after the others (issue 9 §6)
+    { name: 'load', testMatch: /load\.spec\.ts$/, dependencies: ['main'] },
+  ],
   webServer: [port, secondPort].map((p) => ({
     command: `npx next start -p ${p} -H 127.0.0.1`,
     url: `http://127.0.0.1:${p}/login`,

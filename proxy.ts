@@ -23,7 +23,18 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join('; ');
 }
 
+/** The largest body a form may send: Next.js's limit for server actions (1 MiB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 export function proxy(request: NextRequest) {
+  // Next.js answers an oversized server-action body with a 500; answer it here, clearly (413)
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (request.method !== 'GET' && request.method !== 'HEAD' && length > MAX_BODY_BYTES) {
+    return new NextResponse(
+      'Wat je verstuurt is te groot (meer dan 1 MB). Maak de tekst korter of verdeel hem over meerdere velden, en probeer opnieuw.',
+      { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } },
+    );
+  }
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   const nonce = btoa(String.fromCharCode(...bytes));

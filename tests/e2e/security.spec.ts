@@ -38,6 +38,22 @@ test.describe('headers and transport (ASVS 3.4)', () => {
   });
 });
 
+test.describe('every input checked (issue 9 §4)', () => {
+  test('an oversized body gets a clear Dutch 413; a malformed dossier id a 404, never a 500', async ({ page }) => {
+    const big = await page.request.post('/aanmeldingen/nieuw', {
+      headers: { 'next-action': '0'.repeat(40), 'content-type': 'text/plain;charset=UTF-8' },
+      data: 'x'.repeat(1024 * 1024 + 10),
+    });
+    expect(big.status()).toBe(413);
+    expect(await big.text()).toContain('te groot');
+    await login(page, 'coordinator.antwerpen@vhd.test');
+    for (const id of ['niet-een-id', '00000000-0000-0000-0000-00000000000g', "'%20OR%201=1"]) {
+      const res = await page.goto(`/dossiers/${id}`);
+      expect(res!.status(), id).toBe(404);
+    }
+  });
+});
+
 test.describe('second factor and sessions (ADR 0018)', () => {
   test('first login forces linking an authenticator app; the recovery codes are shown once', async ({ page }) => {
     await page.goto('/login');
