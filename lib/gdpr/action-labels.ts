@@ -57,6 +57,9 @@ const ACTION_LABEL: Record<string, string> = {
   'auth.mfa.recovery': 'Tweede factor bevestigd met een herstelcode',
   'auth.mfa.enrol': 'Authenticator-app gekoppeld',
   'auth.session.end': 'Eigen sessie beëindigd',
+  'auth.mfa.passkey': 'Tweede factor bevestigd met een passkey',
+  'auth.passkey.add': 'Passkey toegevoegd',
+  'auth.passkey.remove': 'Passkey verwijderd',
 };
 
 export const actionLabel = (code: string) => ACTION_LABEL[code] ?? code;

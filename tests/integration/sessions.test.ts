@@ -261,4 +261,46 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
       await app.end();
     }
   });
+
+  it('passkeys (ADR 0022): the database binds each ceremony to its session’s challenge, once, and refuses a counter that goes back', async () => {
+    const user = await userWithTotp();
+    const done = await liveSessionToken(user.id);
+    const challenge = () => randomBytes(32).toString('base64url');
+    const credId = randomBytes(32).toString('base64url');
+    const app = await appRoleClient();
+    const q = async (sql: string, params: unknown[]) => (await app.query(sql, params)).rows[0];
+    try {
+      // registration: only a completed session, only with the challenge it was given, once
+      const c1 = challenge();
+      expect((await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [done, c1])).ok).toBe(false);
+      expect((await q(`SELECT auth_webauthn_challenge($1, $2, false) AS ok`, [done, c1])).ok).toBe(true);
+      const register = (ch: string, id = credId) =>
+        q(`SELECT auth_webauthn_register($1, $2, $3, $4, 0, '{internal}', 'sleutel') AS ok`, [done, ch, id, Buffer.from('publickey')]);
+      expect((await register(challenge())).ok).toBe(false);
+      expect((await q(`SELECT auth_webauthn_challenge($1, $2, false) AS ok`, [done, c1])).ok).toBe(true);
+      expect((await register(c1)).ok).toBe(true);
+      expect((await register(c1, randomBytes(32).toString('base64url'))).ok).toBe(false);
+      // another user's session does not see the credential
+      const other = await liveSessionToken((await userWithTotp()).id);
+      expect((await app.query(`SELECT * FROM auth_webauthn_credentials($1)`, [other])).rowCount).toBe(0);
+      expect((await app.query(`SELECT * FROM auth_webauthn_credentials($1)`, [done])).rowCount).toBe(1);
+
+      // login: a waiting session, its challenge, a counter that moves on
+      await ownerDb().webAuthnCredential.update({ where: { credentialId: credId }, data: { counter: 5 } });
+      const waiting = await passwordStep(user.email);
+      const c2 = challenge();
+      expect((await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [waiting, c2])).ok).toBe(true);
+      expect(await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 3)`, [waiting, c2, credId])).toBeUndefined();
+      expect((await findLiveSession(waiting))!.needs).toBe('verify');
+      const c3 = challenge();
+      await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [waiting, c3]);
+      expect(await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 6)`, [waiting, challenge(), credId])).toBeUndefined();
+      await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [waiting, c3]);
+      expect(await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 6)`, [waiting, c3, credId])).toMatchObject({ user_id: user.id });
+      expect((await findLiveSession(waiting))!.needs).toBeNull();
+      await expect(app.query(`SELECT * FROM "WebAuthnCredential"`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
+  });
 });

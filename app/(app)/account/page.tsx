@@ -2,17 +2,21 @@ import { redirect } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { currentSession } from '@/lib/auth/session';
 import { listOwnSessions } from '@/lib/auth/own-sessions';
-import { endSessionAction } from './actions';
+import { listPasskeys } from '@/lib/auth/passkeys';
+import { PasskeyRegister } from '@/components/auth/passkey-register';
+import { endSessionAction, removePasskeyAction } from './actions';
 
 export const metadata = { title: 'Mijn sessies' };
 
 const NOTICES: Record<string, string> = {
   beeindigd: 'De sessie is beëindigd. Wie ze gebruikte, moet zich opnieuw aanmelden.',
+  passkey: 'De passkey is toegevoegd. Je kunt hem voortaan gebruiken in plaats van de code uit je app.',
+  'passkey-weg': 'De passkey is verwijderd. Je andere sessies zijn beëindigd.',
   onbekend: 'Die sessie bestaat niet meer.',
 };
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
-const METHOD: Record<string, string> = { TOTP: 'authenticator-app', RECOVERY_CODE: 'herstelcode', OIDC: 'aanmelden via de overheid' };
+const METHOD: Record<string, string> = { TOTP: 'authenticator-app', RECOVERY_CODE: 'herstelcode', OIDC: 'aanmelden via de overheid', WEBAUTHN: 'passkey' };
 
 /** A short, readable name for a browser from its user agent. */
 function browserName(ua: string | null): string {
@@ -27,7 +31,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = await currentSession();
   if (!session || session.needs) redirect('/login');
   const params = await searchParams;
-  const sessions = await listOwnSessions(session.userId);
+  const [sessions, passkeys] = await Promise.all([listOwnSessions(session.userId), listPasskeys(session.userId, session.token)]);
   const others = sessions.filter((s) => !s.current);
   return (
     <div>
@@ -82,6 +86,34 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </button>
         </form>
       )}
+
+      <h2 className="mt-10 text-xl font-semibold">Passkeys</h2>
+      <p className="mt-2 max-w-3xl text-gray-800">
+        Een passkey (vingerafdruk, gezichtsherkenning, pincode van dit toestel of een beveiligingssleutel) kan de code uit je
+        authenticator-app vervangen bij het aanmelden. Je app en je herstelcodes blijven werken.
+      </p>
+      {passkeys.length > 0 ? (
+        <ul className="mt-4 space-y-2" aria-label="Je passkeys">
+          {passkeys.map((p) => (
+            <li key={p.credentialId} className="flex flex-wrap items-center gap-3">
+              <span className="font-medium">{p.name}</span>
+              <span className="text-sm text-gray-700">
+                toegevoegd {dateTime.format(p.createdAt)}
+                {p.lastUsedAt ? `, laatst gebruikt ${dateTime.format(p.lastUsedAt)}` : ', nog niet gebruikt'}
+              </span>
+              <form action={removePasskeyAction}>
+                <input type="hidden" name="credentialId" value={p.credentialId} />
+                <button type="submit" className="rounded border border-red-800 px-3 py-1 text-red-800 hover:bg-red-50">
+                  Verwijderen<span className="sr-only"> ({p.name})</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-4 text-gray-700">Je hebt nog geen passkey.</p>
+      )}
+      <PasskeyRegister />
     </div>
   );
 }

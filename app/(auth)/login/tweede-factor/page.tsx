@@ -2,6 +2,8 @@ import { redirect } from 'next/navigation';
 import { currentSession } from '@/lib/auth/session';
 import { startEnrolment } from '@/lib/auth/second-factor';
 import { SecondFactorForm } from '@/components/auth/second-factor-form';
+import { PasskeyLogin } from '@/components/auth/passkey-login';
+import { hasPasskey } from '@/lib/auth/passkeys';
 
 export const metadata = { title: 'Tweede stap van het aanmelden' };
 
@@ -19,11 +21,13 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   if (!session) redirect('/login');
   if (!session.needs) redirect(callbackUrl);
   const enrolment = session.needs === 'enrol' ? await startEnrolment(session.token) : null;
+  const passkey = !enrolment && (await hasPasskey(session.token));
   return (
     <main id="inhoud" className="mx-auto mt-16 max-w-lg rounded-lg bg-white p-8 shadow">
       <h1 className="text-2xl font-semibold text-brand-900">
         {enrolment ? 'Koppel een authenticator-app' : 'Bevestig dat jij het bent'}
       </h1>
+      {passkey && <PasskeyLogin callbackUrl={callbackUrl} />}
       <SecondFactorForm mode={enrolment ? 'enrol' : 'verify'} callbackUrl={callbackUrl} enrolment={enrolment} />
     </main>
   );
