@@ -3,6 +3,7 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from '@/lib/db/embedded';
 import { prepareDatabase, ROOT } from '../../scripts/lib/database';
 import { generateSecrets } from '../../scripts/lib/secrets';
 import { useDatabase } from '../helpers/db';
+import { pointAppAt } from '../helpers/app-env';
 
 /**
  * A PostgreSQL of the test's own (embedded, its own folder and port) that the test may stop and
@@ -14,14 +15,9 @@ export async function ownCluster(name: string, port: number) {
   let cluster: EmbeddedCluster = await startEmbeddedPostgres({ dataDir, port });
   const secrets = generateSecrets();
   const db = await prepareDatabase(`${cluster.baseUrl}/postgres`, { database: 'vhd_res', fresh: true, appPassword: secrets.APP_DB_PASSWORD, quiet: true });
-  Object.assign(process.env, {
-    APP_DATABASE_URL: db.appUrl,
-    NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
-    FIELD_ENCRYPTION_KEYS: secrets.FIELD_ENCRYPTION_KEYS,
-    FIELD_ENCRYPTION_KEY_ID: secrets.FIELD_ENCRYPTION_KEY_ID,
-    LOOKUP_HMAC_KEY: secrets.LOOKUP_HMAC_KEY,
-    DB_POOL_MAX: '10',
-  });
+  pointAppAt(db.appUrl, secrets);
+  process.env.DB_POOL_MAX = '10';
+
   useDatabase({ db, secrets });
   return {
     db,

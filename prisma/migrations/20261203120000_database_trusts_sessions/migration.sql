@@ -89,6 +89,23 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       (SELECT k."key" FROM "AuthKey" k WHERE k."name" = 'fake-salt'), 'sha256'), 'base64'), '='), 1, 22))
 $$;
 
+-- A new session for a user who just proved who they are; returns its token (only this once).
+-- The idle time follows the roles (ADR 18); the lifetime is bounded by a CHECK (24 h).
+CREATE FUNCTION auth_open_session(p_user uuid, p_idle_content integer, p_idle_other integer, p_max_hours integer,
+                                  p_user_agent text, p_client text, p_method "SecondFactorMethod") RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_token text := auth_new_token();
+BEGIN
+  UPDATE "User" u SET "lastLoginAt" = now() WHERE u."id" = p_user;
+  INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "userAgent", "clientAddress",
+                             "secondFactorAt", "secondFactorMethod")
+  VALUES (p_user, auth_token_hash(v_token), now() + make_interval(hours => least(greatest(p_max_hours, 1), 24)),
+          CASE WHEN auth_sees_content(p_user) THEN p_idle_content ELSE p_idle_other END,
+          left(p_user_agent, 300), left(p_client, 100), CASE WHEN p_method IS NULL THEN NULL ELSE now() END, p_method);
+  RETURN v_token;
+END $$;
+
 -- The password step: the digest must match the stored hash of an active account. Makes a
 -- session that still needs the second factor and returns its token (only this once).
 CREATE FUNCTION auth_login(p_email text, p_digest text, p_idle_content integer, p_idle_other integer,
@@ -97,20 +114,14 @@ RETURNS TABLE (user_id uuid, user_name text, organisation_id uuid, token text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v_user "User";
-  v_token text;
 BEGIN
   SELECT u.* INTO v_user FROM "User" u WHERE u."email" = lower(btrim(p_email));
   IF v_user."id" IS NULL OR NOT v_user."active" OR v_user."passwordHash" IS NULL OR p_digest IS NULL
      OR v_user."passwordHash" <> auth_password_salt(p_email) || '$' || p_digest THEN
     RETURN;
   END IF;
-  v_token := auth_new_token();
-  UPDATE "User" u SET "lastLoginAt" = now() WHERE u."id" = v_user."id";
-  INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "userAgent", "clientAddress")
-  VALUES (v_user."id", auth_token_hash(v_token), now() + make_interval(hours => least(greatest(p_max_hours, 1), 24)),
-          CASE WHEN auth_sees_content(v_user."id") THEN p_idle_content ELSE p_idle_other END,
-          left(p_user_agent, 300), left(p_client, 100));
-  RETURN QUERY SELECT v_user."id", v_user."name", v_user."organisationId", v_token;
+  RETURN QUERY SELECT v_user."id", v_user."name", v_user."organisationId",
+    auth_open_session(v_user."id", p_idle_content, p_idle_other, p_max_hours, p_user_agent, p_client, NULL);
 END $$;
 
 -- An OIDC login (the IdP asserted a second factor; the app checked the ID token): by subject,
@@ -121,7 +132,6 @@ RETURNS TABLE (user_id uuid, organisation_id uuid, active boolean, token text)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v_user "User";
-  v_token text;
 BEGIN
   SELECT u.* INTO v_user FROM "User" u WHERE u."oidcSubject" = p_subject;
   IF v_user."id" IS NULL AND p_email IS NOT NULL THEN
@@ -133,14 +143,8 @@ BEGIN
     RETURN QUERY SELECT v_user."id", v_user."organisationId", false, NULL::text;
     RETURN;
   END IF;
-  v_token := auth_new_token();
-  UPDATE "User" u SET "lastLoginAt" = now() WHERE u."id" = v_user."id";
-  INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "userAgent", "clientAddress",
-                             "secondFactorAt", "secondFactorMethod")
-  VALUES (v_user."id", auth_token_hash(v_token), now() + make_interval(hours => least(greatest(p_max_hours, 1), 24)),
-          CASE WHEN auth_sees_content(v_user."id") THEN p_idle_content ELSE p_idle_other END,
-          left(p_user_agent, 300), left(p_client, 100), now(), 'OIDC');
-  RETURN QUERY SELECT v_user."id", v_user."organisationId", true, v_token;
+  RETURN QUERY SELECT v_user."id", v_user."organisationId", true,
+    auth_open_session(v_user."id", p_idle_content, p_idle_other, p_max_hours, p_user_agent, p_client, 'OIDC');
 END $$;
 
 -- ---------------------------------------------------------------- a session's state and end
@@ -361,6 +365,7 @@ DECLARE f text;
 BEGIN
   FOREACH f IN ARRAY ARRAY[
     'auth_token_hash(text)', 'auth_new_token()', 'auth_find_session(text)', 'auth_sees_content(uuid)',
+    'auth_open_session(uuid, integer, integer, integer, text, text, "SecondFactorMethod")',
     'app_session_user()', 'auth_password_salt(text)', 'auth_login(text, text, integer, integer, integer, text, text)',
     'auth_oidc_login(text, text, integer, integer, integer, text, text)', 'auth_session_state(text, boolean)',
     'auth_end_session(text, text)', 'auth_own_sessions()', 'auth_end_own_sessions(uuid)', 'auth_hotp(bytea, bigint)',
