@@ -1,5 +1,6 @@
 'use server';
 
+import { bound } from '@/lib/forms/bound';
 import { planSession } from '@/lib/conferences/plan-session';
 import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { setCaseDirector, setIdentityVisibility } from '@/lib/conferences/record-conference';
@@ -19,6 +20,7 @@ export async function planSessionAction(prev: FormState<V>, fd: FormData) {
 }
 
 export async function inviteAction(sessionId: string, dossierId: string, prev: FormState<V>, fd: FormData) {
+  bound({ sessionId, dossierId });
   return runFormAction(
     prev,
     fd,
@@ -28,6 +30,7 @@ export async function inviteAction(sessionId: string, dossierId: string, prev: F
 }
 
 export async function identityAction(sessionId: string, dossierId: string, participantId: string, prev: FormState<V>, fd: FormData) {
+  bound({ sessionId, dossierId, participantId });
   return runFormAction(
     prev,
     fd,
@@ -37,5 +40,6 @@ export async function identityAction(sessionId: string, dossierId: string, parti
 }
 
 export async function caseDirectorAction(sessionId: string, dossierId: string, participantId: string, prev: FormState<V>, fd: FormData) {
+  bound({ sessionId, dossierId, participantId });
   return runFormAction(prev, fd, (u) => setCaseDirector(u, dossierId, participantId), `/overleggen/${sessionId}?melding=casusregisseur`);
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { bound } from '@/lib/forms/bound';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { acknowledgeSecrecy } from '@/lib/conferences/acknowledge-secrecy';
 import { a, runFormAction, s } from '@/lib/forms/run-action';
@@ -9,6 +10,7 @@ import type { FormState } from '@/lib/forms/form-state';
 type V = Record<string, string | string[]>;
 
 export async function respondAction(invitationId: string, prev: FormState<V>, fd: FormData) {
+  bound({ invitationId });
   return runFormAction(
     prev,
     fd,
@@ -18,6 +20,7 @@ export async function respondAction(invitationId: string, prev: FormState<V>, fd
 }
 
 export async function acknowledgeAction(participationId: string, prev: FormState<V>, fd: FormData) {
+  bound({ participationId });
   return runFormAction(
     prev,
     fd,
