@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as OTPAuth from 'otpauth';
+import { createHash, randomBytes } from 'node:crypto';
+import { encode } from 'next-auth/jwt';
+import pg from 'pg';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../prisma/demo';
 
 /** The demo users' current TOTP code, as their authenticator app shows it (README). */
@@ -84,4 +87,26 @@ export async function as(browser: Browser, email: string, fn: (page: Page) => Pr
   await login(page, email);
   await fn(page);
   await context.close();
+}
+
+/** The owner's connection to the e2e database (scripts/e2e.ts sets E2E_OWNER_URL). */
+export async function ownerClient(): Promise<pg.Client> {
+  const owner = new pg.Client({ connectionString: process.env.E2E_OWNER_URL });
+  await owner.connect();
+  return owner;
+}
+
+/**
+ * A completed session for a user, made in the database as a login with password and code would
+ * make it, and the cookie that carries it — for tests that talk HTTP without a browser.
+ */
+export async function directSession(owner: pg.Client, user: { id: string; name: string }): Promise<{ token: string; cookie: string }> {
+  const token = randomBytes(32).toString('base64url');
+  await owner.query(
+    `INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "secondFactorAt", "secondFactorMethod", "userAgent")
+     VALUES ($1, $2, now() + interval '1 hour', 30, now(), 'TOTP', 'e2e http')`,
+    [user.id, createHash('sha256').update(token).digest('hex')],
+  );
+  const jwt = await encode({ token: { uid: user.id, name: user.name, sid: token }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 3600 });
+  return { token, cookie: `next-auth.session-token=${jwt}` };
 }

@@ -1,7 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { encode } from 'next-auth/jwt';
-import pg from 'pg';
+import { directSession, ownerClient } from './helpers';
 
 /**
  * Issue 9 §6: 50 concurrent users for 60 s across every page they can open: no failed request
@@ -15,8 +13,7 @@ const BASES = [Number(process.env.E2E_PORT ?? 3111), Number(process.env.E2E_PORT
 
 test('50 concurrent users for 60 s across all pages: 0 failed requests, 0 5xx', async () => {
   test.setTimeout((SECONDS + 240) * 1000);
-  const owner = new pg.Client({ connectionString: process.env.E2E_OWNER_URL });
-  await owner.connect();
+  const owner = await ownerClient();
   const { rows: users } = await owner.query<{ id: string; name: string; email: string }>(
     `SELECT u.id, u.name, u.email FROM "User" u WHERE u.active AND EXISTS (SELECT 1 FROM "UserTotp" t WHERE t."userId" = u.id AND t."confirmedAt" IS NOT NULL) ORDER BY u.email`,
   );
@@ -24,14 +21,7 @@ test('50 concurrent users for 60 s across all pages: 0 failed requests, 0 5xx', 
   const cookies: { email: string; cookie: string }[] = [];
   for (let i = 0; i < USERS; i++) {
     const u = users[i % users.length]!;
-    const token = randomBytes(32).toString('base64url');
-    await owner.query(
-      `INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "secondFactorAt", "secondFactorMethod", "userAgent")
-       VALUES ($1, $2, now() + interval '1 hour', 30, now(), 'TOTP', 'load test')`,
-      [u.id, createHash('sha256').update(token).digest('hex')],
-    );
-    const jwt = await encode({ token: { uid: u.id, name: u.name, sid: token }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 3600 });
-    cookies.push({ email: u.email, cookie: `next-auth.session-token=${jwt}` });
+    cookies.push({ email: u.email, cookie: (await directSession(owner, u)).cookie });
   }
   await owner.end();
 

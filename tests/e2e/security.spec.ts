@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USER_WITHOUT_TOTP } from '../../prisma/demo';
-import { expectAccessible, login, totpCode } from './helpers';
+import { createHash } from 'node:crypto';
+import { directSession, expectAccessible, login, ownerClient, totpCode } from './helpers';
 
 test.describe('headers and transport (ASVS 3.4)', () => {
   test('pages and API answers carry HSTS and a CSP with a fresh nonce and no inline scripts; the page still runs', async ({ page, request }) => {
@@ -126,5 +127,30 @@ test.describe('second factor and sessions (ADR 0018)', () => {
     await expect(c).toHaveURL(/\/login/);
     expect((await c.request.get('/api/v1/sessie')).status()).toBe(401);
     await Promise.all([laptop.close(), desk.close(), replay.close()]);
+  });
+
+  test('a live-event stream closes by itself when its session ends', async ({ baseURL }) => {
+    const owner = await ownerClient();
+    try {
+      const { rows } = await owner.query(
+        `SELECT u.id, u.name, d.id AS dossier FROM "User" u, "Dossier" d WHERE u.email = 'coordinator.antwerpen@vhd.test' AND d.reference = 'VH-ANT-2026-0002'`,
+      );
+      const { token, cookie } = await directSession(owner, rows[0]);
+      const res = await fetch(`${baseURL}/api/v1/dossiers/${rows[0].dossier}/events`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('verbonden');
+      await owner.query(`UPDATE "AuthSession" SET "revokedAt" = now(), "revokedReason" = 'afgemeld' WHERE "tokenHash" = $1`, [
+        createHash('sha256').update(token).digest('hex'),
+      ]);
+      // the stream checks its session every 15 s: it ends without another event
+      let done = false;
+      while (!done) done = (await reader.read()).done;
+      expect(done).toBe(true);
+      // and a new one is refused
+      expect((await fetch(`${baseURL}/api/v1/dossiers/${rows[0].dossier}/events`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      await owner.end();
+    }
   });
 });
