@@ -60,6 +60,7 @@ const ACTION_LABEL: Record<string, string> = {
   'auth.mfa.passkey': 'Tweede factor bevestigd met een passkey',
   'auth.passkey.add': 'Passkey toegevoegd',
   'auth.passkey.remove': 'Passkey verwijderd',
+  'action.forged': 'Vervalst argument van een formulier geweigerd',
 };
 
 export const actionLabel = (code: string) => ACTION_LABEL[code] ?? code;

@@ -38,7 +38,7 @@ export async function searchPersonAction(prev: PersonSearchState, fd: FormData):
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function rectifyMemberAction(overviewMemberId: string, memberId: string, prev: FormState<V>, fd: FormData) {
-  bound({ overviewMemberId, memberId });
+  await bound({ overviewMemberId, memberId });
   // bound arguments come back from the browser: the use case re-checks memberId; the page to
   // return to must at least be an id
   const back = UUID.test(overviewMemberId) ? overviewMemberId : memberId;

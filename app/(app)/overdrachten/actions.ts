@@ -8,6 +8,6 @@ import type { FormState } from '@/lib/forms/form-state';
 type V = Record<string, string | string[]>;
 
 export async function decideTransferAction(requestId: string, decision: 'accept' | 'reject' | 'cancel', prev: FormState<V>, fd: FormData) {
-  bound({ requestId, decision });
+  await bound({ requestId, decision });
   return runFormAction(prev, fd, (u, v) => decideTransfer(u, requestId, decision, s(v, 'note')), `/overdrachten?melding=${decision}`);
 }

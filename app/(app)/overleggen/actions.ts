@@ -20,7 +20,7 @@ export async function planSessionAction(prev: FormState<V>, fd: FormData) {
 }
 
 export async function inviteAction(sessionId: string, dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ sessionId, dossierId });
+  await bound({ sessionId, dossierId });
   return runFormAction(
     prev,
     fd,
@@ -30,7 +30,7 @@ export async function inviteAction(sessionId: string, dossierId: string, prev: F
 }
 
 export async function identityAction(sessionId: string, dossierId: string, participantId: string, prev: FormState<V>, fd: FormData) {
-  bound({ sessionId, dossierId, participantId });
+  await bound({ sessionId, dossierId, participantId });
   return runFormAction(
     prev,
     fd,
@@ -40,6 +40,6 @@ export async function identityAction(sessionId: string, dossierId: string, parti
 }
 
 export async function caseDirectorAction(sessionId: string, dossierId: string, participantId: string, prev: FormState<V>, fd: FormData) {
-  bound({ sessionId, dossierId, participantId });
+  await bound({ sessionId, dossierId, participantId });
   return runFormAction(prev, fd, (u) => setCaseDirector(u, dossierId, participantId), `/overleggen/${sessionId}?melding=casusregisseur`);
 }

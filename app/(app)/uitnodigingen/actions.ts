@@ -10,7 +10,7 @@ import type { FormState } from '@/lib/forms/form-state';
 type V = Record<string, string | string[]>;
 
 export async function respondAction(invitationId: string, prev: FormState<V>, fd: FormData) {
-  bound({ invitationId });
+  await bound({ invitationId });
   return runFormAction(
     prev,
     fd,
@@ -20,7 +20,7 @@ export async function respondAction(invitationId: string, prev: FormState<V>, fd
 }
 
 export async function acknowledgeAction(participationId: string, prev: FormState<V>, fd: FormData) {
-  bound({ participationId });
+  await bound({ participationId });
   return runFormAction(
     prev,
     fd,

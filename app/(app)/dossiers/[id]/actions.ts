@@ -43,41 +43,41 @@ async function submit<V>(
 }
 
 export async function recordConsultationAction(dossierId: string, prev: FormState<ConsultationValues>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   const values = valuesFromForm(fd, CONSULTATION_KEYS);
   return submit(prev, values, (u) => recordConsultation(u, dossierId, values), `/dossiers/${dossierId}?melding=overleg#toetsing`);
 }
 
 export async function decideAdmissionAction(dossierId: string, prev: FormState<DecisionValues>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   const values = valuesFromForm(fd, DECISION_KEYS);
   return submit(prev, values, (u) => decideAdmission(u, dossierId, values), `/dossiers/${dossierId}?melding=beslist`);
 }
 
 export async function savePartnerInputAction(dossierId: string, prev: FormState<PartnerInputValues>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   const values = valuesFromForm(fd, INPUT_KEYS);
   return submit(prev, values, (u) => savePartnerInput(u, dossierId, values), `/dossiers/${dossierId}?melding=aanvulling`);
 }
 
 export async function closeInputRoundAction(dossierId: string, prev: FormState<Record<string, never>>) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return submit(prev, {}, (u) => closeInputRound(u, dossierId), `/dossiers/${dossierId}?melding=rondegesloten`);
 }
 
 export async function requestTransferAction(dossierId: string, prev: FormState<Record<string, string | string[]>>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(prev, fd, (u, v) => requestTransfer(u, dossierId, { toSafeHouseId: s(v, 'toSafeHouseId'), reason: s(v, 'reason') }), `/dossiers/${dossierId}?melding=overdracht#overdracht`);
 }
 
 export async function safeAddressAction(dossierId: string, memberId: string, safe: boolean, prev: FormState<Record<string, string | string[]>>, fd: FormData) {
-  bound({ dossierId, memberId }, { safe });
+  await bound({ dossierId, memberId }, { safe });
   return runFormAction(prev, fd, (u) => setSafeAddress(u, dossierId, memberId, safe), `/dossiers/${dossierId}?melding=veilig-adres#leden`);
 }
 
 /** Reveals one masked personal datum with a reason (logged); the value only goes back to this form. */
 export async function revealAction(dossierId: string, subject: string, subjectId: string, field: string, _prev: RevealState, fd: FormData): Promise<RevealState> {
-  bound({ dossierId, subject, subjectId, field });
+  await bound({ dossierId, subject, subjectId, field });
   const userId = await requireUserId();
   const reason = typeof fd.get('reason') === 'string' ? (fd.get('reason') as string) : '';
   try {

@@ -20,22 +20,22 @@ type V = Record<string, string | string[]>;
 const page = (id: string, anchor: string, melding?: string) => `/dossiers/${id}/casusoverleg${melding ? `?melding=${melding}` : ''}#${anchor}`;
 
 export async function addItemAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(prev, fd, (u, v) => addInformationItem(u, dossierId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content') }), page(dossierId, 'informatie', 'informatie'));
 }
 
 export async function correctItemAction(dossierId: string, itemId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, itemId });
+  await bound({ dossierId, itemId });
   return runFormAction(prev, fd, (u, v) => correctInformationItem(u, itemId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content'), reason: s(v, 'reason') }), page(dossierId, 'informatie', 'rechtgezet'));
 }
 
 export async function withdrawItemAction(dossierId: string, itemId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, itemId });
+  await bound({ dossierId, itemId });
   return runFormAction(prev, fd, (u, v) => withdrawInformationItem(u, itemId, { reason: s(v, 'reason') }), page(dossierId, 'informatie', 'item-ingetrokken'));
 }
 
 export async function proposeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(
     prev,
     fd,
@@ -49,7 +49,7 @@ export async function proposeAction(dossierId: string, prev: FormState<V>, fd: F
 }
 
 export async function voteAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, proposalId });
+  await bound({ dossierId, proposalId });
   return runFormAction(prev, fd, (u, v) => {
     const vote = s(v, 'vote');
     if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
@@ -58,37 +58,37 @@ export async function voteAction(dossierId: string, proposalId: string, prev: Fo
 }
 
 export async function withdrawAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, proposalId });
+  await bound({ dossierId, proposalId });
   return runFormAction(prev, fd, (u) => withdrawDisclosure(u, proposalId), page(dossierId, `voorstel-${proposalId}`, 'ingetrokken'));
 }
 
 export async function withdrawExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, extensionId });
+  await bound({ dossierId, extensionId });
   return runFormAction(prev, fd, (u) => withdrawRetentionExtension(u, extensionId), page(dossierId, 'afronding', 'ingetrokken'));
 }
 
 export async function markSharedAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, proposalId });
+  await bound({ dossierId, proposalId });
   return runFormAction(prev, fd, (u) => markDisclosureShared(u, proposalId), page(dossierId, `voorstel-${proposalId}`, 'gedeeld'));
 }
 
 export async function minutesAction(dossierId: string, agendaItemId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, agendaItemId });
+  await bound({ dossierId, agendaItemId });
   return runFormAction(prev, fd, (u, v) => saveMinutes(u, dossierId, agendaItemId, s(v, 'minutes')), page(dossierId, 'verslag', 'verslag'));
 }
 
 export async function decisionAction(dossierId: string, agendaItemId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, agendaItemId });
+  await bound({ dossierId, agendaItemId });
   return runFormAction(prev, fd, (u, v) => addDecision(u, dossierId, agendaItemId, s(v, 'text')), page(dossierId, 'verslag', 'beslissing'));
 }
 
 export async function goalAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(prev, fd, (u, v) => addGoal(u, dossierId, s(v, 'title')), page(dossierId, 'plan', 'plan'));
 }
 
 export async function planActionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(
     prev,
     fd,
@@ -98,27 +98,27 @@ export async function planActionAction(dossierId: string, prev: FormState<V>, fd
 }
 
 export async function toggleActionAction(dossierId: string, actionId: string, done: boolean, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, actionId }, { done });
+  await bound({ dossierId, actionId }, { done });
   return runFormAction(prev, fd, (u) => setPlanActionDone(u, dossierId, actionId, done), page(dossierId, 'plan', 'plan'));
 }
 
 export async function feedbackAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(prev, fd, (u, v) => recordFeedback(u, dossierId, { caseWorkerUserId: s(v, 'caseWorkerUserId'), givenAt: s(v, 'givenAt'), note: s(v, 'note') }), page(dossierId, 'terugkoppeling', 'terugkoppeling'));
 }
 
 export async function leaveAction(participationId: string, prev: FormState<V>, fd: FormData) {
-  bound({ participationId });
+  await bound({ participationId });
   return runFormAction(prev, fd, (u) => leaveCase(u, participationId), '/?melding=verlaten');
 }
 
 export async function proposeExtensionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(prev, fd, (u, v) => proposeRetentionExtension(u, dossierId, { years: s(v, 'years'), ground: s(v, 'ground'), groundNote: s(v, 'groundNote'), agendaItemId: s(v, 'agendaItemId') }), page(dossierId, 'afronding', 'verlenging'));
 }
 
 export async function voteExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId, extensionId });
+  await bound({ dossierId, extensionId });
   return runFormAction(prev, fd, (u, v) => {
     const vote = s(v, 'vote');
     if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
@@ -127,6 +127,6 @@ export async function voteExtensionAction(dossierId: string, extensionId: string
 }
 
 export async function closeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  bound({ dossierId });
+  await bound({ dossierId });
   return runFormAction(prev, fd, (u, v) => closeDossier(u, dossierId, { agendaItemId: s(v, 'agendaItemId'), reasons: s(v, 'reasons'), years: s(v, 'years'), shorterReason: s(v, 'shorterReason'), extensionId: s(v, 'extensionId') }), page(dossierId, 'afronding', 'afgesloten'));
 }
