@@ -12,6 +12,8 @@ test.describe('headers and transport (ASVS 3.4)', () => {
     const first = await page.goto('/login');
     const headers = first!.headers();
     expect(headers['strict-transport-security']).toMatch(/max-age=\d{8,}; includeSubDomains/);
+    // no referrer leaves the site, and a form posted before hydration still carries its origin
+    expect(headers['referrer-policy']).toBe('same-origin');
     const csp = headers['content-security-policy']!;
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))!;
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
@@ -78,6 +80,27 @@ test.describe('second factor and sessions (ADR 0018)', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Ik heb de codes bewaard, verder' }).click();
     await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+  });
+
+  test('the second step also works before (or without) JavaScript: the form posts with its origin', async ({ browser }) => {
+    const email = 'casusregisseur.caw@vhd.test';
+    const withJs = await browser.newContext();
+    const first = await withJs.newPage();
+    await first.goto('/login');
+    await first.getByLabel('E-mailadres').fill(email);
+    await first.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await first.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(first.getByRole('heading', { name: 'Bevestig dat jij het bent' })).toBeVisible();
+    const cookies = await withJs.cookies();
+    await withJs.close();
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    await noJs.addCookies(cookies);
+    const page = await noJs.newPage();
+    await page.goto('/login/tweede-factor');
+    await page.getByLabel('Code uit je app of herstelcode').fill(totpCode());
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+    await noJs.close();
   });
 
   test('a password alone opens nothing', async ({ page }) => {
