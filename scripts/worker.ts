@@ -17,6 +17,8 @@ if (!checkpoint) console.warn('[jobs] AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: ge
 const jobs = await startJobs(url, owner, { checkpoint });
 console.log(`[jobs] worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`);
 const stop = async () => {
+  // never hang on the way out (e.g. when the database stopped first)
+  setTimeout(() => process.exit(0), 12_000).unref();
   await jobs.stop();
   await owner.$disconnect();
   process.exit(0);
