@@ -1,6 +1,25 @@
-import type { DossierStatus, MemberRole, Role } from '@/lib/generated/prisma/enums';
+import type {
+  AdmissionDecision,
+  Attendance,
+  ConsensusStatus,
+  DisclosureGround,
+  DisclosureStatus,
+  DossierStatus,
+  ExtensionGround,
+  InvitationReason,
+  InvitationStatus,
+  KnownStatus,
+  MemberRole,
+  RiskLevel,
+  Role,
+  Sex,
+  TransferStatus,
+} from '@/lib/generated/prisma/enums';
 
-/** Dutch (nl-BE) labels for the code names of DOMAIN.md §1. */
+/**
+ * Dutch (nl-BE) labels for the code names of DOMAIN.md §1. Each map of an enum is typed by that
+ * enum, so a new value without a label does not compile.
+ */
 export const ROLE_LABEL: Record<Role, string> = {
   COORDINATOR: 'Coördinator',
   COORDINATOR_REPRESENTATIVE: 'Vertegenwoordiger coördinator',
@@ -56,27 +75,27 @@ export const VIOLENCE_TYPE_LABEL: Record<string, string> = {
   ECONOMIC: 'Economisch',
 };
 
-export const RISK_LEVEL_LABEL: Record<string, string> = {
+export const RISK_LEVEL_LABEL: Record<RiskLevel, string> = {
   LOW: 'Laag',
   ELEVATED: 'Verhoogd',
   HIGH: 'Hoog',
   ACUTE: 'Acuut gevaar',
 };
 
-export const DECISION_LABEL: Record<string, string> = {
+export const DECISION_LABEL: Record<AdmissionDecision, string> = {
   REFER_TO_REGULAR_CARE: 'Rechtstreeks doorverwijzen naar reguliere hulpverlening',
   ATTACH_TO_EXISTING_CARE: 'Aansluiten bij lopende hulpverlening',
   START_TRAJECTORY: 'Opnemen in het Veilig Huis (intersectoraal traject starten)',
   NOT_ADMISSIBLE: 'Niet ontvankelijk',
 };
 
-export const KNOWN_STATUS_LABEL: Record<string, string> = {
+export const KNOWN_STATUS_LABEL: Record<KnownStatus, string> = {
   KNOWN: 'Gekend en momenteel in begeleiding',
   PREVIOUSLY_KNOWN: 'Vroeger gekend',
   NOT_KNOWN: 'Niet gekend',
 };
 
-export const SEX_LABEL: Record<string, string> = { FEMALE: 'Vrouw', MALE: 'Man', X: 'X', UNKNOWN: 'Onbekend' };
+export const SEX_LABEL: Record<Sex, string> = { FEMALE: 'Vrouw', MALE: 'Man', X: 'X', UNKNOWN: 'Onbekend' };
 
 export const CRITERIA = [
   'Er is een verhoogd risico op herhaling van intrafamiliaal geweld waarbij de fysieke of psychische integriteit van een of meer leden van het cliëntsysteem dreigt te worden geschaad.',
@@ -84,24 +103,24 @@ export const CRITERIA = [
   'Een gecoördineerde aanpak tussen de kernpartners is nodig om de geweldspiraal te doorbreken.',
 ] as const;
 
-export const ATTENDANCE_LABEL: Record<string, string> = {
+export const ATTENDANCE_LABEL: Record<Attendance, string> = {
   CASE_WORKER: 'Rechtstreeks betrokken medewerker',
   STANDING_DELEGATE: 'Vaste afgevaardigde',
 };
 
-export const INVITATION_REASON_LABEL: Record<string, string> = {
+export const INVITATION_REASON_LABEL: Record<InvitationReason, string> = {
   INVOLVEMENT: 'Betrokkenheid bij en kennis van het cliëntsysteem',
   EXPERTISE: 'Specifieke expertise',
 };
 
-export const INVITATION_STATUS_LABEL: Record<string, string> = {
+export const INVITATION_STATUS_LABEL: Record<InvitationStatus, string> = {
   INVITED: 'Wacht op antwoord',
   ACCEPTED: 'Aanvaard',
   DECLINED: 'Afgewezen',
   WITHDRAWN: 'Ingetrokken',
 };
 
-export const DISCLOSURE_STATUS_LABEL: Record<string, string> = {
+export const DISCLOSURE_STATUS_LABEL: Record<DisclosureStatus, string> = {
   OPEN: 'Stemming loopt',
   APPROVED: 'Consensus: mag gedeeld worden',
   BLOCKED: 'Geblokkeerd (bezwaar)',
@@ -109,7 +128,7 @@ export const DISCLOSURE_STATUS_LABEL: Record<string, string> = {
   WITHDRAWN: 'Ingetrokken',
 };
 
-export const DISCLOSURE_GROUND_LABEL: Record<string, string> = {
+export const DISCLOSURE_GROUND_LABEL: Record<DisclosureGround, string> = {
   SAFETY: 'Noodzakelijk voor de veiligheid van een of meer leden',
   ACTION_PLAN_GOAL: 'Noodzakelijk voor een doel van het plan van aanpak',
 };
@@ -122,20 +141,20 @@ export const DATA_CATEGORY_LABEL: Record<number, string> = {
   13: 'Seksueel gedrag of geaardheid', 14: 'Politieke, religieuze of levensbeschouwelijke overtuigingen',
 };
 
-export const EXTENSION_GROUND_LABEL: Record<string, string> = {
+export const EXTENSION_GROUND_LABEL: Record<ExtensionGround, string> = {
   HONOUR_RELATED_VIOLENCE: 'Eergerelateerd geweld',
   OTHER_FORM_OF_VIOLENCE: 'Een andere vorm van geweld die een langere bewaring vraagt',
   VERY_SERIOUS_FACTS: 'Zeer ernstige feiten',
 };
 
-export const CONSENSUS_STATUS_LABEL: Record<string, string> = {
+export const CONSENSUS_STATUS_LABEL: Record<ConsensusStatus, string> = {
   OPEN: 'Stemming loopt',
   APPROVED: 'Consensus: verlenging aanvaard',
   BLOCKED: 'Geblokkeerd (bezwaar)',
   WITHDRAWN: 'Ingetrokken',
 };
 
-export const TRANSFER_STATUS_LABEL: Record<string, string> = {
+export const TRANSFER_STATUS_LABEL: Record<TransferStatus, string> = {
   PENDING: 'Wacht op aanvaarding',
   ACCEPTED: 'Aanvaard',
   REJECTED: 'Geweigerd',

@@ -42,7 +42,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
               {c.invitations.map((i) => (
                 <li key={i.id}>
                   {i.organisation} — aan {i.addressee} — {INVITATION_REASON_LABEL[i.reason]} — <strong>{INVITATION_STATUS_LABEL[i.status]}</strong>
-                  {i.attendee ? `; deelnemer: ${i.attendee} (${ATTENDANCE_LABEL[i.attendance ?? ''] ?? ''})` : ''}
+                  {i.attendee ? `; deelnemer: ${i.attendee} (${i.attendance ? ATTENDANCE_LABEL[i.attendance] : ''})` : ''}
                   {i.mailSentAt ? '' : ' (e-mail niet verstuurd)'}
                 </li>
               ))}
