@@ -26,6 +26,8 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND', 'Niet gevonden.');
+/** The session has ended (or never was complete): the page sends the user to the login. */
+export const sessionEnded = () => new AppError('UNAUTHENTICATED', 'Je sessie is verlopen. Meld je opnieuw aan.');
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 export const invalid = (message: string, fieldErrors?: Record<string, string>) =>
   new AppError('VALIDATION', message, fieldErrors);

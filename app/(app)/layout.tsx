@@ -3,13 +3,13 @@ import { SessionLock } from '@/components/session-lock';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getShell } from '@/lib/access/shell';
 import { currentSession, loadPage } from '@/lib/auth/session';
-import { idleEnd } from '@/lib/auth/sessions';
+import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const shell = await loadPage(getShell);
   const session = (await currentSession())!;
-  const endsAt = new Date(Math.min(idleEnd(session).getTime(), session.expiresAt.getTime())).toISOString();
+  const endsAt = sessionEndsAt(session).toISOString();
   return (
     <SessionLock endsAt={endsAt}>
       <header className="bg-brand-900 text-white">

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/log';
 import { withActor } from '@/lib/db/scoped';
-import { AppError } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 
 export interface OwnSession {
@@ -37,13 +37,13 @@ const endInput = z.object({ sessionId: z.union([z.uuid(), z.literal('andere')]) 
 /** Ends one of the user's other sessions, or ('andere') all of them but the current one. */
 export async function endOwnSessions(userId: string, input: unknown): Promise<number> {
   const parsed = endInput.safeParse(input);
-  if (!parsed.success) throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  if (!parsed.success) throw notFound();
   const { sessionId } = parsed.data;
   const one = sessionId === 'andere' ? null : sessionId;
   return withActor(userId, async (tx, actor) => {
     const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT auth_end_own_sessions(${one}::uuid) AS n`;
     const count = row?.n ?? 0;
-    if (one && count === 0) throw new AppError('NOT_FOUND', 'Niet gevonden.');
+    if (one && count === 0) throw notFound();
     await recordAudit(tx, actor, { action: 'auth.session.end', objectType: 'Session', objectId: one, purpose: 'eigen sessies beheren', outcome: 'ALLOWED' });
     return count;
   });

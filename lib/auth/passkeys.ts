@@ -10,7 +10,7 @@ import {
 import { recordAudit } from '@/lib/audit/log';
 import { withActor, withoutActor, type Tx } from '@/lib/db/scoped';
 import { env } from '@/lib/env';
-import { AppError, invalid } from '@/lib/errors';
+import { AppError, invalid, notFound, sessionEnded } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 import { hasControlCharacters } from '@/lib/validation/text';
 import { loginActor } from './login-actor';
@@ -38,11 +38,13 @@ type CredentialRow = { credential_id: string; public_key: Uint8Array; counter: b
 
 const credentialsOf = (tx: Tx, token: string) => tx.$queryRaw<CredentialRow[]>`SELECT * FROM auth_webauthn_credentials(${token})`;
 
-const sessionGone = () => new AppError('UNAUTHENTICATED', 'Je sessie is verlopen. Meld je opnieuw aan.');
 const refused = () => invalid('Deze passkey werd niet aanvaard. Probeer opnieuw, of gebruik de code uit je app.', { passkey: 'Niet aanvaard.' });
 
+/** A credential id as browsers give it: base64url (its shape in the database, too). */
+const credentialId = z.string().regex(/^[A-Za-z0-9_-]{16,1400}$/);
+
 /** The browser's response: only its shape is checked here; the library checks the rest. */
-const responseShape = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,1400}$/), rawId: z.string(), type: z.literal('public-key'), response: z.record(z.string(), z.unknown()) }).loose();
+const responseShape = z.object({ id: credentialId, rawId: z.string(), type: z.literal('public-key'), response: z.record(z.string(), z.unknown()) }).loose();
 
 export interface OwnPasskey {
   credentialId: string;
@@ -74,7 +76,7 @@ export async function passkeyRegistrationOptions(userId: string, token: string) 
       authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
     });
     const [ok] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT auth_webauthn_challenge(${token}, ${options.challenge}, false) AS ok`;
-    if (!ok?.ok) throw sessionGone();
+    if (!ok?.ok) throw sessionEnded();
     return options;
   });
 }
@@ -116,11 +118,11 @@ export async function registerPasskey(userId: string, token: string, responseInp
 
 /** Removes one of the signed-in user's passkeys (which ends their other sessions, by trigger). */
 export async function removePasskey(userId: string, credentialIdInput: unknown): Promise<void> {
-  const id = z.string().regex(/^[A-Za-z0-9_-]{16,1400}$/).safeParse(credentialIdInput);
-  if (!id.success) throw new AppError('NOT_FOUND', 'Niet gevonden.');
+  const id = credentialId.safeParse(credentialIdInput);
+  if (!id.success) throw notFound();
   await withActor(userId, async (tx, actor) => {
     const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT auth_webauthn_remove(${id.data}) AS n`;
-    if (!row?.n) throw new AppError('NOT_FOUND', 'Niet gevonden.');
+    if (!row?.n) throw notFound();
     await recordAudit(tx, actor, { action: 'auth.passkey.remove', objectType: 'Session', purpose: 'passkey verwijderen', outcome: 'ALLOWED' });
   });
 }
@@ -137,7 +139,7 @@ export async function passkeyLoginOptions(token: string) {
       userVerification: 'preferred',
     });
     const [ok] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT auth_webauthn_challenge(${token}, ${options.challenge}, true) AS ok`;
-    if (!ok?.ok) throw sessionGone();
+    if (!ok?.ok) throw sessionEnded();
     return options;
   });
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { lookupHmac } from '@/lib/crypto/fields';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { withoutActor, type Tx } from '@/lib/db/scoped';
-import { AppError, invalid } from '@/lib/errors';
+import { invalid, sessionEnded } from '@/lib/errors';
 import { loginActor } from './login-actor';
 import { findLiveSession } from './sessions';
 import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throttle';
@@ -20,15 +20,9 @@ import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throt
  */
 
 const ISSUER = 'Veilig Huis Dossier';
-export const RECOVERY_CODE_COUNT = 10;
 
 const totpFor = (secretBase32: string, label: string) =>
   new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
-
-/** The current code for a secret (for the demo users' documentation and the tests). */
-export const currentTotp = (secretBase32: string, at = Date.now()) => totpFor(secretBase32, 'x').generate({ timestamp: at });
-
-const sessionGone = () => new AppError('UNAUTHENTICATED', 'Je sessie is verlopen. Meld je opnieuw aan.');
 
 export interface Enrolment {
   secret: string;
@@ -40,7 +34,7 @@ export interface Enrolment {
 export async function startEnrolment(token: unknown): Promise<Enrolment> {
   return withoutActor(async (tx) => {
     const session = await findLiveSession(token, {}, tx);
-    if (!session || session.needs !== 'enrol') throw sessionGone();
+    if (!session || session.needs !== 'enrol') throw sessionEnded();
     const [row] = await tx.$queryRaw<{ secret: Uint8Array }[]>`SELECT auth_enrol_start(${token as string}) AS secret`;
     const user = await tx.user.findUniqueOrThrow({ where: { id: session.userId }, select: { email: true } });
     const secret = new OTPAuth.Secret({ buffer: Uint8Array.from(row!.secret).buffer }).base32;
@@ -72,12 +66,12 @@ async function checkCode(token: unknown, codeInput: unknown, enrol: boolean, now
   const code = parseCode(codeInput, enrol);
   const result = await withoutActor(async (tx: Tx) => {
     const session = await findLiveSession(token, {}, tx);
-    if (!session || session.needs !== (enrol ? 'enrol' : 'verify')) throw sessionGone();
+    if (!session || session.needs !== (enrol ? 'enrol' : 'verify')) throw sessionEnded();
     const key = throttleKey('factor', lookupHmac(fieldKeys(), `factor:${session.userId}`));
     const until = await blockedUntil(tx, [key], now);
     if (until) return { ok: false, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) } as const;
     const [row] = await tx.$queryRaw<FactorRow[]>`SELECT * FROM auth_second_factor(${token as string}, ${code}, ${enrol})`;
-    if (!row || row.outcome === 'no-session') throw sessionGone();
+    if (!row || row.outcome === 'no-session') throw sessionEnded();
     const actor = loginActor({ id: row.user_id!, organisationId: row.organisation_id! });
     const audit = { objectType: 'Session', objectId: row.session_id, purpose: enrol ? 'tweede factor instellen' : 'aanmelden met tweede factor' };
     if (row.outcome === 'wrong') {

@@ -1,7 +1,9 @@
 import 'server-only';
 import { withoutActor, type Tx } from '@/lib/db/scoped';
 import { env } from '@/lib/env';
-import { isSessionTokenShape } from './tokens';
+
+/** Shape of a token as the browser sends it back: anything else is refused before a query. */
+const isSessionTokenShape = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 
 /**
  * Server-side sessions (ASVS 5.0 ch. 7; ADRs 0018, 0020). The browser's cookie (a JWT sealed by
@@ -27,8 +29,9 @@ export interface LiveSession {
   expiresAt: Date;
 }
 
-/** The moment an idle session ends. */
-export const idleEnd = (s: { lastSeenAt: Date; idleMinutes: number }) => new Date(s.lastSeenAt.getTime() + s.idleMinutes * 60_000);
+/** The moment a session ends if nothing happens: its idle end, or its absolute end if sooner. */
+export const sessionEndsAt = (s: { lastSeenAt: Date; idleMinutes: number; expiresAt: Date }) =>
+  new Date(Math.min(s.lastSeenAt.getTime() + s.idleMinutes * 60_000, s.expiresAt.getTime()));
 
 type StateRow = { session_id: string; user_id: string; needs: 'enrol' | 'verify' | null; idle_minutes: number; last_seen_at: Date; expires_at: Date };
 

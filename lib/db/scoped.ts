@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/access/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, sessionEnded } from '@/lib/errors';
 import { recordAudit, type AuditInput } from '@/lib/audit/log';
 import { db } from './client';
 import { sessionTokenFor } from './session-token';
@@ -39,8 +39,6 @@ async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
   };
 }
 
-const expired = () => new AppError('UNAUTHENTICATED', 'Je sessie is niet meer geldig. Meld je opnieuw aan.');
-
 /**
  * Runs `fn` in one interactive transaction as `userId`. The transaction carries only the token
  * of the request's live session (transaction-local); the database derives the actor from it —
@@ -50,16 +48,16 @@ const expired = () => new AppError('UNAUTHENTICATED', 'Je sessie is niet meer ge
  */
 export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
   const token = await sessionTokenFor(userId);
-  if (!token) throw expired();
+  if (!token) throw sessionEnded();
   let actorForDenial: Actor | null = null;
   try {
     return await db().$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT set_config('app.session_token', ${token}, true)`;
         const [who] = await tx.$queryRaw<{ uid: string | null }[]>`SELECT app_user_id()::text AS uid`;
-        if (who?.uid !== userId) throw expired();
+        if (who?.uid !== userId) throw sessionEnded();
         const actor = await loadActor(tx, userId);
-        if (!actor) throw expired();
+        if (!actor) throw sessionEnded();
         actorForDenial = actor;
         return fn(tx, actor);
       },

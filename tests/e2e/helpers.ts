@@ -1,15 +1,13 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import * as OTPAuth from 'otpauth';
-import { createHash, randomBytes } from 'node:crypto';
+import { totpCode as totpOf } from '../helpers/totp';
+import { hashSessionToken, newSessionToken } from '../helpers/session-token';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../prisma/demo';
 
 /** The demo users' current TOTP code, as their authenticator app shows it (README). */
-export function totpCode(secret = DEMO_TOTP_SECRET, at = Date.now()): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
-}
+export const totpCode = (secret = DEMO_TOTP_SECRET, at = Date.now()) => totpOf(secret, at);
 
 /** Which 30-second step each user's last code belonged to: a code is accepted only once. */
 const lastStep = new Map<string, number>();
@@ -101,11 +99,11 @@ export async function ownerClient(): Promise<pg.Client> {
  * make it, and the cookie that carries it — for tests that talk HTTP without a browser.
  */
 export async function directSession(owner: pg.Client, user: { id: string; name: string }): Promise<{ token: string; cookie: string }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newSessionToken();
   await owner.query(
     `INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "secondFactorAt", "secondFactorMethod", "userAgent")
      VALUES ($1, $2, now() + interval '1 hour', 30, now(), 'TOTP', 'e2e http')`,
-    [user.id, createHash('sha256').update(token).digest('hex')],
+    [user.id, hashSessionToken(token)],
   );
   const jwt = await encode({ token: { uid: user.id, name: user.name, sid: token }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 3600 });
   return { token, cookie: `next-auth.session-token=${jwt}` };

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USER_WITHOUT_TOTP } from '../../prisma/demo';
-import { createHash } from 'node:crypto';
+import { hashSessionToken } from '../helpers/session-token';
 import { directSession, expectAccessible, login, ownerClient, totpCode } from './helpers';
 
 test.describe('headers and transport (ASVS 3.4)', () => {
@@ -163,9 +163,7 @@ test.describe('second factor and sessions (ADR 0018)', () => {
       expect(res.status).toBe(200);
       const reader = res.body!.getReader();
       expect(new TextDecoder().decode((await reader.read()).value)).toContain('verbonden');
-      await owner.query(`UPDATE "AuthSession" SET "revokedAt" = now(), "revokedReason" = 'afgemeld' WHERE "tokenHash" = $1`, [
-        createHash('sha256').update(token).digest('hex'),
-      ]);
+      await owner.query(`UPDATE "AuthSession" SET "revokedAt" = now(), "revokedReason" = 'afgemeld' WHERE "tokenHash" = $1`, [hashSessionToken(token)]);
       // the stream checks its session every 15 s: it ends without another event
       let done = false;
       while (!done) done = (await reader.read()).done;

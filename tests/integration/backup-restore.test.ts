@@ -10,7 +10,7 @@ import { prepareDatabase } from '@/scripts/lib/database';
 import { appUrlFrom, dropDatabase, withDatabase } from '@/lib/db/bootstrap';
 import { unsafeOwnerClient } from '@/lib/db/owner';
 import { encryptField, parseFieldKeys } from '@/lib/crypto/fields';
-import { hashSessionToken } from '@/lib/auth/tokens';
+import { hashSessionToken } from '../helpers/session-token';
 import { setSessionTokenResolver } from '@/lib/db/session-token';
 import { verifyAuditLog } from '@/lib/audit/verify-db';
 import { writeCheckpoint } from '@/lib/audit/checkpoint';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticate, resolveOidcUser } from '@/lib/auth/login';
 import { findLiveSession } from '@/lib/auth/sessions';
 import { hashPassword } from '@/lib/auth/passwords';
-import { hashSessionToken } from '@/lib/auth/tokens';
+import { hashSessionToken } from '../helpers/session-token';
 import { makeOrganisation, makeUser } from '@/prisma/factories';
 import { ownerDb } from '../helpers/db';
 

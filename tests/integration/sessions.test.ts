@@ -2,15 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as OTPAuth from 'otpauth';
 import { authenticate } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/passwords';
-import { confirmEnrolment, currentTotp, startEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
+import { confirmEnrolment, startEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
+import { totpCode } from '../helpers/totp';
 import { findLiveSession } from '@/lib/auth/sessions';
 import { endOwnSessions, listOwnSessions } from '@/lib/auth/own-sessions';
-import { hashSessionToken } from '@/lib/auth/tokens';
+import { hashSessionToken } from '../helpers/session-token';
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '@/lib/errors';
 import { makeOrganisation, makeUser } from '@/prisma/factories';
 import { appRoleClient, ownerDb } from '../helpers/db';
-import { liveSessionToken } from '../helpers/sessions';
+import { liveSessionToken, ownerSession } from '../helpers/sessions';
 
 const PASSWORD = 'een-lang-en-geheim-wachtwoord';
 const SECRET = new OTPAuth.Secret({ size: 20 }).base32;
@@ -28,20 +29,6 @@ async function userWithTotp(role: 'REFERRER' | 'AGENCY_ANALYST' = 'REFERRER') {
   const user = await makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role }] });
   await ownerDb().userTotp.create({ data: { userId: user.id, secret: Uint8Array.from(new Uint8Array(OTPAuth.Secret.fromBase32(SECRET).buffer)), confirmedAt: new Date() } });
   return user;
-}
-
-/** A session made directly by the owner (another device), with the given times. */
-async function ownerSession(userId: string, t: { lastSeenAt?: Date; createdAt?: Date; expiresAt?: Date; idleMinutes?: number } = {}) {
-  const token = randomBytes(32).toString('base64url');
-  const createdAt = t.createdAt ?? new Date();
-  await ownerDb().authSession.create({
-    data: {
-      userId, tokenHash: hashSessionToken(token), createdAt, lastSeenAt: t.lastSeenAt ?? createdAt,
-      expiresAt: t.expiresAt ?? new Date(createdAt.getTime() + 12 * 3_600_000), idleMinutes: t.idleMinutes ?? 15,
-      secondFactorAt: createdAt, secondFactorMethod: 'TOTP',
-    },
-  });
-  return token;
 }
 
 async function passwordStep(email: string, now = new Date()): Promise<string> {
@@ -63,7 +50,7 @@ const fieldError = async (p: Promise<unknown>) => {
 /** A complete login: password, then a code of the given step time. */
 async function fullLogin(email: string, at = Date.now()) {
   const token = await passwordStep(email);
-  await verifySecondFactor(token, currentTotp(SECRET, at), new Date(at));
+  await verifySecondFactor(token, totpCode(SECRET, at), new Date(at));
   return token;
 }
 
@@ -72,7 +59,7 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     const user = await userWithTotp();
     const token = await passwordStep(user.email);
     expect(await findLiveSession(token)).toMatchObject({ userId: user.id, needs: 'verify' });
-    expect(await verifySecondFactor(token, currentTotp(SECRET))).toEqual({ ok: true });
+    expect(await verifySecondFactor(token, totpCode(SECRET))).toEqual({ ok: true });
     expect(await findLiveSession(token)).toMatchObject({ userId: user.id, needs: null });
     const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
     expect(row.secondFactorMethod).toBe('TOTP');
@@ -81,14 +68,14 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
   it('a code is accepted once: the same code cannot open a second session (no replay)', async () => {
     const user = await userWithTotp();
     const at = Date.now();
-    const code = currentTotp(SECRET, at);
+    const code = totpCode(SECRET, at);
     const first = await passwordStep(user.email);
     expect(await verifySecondFactor(first, code, new Date(at))).toEqual({ ok: true });
     const second = await passwordStep(user.email);
     expect(await fieldError(verifySecondFactor(second, code, new Date(at)))).toBe('Deze code klopt niet.');
     // nor an older one after a newer
-    expect(await fieldError(verifySecondFactor(second, currentTotp(SECRET, at - 30_000), new Date(at)))).toBe('Deze code klopt niet.');
-    expect(await verifySecondFactor(second, currentTotp(SECRET, at + 30_000), new Date(at + 30_000))).toEqual({ ok: true });
+    expect(await fieldError(verifySecondFactor(second, totpCode(SECRET, at - 30_000), new Date(at)))).toBe('Deze code klopt niet.');
+    expect(await verifySecondFactor(second, totpCode(SECRET, at + 30_000), new Date(at + 30_000))).toEqual({ ok: true });
   });
 
   it('wrong codes are counted, then slowed down, and ten end the session', async () => {
@@ -96,7 +83,7 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     const token = await passwordStep(user.email);
     const t0 = Date.now();
     for (let i = 0; i < 5; i++) expect(await fieldError(verifySecondFactor(token, '000000', new Date(t0)))).toBe('Deze code klopt niet.');
-    expect(await verifySecondFactor(token, currentTotp(SECRET, t0), new Date(t0 + 500))).toEqual({ ok: false, retryAfterSeconds: 2 });
+    expect(await verifySecondFactor(token, totpCode(SECRET, t0), new Date(t0 + 500))).toEqual({ ok: false, retryAfterSeconds: 2 });
     let at = t0 + 3_000;
     let wrong = 5;
     for (let i = 0; i < 30 && (await findLiveSession(token)); i++) {
@@ -128,7 +115,7 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     const stored = await ownerDb().userTotp.findUniqueOrThrow({ where: { userId: user.id } });
     expect(new OTPAuth.Secret({ buffer: Uint8Array.from(stored.secret).buffer }).base32).toBe(enrolment.secret);
     expect(await fieldError(confirmEnrolment(token, '000000'))).toBe('Deze code klopt niet.');
-    const codes = await confirmEnrolment(token, currentTotp(enrolment.secret));
+    const codes = await confirmEnrolment(token, totpCode(enrolment.secret));
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect(await findLiveSession(token)).toMatchObject({ needs: null });

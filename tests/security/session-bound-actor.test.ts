@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { hashSessionToken } from '@/lib/auth/tokens';
 import { appRoleClient, ownerDb } from '../helpers/db';
-import { liveSessionToken } from '../helpers/sessions';
+import { liveSessionToken, ownerSession } from '../helpers/sessions';
 import { actorSettings } from '../helpers/sql-actor';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
@@ -33,20 +32,6 @@ async function inTx<T>(fn: () => Promise<T>): Promise<T> {
 const setToken = (token: string) => client.query(`SELECT set_config('app.session_token', $1, true)`, [token]);
 const visibleDossiersOfHouseA = async () =>
   (await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "safeHouseId" = $1`, [s.houseA.id])).rows[0].n as number;
-
-async function sessionRow(userId: string, t: { revokedAt?: Date; expiresAt?: Date; lastSeenAt?: Date; secondFactor?: boolean; createdAt?: Date }) {
-  const token = randomBytes(32).toString('base64url');
-  const createdAt = t.createdAt ?? new Date(Date.now() - 60_000);
-  await ownerDb().authSession.create({
-    data: {
-      userId, tokenHash: hashSessionToken(token), createdAt, lastSeenAt: t.lastSeenAt ?? createdAt,
-      expiresAt: t.expiresAt ?? new Date(createdAt.getTime() + 12 * 3_600_000), idleMinutes: 15,
-      secondFactorAt: t.secondFactor === false ? null : createdAt, secondFactorMethod: t.secondFactor === false ? null : 'TOTP',
-      revokedAt: t.revokedAt ?? null, revokedReason: t.revokedAt ? 'afgemeld' : null,
-    },
-  });
-  return token;
-}
 
 describe('the database trusts a live session, not a claim (ADR 0020)', () => {
   it('a live session of the coordinator sees the house’s dossiers — the control case', async () => {
@@ -82,10 +67,10 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
     const u = s.users.coordA.id;
     const hourAgo = new Date(Date.now() - 3_600_000);
     const tokens = {
-      revoked: await sessionRow(u, { revokedAt: new Date() }),
-      expired: await sessionRow(u, { createdAt: new Date(Date.now() - 13 * 3_600_000), expiresAt: new Date(Date.now() - 3_600_000), lastSeenAt: new Date(Date.now() - 60_000) }),
-      idle: await sessionRow(u, { createdAt: hourAgo, lastSeenAt: new Date(Date.now() - 16 * 60_000) }),
-      noSecondFactor: await sessionRow(u, { secondFactor: false }),
+      revoked: await ownerSession(u, { revokedAt: new Date() }),
+      expired: await ownerSession(u, { createdAt: new Date(Date.now() - 13 * 3_600_000), expiresAt: new Date(Date.now() - 3_600_000), lastSeenAt: new Date(Date.now() - 60_000) }),
+      idle: await ownerSession(u, { createdAt: hourAgo, lastSeenAt: new Date(Date.now() - 16 * 60_000) }),
+      noSecondFactor: await ownerSession(u, { secondFactor: false }),
       madeUp: randomBytes(32).toString('base64url'),
       notAToken: "' OR 1=1 --",
     };
@@ -117,7 +102,7 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
   it('the app role cannot make a session without the password, nor complete one without a code', async () => {
     const guess = await client.query(`SELECT * FROM auth_login($1, $2, 15, 30, 12, NULL, NULL)`, [s.users.coordA.email, 'A'.repeat(43)]);
     expect(guess.rowCount).toBe(0);
-    const half = await sessionRow(s.users.coordA.id, { secondFactor: false });
+    const half = await ownerSession(s.users.coordA.id, { secondFactor: false });
     await ownerDb().userTotp.upsert({
       where: { userId: s.users.coordA.id },
       create: { userId: s.users.coordA.id, secret: Uint8Array.from(randomBytes(20)), confirmedAt: new Date() },

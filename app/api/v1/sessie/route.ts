@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { currentSession, requestSessionToken } from '@/lib/auth/session';
-import { findLiveSession, idleEnd } from '@/lib/auth/sessions';
+import { findLiveSession, sessionEndsAt } from '@/lib/auth/sessions';
 
 /**
  * The session's state for the screen lock (components/session-lock.tsx). GET only reads — a
@@ -9,8 +9,7 @@ import { findLiveSession, idleEnd } from '@/lib/auth/sessions';
  */
 function answer(s: { lastSeenAt: Date; idleMinutes: number; expiresAt: Date } | null) {
   if (!s) return NextResponse.json({ live: false }, { status: 401 });
-  const endsAt = Math.min(idleEnd(s).getTime(), s.expiresAt.getTime());
-  return NextResponse.json({ live: true, endsAt: new Date(endsAt).toISOString(), idleMinutes: s.idleMinutes });
+  return NextResponse.json({ live: true, endsAt: sessionEndsAt(s).toISOString(), idleMinutes: s.idleMinutes });
 }
 
 export async function GET() {

@@ -1,4 +1,4 @@
-import { currentUserId, requestSessionToken } from '@/lib/auth/session';
+import { currentSession } from '@/lib/auth/session';
 import { findLiveSession } from '@/lib/auth/sessions';
 import { withSessionToken } from '@/lib/db/session-token';
 import { canFollowCase } from '@/lib/conferences/can-follow-case';
@@ -14,9 +14,10 @@ const SESSION_CHECK_MS = 15_000;
  * checked before every event and every 15 s. Listening is not activity.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const userId = await currentUserId();
-  const token = await requestSessionToken();
-  if (!userId || !token) return new Response('Niet aangemeld.', { status: 401 });
+  // one read of the session: its user and the token the stream keeps checking
+  const session = await currentSession();
+  if (!session || session.needs) return new Response('Niet aangemeld.', { status: 401 });
+  const { userId, token } = session;
   const sessionLives = async () => !!(await findLiveSession(token).catch(() => null));
   const { id } = await ctx.params;
   if (!/^[0-9a-f-]{36}$/.test(id) || !(await canFollowCase(userId, id))) return new Response('Niet gevonden.', { status: 404 });
