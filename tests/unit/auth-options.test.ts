@@ -79,4 +79,12 @@ describe('login configuration', () => {
     expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: false }).email).toBeNull();
     expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: true }).email).toBe('a@b.be');
   });
+
+  it('after login only a path on this site is followed, never another host nor the login itself', async () => {
+    const { safeCallbackUrl } = await import('@/lib/auth/callback-url');
+    expect(safeCallbackUrl('/dossiers/3f0c1a9e-5b7d-4c2a-9e1f-0a1b2c3d4e5f?x=1')).toBe('/dossiers/3f0c1a9e-5b7d-4c2a-9e1f-0a1b2c3d4e5f?x=1');
+    for (const bad of ['//evil.example', 'https://evil.example', 'javascript:alert(1)', '/login', '/login/tweede-factor', '', undefined, 42]) {
+      expect(safeCallbackUrl(bad), String(bad)).toBe('/');
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login-form';
 import { currentSession } from '@/lib/auth/session';
 import { env } from '@/lib/env';
+import { safeCallbackUrl as safeCallback } from '@/lib/auth/callback-url';
 
 export const metadata = { title: 'Aanmelden' };
 
@@ -13,10 +14,6 @@ const NOTICES: Record<string, string> = {
   vergrendeld: 'Je scherm werd vergrendeld na een periode zonder activiteit. Meld je opnieuw aan.',
 };
 
-/** Only same-site paths are followed after login. */
-function safeCallback(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;

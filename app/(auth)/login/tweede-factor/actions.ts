@@ -6,6 +6,7 @@ import { currentSession } from '@/lib/auth/session';
 import { confirmEnrolment, verifySecondFactor } from '@/lib/auth/second-factor';
 import { completePasskeyLogin, passkeyLoginOptions } from '@/lib/auth/passkeys';
 import { isAppError } from '@/lib/errors';
+import { safeCallbackUrl as safeCallback } from '@/lib/auth/callback-url';
 import { formError } from '@/lib/forms/action-error';
 import type { FormState } from '@/lib/forms/form-state';
 
@@ -17,8 +18,6 @@ const input = z.object({
   callbackUrl: z.string().max(500).default('/'),
 });
 
-/** Only same-site paths are followed after login. */
-const safeCallback = (v: string) => (v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/login') ? v : '/');
 
 function read(fd: FormData): Values {
   const parsed = input.safeParse({ code: fd.get('code') ?? undefined, callbackUrl: fd.get('callbackUrl') ?? undefined });

@@ -4,11 +4,10 @@ import { startEnrolment } from '@/lib/auth/second-factor';
 import { SecondFactorForm } from '@/components/auth/second-factor-form';
 import { PasskeyLogin } from '@/components/auth/passkey-login';
 import { hasPasskey } from '@/lib/auth/passkeys';
+import { safeCallbackUrl as safeCallback } from '@/lib/auth/callback-url';
 
 export const metadata = { title: 'Tweede stap van het aanmelden' };
 
-const safeCallback = (v: unknown) =>
-  typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/login') ? v : '/';
 
 /**
  * The second step of a password login (ADR 0018): a code from the authenticator app, or a
