@@ -53,7 +53,7 @@ set -eu
 : "${APP_DB_PASSWORD:?APP_DB_PASSWORD must be set}"
 npx tsx scripts/migrate.ts
 if [ -z "${APP_DATABASE_URL:-}" ]; then
-  # Same derivation as appUrlFrom() in lib/db/bootstrap.ts: owner URL with vhd_app's credentials.
+  # Same derivation as appUrlFrom() in scripts/lib/bootstrap.ts: owner URL with vhd_app's credentials.
   APP_DATABASE_URL="$(node -e 'const u = new URL(process.env.DATABASE_URL); u.username = "vhd_app"; u.password = process.env.APP_DB_PASSWORD; process.stdout.write(u.toString())')"
   export APP_DATABASE_URL
 fi

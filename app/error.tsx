@@ -14,7 +14,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         blijft het misgaan, geef dan deze foutcode door aan de functioneel beheerder:
       </p>
       <p className="mt-2 font-mono">{error.digest ?? 'onbekend'}</p>
-      <button type="button" onClick={reset} className="mt-6 rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-800"
+      >
         Opnieuw proberen
       </button>
     </main>

@@ -6,7 +6,15 @@ import { signIn } from 'next-auth/react';
 const GENERIC_ERROR =
   'Aanmelden is niet gelukt. Controleer je e-mailadres en wachtwoord. Na herhaalde mislukte pogingen moet je telkens wat langer wachten.';
 
-export function LoginForm({ callbackUrl, oidc, password: passwordLogin = true }: { callbackUrl: string; oidc: { name: string } | null; password?: boolean }) {
+export function LoginForm({
+  callbackUrl,
+  oidc,
+  password: passwordLogin = true,
+}: {
+  callbackUrl: string;
+  oidc: { name: string } | null;
+  password?: boolean;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -41,50 +49,50 @@ export function LoginForm({ callbackUrl, oidc, password: passwordLogin = true }:
   return (
     <div>
       {passwordLogin && (
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'login-fout' : undefined}>
-        {error && (
-          <p id="login-fout" role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-800">
-            {error}
-          </p>
-        )}
-        <div>
-          <label htmlFor="email" className="block font-medium">
-            E-mailadres
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="password" className="block font-medium">
-            Wachtwoord
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
-        >
-          {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
-        </button>
-      </form>
+        <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'login-fout' : undefined}>
+          {error && (
+            <p id="login-fout" role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-800">
+              {error}
+            </p>
+          )}
+          <div>
+            <label htmlFor="email" className="block font-medium">
+              E-mailadres
+            </label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+            />
+          </div>
+          <div>
+            <label htmlFor="password" className="block font-medium">
+              Wachtwoord
+            </label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
+            />
+          </div>
+          <button
+            type="submit"
+            disabled={busy}
+            className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+          >
+            {busy ? 'Bezig met aanmelden…' : 'Aanmelden'}
+          </button>
+        </form>
       )}
       {oidc && (
         <div className={passwordLogin ? 'mt-6 border-t border-gray-300 pt-6' : ''}>

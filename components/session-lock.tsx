@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 export function SessionLock({ endsAt: initialEndsAt, children }: { endsAt: string; children: ReactNode }) {
   const [locked, setLocked] = useState(false);
   const endsAt = useRef(new Date(initialEndsAt).getTime());
-  const lastPing = useRef(Date.now());
+  const lastPing = useRef(0);
 
   const lock = useCallback(() => {
     setLocked(true);
@@ -38,6 +38,8 @@ export function SessionLock({ endsAt: initialEndsAt, children }: { endsAt: strin
   );
 
   useEffect(() => {
+    // loading the page was the last activity the server saw
+    lastPing.current = Date.now();
     const onActivity = () => {
       if (Date.now() - lastPing.current < 60_000) return;
       lastPing.current = Date.now();

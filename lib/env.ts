@@ -4,9 +4,7 @@ import { z } from './validation/zod';
  * Runtime configuration of the web app, validated once. Every variable is documented in
  * .env.example; scripts/start.ts and scripts/test.ts fill them in for the embedded database.
  */
-const base64Key = z
-  .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes in base64 zijn');
+const base64Key = z.string().refine((v) => Buffer.from(v, 'base64').length === 32, 'moet 32 bytes in base64 zijn');
 
 const schema = z
   .object({
@@ -15,7 +13,10 @@ const schema = z
     NEXTAUTH_URL: z.string().url().optional(),
     FIELD_ENCRYPTION_KEYS: z
       .string()
-      .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'formaat: sleutelid:base64[,sleutelid:base64]'),
+      .regex(
+        /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/,
+        'formaat: sleutelid:base64[,sleutelid:base64]',
+      ),
     FIELD_ENCRYPTION_KEY_ID: z.string().min(1),
     LOOKUP_HMAC_KEY: base64Key,
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(480).default(15),
@@ -23,7 +24,10 @@ const schema = z
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-    AUTH_PASSWORD_LOGIN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    AUTH_PASSWORD_LOGIN: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -42,16 +46,28 @@ const schema = z
       });
     }
     if (!env.AUTH_PASSWORD_LOGIN && !env.OIDC_ISSUER) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_PASSWORD_LOGIN'], message: 'zonder OIDC_ISSUER kan niemand zich nog aanmelden' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_PASSWORD_LOGIN'],
+        message: 'zonder OIDC_ISSUER kan niemand zich nog aanmelden',
+      });
     }
     const ids = env.FIELD_ENCRYPTION_KEYS.split(',').map((p) => p.split(':')[0]);
     if (!ids.includes(env.FIELD_ENCRYPTION_KEY_ID)) {
-      ctx.addIssue({ code: 'custom', path: ['FIELD_ENCRYPTION_KEY_ID'], message: 'komt niet voor in FIELD_ENCRYPTION_KEYS' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FIELD_ENCRYPTION_KEY_ID'],
+        message: 'komt niet voor in FIELD_ENCRYPTION_KEYS',
+      });
     }
     for (const part of env.FIELD_ENCRYPTION_KEYS.split(',')) {
       const key = part.split(':')[1] ?? '';
       if (Buffer.from(key, 'base64').length !== 32) {
-        ctx.addIssue({ code: 'custom', path: ['FIELD_ENCRYPTION_KEYS'], message: `sleutel ${part.split(':')[0]} is geen 32 bytes` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['FIELD_ENCRYPTION_KEYS'],
+          message: `sleutel ${part.split(':')[0]} is geen 32 bytes`,
+        });
       }
     }
   });

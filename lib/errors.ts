@@ -35,3 +35,15 @@ export const invalid = (message: string, fieldErrors?: Record<string, string>) =
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * Logs an unexpected error with a short id — its name and message only, never the request's
+ * content — and returns the id, to show the user (forms and route handlers alike).
+ */
+export function reportUnexpected(err: unknown): string {
+  const id = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+  console.error(`[fout ${id}] ${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}`);
+  return id;
+}

@@ -51,10 +51,12 @@ export const MEMBER_ROLE_LABEL: Record<MemberRole, string> = {
   OTHER: 'Ander lid',
 };
 
-const dateFmt = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeZone: 'Europe/Brussels' });
-const dateTimeFmt = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
-export const formatDate = (d: Date | null | undefined) => (d ? dateFmt.format(d) : '—');
-export const formatDateTime = (d: Date | null | undefined) => (d ? dateTimeFmt.format(d) : '—');
+/**
+ * Dates are formatted by lib/time.ts (issue 10 §5). This re-export only serves the pages that
+ * still import them from here (app/(app)/dossiers/**, inzage/**, toegangslog, overdrachten,
+ * aanmeldingen/[id]/bewerken) until they import '@/lib/time'.
+ */
+export { formatDate, formatDateTime } from '@/lib/time';
 
 export const VIOLENCE_FORM_LABEL: Record<string, string> = {
   PARTNER_VIOLENCE: '(Ex-)partnergeweld',
@@ -135,10 +137,20 @@ export const DISCLOSURE_GROUND_LABEL: Record<DisclosureGround, string> = {
 
 /** Art. 15 §1 categories of personal data. */
 export const DATA_CATEGORY_LABEL: Record<number, string> = {
-  1: 'Identificatiegegevens', 2: 'Contactgegevens', 3: 'Beroep en opleiding', 4: 'Leeftijd, geslacht, nationaliteit, burgerlijke staat, verblijfsstatus',
-  5: 'Schulden en solvabiliteit', 6: 'Levenswijze, vrije tijd, sociale context', 7: 'Gezinssamenstelling', 8: 'Huisvesting',
-  9: 'Politiële en gerechtelijke gegevens', 10: 'Gezondheid', 11: 'Risicosituaties en risicogedrag', 12: 'Herkomst',
-  13: 'Seksueel gedrag of geaardheid', 14: 'Politieke, religieuze of levensbeschouwelijke overtuigingen',
+  1: 'Identificatiegegevens',
+  2: 'Contactgegevens',
+  3: 'Beroep en opleiding',
+  4: 'Leeftijd, geslacht, nationaliteit, burgerlijke staat, verblijfsstatus',
+  5: 'Schulden en solvabiliteit',
+  6: 'Levenswijze, vrije tijd, sociale context',
+  7: 'Gezinssamenstelling',
+  8: 'Huisvesting',
+  9: 'Politiële en gerechtelijke gegevens',
+  10: 'Gezondheid',
+  11: 'Risicosituaties en risicogedrag',
+  12: 'Herkomst',
+  13: 'Seksueel gedrag of geaardheid',
+  14: 'Politieke, religieuze of levensbeschouwelijke overtuigingen',
 };
 
 export const EXTENSION_GROUND_LABEL: Record<ExtensionGround, string> = {

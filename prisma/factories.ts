@@ -12,7 +12,10 @@ let counter = 0;
 export const unique = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${randomBytes(3).toString('hex')}`;
 
-export async function makeSafeHouse(db: PrismaClient, data: { code?: string; name?: string; judicialDistrict?: string } = {}) {
+export async function makeSafeHouse(
+  db: PrismaClient,
+  data: { code?: string; name?: string; judicialDistrict?: string } = {},
+) {
   const code = data.code ?? unique('VH').toUpperCase();
   return db.safeHouse.create({
     data: { code, name: data.name ?? `Veilig Huis ${code}`, judicialDistrict: data.judicialDistrict ?? 'Antwerpen' },
@@ -82,7 +85,12 @@ export async function makeDossier(
   const status = data.status ?? 'SUBMITTED';
   const now = new Date();
   // every ended dossier has its closing moment and retention term (art. 15 §3; ADR 0015)
-  const endedYears = status === 'CLOSED' ? 15 : ['NOT_ADMISSIBLE', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE'].includes(status) ? 5 : null;
+  const endedYears =
+    status === 'CLOSED'
+      ? 15
+      : ['NOT_ADMISSIBLE', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE'].includes(status)
+        ? 5
+        : null;
   const retentionUntil = endedYears === null ? null : new Date(now.getTime() + endedYears * 365 * 86_400_000);
   return db.dossier.create({
     data: {

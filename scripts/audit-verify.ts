@@ -4,11 +4,14 @@
  */
 import pg from 'pg';
 import { resolveServer } from './lib/database';
-import { withDatabase } from '../lib/db/bootstrap';
+import { withDatabase } from './lib/bootstrap';
 import { verifyAuditLog } from '../lib/audit/verify-db';
 import { verifyAgainstCheckpoint } from '../lib/audit/checkpoint';
 
-const { serverUrl, embedded } = await resolveServer({ embeddedDir: '.data/pg', embeddedPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+const { serverUrl, embedded } = await resolveServer({
+  embeddedDir: '.data/pg',
+  embeddedPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+});
 const client = new pg.Client({ connectionString: embedded ? withDatabase(serverUrl, 'vhd') : serverUrl });
 await client.connect();
 const result = await verifyAuditLog(client);
@@ -19,7 +22,9 @@ const anchored = publicKey ? await verifyAgainstCheckpoint(client, dir, publicKe
 await client.end();
 await embedded?.stop();
 if (!result.ok) {
-  console.error(`Toegangslog GEBROKEN bij rij ${result.brokenAtSeq}: ${result.problem} (${result.checked} rijen ervoor in orde).`);
+  console.error(
+    `Toegangslog GEBROKEN bij rij ${result.brokenAtSeq}: ${result.problem} (${result.checked} rijen ervoor in orde).`,
+  );
   process.exit(2);
 }
 if (anchored && !anchored.ok) {
@@ -27,5 +32,7 @@ if (anchored && !anchored.ok) {
   process.exit(2);
 }
 console.log(`Toegangslog intact: ${result.checked} rijen gecontroleerd.`);
-if (!anchored) console.warn('Geen AUDIT_CHECKPOINT_PUBLIC_KEY: het gewissen van de nieuwste rijen kan zo niet worden vastgesteld.');
-else if (anchored.checkpoint) console.log(`In orde tegenover het controlepunt van ${anchored.checkpoint.at} (rij ${anchored.checkpoint.seq}).`);
+if (!anchored)
+  console.warn('Geen AUDIT_CHECKPOINT_PUBLIC_KEY: het gewissen van de nieuwste rijen kan zo niet worden vastgesteld.');
+else if (anchored.checkpoint)
+  console.log(`In orde tegenover het controlepunt van ${anchored.checkpoint.at} (rij ${anchored.checkpoint.seq}).`);

@@ -32,7 +32,9 @@ function parseArgs(argv: string[]): { out: string | null } {
 const args = parseArgs(process.argv.slice(2));
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  fail(`DATABASE_URL ontbreekt: zet de eigenaar-URL van de database die geback-upt moet worden (zie .env.example).\n${USAGE}`);
+  fail(
+    `DATABASE_URL ontbreekt: zet de eigenaar-URL van de database die geback-upt moet worden (zie .env.example).\n${USAGE}`,
+  );
 }
 process.umask(0o077);
 try {
@@ -43,10 +45,20 @@ try {
   });
   const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
   console.log(`[backup] klaar: ${dir}`);
-  console.log(`[backup] ${Object.keys(manifest.tables).length} tabellen, ${rows} rijen, laatste migratie ${manifest.migrations.last ?? '(geen)'}`);
-  console.log(`[backup] toegangslog: ${manifest.auditLog.checked} rijen, kop rij ${manifest.auditLog.lastSeq ?? '(leeg)'}${manifest.auditLog.ok ? '' : ` — GEBROKEN (${manifest.auditLog.problem})`}`);
-  console.log(`[backup] sleutel-ID's (geen sleutels): ${manifest.encryption.keyIds.join(', ') || '(FIELD_ENCRYPTION_KEYS niet gezet)'}; in de gegevens: ${manifest.encryption.keyIdsInData.join(', ') || '(geen)'}`);
-  console.log('[backup] bewaar de sleutels (FIELD_ENCRYPTION_KEYS, LOOKUP_HMAC_KEY) apart: zonder hen zijn de versleutelde velden verloren.');
+  console.log(
+    `[backup] ${Object.keys(manifest.tables).length} tabellen, ${rows} rijen, laatste migratie ${manifest.migrations.last ?? '(geen)'}`,
+  );
+  console.log(
+    `[backup] toegangslog: ${manifest.auditLog.checked} rijen, kop rij ${manifest.auditLog.lastSeq ?? '(leeg)'}${manifest.auditLog.ok ? '' : ` — GEBROKEN (${manifest.auditLog.problem})`}`,
+  );
+  console.log(
+    `[backup] sleutel-ID's (geen sleutels): ${manifest.encryption.keyIds.join(', ') || '(FIELD_ENCRYPTION_KEYS niet gezet)'}; in de gegevens: ${manifest.encryption.keyIdsInData.join(', ') || '(geen)'}`,
+  );
+  console.log(
+    '[backup] bewaar de sleutels (FIELD_ENCRYPTION_KEYS, LOOKUP_HMAC_KEY) apart: zonder hen zijn de versleutelde velden verloren.',
+  );
 } catch (err) {
-  fail(err instanceof BackupError ? `[backup] ${err.message}` : `[backup] mislukt: ${(err as Error).stack ?? String(err)}`);
+  fail(
+    err instanceof BackupError ? `[backup] ${err.message}` : `[backup] mislukt: ${(err as Error).stack ?? String(err)}`,
+  );
 }

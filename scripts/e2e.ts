@@ -3,7 +3,7 @@
  * Playwright against `next start`. Uses DATABASE_URL's server, or an embedded PostgreSQL.
  */
 import { parseFieldKeys } from '../lib/crypto/fields';
-import { unsafeOwnerClient } from '../lib/db/owner';
+import { unsafeOwnerClient } from './lib/owner';
 import { seedDemo } from '../prisma/demo';
 import { ROOT, prepareDatabase, resolveServer } from './lib/database';
 import { generateSecrets, withDefaults } from './lib/secrets';
@@ -18,7 +18,12 @@ const { serverUrl, embedded } = await resolveServer({
 });
 let code = 1;
 try {
-  const db = await prepareDatabase(serverUrl, { database: 'vhd_e2e', fresh: true, appPassword: env.APP_DB_PASSWORD, quiet: true });
+  const db = await prepareDatabase(serverUrl, {
+    database: 'vhd_e2e',
+    fresh: true,
+    appPassword: env.APP_DB_PASSWORD,
+    quiet: true,
+  });
   const owner = unsafeOwnerClient(db.ownerUrl);
   await seedDemo(owner, parseFieldKeys(env.FIELD_ENCRYPTION_KEYS!, env.FIELD_ENCRYPTION_KEY_ID!, env.LOOKUP_HMAC_KEY!));
   await owner.$disconnect();

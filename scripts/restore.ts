@@ -61,5 +61,9 @@ try {
       `migraties; toegangslog: ${report.auditRowsChecked} rijen, keten intact).`,
   );
 } catch (err) {
-  fail(err instanceof BackupError ? `[restore] ${err.message}` : `[restore] mislukt: ${(err as Error).stack ?? String(err)}`);
+  fail(
+    err instanceof BackupError
+      ? `[restore] ${err.message}`
+      : `[restore] mislukt: ${(err as Error).stack ?? String(err)}`,
+  );
 }

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseEnv, ConfigError } from '../lib/env';
 import { parseFieldKeys } from '../lib/crypto/fields';
-import { unsafeOwnerClient } from '../lib/db/owner';
+import { unsafeOwnerClient } from './lib/owner';
 import { seedDemo } from '../prisma/demo';
 import { ROOT, prepareDatabase, resolveServer } from './lib/database';
 import { persistentSecrets, withDefaults } from './lib/secrets';
@@ -32,7 +32,9 @@ try {
     : { ...process.env };
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   if (!env.APP_DATABASE_URL && !env.APP_DB_PASSWORD) {
-    throw new ConfigError('Ongeldige configuratie (zie .env.example):\n  APP_DB_PASSWORD: verplicht wanneer APP_DATABASE_URL niet gezet is');
+    throw new ConfigError(
+      'Ongeldige configuratie (zie .env.example):\n  APP_DB_PASSWORD: verplicht wanneer APP_DATABASE_URL niet gezet is',
+    );
   }
   const database = await prepareDatabase(serverUrl, {
     database: embedded ? 'vhd' : undefined,
@@ -46,7 +48,11 @@ try {
     const keys = parseFieldKeys(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_KEY_ID, config.LOOKUP_HMAC_KEY);
     const { seeded } = await seedDemo(owner, keys);
     await owner.$disconnect();
-    console.log(seeded ? '[start] demogegevens aangemaakt (zie README.md voor de gebruikers)' : '[start] demogegevens waren er al');
+    console.log(
+      seeded
+        ? '[start] demogegevens aangemaakt (zie README.md voor de gebruikers)'
+        : '[start] demogegevens waren er al',
+    );
   }
 
   if (!dev) {
@@ -62,7 +68,11 @@ try {
   delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
   const child = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env: appEnv, cwd: ROOT });
   // The job worker (retention purge) runs beside the app, as the database owner.
-  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], { stdio: 'inherit', env: { ...env, DATABASE_URL: database.ownerUrl }, cwd: ROOT });
+  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], {
+    stdio: 'inherit',
+    env: { ...env, DATABASE_URL: database.ownerUrl },
+    cwd: ROOT,
+  });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
       child.kill(sig);

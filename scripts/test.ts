@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../lib/db/embedded';
+import { startEmbeddedPostgres } from './lib/embedded';
 import { ROOT } from './lib/database';
 import { generateSecrets, withDefaults } from './lib/secrets';
 import { run } from './lib/run';
@@ -20,7 +20,10 @@ for (const f of [env.VITEST_JSON, env.PLAYWRIGHT_JSON]) fs.rmSync(f, { force: tr
 
 const embedded = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/pg-test'), port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339) });
+  : await startEmbeddedPostgres({
+      dataDir: path.join(ROOT, '.data/pg-test'),
+      port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
+    });
 if (embedded) env.DATABASE_URL = `${embedded.baseUrl}/postgres`;
 
 let vitestCode = 1;
@@ -45,8 +48,10 @@ const passed = Number(v?.numPassedTests ?? 0) + Number(p?.expected ?? 0);
 const failed = Number(v?.numFailedTests ?? 0) + Number(p?.unexpected ?? 0) + Number(p?.flaky ?? 0);
 const skipped = Number(v?.numPendingTests ?? 0) + Number(v?.numTodoTests ?? 0) + Number(p?.skipped ?? 0);
 const missing = !v || !p;
-console.log(`\nVitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : 'geen resultaten'}; ` +
-  `Playwright: ${p ? `${p.expected} passed, ${p.unexpected} failed, ${p.flaky} flaky` : 'geen resultaten'}; ` +
-  `${Math.round((Date.now() - started) / 1000)} s`);
+console.log(
+  `\nVitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : 'geen resultaten'}; ` +
+    `Playwright: ${p ? `${p.expected} passed, ${p.unexpected} failed, ${p.flaky} flaky` : 'geen resultaten'}; ` +
+    `${Math.round((Date.now() - started) / 1000)} s`,
+);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(vitestCode || e2eCode || (missing ? 1 : 0) || (failed ? 1 : 0));

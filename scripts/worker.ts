@@ -2,7 +2,7 @@
  * `npm run worker`: the background jobs (retention purge, nightly). Connects as the database
  * owner: DATABASE_URL, or the embedded database of `npm start` (which starts this worker itself).
  */
-import { unsafeOwnerClient } from '../lib/db/owner';
+import { unsafeOwnerClient } from './lib/owner';
 import { startJobs } from '../lib/jobs/boss';
 
 const url = process.env.DATABASE_URL;
@@ -12,10 +12,17 @@ if (!url) {
 }
 const owner = unsafeOwnerClient(url);
 const privateKey = process.env.AUDIT_CHECKPOINT_PRIVATE_KEY;
-const checkpoint = privateKey ? { dir: process.env.AUDIT_CHECKPOINT_DIR ?? '.data/audit-checkpoints', privateKey } : undefined;
-if (!checkpoint) console.warn('[jobs] AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: geen controlepunten van het toegangslog (zie .env.example)');
+const checkpoint = privateKey
+  ? { dir: process.env.AUDIT_CHECKPOINT_DIR ?? '.data/audit-checkpoints', privateKey }
+  : undefined;
+if (!checkpoint)
+  console.warn(
+    '[jobs] AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: geen controlepunten van het toegangslog (zie .env.example)',
+  );
 const jobs = await startJobs(url, owner, { checkpoint });
-console.log(`[jobs] worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`);
+console.log(
+  `[jobs] worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`,
+);
 const stop = async () => {
   // never hang on the way out (e.g. when the database stopped first)
   setTimeout(() => process.exit(0), 12_000).unref();

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SessionLock } from '@/components/session-lock';
 import { SignOutButton } from '@/components/sign-out-button';
-import { getShell } from '@/lib/access/shell';
+import { getShell } from '@/lib/navigation/get-shell';
 import { currentSession, loadPage } from '@/lib/auth/session';
 import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';

@@ -2,20 +2,27 @@ import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
 import { loadPage } from '@/lib/auth/session';
-import { STATUS_LABEL, formatDate } from '@/lib/labels';
+import { STATUS_LABEL } from '@/lib/labels';
+import { formatDate } from '@/lib/time';
+import { Notice } from '@/components/ui/notice';
+import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Dossiers' };
 
-export default async function DossiersPage({ searchParams }: { searchParams: Promise<{ pagina?: string }> }) {
-  const { pagina } = await searchParams;
+export default async function DossiersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ pagina?: string; melding?: string }>;
+}) {
+  const { pagina, melding } = await searchParams;
   const data = await loadPage((userId) => listDossiers(userId, { page: pagina }));
   if (!data.allowed) {
     return (
       <>
         <h1 className="text-2xl font-semibold">Welkom</h1>
         <p className="mt-4 max-w-2xl">
-          Je rol geeft geen toegang tot de inhoud van dossiers. Gebruik het menu bovenaan voor de onderdelen die
-          wel bij je rol horen.
+          Je rol geeft geen toegang tot de inhoud van dossiers. Gebruik het menu bovenaan voor de onderdelen die wel bij
+          je rol horen.
         </p>
       </>
     );
@@ -24,6 +31,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="text-2xl font-semibold">Dossiers</h1>
+      <Notice>{noticeText('home', melding)}</Notice>
       <p className="mt-2 text-gray-700">
         Je ziet enkel de dossiers waarbij je rechtstreeks betrokken bent: als coördinator van het Veilig Huis, als
         aanmelder, als kernpartner die om een aanvulling gevraagd is, of als deelnemer aan het casusoverleg.
@@ -37,11 +45,21 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <caption className="sr-only">Dossiers, {data.total} in totaal</caption>
           <thead>
             <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">Referentie</th>
-              <th scope="col" className="p-2">Cliëntsysteem</th>
-              <th scope="col" className="p-2">Veilig Huis</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2">Aangemeld op</th>
+              <th scope="col" className="p-2">
+                Referentie
+              </th>
+              <th scope="col" className="p-2">
+                Cliëntsysteem
+              </th>
+              <th scope="col" className="p-2">
+                Veilig Huis
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
+              <th scope="col" className="p-2">
+                Aangemeld op
+              </th>
             </tr>
           </thead>
           <tbody>

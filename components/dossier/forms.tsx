@@ -30,30 +30,93 @@ export function ConsultationForm({ action }: { action: Action<ConsultationValues
   const v = state.values;
   const e = state.errors;
   return (
-    <form ref={ref} key={state.version} action={formAction} noValidate className="space-y-4 rounded border border-gray-300 bg-white p-4">
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-4 rounded border border-gray-300 bg-white p-4"
+    >
       <ErrorSummary message={state.message} errors={e} />
-      <RadioGroup name="agency" label="Gemandateerde voorziening" required inline defaultValue={v.agency} options={[{ value: 'VK', label: 'Vertrouwenscentrum Kindermishandeling (VK)' }, { value: 'OCJ', label: 'Ondersteuningscentrum Jeugdzorg (OCJ)' }]} error={e.agency} />
+      <RadioGroup
+        name="agency"
+        label="Gemandateerde voorziening"
+        required
+        inline
+        defaultValue={v.agency}
+        options={[
+          { value: 'VK', label: 'Vertrouwenscentrum Kindermishandeling (VK)' },
+          { value: 'OCJ', label: 'Ondersteuningscentrum Jeugdzorg (OCJ)' },
+        ]}
+        error={e.agency}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField name="agencyName" label="Naam van de voorziening" required defaultValue={v.agencyName} error={e.agencyName} />
-        <TextField name="consultedPerson" label="Wie werd geconsulteerd?" required defaultValue={v.consultedPerson} error={e.consultedPerson} />
-        <TextField name="consultedAt" type="date" label="Datum van het overleg" required defaultValue={v.consultedAt} error={e.consultedAt} />
+        <TextField
+          name="agencyName"
+          label="Naam van de voorziening"
+          required
+          defaultValue={v.agencyName}
+          error={e.agencyName}
+        />
+        <TextField
+          name="consultedPerson"
+          label="Wie werd geconsulteerd?"
+          required
+          defaultValue={v.consultedPerson}
+          error={e.consultedPerson}
+        />
+        <TextField
+          name="consultedAt"
+          type="date"
+          label="Datum van het overleg"
+          required
+          defaultValue={v.consultedAt}
+          error={e.consultedAt}
+        />
       </div>
-      <TextArea name="view" label="Standpunt van de voorziening" required defaultValue={v.view} error={e.view} rows={3} />
+      <TextArea
+        name="view"
+        label="Standpunt van de voorziening"
+        required
+        defaultValue={v.view}
+        error={e.view}
+        rows={3}
+      />
       <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Overleg registreren'}</SubmitButton>
     </form>
   );
 }
 
-export function DecisionForm({ action, blockedByConsultation }: { action: Action<DecisionValues>; blockedByConsultation: boolean }) {
+export function DecisionForm({
+  action,
+  blockedByConsultation,
+}: {
+  action: Action<DecisionValues>;
+  blockedByConsultation: boolean;
+}) {
   const empty: DecisionValues = {
-    criterion1Met: '', criterion1Reason: '', criterion2Met: '', criterion2Reason: '', criterion3Met: '', criterion3Reason: '',
-    riskLevel: '', riskAssessment: '', decision: '', decisionReasons: '',
+    criterion1Met: '',
+    criterion1Reason: '',
+    criterion2Met: '',
+    criterion2Reason: '',
+    criterion3Met: '',
+    criterion3Reason: '',
+    riskLevel: '',
+    riskAssessment: '',
+    decision: '',
+    decisionReasons: '',
   };
   const { state, formAction, pending, ref } = useForm(action, empty);
   const v = state.values;
   const e = state.errors;
   return (
-    <form ref={ref} key={state.version} action={formAction} noValidate className="space-y-6 rounded border border-gray-300 bg-white p-4">
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-6 rounded border border-gray-300 bg-white p-4"
+    >
       <ErrorSummary message={state.message} errors={e} />
       {blockedByConsultation && (
         <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
@@ -69,45 +132,130 @@ export function DecisionForm({ action, blockedByConsultation }: { action: Action
           <fieldset key={n} className="space-y-2 border-l-4 border-brand-100 pl-4">
             <legend className="font-semibold">Criterium {n}</legend>
             <p className="text-gray-800">{text}</p>
-            <RadioGroup name={met} label={`Is criterium ${n} vervuld?`} required inline defaultValue={v[met]} options={yesNo} error={e[met]} />
-            <TextArea name={reason} label={`Reden (criterium ${n})`} required defaultValue={v[reason]} error={e[reason]} rows={2} />
+            <RadioGroup
+              name={met}
+              label={`Is criterium ${n} vervuld?`}
+              required
+              inline
+              defaultValue={v[met]}
+              options={yesNo}
+              error={e[met]}
+            />
+            <TextArea
+              name={reason}
+              label={`Reden (criterium ${n})`}
+              required
+              defaultValue={v[reason]}
+              error={e[reason]}
+              rows={2}
+            />
           </fieldset>
         );
       })}
       <fieldset className="space-y-2">
         <legend className="font-semibold">Risico-inschatting van de coördinator</legend>
-        <RadioGroup name="riskLevel" label="Risiconiveau" required inline defaultValue={v.riskLevel} options={Object.entries(RISK_LEVEL_LABEL).map(([value, label]) => ({ value, label }))} error={e.riskLevel} />
-        <TextArea name="riskAssessment" label="Onderbouwing van de risico-inschatting" required defaultValue={v.riskAssessment} error={e.riskAssessment} rows={3} />
+        <RadioGroup
+          name="riskLevel"
+          label="Risiconiveau"
+          required
+          inline
+          defaultValue={v.riskLevel}
+          options={Object.entries(RISK_LEVEL_LABEL).map(([value, label]) => ({ value, label }))}
+          error={e.riskLevel}
+        />
+        <TextArea
+          name="riskAssessment"
+          label="Onderbouwing van de risico-inschatting"
+          required
+          defaultValue={v.riskAssessment}
+          error={e.riskAssessment}
+          rows={3}
+        />
       </fieldset>
-      <SelectField name="decision" label="Beslissing" required placeholder="Kies een beslissing" defaultValue={v.decision} options={Object.entries(DECISION_LABEL).map(([value, label]) => ({ value, label }))} error={e.decision} hint="Opnemen in het Veilig Huis kan enkel als alle drie de criteria vervuld zijn." />
-      <TextArea name="decisionReasons" label="Motivering van de beslissing" hint="De aanmelder krijgt deze motivering te zien." required defaultValue={v.decisionReasons} error={e.decisionReasons} rows={3} />
+      <SelectField
+        name="decision"
+        label="Beslissing"
+        required
+        placeholder="Kies een beslissing"
+        defaultValue={v.decision}
+        options={Object.entries(DECISION_LABEL).map(([value, label]) => ({ value, label }))}
+        error={e.decision}
+        hint="Opnemen in het Veilig Huis kan enkel als alle drie de criteria vervuld zijn."
+      />
+      <TextArea
+        name="decisionReasons"
+        label="Motivering van de beslissing"
+        hint="De aanmelder krijgt deze motivering te zien."
+        required
+        defaultValue={v.decisionReasons}
+        error={e.decisionReasons}
+        rows={3}
+      />
       <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Beslissing bewaren'}</SubmitButton>
     </form>
   );
 }
 
-export function PartnerInputForm({ action, initial }: { action: Action<PartnerInputValues>; initial: PartnerInputValues }) {
+export function PartnerInputForm({
+  action,
+  initial,
+}: {
+  action: Action<PartnerInputValues>;
+  initial: PartnerInputValues;
+}) {
   const { state, formAction, pending, ref } = useForm(action, initial);
   const v = state.values;
   const e = state.errors;
   return (
-    <form ref={ref} key={state.version} action={formAction} noValidate className="space-y-4 rounded border border-gray-300 bg-white p-4">
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-4 rounded border border-gray-300 bg-white p-4"
+    >
       <ErrorSummary message={state.message} errors={e} />
       <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
-        Geef enkel noodzakelijke, objectieve informatie: wat nodig is om over de opvolging in het Veilig Huis te beslissen
-        (art. 11, tweede lid). Deze aanvulling valt onder het beroepsgeheim van het casusoverleg en wordt toegeschreven aan
-        jouw organisatie.
+        Geef enkel noodzakelijke, objectieve informatie: wat nodig is om over de opvolging in het Veilig Huis te
+        beslissen (art. 11, tweede lid). Deze aanvulling valt onder het beroepsgeheim van het casusoverleg en wordt
+        toegeschreven aan jouw organisatie.
       </p>
-      <RadioGroup name="knownStatus" label="Is het cliëntsysteem gekend bij jullie organisatie?" required defaultValue={v.knownStatus} options={Object.entries(KNOWN_STATUS_LABEL).map(([value, label]) => ({ value, label }))} error={e.knownStatus} />
-      <TextArea name="trajectory" label="Welk traject loopt (of liep) er bij jullie?" defaultValue={v.trajectory} error={e.trajectory} rows={3} />
-      <TextArea name="trajectoryProgress" label="Hoe verloopt dat traject?" defaultValue={v.trajectoryProgress} error={e.trajectoryProgress} rows={3} />
-      <TextArea name="viewOnFollowUp" label="Jullie visie op de opvolging in het Veilig Huis" required defaultValue={v.viewOnFollowUp} error={e.viewOnFollowUp} rows={3} />
+      <RadioGroup
+        name="knownStatus"
+        label="Is het cliëntsysteem gekend bij jullie organisatie?"
+        required
+        defaultValue={v.knownStatus}
+        options={Object.entries(KNOWN_STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+        error={e.knownStatus}
+      />
+      <TextArea
+        name="trajectory"
+        label="Welk traject loopt (of liep) er bij jullie?"
+        defaultValue={v.trajectory}
+        error={e.trajectory}
+        rows={3}
+      />
+      <TextArea
+        name="trajectoryProgress"
+        label="Hoe verloopt dat traject?"
+        defaultValue={v.trajectoryProgress}
+        error={e.trajectoryProgress}
+        rows={3}
+      />
+      <TextArea
+        name="viewOnFollowUp"
+        label="Jullie visie op de opvolging in het Veilig Huis"
+        required
+        defaultValue={v.viewOnFollowUp}
+        error={e.viewOnFollowUp}
+        rows={3}
+      />
       <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Aanvulling bewaren'}</SubmitButton>
     </form>
   );
 }
 
-export function CloseInputRoundForm({ action }: { action: Action<Record<string, never>> }) {
+export function CloseInputRoundForm({ action }: { action: Action<Record<never, never>> }) {
   const { state, formAction, pending, ref } = useForm(action, {});
   return (
     <form ref={ref} action={formAction} className="mt-4">
@@ -115,7 +263,9 @@ export function CloseInputRoundForm({ action }: { action: Action<Record<string, 
       <SubmitButton variant="secondary" disabled={pending}>
         Vraag om aanvulling afsluiten
       </SubmitButton>
-      <p className="mt-1 text-sm text-gray-700">Daarna zien de kernpartners deze aanmelding niet meer (tenzij ze deelnemen aan het casusoverleg).</p>
+      <p className="mt-1 text-sm text-gray-700">
+        Daarna zien de kernpartners deze aanmelding niet meer (tenzij ze deelnemen aan het casusoverleg).
+      </p>
     </form>
   );
 }

@@ -32,19 +32,42 @@ export function PersonSearch({ action }: { action: Action }) {
   const e = state.errors;
   return (
     <>
-      <form ref={formRef} key={state.version} action={formAction} noValidate aria-label="Persoon zoeken" className="mt-6 space-y-4 rounded border border-gray-300 bg-white p-4">
+      <form
+        ref={formRef}
+        key={state.version}
+        action={formAction}
+        noValidate
+        aria-label="Persoon zoeken"
+        className="mt-6 space-y-4 rounded border border-gray-300 bg-white p-4"
+      >
         <ErrorSummary message={state.status === 'error' ? state.message : undefined} errors={e} />
         <fieldset className="space-y-3">
           <legend className="text-lg font-semibold">Op rijksregisternummer</legend>
-          <TextField name="nationalNumber" label="Rijksregisternummer" hint="11 cijfers, bv. 85.07.30-033.61. Exacte overeenkomst." inputMode="numeric" defaultValue={v.nationalNumber} error={e.nationalNumber} />
+          <TextField
+            name="nationalNumber"
+            label="Rijksregisternummer"
+            hint="11 cijfers, bv. 85.07.30-033.61. Exacte overeenkomst."
+            inputMode="numeric"
+            defaultValue={v.nationalNumber}
+            error={e.nationalNumber}
+          />
         </fieldset>
         <fieldset className="space-y-3">
           <legend className="text-lg font-semibold">Of op naam</legend>
-          <p className="text-sm text-gray-700">Wordt enkel gebruikt als het rijksregisternummer leeg is. Voor- en achternaam moeten exact overeenkomen (hoofdletters maken niet uit).</p>
+          <p className="text-sm text-gray-700">
+            Wordt enkel gebruikt als het rijksregisternummer leeg is. Voor- en achternaam moeten exact overeenkomen
+            (hoofdletters maken niet uit).
+          </p>
           <div className="grid gap-4 md:grid-cols-3">
             <TextField name="lastName" label="Achternaam" defaultValue={v.lastName} error={e.lastName} />
             <TextField name="firstName" label="Voornaam" defaultValue={v.firstName} error={e.firstName} />
-            <TextField name="dateOfBirth" type="date" label="Geboortedatum (optioneel)" defaultValue={v.dateOfBirth} error={e.dateOfBirth} />
+            <TextField
+              name="dateOfBirth"
+              type="date"
+              label="Geboortedatum (optioneel)"
+              defaultValue={v.dateOfBirth}
+              error={e.dateOfBirth}
+            />
           </div>
         </fieldset>
         <SubmitButton disabled={pending}>{pending ? 'Bezig met zoeken…' : 'Zoeken'}</SubmitButton>
@@ -62,12 +85,24 @@ export function PersonSearch({ action }: { action: Action }) {
               <caption className="sr-only">Gevonden leden van cliëntsystemen</caption>
               <thead>
                 <tr className="border-b border-gray-400">
-                  <th scope="col" className="p-2">Naam</th>
-                  <th scope="col" className="p-2">Geboortedatum</th>
-                  <th scope="col" className="p-2">Rol</th>
-                  <th scope="col" className="p-2">Dossier</th>
-                  <th scope="col" className="p-2">Status</th>
-                  <th scope="col" className="p-2">Veilig Huis</th>
+                  <th scope="col" className="p-2">
+                    Naam
+                  </th>
+                  <th scope="col" className="p-2">
+                    Geboortedatum
+                  </th>
+                  <th scope="col" className="p-2">
+                    Rol
+                  </th>
+                  <th scope="col" className="p-2">
+                    Dossier
+                  </th>
+                  <th scope="col" className="p-2">
+                    Status
+                  </th>
+                  <th scope="col" className="p-2">
+                    Veilig Huis
+                  </th>
                 </tr>
               </thead>
               <tbody>

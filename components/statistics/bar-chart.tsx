@@ -14,7 +14,10 @@ export function BarChart({ label, items }: { label: string; items: { key: string
           <span>{i.label}</span>
           <span className="block h-4 rounded-sm bg-gray-100">
             {!isSuppressed(i.value) && i.value > 0 && (
-              <span className="block h-4 rounded-sm bg-brand-700" style={{ width: `${Math.max(1, (i.value / max) * 100)}%` }} />
+              <span
+                className="block h-4 rounded-sm bg-brand-700"
+                style={{ width: `${Math.max(1, (i.value / max) * 100)}%` }}
+              />
             )}
           </span>
           <span className="text-right tabular-nums">{displayCount(i.value)}</span>

@@ -20,21 +20,33 @@ export function CountTable({
       <caption className="p-2 text-left text-sm text-gray-700">{caption}</caption>
       <thead>
         <tr className="border-b border-gray-400">
-          <th scope="col" className="p-2 font-semibold">{labelHeader}</th>
-          <th scope="col" className="p-2 text-right font-semibold">{valueHeader}</th>
+          <th scope="col" className="p-2 font-semibold">
+            {labelHeader}
+          </th>
+          <th scope="col" className="p-2 text-right font-semibold">
+            {valueHeader}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} className="border-b border-gray-200">
-            <th scope="row" className="p-2 text-left font-normal">{r.label}</th>
-            <td className="p-2 text-right tabular-nums"><Count value={r.value} /></td>
+            <th scope="row" className="p-2 text-left font-normal">
+              {r.label}
+            </th>
+            <td className="p-2 text-right tabular-nums">
+              <Count value={r.value} />
+            </td>
           </tr>
         ))}
         {total && (
           <tr className="font-semibold">
-            <th scope="row" className="p-2 text-left">{total.label}</th>
-            <td className="p-2 text-right tabular-nums"><Count value={total.value} /></td>
+            <th scope="row" className="p-2 text-left">
+              {total.label}
+            </th>
+            <td className="p-2 text-right tabular-nums">
+              <Count value={total.value} />
+            </td>
           </tr>
         )}
       </tbody>

@@ -52,7 +52,12 @@ function Label({ name, label, required }: { name: string; label: ReactNode; requ
 }
 
 export function TextField(
-  props: BaseProps & { defaultValue?: string; type?: string; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'tel' },
+  props: BaseProps & {
+    defaultValue?: string;
+    type?: string;
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text' | 'tel';
+  },
 ) {
   const { name, label, error, hint, required, defaultValue, type = 'text', autoComplete, inputMode } = props;
   return (
@@ -105,7 +110,12 @@ const renderOptions = (options: Option[]) =>
 
 /** A select; with `groups` its options are shown in labelled groups (e.g. people per organisation). */
 export function SelectField(
-  props: BaseProps & { defaultValue?: string; options: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string },
+  props: BaseProps & {
+    defaultValue?: string;
+    options: Option[];
+    groups?: { label: string; options: Option[] }[];
+    placeholder?: string;
+  },
 ) {
   const { name, label, error, hint, required, defaultValue, options, groups, placeholder } = props;
   return (
@@ -163,7 +173,9 @@ export function RadioGroup(
   );
 }
 
-export function CheckboxGroup(props: BaseProps & { defaultValues?: string[]; options: { value: string; label: string }[] }) {
+export function CheckboxGroup(
+  props: BaseProps & { defaultValues?: string[]; options: { value: string; label: string }[] },
+) {
   const { name, label, error, hint, required, defaultValues = [], options } = props;
   return (
     <fieldset id={fieldId(name)} aria-describedby={describedBy(name, error, hint ? 'hint' : undefined)}>
@@ -188,7 +200,9 @@ export function CheckboxGroup(props: BaseProps & { defaultValues?: string[]; opt
 /** The list of all errors at the top of a form, each linking to its field. */
 export function ErrorSummary({ message, errors }: { message?: string; errors: Record<string, string> }) {
   const entries = Object.entries(errors).filter(([k]) => !k.startsWith('_'));
-  const general = Object.entries(errors).filter(([k]) => k.startsWith('_')).map(([, v]) => v);
+  const general = Object.entries(errors)
+    .filter(([k]) => k.startsWith('_'))
+    .map(([, v]) => v);
   if (!message && entries.length === 0 && general.length === 0) return null;
   return (
     <div role="alert" tabIndex={-1} className="mb-6 rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
@@ -213,7 +227,13 @@ export function ErrorSummary({ message, errors }: { message?: string; errors: Re
   );
 }
 
-export function SubmitButton({ children, name, value, variant = 'primary', disabled }: {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = 'primary',
+  disabled,
+}: {
   children: ReactNode;
   name?: string;
   value?: string;

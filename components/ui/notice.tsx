@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
+import { Callout } from './callout';
 
 /** The confirmation after a successful action (announced to screen readers). Nothing when empty. */
-export function Notice({ children }: { children?: ReactNode }) {
+export function Notice({ children, ...rest }: { children?: ReactNode; 'data-print'?: string }) {
   if (!children) return null;
   return (
-    <p role="status" className="mt-4 rounded border border-green-800 bg-green-50 p-3 text-green-900">
+    <Callout tone="success" role="status" className="mt-4" {...rest}>
       {children}
-    </p>
+    </Callout>
   );
 }

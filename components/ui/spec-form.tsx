@@ -9,19 +9,54 @@ import type { FormState } from '@/lib/forms/form-state';
  * client component each time: every field gets its label, hint, Dutch error next to it and the
  * value the user typed back after an error. Hidden fields carry ids the server re-checks.
  */
-export type FieldSpec =
-  | { kind: 'text' | 'date' | 'time' | 'datetime'; name: string; label: string; required?: boolean; hint?: string }
-  | { kind: 'textarea'; name: string; label: string; required?: boolean; hint?: string; rows?: number }
-  | { kind: 'select'; name: string; label: string; required?: boolean; hint?: string; placeholder?: string; options: { value: string; label: string }[]; groups?: { label: string; options: { value: string; label: string }[] }[] }
-  | { kind: 'radio'; name: string; label: string; required?: boolean; hint?: string; inline?: boolean; options: { value: string; label: string }[] }
-  | { kind: 'checkboxes'; name: string; label: string; required?: boolean; hint?: string; options: { value: string; label: string }[] }
-  | { kind: 'hidden'; name: string; value: string }
+type Values = Record<string, string | string[]>;
+
+/**
+ * One field of a SpecForm. `N` is the set of field names the action's zod schema reads
+ * (lib/forms/form-action.ts): a field the action would not read does not compile.
+ */
+export type FieldSpec<N extends string = string> =
+  | { kind: 'text' | 'date' | 'time' | 'datetime'; name: N; label: string; required?: boolean; hint?: string }
+  | { kind: 'textarea'; name: N; label: string; required?: boolean; hint?: string; rows?: number }
+  | {
+      kind: 'select';
+      name: N;
+      label: string;
+      required?: boolean;
+      hint?: string;
+      placeholder?: string;
+      options: { value: string; label: string }[];
+      groups?: { label: string; options: { value: string; label: string }[] }[];
+    }
+  | {
+      kind: 'radio';
+      name: N;
+      label: string;
+      required?: boolean;
+      hint?: string;
+      inline?: boolean;
+      options: { value: string; label: string }[];
+    }
+  | {
+      kind: 'checkboxes';
+      name: N;
+      label: string;
+      required?: boolean;
+      hint?: string;
+      options: { value: string; label: string }[];
+    }
+  | { kind: 'hidden'; name: N; value: string }
   | { kind: 'note'; text: string };
 
-type Values = Record<string, string | string[]>;
-type Action = (prev: FormState<Values>, fd: FormData) => Promise<FormState<Values>>;
+/**
+ * The action of a form with values `V` (method syntax: a component that takes "any form action"
+ * accepts one typed by its own schema).
+ */
+export type FormActionOf<V extends Values = Values> = {
+  bivariant(prev: FormState<V>, fd: FormData): Promise<FormState<V>>;
+}['bivariant'];
 
-export function SpecForm({
+export function SpecForm<V extends Values = Values>({
   action,
   fields,
   submitLabel,
@@ -30,15 +65,20 @@ export function SpecForm({
   className = 'space-y-4 rounded border border-gray-300 bg-white p-4',
   label,
 }: {
-  action: Action;
-  fields: FieldSpec[];
+  action: FormActionOf<V>;
+  fields: FieldSpec<keyof V & string>[];
   submitLabel: string;
-  initial?: Values;
+  initial?: Partial<NoInfer<V>>;
   variant?: 'primary' | 'secondary';
   className?: string;
   label?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle', errors: {}, values: initial, version: 0 });
+  const [state, formAction, pending] = useActionState(action, {
+    status: 'idle',
+    errors: {},
+    values: initial as V,
+    version: 0,
+  });
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.status === 'error') ref.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
@@ -60,11 +100,47 @@ export function SpecForm({
               </p>
             );
           case 'textarea':
-            return <TextArea key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} rows={f.rows} defaultValue={str(f.name)} error={e[f.name]} />;
+            return (
+              <TextArea
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                required={f.required}
+                rows={f.rows}
+                defaultValue={str(f.name)}
+                error={e[f.name]}
+              />
+            );
           case 'select':
-            return <SelectField key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} placeholder={f.placeholder ?? 'Kies…'} options={f.options} groups={f.groups} defaultValue={str(f.name)} error={e[f.name]} />;
+            return (
+              <SelectField
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                required={f.required}
+                placeholder={f.placeholder ?? 'Kies…'}
+                options={f.options}
+                groups={f.groups}
+                defaultValue={str(f.name)}
+                error={e[f.name]}
+              />
+            );
           case 'radio':
-            return <RadioGroup key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} inline={f.inline} options={f.options} defaultValue={str(f.name)} error={e[f.name]} />;
+            return (
+              <RadioGroup
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                hint={f.hint}
+                required={f.required}
+                inline={f.inline}
+                options={f.options}
+                defaultValue={str(f.name)}
+                error={e[f.name]}
+              />
+            );
           case 'checkboxes':
             return (
               <CheckboxGroup

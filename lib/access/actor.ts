@@ -2,7 +2,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 
 /**
  * Who is acting, as computed from the database at the start of each scoped transaction
- * (lib/db/scoped.ts) — never from what the browser sends, except the user id in the
+ * (lib/use-case/kernel.ts) — never from what the browser sends, except the user id in the
  * signed session.
  */
 export interface Actor {

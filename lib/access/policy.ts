@@ -120,7 +120,18 @@ export const PERMISSIONS = {
     statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'],
   },
   /** correct a member's identification data (GDPR art. 16), logged — during the whole retention term, also after closure */
-  'gdpr.rectify': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'CLOSED'] },
+  'gdpr.rectify': {
+    kind: 'dossier',
+    relations: ['coordinator'],
+    statuses: [
+      'SUBMITTED',
+      'IN_TRAJECTORY',
+      'REFERRED_TO_REGULAR_CARE',
+      'ATTACHED_TO_EXISTING_CARE',
+      'NOT_ADMISSIBLE',
+      'CLOSED',
+    ],
+  },
   /** a standing delegate records feedback to the case worker (art. 12, 4th para) */
   'feedback.record': { kind: 'dossier', relations: ['participant'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
@@ -136,7 +147,12 @@ export function relationsTo(actor: Actor, d: DossierFacts): Set<DossierRelation>
   if (actor.coordinatorHouses.includes(d.safeHouseId) && d.status !== 'DRAFT') rel.add('coordinator');
   // after closure only the coordinators keep access (and the DPO the access log): DOMAIN.md §3, ADR 0017
   if (d.referrerUserId === actor.userId && d.status !== 'CLOSED') rel.add('referrer');
-  if (actor.corePartnerHouses.includes(d.safeHouseId) && d.inputRequestedAt !== null && d.inputClosedAt === null && d.status !== 'CLOSED') {
+  if (
+    actor.corePartnerHouses.includes(d.safeHouseId) &&
+    d.inputRequestedAt !== null &&
+    d.inputClosedAt === null &&
+    d.status !== 'CLOSED'
+  ) {
     rel.add('corePartner');
   }
   if (actor.participantDossiers.includes(d.id) && d.status !== 'CLOSED') rel.add('participant');
@@ -174,7 +190,12 @@ export function dossierWhere(actor: Actor): Prisma.DossierWhereInput {
     OR: [
       { safeHouseId: { in: actor.coordinatorHouses }, status: { not: 'DRAFT' } },
       { referrerUserId: actor.userId, status: { not: 'CLOSED' } },
-      { safeHouseId: { in: actor.corePartnerHouses }, inputRequestedAt: { not: null }, inputClosedAt: null, status: { not: 'CLOSED' } },
+      {
+        safeHouseId: { in: actor.corePartnerHouses },
+        inputRequestedAt: { not: null },
+        inputClosedAt: null,
+        status: { not: 'CLOSED' },
+      },
       { id: { in: actor.participantDossiers }, status: { not: 'CLOSED' } },
     ],
   };

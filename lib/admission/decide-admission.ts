@@ -1,11 +1,9 @@
 import 'server-only';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { retentionEnd } from '@/lib/closure/schemas';
 import { yearsFor, type EndedWithoutTrajectory } from '@/lib/retention/terms';
-import { DECISIONS, validateDecision, type DecisionValues } from './schemas';
+import { validateDecision, type DECISIONS, type DecisionValues } from './schemas';
 
 const STATUS_AFTER: Record<(typeof DECISIONS)[number], 'IN_TRAJECTORY' | EndedWithoutTrajectory> = {
   REFER_TO_REGULAR_CARE: 'REFERRED_TO_REGULAR_CARE',
@@ -27,13 +25,13 @@ export async function decideAdmission(userId: string, dossierId: string, values:
   const parsed = validateDecision(values);
   if (!parsed.ok) throw invalid('De beslissing is nog niet volledig. Controleer de gemarkeerde velden.', parsed.errors);
   const d = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await tx.dossier.findFirst({ where: dossierByIdWhere(actor, dossierId), select: DOSSIER_FACTS_SELECT });
-    if (!dossier || !can(actor, 'admission.viewAssessment', dossier)) {
-      throw new DeniedError({ action: 'admission.decide', objectType: 'Dossier', objectId: dossierId, purpose: 'decideAdmission' });
-    }
-    if (!can(actor, 'admission.decide', dossier)) throw conflict('Over deze aanmelding is al beslist.');
-
+  const need = {
+    action: 'admission.decide',
+    purpose: 'admission',
+    dossierId,
+    notNow: 'Over deze aanmelding is al beslist.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     const minors = await tx.clientMember.count({ where: { dossierId, isMinor: true } });
     if (minors > 0) {
       const consultations = await tx.mandatedAgencyConsultation.count({ where: { dossierId } });
@@ -63,11 +61,11 @@ export async function decideAdmission(userId: string, dossierId: string, values:
         dossierId,
         safeHouseId: dossier.safeHouseId,
         assessorUserId: actor.userId,
-        criterion1Met: d.criterion1Met === 'ja',
+        criterion1Met: d.criterion1Met,
         criterion1Reason: d.criterion1Reason,
-        criterion2Met: d.criterion2Met === 'ja',
+        criterion2Met: d.criterion2Met,
         criterion2Reason: d.criterion2Reason,
-        criterion3Met: d.criterion3Met === 'ja',
+        criterion3Met: d.criterion3Met,
         criterion3Reason: d.criterion3Reason,
         riskLevel: d.riskLevel,
         riskAssessment: d.riskAssessment,
@@ -76,15 +74,7 @@ export async function decideAdmission(userId: string, dossierId: string, values:
         decidedAt: now,
       },
     });
-    await recordAudit(tx, actor, {
-      action: 'admission.decide',
-      objectType: 'AdmissionAssessment',
-      objectId: dossierId,
-      dossierId,
-      safeHouseId: dossier.safeHouseId,
-      purpose: 'decideAdmission',
-      outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'AdmissionAssessment', objectId: dossierId });
     return { status, retentionUntil: ends === null ? null : retentionEnd(now, ends) };
   });
 }

@@ -2,23 +2,33 @@ import 'server-only';
 import { isCalendarDate } from '@/lib/validation/text';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { z } from '@/lib/validation/zod';
-import { withActor } from '@/lib/db/scoped';
-import { can, dossierWhere } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
+import { useCase } from '@/lib/use-case/kernel';
+import { dossierWhere } from '@/lib/access/policy';
 import { retentionTerms } from '@/lib/retention/terms';
-import { AppError } from '@/lib/errors';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
 
 export const INBOX_PAGE_SIZE = 20;
-const DECIDED = ['REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'IN_TRAJECTORY', 'CLOSED'] as const;
+const DECIDED = [
+  'REFERRED_TO_REGULAR_CARE',
+  'ATTACHED_TO_EXISTING_CARE',
+  'NOT_ADMISSIBLE',
+  'IN_TRAJECTORY',
+  'CLOSED',
+] as const;
 
 export const inboxFilters = z.object({
   status: z.enum(['open', 'beslist', 'alle']).catch('open'),
   minderjarigen: z.enum(['ja', 'nee', '']).catch(''),
   risico: z.union([z.enum(RISK_LEVELS), z.literal('')]).catch(''),
   sorteer: z.enum(['wachttijd', 'nieuwste', 'risico']).catch('wachttijd'),
-  vanaf: z.string().refine((v) => isCalendarDate(v)).catch(''),
-  tot: z.string().refine((v) => isCalendarDate(v)).catch(''),
+  vanaf: z
+    .string()
+    .refine((v) => isCalendarDate(v))
+    .catch(''),
+  tot: z
+    .string()
+    .refine((v) => isCalendarDate(v))
+    .catch(''),
   pagina: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type InboxFilters = z.infer<typeof inboxFilters>;
@@ -28,9 +38,17 @@ export type InboxFilters = z.infer<typeof inboxFilters>;
  * status, minors involved and the referrer's risk judgement, sorted by waiting time, with counts.
  */
 export async function listInbox(userId: string, raw: Record<string, unknown>, now = new Date()) {
-  const f = inboxFilters.parse({ status: undefined, minderjarigen: undefined, risico: undefined, sorteer: undefined, vanaf: undefined, tot: undefined, pagina: undefined, ...raw });
-  return withActor(userId, async (tx, actor) => {
-    if (!can(actor, 'triage.view')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang tot de aanmeldingen.');
+  const f = inboxFilters.parse({
+    status: undefined,
+    minderjarigen: undefined,
+    risico: undefined,
+    sorteer: undefined,
+    vanaf: undefined,
+    tot: undefined,
+    pagina: undefined,
+    ...raw,
+  });
+  return useCase(userId, { action: 'triage.view', purpose: 'admission' }, async ({ tx, actor, log }) => {
     const base: Prisma.DossierWhereInput = {
       AND: [dossierWhere(actor), { safeHouseId: { in: actor.coordinatorHouses } }, { status: { not: 'DRAFT' } }],
     };
@@ -44,10 +62,12 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
     if (f.tot) filters.push({ submittedAt: { lt: new Date(new Date(`${f.tot}T00:00:00Z`).getTime() + 86_400_000) } });
     const where: Prisma.DossierWhereInput = { AND: filters };
 
-    const [total, open, decided, openWithMinors, rows] = await Promise.all([
+    // the counts per status in one GROUP BY over the coordinator's houses; the minors only for
+    // the page's 20 rows — a `_count` in the findMany aggregated every member of the database
+    // under row-level security (issue 11 §3)
+    const [total, byStatus, openWithMinors, rows] = await Promise.all([
       tx.dossier.count({ where }),
-      tx.dossier.count({ where: { AND: [base, { status: 'SUBMITTED' }] } }),
-      tx.dossier.count({ where: { AND: [base, { status: { in: [...DECIDED] } }] } }),
+      tx.dossier.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
       tx.dossier.count({ where: { AND: [base, { status: 'SUBMITTED' }, { members: { some: { isMinor: true } } }] } }),
       tx.dossier.findMany({
         where,
@@ -66,16 +86,28 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
           decidedAt: true,
           safeHouse: { select: { name: true } },
           referral: { select: { riskJudgement: true, riskScore: true } },
-          _count: { select: { members: { where: { isMinor: true } } } },
         },
       }),
     ]);
-    await recordAudit(tx, actor, {
+    const countOf = (statuses: readonly string[]) =>
+      byStatus.filter((g) => statuses.includes(g.status)).reduce((n, g) => n + g._count._all, 0);
+    const open = countOf(['SUBMITTED']);
+    const decided = countOf(DECIDED);
+    const minorsPerDossier = new Map(
+      rows.length === 0
+        ? []
+        : (
+            await tx.clientMember.groupBy({
+              by: ['dossierId'],
+              where: { dossierId: { in: rows.map((r) => r.id) }, isMinor: true },
+              _count: { _all: true },
+            })
+          ).map((g) => [g.dossierId, g._count._all]),
+    );
+    await log({
       action: 'triage.list',
       objectType: 'DossierList',
       objectId: `page:${f.pagina}`,
-      purpose: 'listInbox',
-      outcome: 'ALLOWED',
     });
     const overdueDays = retentionTerms().TRIAGE_OVERDUE_DAYS;
     return {
@@ -91,10 +123,15 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
         status: r.status,
         safeHouseName: r.safeHouse.name,
         submittedAt: r.submittedAt,
-        waitingDays: r.submittedAt ? Math.floor(((r.decidedAt ?? now).getTime() - r.submittedAt.getTime()) / 86_400_000) : 0,
+        waitingDays: r.submittedAt
+          ? Math.floor(((r.decidedAt ?? now).getTime() - r.submittedAt.getTime()) / 86_400_000)
+          : 0,
         /** undecided for longer than TRIAGE_OVERDUE_DAYS: shown highlighted (ADR 0015) */
-        overdue: r.status === 'SUBMITTED' && !!r.submittedAt && now.getTime() - r.submittedAt.getTime() > overdueDays * 86_400_000,
-        minors: r._count.members,
+        overdue:
+          r.status === 'SUBMITTED' &&
+          !!r.submittedAt &&
+          now.getTime() - r.submittedAt.getTime() > overdueDays * 86_400_000,
+        minors: minorsPerDossier.get(r.id) ?? 0,
         riskJudgement: r.referral?.riskJudgement ?? null,
         riskScore: r.referral?.riskScore ?? 0,
       })),

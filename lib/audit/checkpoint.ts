@@ -22,7 +22,8 @@ export interface SignedCheckpoint extends Checkpoint {
   signature: string;
 }
 
-const payload = (c: Checkpoint) => Buffer.from(JSON.stringify({ seq: c.seq, hash: c.hash, count: c.count, at: c.at }), 'utf8');
+const payload = (c: Checkpoint) =>
+  Buffer.from(JSON.stringify({ seq: c.seq, hash: c.hash, count: c.count, at: c.at }), 'utf8');
 
 export function newCheckpointKeys(): { privateKey: string; publicKey: string } {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
@@ -32,8 +33,10 @@ export function newCheckpointKeys(): { privateKey: string; publicKey: string } {
   };
 }
 
-const privateKeyOf = (b64: string) => crypto.createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
-const publicKeyOf = (b64: string) => crypto.createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
+const privateKeyOf = (b64: string) =>
+  crypto.createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
+const publicKeyOf = (b64: string) =>
+  crypto.createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });
 
 export function signCheckpoint(c: Checkpoint, privateKeyB64: string): SignedCheckpoint {
   return { ...c, signature: crypto.sign(null, payload(c), privateKeyOf(privateKeyB64)).toString('base64') };
@@ -59,7 +62,11 @@ export async function currentHead(client: pg.Client | pg.PoolClient): Promise<Ch
 }
 
 /** Writes a signed checkpoint of the current head as a new file (never overwrites one). */
-export async function writeCheckpoint(client: pg.Client | pg.PoolClient, dir: string, privateKeyB64: string): Promise<SignedCheckpoint> {
+export async function writeCheckpoint(
+  client: pg.Client | pg.PoolClient,
+  dir: string,
+  privateKeyB64: string,
+): Promise<SignedCheckpoint> {
   const signed = signCheckpoint(await currentHead(client), privateKeyB64);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `checkpoint-${signed.seq.padStart(12, '0')}-${signed.at.replace(/[:.]/g, '')}.json`);
@@ -70,29 +77,51 @@ export async function writeCheckpoint(client: pg.Client | pg.PoolClient, dir: st
 /** The newest checkpoint in `dir` (by sequence number, then time), or null. */
 export function latestCheckpoint(dir: string): SignedCheckpoint | null {
   if (!fs.existsSync(dir)) return null;
-  const files = fs.readdirSync(dir).filter((f) => /^checkpoint-\d{12}-.+\.json$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^checkpoint-\d{12}-.+\.json$/.test(f))
+    .sort();
   const last = files.at(-1);
   return last ? (JSON.parse(fs.readFileSync(path.join(dir, last), 'utf8')) as SignedCheckpoint) : null;
 }
 
 export type CheckpointResult =
-  | { ok: true; checkpoint: SignedCheckpoint | null }
-  | { ok: false; problem: string; checkpoint: SignedCheckpoint };
+  { ok: true; checkpoint: SignedCheckpoint | null } | { ok: false; problem: string; checkpoint: SignedCheckpoint };
 
 /**
  * The log still holds the checkpoint's row with the same hash, and at least as many rows:
  * deleting the newest rows (or rewriting the whole tail) is detected. A checkpoint whose
  * signature does not verify is itself a finding.
  */
-export async function verifyAgainstCheckpoint(client: pg.Client | pg.PoolClient, dir: string, publicKeyB64: string): Promise<CheckpointResult> {
+export async function verifyAgainstCheckpoint(
+  client: pg.Client | pg.PoolClient,
+  dir: string,
+  publicKeyB64: string,
+): Promise<CheckpointResult> {
   const cp = latestCheckpoint(dir);
   if (!cp) return { ok: true, checkpoint: null };
-  if (!checkpointSignatureValid(cp, publicKeyB64)) return { ok: false, problem: 'de handtekening van het controlepunt klopt niet', checkpoint: cp };
+  if (!checkpointSignatureValid(cp, publicKeyB64))
+    return { ok: false, problem: 'de handtekening van het controlepunt klopt niet', checkpoint: cp };
   if (cp.seq === '0') return { ok: true, checkpoint: cp };
   const { rows } = await client.query(`SELECT "hash" FROM "AuditEvent" WHERE "seq" = $1::bigint`, [cp.seq]);
-  if (!rows[0]) return { ok: false, problem: `rij ${cp.seq} van het controlepunt van ${cp.at} ontbreekt: de nieuwste rijen zijn gewist`, checkpoint: cp };
-  if (rows[0].hash !== cp.hash) return { ok: false, problem: `rij ${cp.seq} heeft een andere hash dan bij het controlepunt van ${cp.at}`, checkpoint: cp };
+  if (!rows[0])
+    return {
+      ok: false,
+      problem: `rij ${cp.seq} van het controlepunt van ${cp.at} ontbreekt: de nieuwste rijen zijn gewist`,
+      checkpoint: cp,
+    };
+  if (rows[0].hash !== cp.hash)
+    return {
+      ok: false,
+      problem: `rij ${cp.seq} heeft een andere hash dan bij het controlepunt van ${cp.at}`,
+      checkpoint: cp,
+    };
   const head = await currentHead(client);
-  if (BigInt(head.count) < BigInt(cp.count)) return { ok: false, problem: `minder rijen (${head.count}) dan bij het controlepunt (${cp.count})`, checkpoint: cp };
+  if (BigInt(head.count) < BigInt(cp.count))
+    return {
+      ok: false,
+      problem: `minder rijen (${head.count}) dan bij het controlepunt (${cp.count})`,
+      checkpoint: cp,
+    };
   return { ok: true, checkpoint: cp };
 }

@@ -2,6 +2,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/access/actor';
 import { roleLabelList } from '@/lib/access/actor';
 import { invalid } from '@/lib/errors';
+import type { AuditAction, Purpose } from './vocabulary';
 
 /**
  * The access log (memorandum to art. 15: who had access to which data, when, what they did and
@@ -11,14 +12,14 @@ import { invalid } from '@/lib/errors';
  * ids and codes only, and a user's stated reason is checked for obvious identifiers.
  */
 export interface AuditInput {
-  /** what was done, e.g. "dossier.view" (an Action of lib/access/policy.ts or a system event) */
-  action: string;
+  /** what was done: a policy action or a system event, each with its Dutch label (./vocabulary.ts) */
+  action: AuditAction;
   objectType: string;
   objectId?: string | null;
   dossierId?: string | null;
   safeHouseId?: string | null;
-  /** why: the use case that did it */
-  purpose: string;
+  /** why: the purpose of the processing (./vocabulary.ts), not the name of a function */
+  purpose: Purpose;
   /** why, in the user's words, where they stated a reason */
   reason?: string | null;
   outcome: 'ALLOWED' | 'DENIED';
@@ -36,7 +37,8 @@ export function cleanReason(reason: string | null | undefined): string | null {
   // eslint-disable-next-line no-control-regex
   const text = reason.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (!text) return null;
-  if (text.length > 500) throw invalid('De reden mag hoogstens 500 tekens tellen.', { reason: 'Hoogstens 500 tekens.' });
+  if (text.length > 500)
+    throw invalid('De reden mag hoogstens 500 tekens tellen.', { reason: 'Hoogstens 500 tekens.' });
   for (const p of PERSONAL_PATTERNS) {
     if (p.re.test(text)) {
       const msg = `De reden lijkt ${p.what} te bevatten. Het toegangslog mag geen persoonsgegevens bevatten.`;

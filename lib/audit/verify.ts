@@ -25,8 +25,25 @@ export interface AuditRow {
 }
 
 export type VerifyResult =
-  | { ok: true; checked: number; lastSeq: bigint | null }
+  | {
+      ok: true;
+      checked: number;
+      lastSeq: bigint | null;
+      /** the hash of the last row checked (or of the start point when none was) */
+      lastHash: string;
+      /** false when `maxRows` stopped the walk before the end of the log */
+      complete: boolean;
+    }
   | { ok: false; checked: number; brokenAtSeq: bigint; problem: string };
+
+/**
+ * Where a walk starts: after a row already verified (its sequence number and hash), so that a
+ * check can go on from a stored result instead of from the first row (issue 11 §4).
+ */
+export interface VerifyFrom {
+  afterSeq: bigint;
+  prevHash: string;
+}
 
 export const GENESIS_HASH = '0'.repeat(64);
 const NULL = '\u2205';
@@ -54,19 +71,33 @@ export function rowHash(r: Omit<AuditRow, 'hash'>): string {
   return crypto.createHash('sha256').update(canonical(r), 'utf8').digest('hex');
 }
 
-/** Walks the log in seq order, in batches, via `fetchBatch(afterSeq, limit)`. */
+/**
+ * Walks the log in seq order, in batches, via `fetchBatch(afterSeq, limit)`: from the first row,
+ * or on from `from`; at most `maxRows` rows when given (then `complete` says whether it reached
+ * the end).
+ */
 export async function verifyChain(
   fetchBatch: (afterSeq: bigint, limit: number) => Promise<AuditRow[]>,
   batchSize = 1000,
+  opts: { from?: VerifyFrom; maxRows?: number } = {},
 ): Promise<VerifyResult> {
-  let expectedSeq = 1n;
-  let prevHash = GENESIS_HASH;
+  let expectedSeq = (opts.from?.afterSeq ?? 0n) + 1n;
+  let prevHash = opts.from?.prevHash ?? GENESIS_HASH;
   let checked = 0;
+  const maxRows = opts.maxRows ?? Infinity;
+  let complete = false;
   for (;;) {
-    const rows = await fetchBatch(expectedSeq - 1n, batchSize);
+    const limit = Math.min(batchSize, maxRows - checked);
+    if (limit <= 0) break;
+    const rows = await fetchBatch(expectedSeq - 1n, limit);
     for (const r of rows) {
       if (r.seq !== expectedSeq) {
-        return { ok: false, checked, brokenAtSeq: expectedSeq, problem: `rij ${expectedSeq} ontbreekt (volgende is ${r.seq})` };
+        return {
+          ok: false,
+          checked,
+          brokenAtSeq: expectedSeq,
+          problem: `rij ${expectedSeq} ontbreekt (volgende is ${r.seq})`,
+        };
       }
       if (r.prevHash !== prevHash) {
         return { ok: false, checked, brokenAtSeq: r.seq, problem: 'verwijzing naar de vorige rij klopt niet' };
@@ -78,7 +109,42 @@ export async function verifyChain(
       expectedSeq += 1n;
       checked += 1;
     }
-    if (rows.length < batchSize) break;
+    if (rows.length < limit) {
+      complete = true;
+      break;
+    }
   }
-  return { ok: true, checked, lastSeq: checked ? expectedSeq - 1n : null };
+  const lastSeq = expectedSeq - 1n;
+  return { ok: true, checked, lastSeq: lastSeq > 0n ? lastSeq : null, lastHash: prevHash, complete };
+}
+
+/**
+ * Goes on from a stored good result (issue 11 §4): first checks that the row it ended at is still
+ * there with the same hash — an edit of exactly that row would otherwise go unseen until the next
+ * full check — then walks the rows after it (at most `maxRows`). Without a start, from the first row.
+ */
+export async function verifyAfter(
+  fetchBatch: (afterSeq: bigint, limit: number) => Promise<AuditRow[]>,
+  hashAt: (seq: bigint) => Promise<string | null>,
+  start: VerifyFrom | null,
+  opts: { maxRows?: number; batchSize?: number } = {},
+): Promise<VerifyResult> {
+  if (start && start.afterSeq > 0n) {
+    const hash = await hashAt(start.afterSeq);
+    if (hash === null)
+      return {
+        ok: false,
+        checked: 0,
+        brokenAtSeq: start.afterSeq,
+        problem: `rij ${start.afterSeq} van de vorige controle ontbreekt`,
+      };
+    if (hash !== start.prevHash)
+      return {
+        ok: false,
+        checked: 0,
+        brokenAtSeq: start.afterSeq,
+        problem: `rij ${start.afterSeq} is gewijzigd sinds de vorige controle`,
+      };
+  }
+  return verifyChain(fetchBatch, opts.batchSize ?? 1000, { from: start ?? undefined, maxRows: opts.maxRows });
 }

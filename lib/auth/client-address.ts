@@ -4,6 +4,10 @@
  */
 export function clientAddress(forwardedFor: string | string[] | null | undefined): string | null {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
-  const last = header?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = header
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ? last.slice(0, 100) : null;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withoutActor, type Tx } from '@/lib/db/scoped';
+import { withoutActor, type Tx } from '@/lib/use-case/kernel';
 import { recordAudit } from '@/lib/audit/log';
 import { lookupHmac } from '@/lib/crypto/fields';
 import { fieldKeys } from '@/lib/crypto/keys';
@@ -9,8 +9,7 @@ import { sessionSettings } from './sessions';
 import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throttle';
 
 export type LoginResult =
-  | { ok: true; userId: string; name: string; token: string }
-  | { ok: false; retryAfterSeconds?: number };
+  { ok: true; userId: string; name: string; token: string } | { ok: false; retryAfterSeconds?: number };
 
 export interface LoginClient {
   /** the client's address as the nearest proxy saw it */
@@ -33,7 +32,11 @@ async function accountOf(tx: Tx, email: string) {
  * computation. Too many failures from one client or on one account slow the next attempts down
  * (ADR 0018); an account is never locked. Every attempt is logged; the e-mail address is not.
  */
-export async function authenticate(emailInput: unknown, passwordInput: unknown, client: LoginClient = {}): Promise<LoginResult> {
+export async function authenticate(
+  emailInput: unknown,
+  passwordInput: unknown,
+  client: LoginClient = {},
+): Promise<LoginResult> {
   const email = typeof emailInput === 'string' ? emailInput.trim().toLowerCase().slice(0, 320) : '';
   const password = typeof passwordInput === 'string' ? passwordInput.slice(0, 1024) : '';
   const now = client.now ?? new Date();
@@ -46,10 +49,17 @@ export async function authenticate(emailInput: unknown, passwordInput: unknown, 
     const actor = account ? loginActor(account) : null;
     const until = await blockedUntil(tx, keys, now);
     if (until) {
-      await recordAudit(tx, actor, { action: 'auth.login.throttled', objectType: 'Session', purpose: 'aanmelden', outcome: 'DENIED' });
+      await recordAudit(tx, actor, {
+        action: 'auth.login.throttled',
+        objectType: 'Session',
+        purpose: 'authentication',
+        outcome: 'DENIED',
+      });
       return { ok: false, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) };
     }
-    const [{ salt }] = (await tx.$queryRaw<{ salt: string }[]>`SELECT auth_password_salt(${email}) AS salt`) as [{ salt: string }];
+    const [{ salt }] = (await tx.$queryRaw<{ salt: string }[]>`SELECT auth_password_salt(${email}) AS salt`) as [
+      { salt: string },
+    ];
     const digest = await passwordDigest(password, salt);
     const s = sessionSettings();
     const [row] = await tx.$queryRaw<{ user_id: string; user_name: string; organisation_id: string; token: string }[]>`
@@ -57,11 +67,21 @@ export async function authenticate(emailInput: unknown, passwordInput: unknown, 
                                ${client.userAgent ?? null}, ${client.address ?? null})`;
     if (row) {
       await clearFailures(tx, keys);
-      await recordAudit(tx, loginActor({ id: row.user_id, organisationId: row.organisation_id }), { action: 'auth.login', objectType: 'Session', purpose: 'aanmelden', outcome: 'ALLOWED' });
+      await recordAudit(tx, loginActor({ id: row.user_id, organisationId: row.organisation_id }), {
+        action: 'auth.login',
+        objectType: 'Session',
+        purpose: 'authentication',
+        outcome: 'ALLOWED',
+      });
       return { ok: true, userId: row.user_id, name: row.user_name, token: row.token };
     }
     for (const key of keys) await recordFailure(tx, key, now);
-    await recordAudit(tx, actor, { action: 'auth.login', objectType: 'Session', purpose: 'aanmelden', outcome: 'DENIED' });
+    await recordAudit(tx, actor, {
+      action: 'auth.login',
+      objectType: 'Session',
+      purpose: 'authentication',
+      outcome: 'DENIED',
+    });
     return { ok: false };
   });
 }
@@ -90,17 +110,32 @@ export async function resolveOidcUser(
   const email = emailInput?.trim().toLowerCase() ?? null;
   return withoutActor(async (tx) => {
     if (!secondFactor) {
-      const known = await tx.user.findFirst({ where: { OR: [{ oidcSubject: subject }, ...(email ? [{ email }] : [])] }, select: { id: true, organisationId: true } });
-      await recordAudit(tx, known ? loginActor(known) : null, { action: 'auth.login.oidc.no-mfa', objectType: 'Session', purpose: 'aanmelden', outcome: 'DENIED' });
+      const known = await tx.user.findFirst({
+        where: { OR: [{ oidcSubject: subject }, ...(email ? [{ email }] : [])] },
+        select: { id: true, organisationId: true },
+      });
+      await recordAudit(tx, known ? loginActor(known) : null, {
+        action: 'auth.login.oidc.no-mfa',
+        objectType: 'Session',
+        purpose: 'authentication',
+        outcome: 'DENIED',
+      });
       return null;
     }
     const s = sessionSettings();
-    const [row] = await tx.$queryRaw<{ user_id: string; organisation_id: string; active: boolean; token: string | null }[]>`
+    const [row] = await tx.$queryRaw<
+      { user_id: string; organisation_id: string; active: boolean; token: string | null }[]
+    >`
       SELECT * FROM auth_oidc_login(${subject}, ${email}, ${s.idleContent}::int, ${s.idleOther}::int, ${s.maxHours}::int,
                                     ${client.userAgent ?? null}, ${client.address ?? null})`;
     const actor = row ? loginActor({ id: row.user_id, organisationId: row.organisation_id }) : null;
     const ok = !!row?.active && !!row.token;
-    await recordAudit(tx, actor, { action: 'auth.login.oidc', objectType: 'Session', purpose: 'aanmelden', outcome: ok ? 'ALLOWED' : 'DENIED' });
+    await recordAudit(tx, actor, {
+      action: 'auth.login.oidc',
+      objectType: 'Session',
+      purpose: 'authentication',
+      outcome: ok ? 'ALLOWED' : 'DENIED',
+    });
     return ok ? { userId: row!.user_id, token: row!.token! } : null;
   });
 }

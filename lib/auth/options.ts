@@ -36,7 +36,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: 'credentials',
         name: 'E-mailadres en wachtwoord',
-        credentials: { email: { label: 'E-mailadres', type: 'email' }, password: { label: 'Wachtwoord', type: 'password' } },
+        credentials: {
+          email: { label: 'E-mailadres', type: 'email' },
+          password: { label: 'Wachtwoord', type: 'password' },
+        },
         async authorize(credentials, req) {
           const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
           const result = await authenticate(credentials?.email, credentials?.password, {
@@ -59,10 +62,16 @@ export function authOptions(): NextAuthOptions {
       clientSecret: e.OIDC_CLIENT_SECRET,
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
-      authorization: { params: { scope: 'openid profile email', ...(e.OIDC_ACR_VALUES ? { acr_values: e.OIDC_ACR_VALUES } : {}) } },
+      authorization: {
+        params: { scope: 'openid profile email', ...(e.OIDC_ACR_VALUES ? { acr_values: e.OIDC_ACR_VALUES } : {}) },
+      },
       profile(profile: { sub: string; name?: string; email?: string; email_verified?: boolean }) {
         // Only a verified e-mail address may link an IdP identity to an existing account.
-        return { id: profile.sub, name: profile.name ?? '', email: profile.email_verified ? (profile.email ?? null) : null };
+        return {
+          id: profile.sub,
+          name: profile.name ?? '',
+          email: profile.email_verified ? (profile.email ?? null) : null,
+        };
       },
     });
   }

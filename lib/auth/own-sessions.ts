@@ -1,6 +1,6 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit/log';
-import { withActor } from '@/lib/db/scoped';
+import { withActor } from '@/lib/use-case/kernel';
 import { notFound } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
 
@@ -14,7 +14,15 @@ export interface OwnSession {
   secondFactorMethod: string | null;
 }
 
-type Row = { session_id: string; is_current: boolean; created_at: Date; last_seen_at: Date; ends_at: Date; user_agent: string | null; method: string | null };
+type Row = {
+  session_id: string;
+  is_current: boolean;
+  created_at: Date;
+  last_seen_at: Date;
+  ends_at: Date;
+  user_agent: string | null;
+  method: string | null;
+};
 
 /** The signed-in user's own live sessions (ASVS 7.5.2), the current one first. */
 export async function listOwnSessions(userId: string): Promise<OwnSession[]> {
@@ -44,7 +52,13 @@ export async function endOwnSessions(userId: string, input: unknown): Promise<nu
     const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT auth_end_own_sessions(${one}::uuid) AS n`;
     const count = row?.n ?? 0;
     if (one && count === 0) throw notFound();
-    await recordAudit(tx, actor, { action: 'auth.session.end', objectType: 'Session', objectId: one, purpose: 'eigen sessies beheren', outcome: 'ALLOWED' });
+    await recordAudit(tx, actor, {
+      action: 'auth.session.end',
+      objectType: 'Session',
+      objectId: one,
+      purpose: 'authentication',
+      outcome: 'ALLOWED',
+    });
     return count;
   });
 }

@@ -8,7 +8,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { recordAudit } from '@/lib/audit/log';
-import { withActor, withoutActor, type Tx } from '@/lib/db/scoped';
+import { withActor, withoutActor, type Tx } from '@/lib/use-case/kernel';
 import { env } from '@/lib/env';
 import { AppError, invalid, notFound, sessionEnded } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
@@ -34,17 +34,36 @@ export function relyingParty(): { rpID: string; origin: string } {
   return { rpID: host, origin: `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}` };
 }
 
-type CredentialRow = { credential_id: string; public_key: Uint8Array; counter: bigint; transports: string[]; name: string; created_at: Date; last_used_at: Date | null };
+type CredentialRow = {
+  credential_id: string;
+  public_key: Uint8Array;
+  counter: bigint;
+  transports: string[];
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+};
 
-const credentialsOf = (tx: Tx, token: string) => tx.$queryRaw<CredentialRow[]>`SELECT * FROM auth_webauthn_credentials(${token})`;
+const credentialsOf = (tx: Tx, token: string) =>
+  tx.$queryRaw<CredentialRow[]>`SELECT * FROM auth_webauthn_credentials(${token})`;
 
-const refused = () => invalid('Deze passkey werd niet aanvaard. Probeer opnieuw, of gebruik de code uit je app.', { passkey: 'Niet aanvaard.' });
+const refused = () =>
+  invalid('Deze passkey werd niet aanvaard. Probeer opnieuw, of gebruik de code uit je app.', {
+    passkey: 'Niet aanvaard.',
+  });
 
 /** A credential id as browsers give it: base64url (its shape in the database, too). */
 const credentialId = z.string().regex(/^[A-Za-z0-9_-]{16,1400}$/);
 
 /** The browser's response: only its shape is checked here; the library checks the rest. */
-const responseShape = z.object({ id: credentialId, rawId: z.string(), type: z.literal('public-key'), response: z.record(z.string(), z.unknown()) }).loose();
+const responseShape = z
+  .object({
+    id: credentialId,
+    rawId: z.string(),
+    type: z.literal('public-key'),
+    response: z.record(z.string(), z.unknown()),
+  })
+  .loose();
 
 export interface OwnPasskey {
   credentialId: string;
@@ -55,7 +74,12 @@ export interface OwnPasskey {
 
 export async function listPasskeys(userId: string, token: string): Promise<OwnPasskey[]> {
   return withActor(userId, async (tx) =>
-    (await credentialsOf(tx, token)).map((c) => ({ credentialId: c.credential_id, name: c.name, createdAt: c.created_at, lastUsedAt: c.last_used_at })),
+    (await credentialsOf(tx, token)).map((c) => ({
+      credentialId: c.credential_id,
+      name: c.name,
+      createdAt: c.created_at,
+      lastUsedAt: c.last_used_at,
+    })),
   );
 }
 
@@ -75,16 +99,27 @@ export async function passkeyRegistrationOptions(userId: string, token: string) 
       excludeCredentials: existing.map((c) => ({ id: c.credential_id, transports: c.transports })),
       authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
     });
-    const [ok] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT auth_webauthn_challenge(${token}, ${options.challenge}, false) AS ok`;
+    const [ok] = await tx.$queryRaw<
+      { ok: boolean }[]
+    >`SELECT auth_webauthn_challenge(${token}, ${options.challenge}, false) AS ok`;
     if (!ok?.ok) throw sessionEnded();
     return options;
   });
 }
 
-const nameSchema = z.string().trim().min(1, 'Geef de passkey een naam, bv. "laptop kantoor".').max(100, 'Hoogstens 100 tekens.');
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Geef de passkey een naam, bv. "laptop kantoor".')
+  .max(100, 'Hoogstens 100 tekens.');
 
 /** Registration, step 2: the authenticator's answer, checked, kept under a name. */
-export async function registerPasskey(userId: string, token: string, responseInput: unknown, nameInput: unknown): Promise<void> {
+export async function registerPasskey(
+  userId: string,
+  token: string,
+  responseInput: unknown,
+  nameInput: unknown,
+): Promise<void> {
   const name = nameSchema.safeParse(nameInput);
   if (!name.success || hasControlCharacters(name.data)) {
     const msg = name.success ? 'Ongeldige tekens in de naam.' : name.error.issues[0]!.message;
@@ -112,7 +147,12 @@ export async function registerPasskey(userId: string, token: string, responseInp
       SELECT auth_webauthn_register(${token}, ${challenge}, ${cred.id}, ${Buffer.from(cred.publicKey)}, ${BigInt(cred.counter)},
                                     ${cred.transports ?? []}::text[], ${name.data}) AS ok`;
     if (!row?.ok) throw refused();
-    await recordAudit(tx, actor, { action: 'auth.passkey.add', objectType: 'Session', purpose: 'passkey toevoegen', outcome: 'ALLOWED' });
+    await recordAudit(tx, actor, {
+      action: 'auth.passkey.add',
+      objectType: 'Session',
+      purpose: 'authentication',
+      outcome: 'ALLOWED',
+    });
   });
 }
 
@@ -123,7 +163,12 @@ export async function removePasskey(userId: string, credentialIdInput: unknown):
   await withActor(userId, async (tx, actor) => {
     const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT auth_webauthn_remove(${id.data}) AS n`;
     if (!row?.n) throw notFound();
-    await recordAudit(tx, actor, { action: 'auth.passkey.remove', objectType: 'Session', purpose: 'passkey verwijderen', outcome: 'ALLOWED' });
+    await recordAudit(tx, actor, {
+      action: 'auth.passkey.remove',
+      objectType: 'Session',
+      purpose: 'authentication',
+      outcome: 'ALLOWED',
+    });
   });
 }
 
@@ -138,7 +183,9 @@ export async function passkeyLoginOptions(token: string) {
       allowCredentials: creds.map((c) => ({ id: c.credential_id, transports: c.transports })),
       userVerification: 'preferred',
     });
-    const [ok] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT auth_webauthn_challenge(${token}, ${options.challenge}, true) AS ok`;
+    const [ok] = await tx.$queryRaw<
+      { ok: boolean }[]
+    >`SELECT auth_webauthn_challenge(${token}, ${options.challenge}, true) AS ok`;
     if (!ok?.ok) throw sessionEnded();
     return options;
   });
@@ -162,7 +209,12 @@ export async function completePasskeyLogin(token: string, responseInput: unknown
       },
       expectedOrigin: origin,
       expectedRPID: rpID,
-      credential: { id: cred.credential_id, publicKey: new Uint8Array(cred.public_key), counter: Number(cred.counter), transports: cred.transports as never },
+      credential: {
+        id: cred.credential_id,
+        publicKey: new Uint8Array(cred.public_key),
+        counter: Number(cred.counter),
+        transports: cred.transports as never,
+      },
       requireUserVerification: false,
     }).catch(() => null);
     if (!verification?.verified || !challenge) throw refused();
@@ -170,7 +222,11 @@ export async function completePasskeyLogin(token: string, responseInput: unknown
       SELECT * FROM auth_webauthn_complete(${token}, ${challenge}, ${cred.credential_id}, ${BigInt(verification.authenticationInfo.newCounter)})`;
     if (!row) throw refused();
     await recordAudit(tx, loginActor({ id: row.user_id, organisationId: row.organisation_id }), {
-      action: 'auth.mfa.passkey', objectType: 'Session', objectId: row.session_id, purpose: 'aanmelden met tweede factor', outcome: 'ALLOWED',
+      action: 'auth.mfa.passkey',
+      objectType: 'Session',
+      objectId: row.session_id,
+      purpose: 'authentication',
+      outcome: 'ALLOWED',
     });
   });
 }

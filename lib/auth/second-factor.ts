@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { recordAudit } from '@/lib/audit/log';
 import { lookupHmac } from '@/lib/crypto/fields';
 import { fieldKeys } from '@/lib/crypto/keys';
-import { withoutActor, type Tx } from '@/lib/db/scoped';
+import { withoutActor, type Tx } from '@/lib/use-case/kernel';
 import { invalid, sessionEnded } from '@/lib/errors';
 import { loginActor } from './login-actor';
 import { findLiveSession } from './sessions';
@@ -22,7 +22,14 @@ import { blockedUntil, clearFailures, recordFailure, throttleKey } from './throt
 const ISSUER = 'Veilig Huis Dossier';
 
 const totpFor = (secretBase32: string, label: string) =>
-  new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+  new OTPAuth.TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  });
 
 export interface Enrolment {
   secret: string;
@@ -39,7 +46,11 @@ export async function startEnrolment(token: unknown): Promise<Enrolment> {
     const user = await tx.user.findUniqueOrThrow({ where: { id: session.userId }, select: { email: true } });
     const secret = new OTPAuth.Secret({ buffer: Uint8Array.from(row!.secret).buffer }).base32;
     const uri = totpFor(secret, user.email).toString();
-    return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 220 }) };
+    return {
+      secret,
+      uri,
+      qrDataUrl: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 220 }),
+    };
   });
 }
 
@@ -54,15 +65,28 @@ function parseCode(input: unknown, enrol: boolean): string {
   throw invalid(msg, { code: msg });
 }
 
-type FactorRow = { outcome: 'ok' | 'wrong' | 'no-session'; method: string | null; user_id: string | null; organisation_id: string | null; session_id: string | null; recovery_codes: string[] | null };
+type FactorRow = {
+  outcome: 'ok' | 'wrong' | 'no-session';
+  method: string | null;
+  user_id: string | null;
+  organisation_id: string | null;
+  session_id: string | null;
+  recovery_codes: string[] | null;
+};
 
-const wrongCode = () => invalid('Deze code klopt niet. Probeer de volgende code uit je app.', { code: 'Deze code klopt niet.' });
+const wrongCode = () =>
+  invalid('Deze code klopt niet. Probeer de volgende code uit je app.', { code: 'Deze code klopt niet.' });
 
 /**
  * Checks a code in the database and logs the outcome. A wrong code is committed (it counts),
  * and only then refused at the field.
  */
-async function checkCode(token: unknown, codeInput: unknown, enrol: boolean, now: Date): Promise<VerifyResult & { codes?: string[] }> {
+async function checkCode(
+  token: unknown,
+  codeInput: unknown,
+  enrol: boolean,
+  now: Date,
+): Promise<VerifyResult & { codes?: string[] }> {
   const code = parseCode(codeInput, enrol);
   const result = await withoutActor(async (tx: Tx) => {
     const session = await findLiveSession(token, {}, tx);
@@ -70,10 +94,12 @@ async function checkCode(token: unknown, codeInput: unknown, enrol: boolean, now
     const key = throttleKey('factor', lookupHmac(fieldKeys(), `factor:${session.userId}`));
     const until = await blockedUntil(tx, [key], now);
     if (until) return { ok: false, retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) } as const;
-    const [row] = await tx.$queryRaw<FactorRow[]>`SELECT * FROM auth_second_factor(${token as string}, ${code}, ${enrol})`;
+    const [row] = await tx.$queryRaw<
+      FactorRow[]
+    >`SELECT * FROM auth_second_factor(${token as string}, ${code}, ${enrol})`;
     if (!row || row.outcome === 'no-session') throw sessionEnded();
     const actor = loginActor({ id: row.user_id!, organisationId: row.organisation_id! });
-    const audit = { objectType: 'Session', objectId: row.session_id, purpose: enrol ? 'tweede factor instellen' : 'aanmelden met tweede factor' };
+    const audit = { objectType: 'Session', objectId: row.session_id, purpose: 'authentication' as const };
     if (row.outcome === 'wrong') {
       await recordFailure(tx, key, now);
       await recordAudit(tx, actor, { ...audit, action: enrol ? 'auth.mfa.enrol' : 'auth.mfa', outcome: 'DENIED' });
@@ -94,7 +120,10 @@ async function checkCode(token: unknown, codeInput: unknown, enrol: boolean, now
  */
 export async function confirmEnrolment(token: unknown, codeInput: unknown, now = new Date()): Promise<string[]> {
   const result = await checkCode(token, codeInput, true, now);
-  if (!result.ok) throw invalid(`Te veel foute codes. Probeer opnieuw over ${result.retryAfterSeconds} seconden.`, { code: 'Even wachten.' });
+  if (!result.ok)
+    throw invalid(`Te veel foute codes. Probeer opnieuw over ${result.retryAfterSeconds} seconden.`, {
+      code: 'Even wachten.',
+    });
   return result.codes ?? [];
 }
 

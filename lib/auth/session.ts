@@ -7,6 +7,9 @@ import { cookies } from 'next/headers';
 import { isAppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { setSessionTokenResolver } from '@/lib/db/session-token';
+
+/** For a long-lived response (the live-event stream): run each step with the request's session token. */
+export { withSessionToken } from '@/lib/db/session-token';
 import { findLiveSession, type LiveSession } from './sessions';
 
 /** The session token inside the sealed next-auth cookie of this request, if any. */
@@ -14,7 +17,10 @@ export async function requestSessionToken(): Promise<string | null> {
   await connection();
   const cookieStore = await cookies();
   // only the cookie: no bearer header, no other way in
-  const jwt = await getToken({ req: { cookies: cookieStore, headers: new Headers() } as never, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  const jwt = await getToken({
+    req: { cookies: cookieStore, headers: new Headers() } as never,
+    secret: env().NEXTAUTH_SECRET,
+  }).catch(() => null);
   return typeof jwt?.sid === 'string' ? jwt.sid : null;
 }
 

@@ -1,9 +1,10 @@
 import 'server-only';
-import { withoutActor, type Tx } from '@/lib/db/scoped';
+import { withoutActor, type Tx } from '@/lib/use-case/kernel';
 import { env } from '@/lib/env';
 
 /** Shape of a token as the browser sends it back: anything else is refused before a query. */
-const isSessionTokenShape = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
+const isSessionTokenShape = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 
 /**
  * Server-side sessions (ASVS 5.0 ch. 7; ADRs 0018, 0020). The browser's cookie (a JWT sealed by
@@ -16,7 +17,11 @@ const isSessionTokenShape = (value: unknown): value is string => typeof value ==
 /** The idle and lifetime settings the database applies to a new session. */
 export function sessionSettings() {
   const e = env();
-  return { idleContent: e.SESSION_IDLE_MINUTES, idleOther: e.SESSION_IDLE_MINUTES_NO_CONTENT, maxHours: e.SESSION_MAX_HOURS };
+  return {
+    idleContent: e.SESSION_IDLE_MINUTES,
+    idleOther: e.SESSION_IDLE_MINUTES_NO_CONTENT,
+    maxHours: e.SESSION_MAX_HOURS,
+  };
 }
 
 export interface LiveSession {
@@ -33,13 +38,24 @@ export interface LiveSession {
 export const sessionEndsAt = (s: { lastSeenAt: Date; idleMinutes: number; expiresAt: Date }) =>
   new Date(Math.min(s.lastSeenAt.getTime() + s.idleMinutes * 60_000, s.expiresAt.getTime()));
 
-type StateRow = { session_id: string; user_id: string; needs: 'enrol' | 'verify' | null; idle_minutes: number; last_seen_at: Date; expires_at: Date };
+type StateRow = {
+  session_id: string;
+  user_id: string;
+  needs: 'enrol' | 'verify' | null;
+  idle_minutes: number;
+  last_seen_at: Date;
+  expires_at: Date;
+};
 
 /**
  * The live session for a token, or null. With `touch`, this request counts as activity (at most
  * one write per 30 s). A status poll or a live-event stream does not touch.
  */
-export async function findLiveSession(token: unknown, opts: { touch?: boolean } = {}, txIn?: Tx): Promise<LiveSession | null> {
+export async function findLiveSession(
+  token: unknown,
+  opts: { touch?: boolean } = {},
+  txIn?: Tx,
+): Promise<LiveSession | null> {
   if (!isSessionTokenShape(token)) return null;
   const run = async (tx: Tx) => {
     const [row] = await tx.$queryRaw<StateRow[]>`SELECT * FROM auth_session_state(${token}, ${!!opts.touch})`;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/lib/db/scoped';
+import type { Tx } from '@/lib/use-case/kernel';
 import { env } from '@/lib/env';
 
 /**
@@ -29,7 +29,10 @@ export const throttleKey = (kind: ThrottleKind, digest: string) => `${kind}:${di
 
 /** The latest moment any of the keys is blocked until, if later than `now`. */
 export async function blockedUntil(tx: Tx, keys: string[], now: Date): Promise<Date | null> {
-  const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys }, blockedUntil: { gt: now } }, select: { blockedUntil: true } });
+  const rows = await tx.loginThrottle.findMany({
+    where: { key: { in: keys }, blockedUntil: { gt: now } },
+    select: { blockedUntil: true },
+  });
   const times = rows.map((r) => r.blockedUntil!.getTime());
   return times.length ? new Date(Math.max(...times)) : null;
 }
@@ -44,7 +47,10 @@ export async function recordFailure(tx: Tx, key: string, now: Date): Promise<num
     RETURNING "failures"`;
   const failures = row!.failures;
   const wait = delaySeconds(kind, failures);
-  await tx.loginThrottle.update({ where: { key }, data: { blockedUntil: wait ? new Date(now.getTime() + wait * 1000) : null } });
+  await tx.loginThrottle.update({
+    where: { key },
+    data: { blockedUntil: wait ? new Date(now.getTime() + wait * 1000) : null },
+  });
   return failures;
 }
 

@@ -1,9 +1,7 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { notifyCase, requireDossierAction } from '@/lib/conferences/context';
 import { closeCrossErrors, closeSchema, MAX_RETENTION_YEARS, retentionEnd, type CloseValues } from './schemas';
 
 /**
@@ -18,12 +16,25 @@ export async function closeDossier(userId: string, dossierId: string, values: Cl
   const parsed = validateForm(closeSchema, values, closeCrossErrors);
   if (!parsed.ok) throw invalid('De afsluiting is nog niet volledig.', parsed.errors);
   const v = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'dossier.close', 'closeDossier', 'Enkel een lopend traject kan afgesloten worden.');
-    const agenda = await tx.agendaItem.findFirst({ where: { id: v.agendaItemId, dossierId }, select: { id: true, session: { select: { startsAt: true } } } });
-    if (!agenda) throw invalid('Kies het overleg van deze casus dat de afrondingstafel was.', { agendaItemId: 'Onbekend overleg.' });
+  const need = {
+    action: 'dossier.close',
+    purpose: 'closure',
+    dossierId,
+    notNow: 'Enkel een lopend traject kan afgesloten worden.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, log, notify }) => {
+    const agenda = await tx.agendaItem.findFirst({
+      where: { id: v.agendaItemId, dossierId },
+      select: { id: true, session: { select: { startsAt: true } } },
+    });
+    if (!agenda)
+      throw invalid('Kies het overleg van deze casus dat de afrondingstafel was.', {
+        agendaItemId: 'Onbekend overleg.',
+      });
     if (agenda.session.startsAt.getTime() > now.getTime()) {
-      throw invalid('De afrondingstafel moet al plaatsgevonden hebben.', { agendaItemId: 'Dit overleg ligt nog in de toekomst.' });
+      throw invalid('De afrondingstafel moet al plaatsgevonden hebben.', {
+        agendaItemId: 'Dit overleg ligt nog in de toekomst.',
+      });
     }
     const closedAt = agenda.session.startsAt;
     let years = v.years;
@@ -31,11 +42,17 @@ export async function closeDossier(userId: string, dossierId: string, values: Cl
     if (v.extensionId) {
       const ext = await tx.retentionExtension.findFirst({ where: { id: v.extensionId, dossierId } });
       if (!ext) throw invalid('Onbekend voorstel tot verlenging.', { extensionId: 'Onbekend voorstel.' });
-      if (ext.status !== 'APPROVED') throw conflict('Zonder consensus van alle deelnemers en de voorzitter blijft de bewaartermijn hoogstens 15 jaar.');
+      if (ext.status !== 'APPROVED')
+        throw conflict(
+          'Zonder consensus van alle deelnemers en de voorzitter blijft de bewaartermijn hoogstens 15 jaar.',
+        );
       if (ext.agendaItemId !== agenda.id) {
-        throw conflict('Een verlenging geldt enkel als ze op deze afrondingstafel met consensus beslist werd (art. 15, § 3).');
+        throw conflict(
+          'Een verlenging geldt enkel als ze op deze afrondingstafel met consensus beslist werd (art. 15, § 3).',
+        );
       }
-      if (ext.years > MAX_RETENTION_YEARS) throw invalid(`De bewaartermijn kan hoogstens ${MAX_RETENTION_YEARS} jaar zijn.`);
+      if (ext.years > MAX_RETENTION_YEARS)
+        throw invalid(`De bewaartermijn kan hoogstens ${MAX_RETENTION_YEARS} jaar zijn.`);
       years = ext.years;
       ground = ext.ground;
     }
@@ -43,16 +60,20 @@ export async function closeDossier(userId: string, dossierId: string, values: Cl
     const moved = await tx.dossier.updateMany({
       where: { id: dossierId, status: 'IN_TRAJECTORY' },
       data: {
-        status: 'CLOSED', closedAt, closureReasons: v.reasons, closingAgendaItemId: agenda.id, retentionYears: years, retentionGround: ground,
-        retentionReason: ground ? null : v.shorterReason || null, retentionUntil, inputClosedAt: now,
+        status: 'CLOSED',
+        closedAt,
+        closureReasons: v.reasons,
+        closingAgendaItemId: agenda.id,
+        retentionYears: years,
+        retentionGround: ground,
+        retentionReason: ground ? null : v.shorterReason || null,
+        retentionUntil,
+        inputClosedAt: now,
       },
     });
     if (moved.count !== 1) throw conflict('Dit dossier werd intussen al afgesloten.');
-    await recordAudit(tx, actor, {
-      action: 'dossier.close', objectType: 'Dossier', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'closeDossier', outcome: 'ALLOWED',
-    });
-    await notifyCase(tx, dossierId, 'closure', dossierId);
+    await log({ objectType: 'Dossier', objectId: dossierId });
+    await notify('closure', dossierId);
     return { retentionUntil, years };
   });
 }

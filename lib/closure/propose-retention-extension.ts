@@ -1,9 +1,7 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { notifyCase, requireDossierAction } from '@/lib/conferences/context';
 import { freezeVoters, votersFor } from '@/lib/consensus/voters';
 import { extensionSchema, type ExtensionValues } from './schemas';
 
@@ -14,14 +12,27 @@ import { extensionSchema, type ExtensionValues } from './schemas';
  * this case); the participants then and the chairing coordinator are frozen as the voters
  * (ADR 0014), and only an extension approved at the session the dossier is closed at counts.
  */
-export async function proposeRetentionExtension(userId: string, dossierId: string, values: ExtensionValues, now = new Date()) {
+export async function proposeRetentionExtension(
+  userId: string,
+  dossierId: string,
+  values: ExtensionValues,
+  now = new Date(),
+) {
   const parsed = validateForm(extensionSchema, values);
   if (!parsed.ok) throw invalid('Het voorstel tot verlenging is nog niet in orde.', parsed.errors);
   const v = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'retention.propose', 'proposeRetentionExtension', 'Enkel bij een lopend traject.');
+  const need = {
+    action: 'retention.propose',
+    purpose: 'closure',
+    dossierId,
+    notNow: 'Enkel bij een lopend traject.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log, notify }) => {
     const agenda = await tx.agendaItem.findFirst({ where: { id: v.agendaItemId, dossierId }, select: { id: true } });
-    if (!agenda) throw invalid('Kies het overleg van deze casus dat de afrondingstafel is.', { agendaItemId: 'Onbekend overleg.' });
+    if (!agenda)
+      throw invalid('Kies het overleg van deze casus dat de afrondingstafel is.', {
+        agendaItemId: 'Onbekend overleg.',
+      });
     const voters = await votersFor(tx, dossierId, agenda.id);
     if (!voters.some((p) => p.capacity === 'PARTICIPANT')) {
       throw conflict('Er zijn geen deelnemers die over een verlenging kunnen beslissen.');
@@ -33,17 +44,20 @@ export async function proposeRetentionExtension(userId: string, dossierId: strin
     if (open) throw conflict('Er loopt al een voorstel tot verlenging voor deze afrondingstafel.');
     const created = await tx.retentionExtension.create({
       data: {
-        dossierId, safeHouseId: dossier.safeHouseId, years: v.years, ground: v.ground, groundNote: v.groundNote,
-        proposedByUserId: actor.userId, agendaItemId: agenda.id, createdAt: now,
+        dossierId,
+        safeHouseId: dossier.safeHouseId,
+        years: v.years,
+        ground: v.ground,
+        groundNote: v.groundNote,
+        proposedByUserId: actor.userId,
+        agendaItemId: agenda.id,
+        createdAt: now,
       },
       select: { id: true },
     });
     await freezeVoters(tx, 'retention', created.id, { id: dossierId, safeHouseId: dossier.safeHouseId }, voters);
-    await recordAudit(tx, actor, {
-      action: 'retention.propose', objectType: 'RetentionExtension', objectId: created.id, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'proposeRetentionExtension', outcome: 'ALLOWED',
-    });
-    await notifyCase(tx, dossierId, 'retention', created.id);
+    await log({ objectType: 'RetentionExtension', objectId: created.id });
+    await notify('retention', created.id);
     return created;
   });
 }

@@ -23,15 +23,29 @@ export const closeSchema = z.object({
     .number('Geef de bewaartermijn in jaren.')
     .int('Geef een geheel aantal jaren.')
     .min(1, 'De bewaartermijn is minstens 1 jaar.')
-    .max(DEFAULT_RETENTION_YEARS, `Zonder verlenging met consensus is de bewaartermijn hoogstens ${DEFAULT_RETENTION_YEARS} jaar (art. 15, § 3).`),
+    .max(
+      DEFAULT_RETENTION_YEARS,
+      `Zonder verlenging met consensus is de bewaartermijn hoogstens ${DEFAULT_RETENTION_YEARS} jaar (art. 15, § 3).`,
+    ),
   shorterReason: z.string().trim().max(1000),
   extensionId: z.union([z.string().uuid(), z.literal('')]),
 });
-export type CloseValues = { agendaItemId: string; reasons: string; years: string; shorterReason: string; extensionId: string };
+export type CloseValues = {
+  agendaItemId: string;
+  reasons: string;
+  years: string;
+  shorterReason: string;
+  extensionId: string;
+};
 
 export function closeCrossErrors(v: CloseValues): Record<string, string> {
   const years = Number(v.years);
-  if (!v.extensionId && Number.isInteger(years) && years < DEFAULT_RETENTION_YEARS && v.shorterReason.trim().length < 5) {
+  if (
+    !v.extensionId &&
+    Number.isInteger(years) &&
+    years < DEFAULT_RETENTION_YEARS &&
+    v.shorterReason.trim().length < 5
+  ) {
     return { shorterReason: 'Geef de reden voor een kortere bewaartermijn (minstens 5 tekens).' };
   }
   return {};

@@ -2,7 +2,12 @@ import 'server-only';
 import { castConsensusVote, withdrawConsensus } from '@/lib/consensus/vote';
 
 /** A vote on a longer retention (art. 15 §3): the same consensus as a disclosure (lib/consensus). */
-export async function voteRetentionExtension(userId: string, extensionId: string, vote: 'AGREE' | 'OBJECT', now = new Date()) {
+export async function voteRetentionExtension(
+  userId: string,
+  extensionId: string,
+  vote: 'AGREE' | 'OBJECT',
+  now = new Date(),
+) {
   return castConsensusVote('retention', userId, extensionId, vote, now);
 }
 

@@ -1,6 +1,5 @@
 import 'server-only';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { useCase, DeniedError } from '@/lib/use-case/kernel';
 import { conflict } from '@/lib/errors';
 
 /**
@@ -8,15 +7,20 @@ import { conflict } from '@/lib/errors';
  * that what is shared in the conference is secret. Recorded with its time; per case.
  */
 export async function acknowledgeSecrecy(userId: string, participationId: string, now = new Date()) {
-  return withActor(userId, async (tx, actor) => {
-    const p = await tx.caseParticipant.findFirst({ where: { id: participationId, userId: actor.userId, acceptedAt: { not: null }, leftAt: null } });
-    if (!p) throw new DeniedError({ action: 'secrecy.acknowledge', objectType: 'CaseParticipant', objectId: participationId, purpose: 'acknowledgeSecrecy' });
+  return useCase(userId, { action: 'secrecy.acknowledge', purpose: 'caseConference' }, async ({ tx, actor, log }) => {
+    const p = await tx.caseParticipant.findFirst({
+      where: { id: participationId, userId: actor.userId, acceptedAt: { not: null }, leftAt: null },
+    });
+    if (!p)
+      throw new DeniedError({
+        action: 'secrecy.acknowledge',
+        objectType: 'CaseParticipant',
+        objectId: participationId,
+        purpose: 'caseConference',
+      });
     if (p.secrecyAcknowledgedAt) throw conflict('Je hebt het beroepsgeheim voor deze casus al bevestigd.');
     await tx.caseParticipant.update({ where: { id: p.id }, data: { secrecyAcknowledgedAt: now } });
-    await recordAudit(tx, actor, {
-      action: 'secrecy.acknowledge', objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId,
-      safeHouseId: p.safeHouseId, purpose: 'acknowledgeSecrecy', outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId, safeHouseId: p.safeHouseId });
     return { dossierId: p.dossierId };
   });
 }
@@ -27,11 +31,21 @@ export async function acknowledgeSecrecy(userId: string, participationId: string
  * had not voted makes them unreachable — leaving never approves (art. 14 §2; ADR 0014).
  */
 export async function leaveCase(userId: string, participationId: string, now = new Date()) {
-  return withActor(userId, async (tx, actor) => {
+  return useCase(userId, { action: 'participant.leave', purpose: 'caseConference' }, async ({ tx, actor, log }) => {
     const p = await tx.caseParticipant.findFirst({
-      where: { id: participationId, leftAt: null, OR: [{ userId: actor.userId }, { safeHouseId: { in: actor.coordinatorHouses } }] },
+      where: {
+        id: participationId,
+        leftAt: null,
+        OR: [{ userId: actor.userId }, { safeHouseId: { in: actor.coordinatorHouses } }],
+      },
     });
-    if (!p) throw new DeniedError({ action: 'participant.leave', objectType: 'CaseParticipant', objectId: participationId, purpose: 'leaveCase' });
+    if (!p)
+      throw new DeniedError({
+        action: 'participant.leave',
+        objectType: 'CaseParticipant',
+        objectId: participationId,
+        purpose: 'caseConference',
+      });
     // Serialise with votes on the case's open proposals (same locks as lib/consensus/vote.ts), so
     // a vote is either counted before the removal or refused after it — never in between.
     const open = await tx.$queryRaw<{ id: string; salt: number }[]>`
@@ -40,10 +54,7 @@ export async function leaveCase(userId: string, participationId: string, now = n
       ORDER BY 1`;
     for (const o of open) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${o.id}, ${o.salt}))`;
     await tx.caseParticipant.update({ where: { id: p.id }, data: { leftAt: now } });
-    await recordAudit(tx, actor, {
-      action: 'participant.leave', objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId,
-      safeHouseId: p.safeHouseId, purpose: 'leaveCase', outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId, safeHouseId: p.safeHouseId });
     await tx.$executeRaw`SELECT notify_case_event(${p.dossierId}::uuid, 'participants', ${p.id}::uuid)`;
   });
 }

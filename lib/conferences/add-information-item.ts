@@ -1,9 +1,7 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { notifyCase, requireDossierAction } from './context';
 import { informationItemSchema, type InformationItemValues } from './schemas';
 
 /**
@@ -15,10 +13,18 @@ export async function addInformationItem(userId: string, dossierId: string, valu
   const parsed = validateForm(informationItemSchema, values);
   if (!parsed.ok) throw invalid('De informatie is nog niet volledig.', parsed.errors);
   const v = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.contribute', 'addInformationItem', 'Dit dossier is niet (meer) in traject.');
+  const need = {
+    action: 'conference.contribute',
+    purpose: 'caseConference',
+    dossierId,
+    notNow: 'Dit dossier is niet (meer) in traject.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log, notify }) => {
     if (v.concernsMemberId) {
-      const member = await tx.clientMember.findFirst({ where: { id: v.concernsMemberId, dossierId }, select: { id: true } });
+      const member = await tx.clientMember.findFirst({
+        where: { id: v.concernsMemberId, dossierId },
+        select: { id: true },
+      });
       if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { concernsMemberId: 'Onbekend lid.' });
     }
     const latestAgenda = await tx.agendaItem.findFirst({
@@ -28,16 +34,19 @@ export async function addInformationItem(userId: string, dossierId: string, valu
     });
     const item = await tx.informationItem.create({
       data: {
-        dossierId, safeHouseId: dossier.safeHouseId, agendaItemId: latestAgenda?.id ?? null, organisationId: actor.organisationId,
-        authorUserId: actor.userId, category: v.category, concernsMemberId: v.concernsMemberId || null, content: v.content,
+        dossierId,
+        safeHouseId: dossier.safeHouseId,
+        agendaItemId: latestAgenda?.id ?? null,
+        organisationId: actor.organisationId,
+        authorUserId: actor.userId,
+        category: v.category,
+        concernsMemberId: v.concernsMemberId || null,
+        content: v.content,
       },
       select: { id: true },
     });
-    await recordAudit(tx, actor, {
-      action: 'conference.contribute', objectType: 'InformationItem', objectId: item.id, dossierId,
-      safeHouseId: dossier.safeHouseId, purpose: 'addInformationItem', outcome: 'ALLOWED',
-    });
-    await notifyCase(tx, dossierId, 'information', item.id);
+    await log({ objectType: 'InformationItem', objectId: item.id });
+    await notify('information', item.id);
     return item;
   });
 }

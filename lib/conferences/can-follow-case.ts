@@ -1,6 +1,5 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { requireDossierAction } from './context';
+import { mayDo } from '@/lib/use-case/kernel';
 
 /**
  * Whether the user may (still) follow a case's live events: the same rule as seeing the
@@ -8,10 +7,5 @@ import { requireDossierAction } from './context';
  * participant who leaves stops receiving events at once.
  */
 export async function canFollowCase(userId: string, dossierId: string): Promise<boolean> {
-  try {
-    await withActor(userId, (tx, actor) => requireDossierAction(tx, actor, dossierId, 'conference.view', 'followCase'));
-    return true;
-  } catch {
-    return false;
-  }
+  return mayDo(userId, dossierId, 'conference.view');
 }

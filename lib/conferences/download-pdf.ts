@@ -1,8 +1,6 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { renderConferencePdf } from '@/lib/pdf/conference-pdf';
-import { requireDossierAction } from './context';
 import { getCaseConference } from './get-case-conference';
 import { ATTENDANCE_LABEL } from '@/lib/labels';
 
@@ -12,35 +10,47 @@ import { ATTENDANCE_LABEL } from '@/lib/labels';
  */
 export async function downloadConferencePdf(userId: string, dossierId: string, now = new Date()) {
   const view = await getCaseConference(userId, dossierId);
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.downloadPdf', 'downloadConferencePdf');
-    const latest = view.agenda[0];
-    const pdf = await renderConferencePdf(
-      {
-        safeHouseName: view.dossier.safeHouseName,
-        dossierReference: view.dossier.reference,
-        clientSystemLabel: view.dossier.label,
-        sessionDate: latest?.startsAt ?? now,
-        location: latest?.location ?? '—',
-        participants: view.participants
-          .filter((p) => p.accepted && !p.left)
-          .map((p) => ({ organisation: p.organisation, person: p.name, role: `${ATTENDANCE_LABEL[p.attendance]}${p.isCaseDirector ? ', casusregisseur' : ''}` })),
-        minutes: view.agenda.map((a) => a.minutes).filter(Boolean).join('\n\n'),
-        decisions: view.agenda.flatMap((a) => a.decisions.map((d) => d.text)),
-        actionPlan: {
-          caseDirector: view.participants.find((p) => p.isCaseDirector && !p.left)?.name ?? null,
-          goals: view.goals.map((g) => ({
-            title: g.title,
-            actions: g.actions.map((a) => ({ description: a.description, owner: a.owner, due: a.dueDate, done: a.done })),
-          })),
+  return dossierUseCase(
+    userId,
+    { action: 'conference.downloadPdf', purpose: 'caseConference', dossierId },
+    async ({ actor, log }) => {
+      const latest = view.agenda[0];
+      const pdf = await renderConferencePdf(
+        {
+          safeHouseName: view.dossier.safeHouseName,
+          dossierReference: view.dossier.reference,
+          clientSystemLabel: view.dossier.label,
+          sessionDate: latest?.startsAt ?? now,
+          location: latest?.location ?? '—',
+          participants: view.participants
+            .filter((p) => p.accepted && !p.left)
+            .map((p) => ({
+              organisation: p.organisation,
+              person: p.name,
+              role: `${ATTENDANCE_LABEL[p.attendance]}${p.isCaseDirector ? ', casusregisseur' : ''}`,
+            })),
+          minutes: view.agenda
+            .map((a) => a.minutes)
+            .filter(Boolean)
+            .join('\n\n'),
+          decisions: view.agenda.flatMap((a) => a.decisions.map((d) => d.text)),
+          actionPlan: {
+            caseDirector: view.participants.find((p) => p.isCaseDirector && !p.left)?.name ?? null,
+            goals: view.goals.map((g) => ({
+              title: g.title,
+              actions: g.actions.map((a) => ({
+                description: a.description,
+                owner: a.owner,
+                due: a.dueDate,
+                done: a.done,
+              })),
+            })),
+          },
         },
-      },
-      { downloadedBy: actor.name, organisation: actor.organisationName, at: now },
-    );
-    await recordAudit(tx, actor, {
-      action: 'conference.downloadPdf', objectType: 'Dossier', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'downloadConferencePdf', outcome: 'ALLOWED',
-    });
-    return { pdf, filename: `verslag-${view.dossier.reference}.pdf` };
-  });
+        { downloadedBy: actor.name, organisation: actor.organisationName, at: now },
+      );
+      await log({ objectType: 'Dossier', objectId: dossierId });
+      return { pdf, filename: `verslag-${view.dossier.reference}.pdf` };
+    },
+  );
 }

@@ -1,8 +1,7 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { can, CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { currentParticipation, requireDossierAction } from './context';
+import { currentParticipation } from '@/lib/participants/current';
 import { consensusViews, type ConsensusView } from '@/lib/consensus/voters';
 import { MEMBER_ROLE_LABEL } from '@/lib/labels';
 import { peopleOf } from '@/lib/dossiers/get-dossier';
@@ -15,140 +14,247 @@ import { pseudonymiseText } from '@/lib/dossiers/pseudonymise';
  * expertise sees the client system pseudonymised unless the coordinator recorded a reason to
  * show identity (memorandum to art. 12).
  */
-export async function getCaseConference(userId: string, dossierId: string) {
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.view', 'getCaseConference');
-    const me = await currentParticipation(tx, actor, dossierId);
-    const isCoordinator = actor.coordinatorHouses.includes(dossier.safeHouseId);
-    const pseudonymised = !isCoordinator && !!me && me.reason === 'EXPERTISE' && !me.showIdentity;
+export async function getCaseConference(userId: string, dossierId: string, now = new Date()) {
+  return dossierUseCase(
+    userId,
+    { action: 'conference.view', purpose: 'caseConference', dossierId },
+    async ({ tx, actor, dossier, log }) => {
+      const me = await currentParticipation(tx, actor, dossierId);
+      const isCoordinator = actor.coordinatorHouses.includes(dossier.safeHouseId);
+      const pseudonymised = !isCoordinator && !!me && me.reason === 'EXPERTISE' && !me.showIdentity;
 
-    const [closure, extensions] = await Promise.all([
-      tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { closedAt: true, closureReasons: true, retentionUntil: true, retentionYears: true, retentionGround: true, retentionReason: true } }),
-      tx.retentionExtension.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
-    ]);
-    const [agenda, participantsAll, members, items, goals, proposals, feedback, house, partnerOrgs] = await Promise.all([
-      tx.agendaItem.findMany({
-        where: { dossierId },
-        orderBy: { session: { startsAt: 'desc' } },
-        include: { session: true, decisions: { orderBy: { createdAt: 'asc' } } },
-      }),
-      tx.caseParticipant.findMany({ where: { dossierId }, orderBy: { invitedAt: 'asc' } }),
-      tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      tx.informationItem.findMany({ where: { dossierId }, orderBy: { createdAt: 'asc' }, include: { organisation: { select: { name: true } } } }),
-      tx.goal.findMany({ where: { dossierId }, orderBy: { createdAt: 'asc' }, include: { actions: { orderBy: { createdAt: 'asc' }, include: { owner: { select: { name: true } } } } } }),
-      tx.disclosureProposal.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' }, include: { items: true } }),
-      tx.feedbackRecord.findMany({ where: { dossierId }, orderBy: { givenAt: 'desc' } }),
-      tx.safeHouse.findUniqueOrThrow({ where: { id: dossier.safeHouseId }, select: { name: true } }),
-      tx.corePartnership.findMany({ where: { safeHouseId: dossier.safeHouseId }, select: { organisationId: true } }),
-    ]);
-    const [disclosureConsensus, retentionConsensus] = await Promise.all([
-      consensusViews(tx, 'disclosure', proposals.map((p) => p.id)),
-      consensusViews(tx, 'retention', extensions.map((e) => e.id)),
-    ]);
-    const voterIds = [...disclosureConsensus.values(), ...retentionConsensus.values()].flatMap((c) => c.voters.map((x) => x.userId));
-    const userIds = [...new Set([...voterIds, ...participantsAll.map((p) => p.userId), ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]), ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId])])];
-    const orgIds = [...new Set(participantsAll.map((p) => p.organisationId))];
-    const [users, orgs, colleagues] = await Promise.all([
-      tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-      tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
-      me?.attendance === 'STANDING_DELEGATE'
-        ? tx.user.findMany({ where: { organisationId: me.organisationId, ...CLIENT_WORK_USER_WHERE, NOT: { id: actor.userId } }, select: { id: true, name: true } })
-        : Promise.resolve([]),
-    ]);
-    const userName = (id: string) => users.find((u) => u.id === id)?.name ?? 'onbekend';
-    const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? 'onbekend';
-    /** The frozen voters of a proposal as shown: name, chair or not, vote, and what the actor may do. */
-    const consensus = (c: ConsensusView | undefined, status: string) => {
-      const view = c ?? { status: 'OPEN' as const, unreachable: true, waitingFor: [], voters: [] };
-      const mine = view.voters.find((x) => x.userId === actor.userId);
-      return {
-        votes: view.voters.map((x) => ({
-          userId: x.userId, name: userName(x.userId), chair: x.capacity === 'CHAIR', vote: x.vote, canStillVote: x.eligible,
-        })),
-        myVote: mine?.vote ?? null,
-        canVote: status === 'OPEN' && !!mine && mine.eligible && !mine.vote,
-        unreachable: status === 'OPEN' && view.unreachable,
+      const [closure, extensions] = await Promise.all([
+        tx.dossier.findUniqueOrThrow({
+          where: { id: dossierId },
+          select: {
+            closedAt: true,
+            closureReasons: true,
+            retentionUntil: true,
+            retentionYears: true,
+            retentionGround: true,
+            retentionReason: true,
+          },
+        }),
+        tx.retentionExtension.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
+      ]);
+      const [agenda, participantsAll, members, items, goals, proposals, feedback, house, partnerOrgs] =
+        await Promise.all([
+          tx.agendaItem.findMany({
+            where: { dossierId },
+            orderBy: { session: { startsAt: 'desc' } },
+            include: { session: true, decisions: { orderBy: { createdAt: 'asc' } } },
+          }),
+          tx.caseParticipant.findMany({ where: { dossierId }, orderBy: { invitedAt: 'asc' } }),
+          tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+          tx.informationItem.findMany({
+            where: { dossierId },
+            orderBy: { createdAt: 'asc' },
+            include: { organisation: { select: { name: true } } },
+          }),
+          tx.goal.findMany({
+            where: { dossierId },
+            orderBy: { createdAt: 'asc' },
+            include: { actions: { orderBy: { createdAt: 'asc' }, include: { owner: { select: { name: true } } } } },
+          }),
+          tx.disclosureProposal.findMany({
+            where: { dossierId },
+            orderBy: { createdAt: 'desc' },
+            include: { items: true },
+          }),
+          tx.feedbackRecord.findMany({ where: { dossierId }, orderBy: { givenAt: 'desc' } }),
+          tx.safeHouse.findUniqueOrThrow({ where: { id: dossier.safeHouseId }, select: { name: true } }),
+          tx.corePartnership.findMany({
+            where: { safeHouseId: dossier.safeHouseId },
+            select: { organisationId: true },
+          }),
+        ]);
+      const [disclosureConsensus, retentionConsensus] = await Promise.all([
+        consensusViews(
+          tx,
+          'disclosure',
+          proposals.map((p) => p.id),
+        ),
+        consensusViews(
+          tx,
+          'retention',
+          extensions.map((e) => e.id),
+        ),
+      ]);
+      const voterIds = [...disclosureConsensus.values(), ...retentionConsensus.values()].flatMap((c) =>
+        c.voters.map((x) => x.userId),
+      );
+      const userIds = [
+        ...new Set([
+          ...voterIds,
+          ...participantsAll.map((p) => p.userId),
+          ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]),
+          ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId]),
+        ]),
+      ];
+      const orgIds = [...new Set(participantsAll.map((p) => p.organisationId))];
+      const [users, orgs, colleagues] = await Promise.all([
+        tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+        tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
+        me?.attendance === 'STANDING_DELEGATE'
+          ? tx.user.findMany({
+              where: { organisationId: me.organisationId, ...CLIENT_WORK_USER_WHERE, NOT: { id: actor.userId } },
+              select: { id: true, name: true },
+            })
+          : Promise.resolve([]),
+      ]);
+      const userName = (id: string) => users.find((u) => u.id === id)?.name ?? 'onbekend';
+      const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? 'onbekend';
+      /** The frozen voters of a proposal as shown: name, chair or not, vote, and what the actor may do. */
+      const consensus = (c: ConsensusView | undefined, status: string) => {
+        const view = c ?? { status: 'OPEN' as const, unreachable: true, waitingFor: [], voters: [] };
+        const mine = view.voters.find((x) => x.userId === actor.userId);
+        return {
+          votes: view.voters.map((x) => ({
+            userId: x.userId,
+            name: userName(x.userId),
+            chair: x.capacity === 'CHAIR',
+            vote: x.vote,
+            canStillVote: x.eligible,
+          })),
+          myVote: mine?.vote ?? null,
+          canVote: status === 'OPEN' && !!mine && mine.eligible && !mine.vote,
+          unreachable: status === 'OPEN' && view.unreachable,
+        };
       };
-    };
-    const memberLabel = (id: string | null) => {
-      if (!id) return null;
-      const i = members.findIndex((m) => m.id === id);
-      const m = members[i];
-      if (!m) return null;
-      return pseudonymised ? `Lid ${i + 1} (${MEMBER_ROLE_LABEL[m.memberRole]})` : `${m.firstName} ${m.lastName} (${MEMBER_ROLE_LABEL[m.memberRole]})`;
-    };
+      const memberLabel = (id: string | null) => {
+        if (!id) return null;
+        const i = members.findIndex((m) => m.id === id);
+        const m = members[i];
+        if (!m) return null;
+        return pseudonymised
+          ? `Lid ${i + 1} (${MEMBER_ROLE_LABEL[m.memberRole]})`
+          : `${m.firstName} ${m.lastName} (${MEMBER_ROLE_LABEL[m.memberRole]})`;
+      };
 
-    // an expert reads free text with the names replaced by the pseudonyms above (ADR 0017)
-    const people = pseudonymised ? peopleOf({ reference: dossier.reference, clientSystemLabel: dossier.clientSystemLabel }, members) : [];
-    const text = (t: string) => (pseudonymised ? pseudonymiseText(t, people) : t);
-    await recordAudit(tx, actor, {
-      action: 'conference.view', objectType: 'Dossier', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'getCaseConference', outcome: 'ALLOWED',
-    });
-    const core = new Set(partnerOrgs.map((c) => c.organisationId));
-    return {
-      dossier: {
-        id: dossier.id,
-        reference: dossier.reference,
-        status: dossier.status,
-        label: pseudonymised ? `Cliëntsysteem ${dossier.reference}` : dossier.clientSystemLabel,
-        safeHouseName: house.name,
-      },
-      pseudonymised,
-      me: me ? { id: me.id, attendance: me.attendance, reason: me.reason, isCaseDirector: me.isCaseDirector } : null,
-      isCoordinator,
-      can: {
-        contribute: can(actor, 'conference.contribute', dossier),
-        record: can(actor, 'conference.record', dossier),
-        invite: can(actor, 'conference.invite', dossier),
-        propose: can(actor, 'disclosure.propose', dossier) && !!me,
-        vote: can(actor, 'disclosure.vote', dossier),
-        withdraw: can(actor, 'disclosure.withdraw', dossier),
-        withdrawExtension: can(actor, 'retention.withdraw', dossier),
-        feedback: can(actor, 'feedback.record', dossier) && me?.attendance === 'STANDING_DELEGATE',
-        pdf: can(actor, 'conference.downloadPdf', dossier),
-        close: can(actor, 'dossier.close', dossier),
-        proposeExtension: can(actor, 'retention.propose', dossier),
-        voteExtension: can(actor, 'retention.vote', dossier),
-      },
-      members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
-      agenda: agenda.map((a) => ({
-        id: a.id, startsAt: a.session.startsAt, endsAt: a.session.endsAt, location: a.session.location, minutes: text(a.minutes),
-        decisions: a.decisions.map((d) => ({ id: d.id, text: text(d.text), createdAt: d.createdAt })),
-      })),
-      participants: participantsAll.map((p) => ({
-        id: p.id, userId: p.userId, name: userName(p.userId), organisation: orgName(p.organisationId), organisationId: p.organisationId,
-        attendance: p.attendance, reason: p.reason, showIdentity: p.showIdentity, identityReason: p.identityReason,
-        isCaseDirector: p.isCaseDirector, acknowledged: !!p.secrecyAcknowledgedAt, left: !!p.leftAt, accepted: !!p.acceptedAt,
-        corePartner: core.has(p.organisationId),
-      })),
-      items: items.map((i) => ({
-        id: i.id, organisation: i.organisation.name, category: i.category, concernsMemberId: i.concernsMemberId,
-        concerns: memberLabel(i.concernsMemberId), content: text(i.content), createdAt: i.createdAt, mine: i.authorUserId === actor.userId,
-        ownOrganisation: i.organisationId === actor.organisationId, correctedAt: i.correctedAt, withdrawnAt: i.withdrawnAt,
-      })),
-      goals: goals.map((g) => ({
-        id: g.id, title: text(g.title),
-        actions: g.actions.map((a) => ({ id: a.id, description: text(a.description), owner: a.owner.name, dueDate: a.dueDate, done: a.done })),
-      })),
-      proposals: proposals.map((p) => ({
-        id: p.id, kind: p.kind, status: p.status, member: memberLabel(p.memberId), recipient: p.recipient, ground: p.ground,
-        goalId: p.goalId, necessity: text(p.necessity), sharerUserId: p.sharerUserId, sharer: userName(p.sharerUserId),
-        proposedBy: userName(p.proposedByUserId), mineToWithdraw: p.proposedByUserId === actor.userId || isCoordinator,
-        createdAt: p.createdAt, sharedAt: p.sharedAt,
-        itemIds: p.items.map((i) => i.informationItemId),
-        ...consensus(disclosureConsensus.get(p.id), p.status),
-      })),
-      closure,
-      extensions: extensions.map((e) => ({
-        id: e.id, years: e.years, ground: e.ground, groundNote: e.groundNote, status: e.status, createdAt: e.createdAt, agendaItemId: e.agendaItemId,
-        ...consensus(retentionConsensus.get(e.id), e.status),
-      })),
-      feedback: feedback.map((f) => ({ id: f.id, delegate: userName(f.delegateUserId), caseWorker: userName(f.caseWorkerUserId), givenAt: f.givenAt, note: f.note })),
-      colleagues,
-      actorUserId: actor.userId,
-    };
-  });
+      // an expert reads free text with the names replaced by the pseudonyms above (ADR 0017)
+      const people = pseudonymised
+        ? peopleOf({ reference: dossier.reference, clientSystemLabel: dossier.clientSystemLabel }, members)
+        : [];
+      const text = (t: string) => (pseudonymised ? pseudonymiseText(t, people) : t);
+      await log({ objectType: 'Dossier', objectId: dossierId });
+      const core = new Set(partnerOrgs.map((c) => c.organisationId));
+      return {
+        dossier: {
+          id: dossier.id,
+          reference: dossier.reference,
+          status: dossier.status,
+          label: pseudonymised ? `Cliëntsysteem ${dossier.reference}` : dossier.clientSystemLabel,
+          safeHouseName: house.name,
+        },
+        pseudonymised,
+        me: me ? { id: me.id, attendance: me.attendance, reason: me.reason, isCaseDirector: me.isCaseDirector } : null,
+        isCoordinator,
+        can: {
+          contribute: can(actor, 'conference.contribute', dossier),
+          record: can(actor, 'conference.record', dossier),
+          invite: can(actor, 'conference.invite', dossier),
+          propose: can(actor, 'disclosure.propose', dossier) && !!me,
+          vote: can(actor, 'disclosure.vote', dossier),
+          withdraw: can(actor, 'disclosure.withdraw', dossier),
+          withdrawExtension: can(actor, 'retention.withdraw', dossier),
+          feedback: can(actor, 'feedback.record', dossier) && me?.attendance === 'STANDING_DELEGATE',
+          pdf: can(actor, 'conference.downloadPdf', dossier),
+          close: can(actor, 'dossier.close', dossier),
+          proposeExtension: can(actor, 'retention.propose', dossier),
+          voteExtension: can(actor, 'retention.vote', dossier),
+        },
+        members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
+        agenda: agenda.map((a) => ({
+          id: a.id,
+          startsAt: a.session.startsAt,
+          endsAt: a.session.endsAt,
+          location: a.session.location,
+          minutes: text(a.minutes),
+          /** the session has begun: it can be the closing conference (art. 15 §3) */
+          past: a.session.startsAt.getTime() <= now.getTime(),
+          decisions: a.decisions.map((d) => ({ id: d.id, text: text(d.text), createdAt: d.createdAt })),
+        })),
+        participants: participantsAll.map((p) => ({
+          id: p.id,
+          userId: p.userId,
+          name: userName(p.userId),
+          organisation: orgName(p.organisationId),
+          organisationId: p.organisationId,
+          attendance: p.attendance,
+          reason: p.reason,
+          showIdentity: p.showIdentity,
+          identityReason: p.identityReason,
+          isCaseDirector: p.isCaseDirector,
+          acknowledged: !!p.secrecyAcknowledgedAt,
+          left: !!p.leftAt,
+          accepted: !!p.acceptedAt,
+          corePartner: core.has(p.organisationId),
+        })),
+        items: items.map((i) => ({
+          id: i.id,
+          organisation: i.organisation.name,
+          category: i.category,
+          concernsMemberId: i.concernsMemberId,
+          concerns: memberLabel(i.concernsMemberId),
+          content: text(i.content),
+          createdAt: i.createdAt,
+          mine: i.authorUserId === actor.userId,
+          ownOrganisation: i.organisationId === actor.organisationId,
+          correctedAt: i.correctedAt,
+          withdrawnAt: i.withdrawnAt,
+        })),
+        goals: goals.map((g) => ({
+          id: g.id,
+          title: text(g.title),
+          actions: g.actions.map((a) => ({
+            id: a.id,
+            description: text(a.description),
+            owner: a.owner.name,
+            dueDate: a.dueDate,
+            done: a.done,
+          })),
+        })),
+        proposals: proposals.map((p) => ({
+          id: p.id,
+          kind: p.kind,
+          status: p.status,
+          member: memberLabel(p.memberId),
+          recipient: p.recipient,
+          ground: p.ground,
+          goalId: p.goalId,
+          necessity: text(p.necessity),
+          sharerUserId: p.sharerUserId,
+          sharer: userName(p.sharerUserId),
+          proposedBy: userName(p.proposedByUserId),
+          mineToWithdraw: p.proposedByUserId === actor.userId || isCoordinator,
+          createdAt: p.createdAt,
+          sharedAt: p.sharedAt,
+          itemIds: p.items.map((i) => i.informationItemId),
+          ...consensus(disclosureConsensus.get(p.id), p.status),
+        })),
+        closure,
+        extensions: extensions.map((e) => ({
+          id: e.id,
+          years: e.years,
+          ground: e.ground,
+          groundNote: e.groundNote,
+          status: e.status,
+          createdAt: e.createdAt,
+          agendaItemId: e.agendaItemId,
+          ...consensus(retentionConsensus.get(e.id), e.status),
+        })),
+        feedback: feedback.map((f) => ({
+          id: f.id,
+          delegate: userName(f.delegateUserId),
+          caseWorker: userName(f.caseWorkerUserId),
+          givenAt: f.givenAt,
+          note: f.note,
+        })),
+        colleagues,
+        actorUserId: actor.userId,
+      };
+    },
+  );
 }
 
 export type CaseConferenceView = Awaited<ReturnType<typeof getCaseConference>>;

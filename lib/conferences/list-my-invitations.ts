@@ -1,8 +1,6 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { can, CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { AppError } from '@/lib/errors';
+import { useCase } from '@/lib/use-case/kernel';
+import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 
 /**
  * What waits for the signed-in user: invitations addressed to them (no case content: only the
@@ -10,15 +8,20 @@ import { AppError } from '@/lib/errors';
  * still have to acknowledge the secrecy. Colleagues of the organisation, for naming an attendee.
  */
 export async function listMyInvitations(userId: string) {
-  return withActor(userId, async (tx, actor) => {
-    if (!can(actor, 'invitation.listOwn')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang.');
+  return useCase(userId, { action: 'invitation.listOwn', purpose: 'caseConference' }, async ({ tx, actor, log }) => {
     const [invitations, pending, colleagues] = await Promise.all([
       tx.caseInvitation.findMany({
         where: { addresseeUserId: actor.userId },
         orderBy: { invitedAt: 'desc' },
         take: 100,
         select: {
-          id: true, status: true, reason: true, reasonNote: true, invitedAt: true, respondedAt: true, attendance: true,
+          id: true,
+          status: true,
+          reason: true,
+          reasonNote: true,
+          invitedAt: true,
+          respondedAt: true,
+          attendance: true,
           session: { select: { startsAt: true, endsAt: true, location: true, safeHouseId: true } },
         },
       }),
@@ -26,12 +29,18 @@ export async function listMyInvitations(userId: string) {
         where: { userId: actor.userId, acceptedAt: { not: null }, secrecyAcknowledgedAt: null, leftAt: null },
         select: { id: true, reason: true, attendance: true, safeHouseId: true, invitationId: true },
       }),
-      tx.user.findMany({ where: { organisationId: actor.organisationId, ...CLIENT_WORK_USER_WHERE }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+      tx.user.findMany({
+        where: { organisationId: actor.organisationId, ...CLIENT_WORK_USER_WHERE },
+        select: { id: true, name: true },
+        orderBy: { name: 'asc' },
+      }),
     ]);
-    const houseIds = [...new Set([...invitations.map((i) => i.session.safeHouseId), ...pending.map((p) => p.safeHouseId)])];
+    const houseIds = [
+      ...new Set([...invitations.map((i) => i.session.safeHouseId), ...pending.map((p) => p.safeHouseId)]),
+    ];
     const houses = await tx.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } });
     const houseName = (id: string) => houses.find((h) => h.id === id)?.name ?? '';
-    await recordAudit(tx, actor, { action: 'invitation.listOwn', objectType: 'InvitationList', purpose: 'listMyInvitations', outcome: 'ALLOWED' });
+    await log({ action: 'invitation.listOwn', objectType: 'InvitationList' });
     return {
       invitations: invitations.map((i) => ({ ...i, safeHouseName: houseName(i.session.safeHouseId) })),
       pending: pending.map((p) => ({ ...p, safeHouseName: houseName(p.safeHouseId) })),

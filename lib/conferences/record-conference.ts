@@ -1,10 +1,8 @@
 import 'server-only';
 import { z } from '@/lib/validation/zod';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase, DeniedError, type Tx } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { notifyCase, requireDossierAction } from './context';
 import { decisionTextSchema, goalSchema, minutesSchema, planActionSchema } from './schemas';
 
 /**
@@ -15,27 +13,39 @@ import { decisionTextSchema, goalSchema, minutesSchema, planActionSchema } from 
 async function record<T>(
   userId: string,
   dossierId: string,
-  action: string,
+  /** the kind of live event the open pages refresh on */
+  kind: string,
   objectType: string,
-  run: (tx: Parameters<Parameters<typeof withActor>[1]>[0], safeHouseId: string, actorId: string) => Promise<{ id: string } & T>,
+  run: (tx: Tx, safeHouseId: string, actorId: string) => Promise<{ id: string } & T>,
 ) {
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.record', action, 'Dit dossier is niet (meer) in traject.');
+  const need = {
+    action: 'conference.record',
+    purpose: 'caseConference',
+    dossierId,
+    notNow: 'Dit dossier is niet (meer) in traject.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log, notify }) => {
     const result = await run(tx, dossier.safeHouseId, actor.userId);
-    await recordAudit(tx, actor, {
-      action: `conference.${action}`, objectType, objectId: result.id, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: action, outcome: 'ALLOWED',
-    });
-    await notifyCase(tx, dossierId, action, result.id);
+    await log({ objectType, objectId: result.id });
+    await notify(kind, result.id);
     return result;
   });
 }
 
-export async function saveMinutes(userId: string, dossierId: string, agendaItemId: string, minutes: string, now = new Date()) {
+export async function saveMinutes(
+  userId: string,
+  dossierId: string,
+  agendaItemId: string,
+  minutes: string,
+  now = new Date(),
+) {
   const parsed = validateForm(minutesSchema, { minutes });
   if (!parsed.ok) throw invalid('Het verslag kon niet bewaard worden.', parsed.errors);
   return record(userId, dossierId, 'saveMinutes', 'AgendaItem', async (tx) => {
-    const updated = await tx.agendaItem.updateMany({ where: { id: agendaItemId, dossierId }, data: { minutes: parsed.data.minutes, minutesUpdatedAt: now } });
+    const updated = await tx.agendaItem.updateMany({
+      where: { id: agendaItemId, dossierId },
+      data: { minutes: parsed.data.minutes, minutesUpdatedAt: now },
+    });
     if (updated.count !== 1) throw invalid('Onbekend agendapunt.');
     return { id: agendaItemId };
   });
@@ -58,7 +68,10 @@ export async function addGoal(userId: string, dossierId: string, title: string) 
   const parsed = validateForm(goalSchema, { title });
   if (!parsed.ok) throw invalid('De doelstelling is nog niet volledig.', parsed.errors);
   return record(userId, dossierId, 'addGoal', 'Goal', (tx, safeHouseId, actorId) =>
-    tx.goal.create({ data: { dossierId, safeHouseId, title: parsed.data.title, createdByUserId: actorId }, select: { id: true } }),
+    tx.goal.create({
+      data: { dossierId, safeHouseId, title: parsed.data.title, createdByUserId: actorId },
+      select: { id: true },
+    }),
   );
 }
 
@@ -73,11 +86,21 @@ export async function addPlanAction(
   return record(userId, dossierId, 'addPlanAction', 'PlanAction', async (tx, safeHouseId) => {
     const goal = await tx.goal.findFirst({ where: { id: v.goalId, dossierId }, select: { id: true } });
     if (!goal) throw invalid('Kies een doelstelling van dit dossier.', { goalId: 'Onbekende doelstelling.' });
-    const owner = await tx.caseParticipant.findFirst({ where: { dossierId, organisationId: v.ownerOrganisationId, leftAt: null }, select: { id: true } });
-    if (!owner) throw invalid('De verantwoordelijke organisatie moet deelnemen aan het casusoverleg.', { ownerOrganisationId: 'Geen deelnemende organisatie.' });
+    const owner = await tx.caseParticipant.findFirst({
+      where: { dossierId, organisationId: v.ownerOrganisationId, leftAt: null },
+      select: { id: true },
+    });
+    if (!owner)
+      throw invalid('De verantwoordelijke organisatie moet deelnemen aan het casusoverleg.', {
+        ownerOrganisationId: 'Geen deelnemende organisatie.',
+      });
     return tx.planAction.create({
       data: {
-        goalId: v.goalId, dossierId, safeHouseId, description: v.description, ownerOrganisationId: v.ownerOrganisationId,
+        goalId: v.goalId,
+        dossierId,
+        safeHouseId,
+        description: v.description,
+        ownerOrganisationId: v.ownerOrganisationId,
         dueDate: v.dueDate ? new Date(`${v.dueDate}T00:00:00Z`) : null,
       },
       select: { id: true },
@@ -99,26 +122,57 @@ export async function setCaseDirector(userId: string, dossierId: string, partici
   return record(userId, dossierId, 'setCaseDirector', 'CaseParticipant', async (tx, safeHouseId) => {
     const p = await tx.caseParticipant.findFirst({ where: { id: participantId, dossierId, leftAt: null } });
     if (!p) throw invalid('Kies een deelnemer van deze casus.');
-    const core = await tx.corePartnership.findUnique({ where: { safeHouseId_organisationId: { safeHouseId, organisationId: p.organisationId } } });
+    const core = await tx.corePartnership.findUnique({
+      where: { safeHouseId_organisationId: { safeHouseId, organisationId: p.organisationId } },
+    });
     if (!core) throw conflict('De casusregisseur moet een medewerker van een kernpartner zijn.');
-    await tx.caseParticipant.updateMany({ where: { dossierId, isCaseDirector: true }, data: { isCaseDirector: false } });
+    await tx.caseParticipant.updateMany({
+      where: { dossierId, isCaseDirector: true },
+      data: { isCaseDirector: false },
+    });
     await tx.caseParticipant.update({ where: { id: p.id }, data: { isCaseDirector: true } });
     return { id: p.id };
   });
 }
 
 /** An expert sees the case pseudonymised unless the coordinator records why identity is needed. */
-export async function setIdentityVisibility(userId: string, dossierId: string, participantId: string, show: boolean, reason: string) {
+export async function setIdentityVisibility(
+  userId: string,
+  dossierId: string,
+  participantId: string,
+  show: boolean,
+  reason: string,
+) {
   const why = reason.trim();
-  if (show && why.length < 5) throw invalid('Geef de reden waarom deze deskundige de identiteit moet zien.', { identityReason: 'Reden is verplicht.' });
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'conference.invite', 'setIdentityVisibility');
+  if (show && why.length < 5)
+    throw invalid('Geef de reden waarom deze deskundige de identiteit moet zien.', {
+      identityReason: 'Reden is verplicht.',
+    });
+  const need = {
+    action: 'conference.invite',
+    purpose: 'caseConference',
+    dossierId,
+    objectType: 'CaseParticipant',
+    objectId: participantId,
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, log }) => {
     const p = await tx.caseParticipant.findFirst({ where: { id: participantId, dossierId } });
-    if (!p) throw new DeniedError({ action: 'conference.setIdentity', objectType: 'CaseParticipant', objectId: participantId, purpose: 'setIdentityVisibility' });
-    await tx.caseParticipant.update({ where: { id: p.id }, data: { showIdentity: show, identityReason: show ? why : null } });
-    await recordAudit(tx, actor, {
-      action: 'conference.setIdentity', objectType: 'CaseParticipant', objectId: p.id, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'setIdentityVisibility', reason: show ? why : null, outcome: 'ALLOWED',
+    if (!p)
+      throw new DeniedError({
+        action: 'conference.setIdentity',
+        objectType: 'CaseParticipant',
+        objectId: participantId,
+        purpose: 'caseConference',
+      });
+    await tx.caseParticipant.update({
+      where: { id: p.id },
+      data: { showIdentity: show, identityReason: show ? why : null },
+    });
+    await log({
+      action: 'conference.setIdentity',
+      objectType: 'CaseParticipant',
+      objectId: p.id,
+      reason: show ? why : null,
     });
   });
 }

@@ -1,20 +1,39 @@
 import { z } from '@/lib/validation/zod';
-import { isCalendarDate, isRealIsoDate } from '@/lib/validation/text';
+import { isCalendarDate, isClockTime, isIsoDate } from '@/lib/time';
 
 const uuid = (msg: string) => z.string().uuid(msg);
 
-const realDate = (v: string) => isRealIsoDate(v);
-const realTime = (v: string) => Number(v.slice(0, 2)) < 24 && Number(v.slice(3, 5)) < 60;
-
 export const planSessionSchema = z.object({
   // the use case bounds it (not in the past, at most two years ahead)
-  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.').refine((v) => isCalendarDate(v), 'Deze datum bestaat niet.'),
-  startTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het beginuur (uu:mm).').refine(realTime, 'Geef een bestaand uur (00:00 tot 23:59).'),
-  endTime: z.string().trim().regex(/^\d{2}:\d{2}$/, 'Geef het einduur (uu:mm).').refine(realTime, 'Geef een bestaand uur (00:00 tot 23:59).'),
-  location: z.string().trim().min(3, 'Geef de plaats of de link van het online overleg.').max(200, 'Hoogstens 200 tekens.'),
+  date: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Kies de datum van het overleg.')
+    .refine((v) => isCalendarDate(v), 'Deze datum bestaat niet.'),
+  startTime: z
+    .string()
+    .trim()
+    .regex(/^\d{2}:\d{2}$/, 'Geef het beginuur (uu:mm).')
+    .refine((v) => isClockTime(v), 'Geef een bestaand uur (00:00 tot 23:59).'),
+  endTime: z
+    .string()
+    .trim()
+    .regex(/^\d{2}:\d{2}$/, 'Geef het einduur (uu:mm).')
+    .refine((v) => isClockTime(v), 'Geef een bestaand uur (00:00 tot 23:59).'),
+  location: z
+    .string()
+    .trim()
+    .min(3, 'Geef de plaats of de link van het online overleg.')
+    .max(200, 'Hoogstens 200 tekens.'),
   dossierIds: z.array(uuid('Ongeldige casus.')).min(1, 'Zet minstens één casus op de agenda.').max(20),
 });
-export type PlanSessionValues = { date: string; startTime: string; endTime: string; location: string; dossierIds: string[] };
+export type PlanSessionValues = {
+  date: string;
+  startTime: string;
+  endTime: string;
+  location: string;
+  dossierIds: string[];
+};
 
 export const inviteSchema = z.object({
   sessionId: uuid('Kies het overleg.'),
@@ -28,14 +47,21 @@ export const respondSchema = z.discriminatedUnion('answer', [
   z.object({
     answer: z.literal('accept'),
     attendeeUserId: uuid('Kies wie deelneemt aan het overleg.'),
-    attendance: z.enum(['CASE_WORKER', 'STANDING_DELEGATE'], 'Kies of de deelnemer de rechtstreeks betrokken medewerker of een vaste afgevaardigde is.'),
+    attendance: z.enum(
+      ['CASE_WORKER', 'STANDING_DELEGATE'],
+      'Kies of de deelnemer de rechtstreeks betrokken medewerker of een vaste afgevaardigde is.',
+    ),
   }),
   z.object({ answer: z.literal('decline'), declineNote: z.string().trim().max(500, 'Hoogstens 500 tekens.') }),
 ]);
 export type RespondValues = { answer: string; attendeeUserId: string; attendance: string; declineNote: string };
 
 export const informationItemSchema = z.object({
-  category: z.coerce.number().int().min(1, 'Kies de categorie van gegevens (art. 15, § 1).').max(14, 'Kies de categorie van gegevens (art. 15, § 1).'),
+  category: z.coerce
+    .number()
+    .int()
+    .min(1, 'Kies de categorie van gegevens (art. 15, § 1).')
+    .max(14, 'Kies de categorie van gegevens (art. 15, § 1).'),
   concernsMemberId: z.union([uuid('Ongeldig lid.'), z.literal('')]),
   content: z.string().trim().min(3, 'Vul de informatie in.').max(5000, 'Hoogstens 5000 tekens.'),
 });
@@ -48,11 +74,30 @@ export const planActionSchema = z.object({
   goalId: uuid('Kies de doelstelling.'),
   description: z.string().trim().min(3, 'Beschrijf de actie.').max(1000),
   ownerOrganisationId: uuid('Kies de verantwoordelijke organisatie.'),
-  dueDate: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een geldige datum.').refine(realDate, 'Deze datum bestaat niet.'), z.literal('')]),
+  dueDate: z.union([
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een geldige datum.')
+      .refine((v) => isIsoDate(v), 'Deze datum bestaat niet.'),
+    z.literal(''),
+  ]),
 });
 export const feedbackSchema = z.object({
   caseWorkerUserId: uuid('Kies de medewerker aan wie je terugkoppelde.'),
-  givenAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van de terugkoppeling.').refine(realDate, 'Deze datum bestaat niet.'),
+  givenAt: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef de datum van de terugkoppeling.')
+    .refine((v) => isIsoDate(v), 'Deze datum bestaat niet.'),
   note: z.string().trim().max(2000, 'Hoogstens 2000 tekens.'),
 });
 
+/** The invitation form: the session comes from the page (a bound argument), not from a field. */
+export const inviteFormSchema = inviteSchema.omit({ sessionId: true });
+/** Show or hide identities to an expert: 'ja'/'nee' (parsed at the edge) and the reason to show. */
+export const identitySchema = z.object({
+  show: z.enum(['ja', 'nee'], 'Kies ja of nee.'),
+  identityReason: z.string().max(500, 'Hoogstens 500 tekens.'),
+});
+/** Art. 14 §1: the participant ticks that they know and keep the secrecy. */
+export const acknowledgeSchema = z.object({ bevestig: z.array(z.string()).max(1) });

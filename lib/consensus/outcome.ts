@@ -29,5 +29,9 @@ export function consensusOutcome(voters: readonly VoterState[]): ConsensusResult
   if (voters.some((v) => v.vote === 'OBJECT')) return { status: 'BLOCKED', unreachable: false, waitingFor: [] };
   const waiting = voters.filter((v) => v.vote !== 'AGREE');
   if (voters.length > 0 && waiting.length === 0) return { status: 'APPROVED', unreachable: false, waitingFor: [] };
-  return { status: 'OPEN', unreachable: voters.length === 0 || waiting.some((v) => !v.eligible), waitingFor: waiting.map((v) => v.userId) };
+  return {
+    status: 'OPEN',
+    unreachable: voters.length === 0 || waiting.some((v) => !v.eligible),
+    waitingFor: waiting.map((v) => v.userId),
+  };
 }

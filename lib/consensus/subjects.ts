@@ -27,9 +27,19 @@ export const CONSENSUS_SUBJECTS = {
     withdrawAction: 'retention.withdraw',
     notifyKind: 'retention',
   },
-} as const satisfies Record<string, {
-  proposals: string; voters: string; votes: string; key: string; lockSalt: number; objectType: string;
-  voteAction: DossierAction; withdrawAction: DossierAction; notifyKind: string;
-}>;
+} as const satisfies Record<
+  string,
+  {
+    proposals: string;
+    voters: string;
+    votes: string;
+    key: string;
+    lockSalt: number;
+    objectType: string;
+    voteAction: DossierAction;
+    withdrawAction: DossierAction;
+    notifyKind: string;
+  }
+>;
 
 export type ConsensusKind = keyof typeof CONSENSUS_SUBJECTS;

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Tx } from '@/lib/db/scoped';
+import type { Tx } from '@/lib/use-case/kernel';
 import { conflict } from '@/lib/errors';
-import { currentParticipants } from '@/lib/conferences/context';
+import { currentParticipants } from '@/lib/participants/current';
 import { consensusOutcome, type ConsensusResult, type VoteChoice } from './outcome';
 import { CONSENSUS_SUBJECTS, type ConsensusKind } from './subjects';
 
@@ -17,33 +17,60 @@ export interface FrozenVoter {
  * session (its creator, while coordinator of the holding safe house). Read only.
  */
 export async function votersFor(tx: Tx, dossierId: string, agendaItemId: string): Promise<FrozenVoter[]> {
-  const [chairRow] = await tx.$queryRaw<{ chair: string | null }[]>`SELECT consensus_chair(${agendaItemId}::uuid) AS chair`;
+  const [chairRow] = await tx.$queryRaw<
+    { chair: string | null }[]
+  >`SELECT consensus_chair(${agendaItemId}::uuid) AS chair`;
   const chairId = chairRow?.chair ?? null;
-  if (!chairId) throw conflict('Dit overleg heeft geen voorzitter meer die coördinator is van dit Veilig Huis. Plan een nieuw overleg.');
-  const [chairUser] = await tx.$queryRaw<{ organisationId: string }[]>`SELECT "organisationId" FROM "User" WHERE "id" = ${chairId}::uuid`;
+  if (!chairId)
+    throw conflict(
+      'Dit overleg heeft geen voorzitter meer die coördinator is van dit Veilig Huis. Plan een nieuw overleg.',
+    );
+  const [chairUser] = await tx.$queryRaw<
+    { organisationId: string }[]
+  >`SELECT "organisationId" FROM "User" WHERE "id" = ${chairId}::uuid`;
   const participants = await currentParticipants(tx, dossierId);
   return [
     { userId: chairId, organisationId: chairUser!.organisationId, capacity: 'CHAIR' as const },
-    ...participants.filter((p) => p.userId !== chairId).map((p) => ({ userId: p.userId, organisationId: p.organisationId, capacity: 'PARTICIPANT' as const })),
+    ...participants
+      .filter((p) => p.userId !== chairId)
+      .map((p) => ({ userId: p.userId, organisationId: p.organisationId, capacity: 'PARTICIPANT' as const })),
   ];
 }
 
 /** Stores the frozen set of a proposal just created (the database checks it is complete). */
-export async function freezeVoters(tx: Tx, kind: ConsensusKind, proposalId: string, dossier: { id: string; safeHouseId: string }, voters: FrozenVoter[]) {
+export async function freezeVoters(
+  tx: Tx,
+  kind: ConsensusKind,
+  proposalId: string,
+  dossier: { id: string; safeHouseId: string },
+  voters: FrozenVoter[],
+) {
   const s = CONSENSUS_SUBJECTS[kind];
   for (const v of voters) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "${s.voters}" ("${s.key}", "dossierId", "safeHouseId", "userId", "organisationId", "capacity")
        VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::"VoterCapacity")`,
-      proposalId, dossier.id, dossier.safeHouseId, v.userId, v.organisationId, v.capacity,
+      proposalId,
+      dossier.id,
+      dossier.safeHouseId,
+      v.userId,
+      v.organisationId,
+      v.capacity,
     );
   }
 }
 
 /** The session of the case a proposal made now belongs to: the latest that started, else the next. */
 export async function currentAgendaItem(tx: Tx, dossierId: string, now: Date) {
-  const started = await tx.agendaItem.findFirst({ where: { dossierId, session: { startsAt: { lte: now } } }, orderBy: { session: { startsAt: 'desc' } }, select: { id: true } });
-  return started ?? tx.agendaItem.findFirst({ where: { dossierId }, orderBy: { session: { startsAt: 'asc' } }, select: { id: true } });
+  const started = await tx.agendaItem.findFirst({
+    where: { dossierId, session: { startsAt: { lte: now } } },
+    orderBy: { session: { startsAt: 'desc' } },
+    select: { id: true },
+  });
+  return (
+    started ??
+    tx.agendaItem.findFirst({ where: { dossierId }, orderBy: { session: { startsAt: 'asc' } }, select: { id: true } })
+  );
 }
 
 export interface ConsensusView extends ConsensusResult {
@@ -55,7 +82,16 @@ export async function consensusViews(tx: Tx, kind: ConsensusKind, ids: string[])
   const s = CONSENSUS_SUBJECTS[kind];
   const out = new Map<string, ConsensusView>();
   if (ids.length === 0) return out;
-  const rows = await tx.$queryRawUnsafe<{ id: string; userId: string; organisationId: string; capacity: 'PARTICIPANT' | 'CHAIR'; eligible: boolean; vote: VoteChoice | null }[]>(
+  const rows = await tx.$queryRawUnsafe<
+    {
+      id: string;
+      userId: string;
+      organisationId: string;
+      capacity: 'PARTICIPANT' | 'CHAIR';
+      eligible: boolean;
+      vote: VoteChoice | null;
+    }[]
+  >(
     `SELECT w."${s.key}" AS id, w."userId", w."organisationId", w."capacity"::text AS capacity, v."vote"::text AS vote,
             consensus_voter_eligible(w."capacity", w."dossierId", w."safeHouseId", w."userId") AS eligible
        FROM "${s.voters}" w LEFT JOIN "${s.votes}" v ON v."${s.key}" = w."${s.key}" AND v."userId" = w."userId"

@@ -1,5 +1,5 @@
 import 'server-only';
-import pg from 'pg';
+import type pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
@@ -8,7 +8,7 @@ import { createPool } from './pool';
 /**
  * The one Prisma client of the web app. It connects as the application role (vhd_app, no
  * BYPASSRLS): every query is subject to row-level security, so it must run inside
- * `withActor` (lib/db/scoped.ts), which sets the actor for the transaction.
+ * `withActor` (lib/use-case/kernel.ts), which sets the actor for the transaction.
  */
 const globalForDb = globalThis as unknown as { vhdPrisma?: PrismaClient; vhdPool?: pg.Pool };
 

@@ -1,9 +1,7 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { notifyCase, requireDossierAction } from '@/lib/conferences/context';
 import { currentAgendaItem, freezeVoters, votersFor } from '@/lib/consensus/voters';
 import { proposalCrossErrors, proposalSchema, type ProposalValues } from './schemas';
 
@@ -20,10 +18,19 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
   const parsed = validateForm(proposalSchema, values, proposalCrossErrors);
   if (!parsed.ok) throw invalid('Het voorstel is nog niet volledig.', parsed.errors);
   const v = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'disclosure.propose', 'proposeDisclosure', 'Enkel deelnemers van een lopend traject doen een voorstel.');
-    const items = await tx.informationItem.findMany({ where: { id: { in: v.itemIds }, dossierId, withdrawnAt: null }, select: { id: true, concernsMemberId: true, organisationId: true } });
-    if (items.length !== new Set(v.itemIds).size) throw invalid('Kies informatie uit dit casusoverleg.', { itemIds: 'Onbekende informatie gekozen.' });
+  const need = {
+    action: 'disclosure.propose',
+    purpose: 'disclosure',
+    dossierId,
+    notNow: 'Enkel deelnemers van een lopend traject doen een voorstel.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log, notify }) => {
+    const items = await tx.informationItem.findMany({
+      where: { id: { in: v.itemIds }, dossierId, withdrawnAt: null },
+      select: { id: true, concernsMemberId: true, organisationId: true },
+    });
+    if (items.length !== new Set(v.itemIds).size)
+      throw invalid('Kies informatie uit dit casusoverleg.', { itemIds: 'Onbekende informatie gekozen.' });
     if (v.kind === 'CLIENT_MEMBER') {
       const member = await tx.clientMember.findFirst({ where: { id: v.memberId, dossierId }, select: { id: true } });
       if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { memberId: 'Onbekend lid.' });
@@ -31,7 +38,10 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
       if (foreign.length) {
         throw invalid(
           'Aan een lid mag enkel informatie gegeven worden die uitsluitend dat lid betreft (art. 14, § 2, 2°).',
-          { itemIds: `${foreign.length} gekozen informatie-item(s) betreffen niet (enkel) dit lid.`, _items: foreign.map((f) => f.id).join(',') },
+          {
+            itemIds: `${foreign.length} gekozen informatie-item(s) betreffen niet (enkel) dit lid.`,
+            _items: foreign.map((f) => f.id).join(','),
+          },
         );
       }
     }
@@ -40,35 +50,53 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
       if (!goal) throw invalid('Kies een doel van het plan van aanpak van dit dossier.', { goalId: 'Onbekend doel.' });
     }
     const agenda = await currentAgendaItem(tx, dossierId, now);
-    if (!agenda) throw conflict('Deze casus staat nog op geen enkel overleg: informatie wordt gedeeld tijdens een casusoverleg.');
+    if (!agenda)
+      throw conflict('Deze casus staat nog op geen enkel overleg: informatie wordt gedeeld tijdens een casusoverleg.');
     const voters = await votersFor(tx, dossierId, agenda.id);
     if (!voters.some((p) => p.userId === v.sharerUserId && p.capacity === 'PARTICIPANT')) {
-      throw invalid('De persoon die deelt moet deelnemer zijn aan dit casusoverleg.', { sharerUserId: 'Geen deelnemer.' });
+      throw invalid('De persoon die deelt moet deelnemer zijn aan dit casusoverleg.', {
+        sharerUserId: 'Geen deelnemer.',
+      });
     }
     const voterOrgs = new Set(voters.map((p) => p.organisationId));
     const orphaned = items.filter((i) => !voterOrgs.has(i.organisationId));
     if (orphaned.length) {
       throw invalid(
         'Informatie van een organisatie die niet (meer) deelneemt, kan niet gedeeld worden: zonder haar akkoord verlaat niets het overleg (art. 14, § 2).',
-        { itemIds: `${orphaned.length} gekozen informatie-item(s) komen van een organisatie die niet meer deelneemt.`, _items: orphaned.map((f) => f.id).join(',') },
+        {
+          itemIds: `${orphaned.length} gekozen informatie-item(s) komen van een organisatie die niet meer deelneemt.`,
+          _items: orphaned.map((f) => f.id).join(','),
+        },
       );
     }
     const proposal = await tx.disclosureProposal.create({
       data: {
-        dossierId, safeHouseId: dossier.safeHouseId, kind: v.kind, proposedByUserId: actor.userId, agendaItemId: agenda.id,
-        memberId: v.kind === 'CLIENT_MEMBER' ? v.memberId : null, recipient: v.kind === 'REPORTING_DUTY' ? v.recipient : null,
-        sharerUserId: v.sharerUserId, ground: v.ground, goalId: v.ground === 'ACTION_PLAN_GOAL' ? v.goalId : null, necessity: v.necessity,
+        dossierId,
+        safeHouseId: dossier.safeHouseId,
+        kind: v.kind,
+        proposedByUserId: actor.userId,
+        agendaItemId: agenda.id,
+        memberId: v.kind === 'CLIENT_MEMBER' ? v.memberId : null,
+        recipient: v.kind === 'REPORTING_DUTY' ? v.recipient : null,
+        sharerUserId: v.sharerUserId,
+        ground: v.ground,
+        goalId: v.ground === 'ACTION_PLAN_GOAL' ? v.goalId : null,
+        necessity: v.necessity,
         createdAt: now,
       },
       select: { id: true },
     });
     await freezeVoters(tx, 'disclosure', proposal.id, { id: dossierId, safeHouseId: dossier.safeHouseId }, voters);
-    await tx.disclosureItem.createMany({ data: items.map((i) => ({ proposalId: proposal.id, informationItemId: i.id, dossierId, safeHouseId: dossier.safeHouseId })) });
-    await recordAudit(tx, actor, {
-      action: 'disclosure.propose', objectType: 'DisclosureProposal', objectId: proposal.id, dossierId,
-      safeHouseId: dossier.safeHouseId, purpose: 'proposeDisclosure', outcome: 'ALLOWED',
+    await tx.disclosureItem.createMany({
+      data: items.map((i) => ({
+        proposalId: proposal.id,
+        informationItemId: i.id,
+        dossierId,
+        safeHouseId: dossier.safeHouseId,
+      })),
     });
-    await notifyCase(tx, dossierId, 'disclosure', proposal.id);
+    await log({ objectType: 'DisclosureProposal', objectId: proposal.id });
+    await notify('disclosure', proposal.id);
     return proposal;
   });
 }

@@ -11,13 +11,22 @@ export const proposalSchema = z.object({
   necessity: z.string().trim().min(10, 'Leg uit waarom de deling noodzakelijk is (minstens 10 tekens).').max(2000),
 });
 export type ProposalValues = {
-  kind: string; memberId: string; recipient: string; itemIds: string[]; sharerUserId: string; ground: string; goalId: string; necessity: string;
+  kind: string;
+  memberId: string;
+  recipient: string;
+  itemIds: string[];
+  sharerUserId: string;
+  ground: string;
+  goalId: string;
+  necessity: string;
 };
 
 export function proposalCrossErrors(v: ProposalValues): Record<string, string> {
   const out: Record<string, string> = {};
-  if (v.kind === 'CLIENT_MEMBER' && !v.memberId) out.memberId = 'Kies het lid van het cliëntsysteem aan wie gedeeld wordt.';
-  if (v.kind === 'REPORTING_DUTY' && !v.recipient.trim()) out.recipient = 'Vul in aan wie gerapporteerd wordt (bv. de opdrachtgever).';
+  if (v.kind === 'CLIENT_MEMBER' && !v.memberId)
+    out.memberId = 'Kies het lid van het cliëntsysteem aan wie gedeeld wordt.';
+  if (v.kind === 'REPORTING_DUTY' && !v.recipient.trim())
+    out.recipient = 'Vul in aan wie gerapporteerd wordt (bv. de opdrachtgever).';
   if (v.ground === 'ACTION_PLAN_GOAL' && !v.goalId) out.goalId = 'Kies het doel van het plan van aanpak.';
   return out;
 }

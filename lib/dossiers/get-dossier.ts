@@ -1,12 +1,7 @@
 import 'server-only';
-import { z } from '@/lib/validation/zod';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { can, dossierByIdWhere, relationsTo, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { notFound } from '@/lib/errors';
+import { dossierUseCase } from '@/lib/use-case/kernel';
+import { can, relationsTo, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
 import { pseudonymiseText, type Person } from './pseudonymise';
-
-const id = z.string().uuid();
 
 /**
  * One dossier as the actor may see it: each section only for the relations that may see it
@@ -14,131 +9,143 @@ const id = z.string().uuid();
  * and one that does not exist give the same NOT_FOUND; the attempt is logged as denied.
  */
 export async function getDossier(userId: string, dossierId: string) {
-  if (!id.safeParse(dossierId).success) throw notFound();
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await tx.dossier.findFirst({
-      where: dossierByIdWhere(actor, dossierId),
-      select: {
-        ...DOSSIER_FACTS_SELECT,
-        reference: true,
-        clientSystemLabel: true,
-        createdAt: true,
-        submittedAt: true,
-        decidedAt: true,
-        decisionReasons: true,
-        referrerOrganisationId: true,
-        closedAt: true,
-        closureReasons: true,
-        retentionUntil: true,
-        retentionYears: true,
-        safeHouse: { select: { name: true } },
-      },
-    });
-    if (!dossier || !can(actor, 'dossier.view', dossier)) {
-      throw new DeniedError({ action: 'dossier.view', objectType: 'Dossier', objectId: dossierId, purpose: 'getDossier' });
-    }
-    const [referral, members, contacts, referrer] = await Promise.all([
-      tx.referral.findUnique({ where: { dossierId } }),
-      tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      tx.contact.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      tx.user.findUnique({ where: { id: dossier.referrerUserId }, select: { name: true, organisation: { select: { name: true } } } }),
-    ]);
-
-    const viewAssessment = can(actor, 'admission.viewAssessment', dossier);
-    const viewAllInput = can(actor, 'partnerInput.viewAll', dossier);
-    const [assessment, consultations, inputs, corePartners] = await Promise.all([
-      viewAssessment ? tx.admissionAssessment.findUnique({ where: { dossierId } }) : null,
-      viewAssessment ? tx.mandatedAgencyConsultation.findMany({ where: { dossierId }, orderBy: { consultedAt: 'asc' } }) : [],
-      // the coordinator reads all input; a core partner only their own organisation's
-      viewAllInput || can(actor, 'partnerInput.write', dossier) || relationsTo(actor, dossier).has('corePartner')
-        ? tx.partnerInput.findMany({
-            where: viewAllInput ? { dossierId } : { dossierId, organisationId: actor.organisationId },
-            orderBy: { createdAt: 'asc' },
-            include: { organisation: { select: { name: true } } },
-          })
-        : [],
-      viewAllInput
-        ? tx.corePartnership.findMany({ where: { safeHouseId: dossier.safeHouseId }, include: { organisation: { select: { id: true, name: true } } } })
-        : [],
-    ]);
-    const answered = new Set(inputs.map((i) => i.organisationId));
-    const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
-    const [transfers, houses] = coordinates
-      ? await Promise.all([
-          tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
-          tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-        ])
-      : [[], []];
-    // An expert invited for expertise sees no identifying data unless the coordinator recorded why.
-    const me = await tx.caseParticipant.findFirst({ where: { dossierId, userId: actor.userId, leftAt: null }, select: { reason: true, showIdentity: true } });
-    const pseudonymised = !actor.coordinatorHouses.includes(dossier.safeHouseId) && dossier.referrerUserId !== actor.userId
-      && me?.reason === 'EXPERTISE' && !me.showIdentity;
-
-    await recordAudit(tx, actor, {
-      action: 'dossier.view',
-      objectType: 'Dossier',
-      objectId: dossier.id,
-      dossierId: dossier.id,
-      safeHouseId: dossier.safeHouseId,
-      purpose: 'getDossier',
-      outcome: 'ALLOWED',
-    });
-    return {
-      dossier: pseudonymised ? { ...dossier, clientSystemLabel: `Cliëntsysteem ${dossier.reference}` } : dossier,
-      pseudonymised,
-      relations: [...relationsTo(actor, dossier)],
-      referrer: referrer ? { name: referrer.name, organisation: referrer.organisation.name } : null,
-      referral: referral && pseudonymised ? pseudonymiseReferral(referral, peopleOf(dossier, members, contacts)) : referral,
-      // need to know (ADR 0017): national numbers and contact data are masked; `reveal` says which
-      // one this actor may show with a reason (revealPersonalData). A safe address: coordinator only.
-      members: members.map((m, i) => ({
-        id: m.id,
-        memberRole: m.memberRole,
-        firstName: pseudonymised ? `Lid ${i + 1}` : m.firstName,
-        lastName: pseudonymised ? '' : m.lastName,
-        dateOfBirth: pseudonymised ? null : m.dateOfBirth,
-        isMinor: m.isMinor,
-        sex: m.sex,
-        safeAddress: m.safeAddress,
-        hasNationalNumber: !!m.nationalNumberEnc,
-        hasContact: !!m.contactEnc,
-        reveal: {
-          nationalNumber: !pseudonymised && !!m.nationalNumberEnc,
-          contact: !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
+  return dossierUseCase(
+    userId,
+    { action: 'dossier.view', purpose: 'caseWork', dossierId },
+    async ({ tx, actor, log }) => {
+      const dossier = await tx.dossier.findUniqueOrThrow({
+        where: { id: dossierId },
+        select: {
+          ...DOSSIER_FACTS_SELECT,
+          reference: true,
+          clientSystemLabel: true,
+          createdAt: true,
+          submittedAt: true,
+          decidedAt: true,
+          decisionReasons: true,
+          referrerOrganisationId: true,
+          closedAt: true,
+          closureReasons: true,
+          retentionUntil: true,
+          retentionYears: true,
+          safeHouse: { select: { name: true } },
         },
-      })),
-      contacts: (pseudonymised ? [] : contacts).map((c) => ({
-        id: c.id,
-        firstName: c.firstName,
-        lastName: c.lastName,
-        relation: c.relation,
-        hasContact: !!c.contactEnc,
-      })),
-      assessment,
-      consultations,
-      inputs: inputs.map((i) => ({ ...i, organisationName: i.organisation.name })),
-      missingPartners: viewAllInput && dossier.inputRequestedAt
-        ? corePartners.filter((c) => !answered.has(c.organisationId)).map((c) => c.organisation.name).sort()
-        : [],
-      transfers: transfers.map((t) => ({
-        ...t,
-        fromName: houses.find((h) => h.id === t.fromSafeHouseId)?.name ?? '',
-        toName: houses.find((h) => h.id === t.toSafeHouseId)?.name ?? '',
-      })),
-      otherHouses: houses.filter((h) => h.id !== dossier.safeHouseId),
-      can: {
-        transfer: can(actor, 'transfer.request', dossier) && !transfers.some((t) => t.status === 'PENDING'),
-        edit: can(actor, 'referral.edit', dossier),
-        setSafeAddress: can(actor, 'member.setSafeAddress', dossier),
-        consult: can(actor, 'admission.consult', dossier),
-        decide: can(actor, 'admission.decide', dossier),
-        writeInput: can(actor, 'partnerInput.write', dossier),
-        closeInputRound: can(actor, 'partnerInput.closeRound', dossier) && !!dossier.inputRequestedAt && !dossier.inputClosedAt,
-        viewOutcome: can(actor, 'referral.viewOutcome', dossier),
-        conference: can(actor, 'conference.view', dossier) && dossier.status !== 'SUBMITTED',
-      },
-    };
-  });
+      });
+      const [referral, members, contacts, referrer] = await Promise.all([
+        tx.referral.findUnique({ where: { dossierId } }),
+        tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+        tx.contact.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+        tx.user.findUnique({
+          where: { id: dossier.referrerUserId },
+          select: { name: true, organisation: { select: { name: true } } },
+        }),
+      ]);
+
+      const viewAssessment = can(actor, 'admission.viewAssessment', dossier);
+      const viewAllInput = can(actor, 'partnerInput.viewAll', dossier);
+      const [assessment, consultations, inputs, corePartners] = await Promise.all([
+        viewAssessment ? tx.admissionAssessment.findUnique({ where: { dossierId } }) : null,
+        viewAssessment
+          ? tx.mandatedAgencyConsultation.findMany({ where: { dossierId }, orderBy: { consultedAt: 'asc' } })
+          : [],
+        // the coordinator reads all input; a core partner only their own organisation's
+        viewAllInput || can(actor, 'partnerInput.write', dossier) || relationsTo(actor, dossier).has('corePartner')
+          ? tx.partnerInput.findMany({
+              where: viewAllInput ? { dossierId } : { dossierId, organisationId: actor.organisationId },
+              orderBy: { createdAt: 'asc' },
+              include: { organisation: { select: { name: true } } },
+            })
+          : [],
+        viewAllInput
+          ? tx.corePartnership.findMany({
+              where: { safeHouseId: dossier.safeHouseId },
+              include: { organisation: { select: { id: true, name: true } } },
+            })
+          : [],
+      ]);
+      const answered = new Set(inputs.map((i) => i.organisationId));
+      const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
+      const [transfers, houses] = coordinates
+        ? await Promise.all([
+            tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
+            tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+          ])
+        : [[], []];
+      // An expert invited for expertise sees no identifying data unless the coordinator recorded why.
+      const me = await tx.caseParticipant.findFirst({
+        where: { dossierId, userId: actor.userId, leftAt: null },
+        select: { reason: true, showIdentity: true },
+      });
+      const pseudonymised =
+        !actor.coordinatorHouses.includes(dossier.safeHouseId) &&
+        dossier.referrerUserId !== actor.userId &&
+        me?.reason === 'EXPERTISE' &&
+        !me.showIdentity;
+
+      await log({ objectType: 'Dossier', objectId: dossier.id });
+      return {
+        dossier: pseudonymised ? { ...dossier, clientSystemLabel: `Cliëntsysteem ${dossier.reference}` } : dossier,
+        pseudonymised,
+        relations: [...relationsTo(actor, dossier)],
+        referrer: referrer ? { name: referrer.name, organisation: referrer.organisation.name } : null,
+        referral:
+          referral && pseudonymised ? pseudonymiseReferral(referral, peopleOf(dossier, members, contacts)) : referral,
+        // need to know (ADR 0017): national numbers and contact data are masked; `reveal` says which
+        // one this actor may show with a reason (revealPersonalData). A safe address: coordinator only.
+        members: members.map((m, i) => ({
+          id: m.id,
+          memberRole: m.memberRole,
+          firstName: pseudonymised ? `Lid ${i + 1}` : m.firstName,
+          lastName: pseudonymised ? '' : m.lastName,
+          dateOfBirth: pseudonymised ? null : m.dateOfBirth,
+          isMinor: m.isMinor,
+          sex: m.sex,
+          safeAddress: m.safeAddress,
+          hasNationalNumber: !!m.nationalNumberEnc,
+          hasContact: !!m.contactEnc,
+          reveal: {
+            nationalNumber: !pseudonymised && !!m.nationalNumberEnc,
+            contact: !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
+          },
+        })),
+        contacts: (pseudonymised ? [] : contacts).map((c) => ({
+          id: c.id,
+          firstName: c.firstName,
+          lastName: c.lastName,
+          relation: c.relation,
+          hasContact: !!c.contactEnc,
+        })),
+        assessment,
+        consultations,
+        inputs: inputs.map((i) => ({ ...i, organisationName: i.organisation.name })),
+        missingPartners:
+          viewAllInput && dossier.inputRequestedAt
+            ? corePartners
+                .filter((c) => !answered.has(c.organisationId))
+                .map((c) => c.organisation.name)
+                .sort()
+            : [],
+        transfers: transfers.map((t) => ({
+          ...t,
+          fromName: houses.find((h) => h.id === t.fromSafeHouseId)?.name ?? '',
+          toName: houses.find((h) => h.id === t.toSafeHouseId)?.name ?? '',
+        })),
+        otherHouses: houses.filter((h) => h.id !== dossier.safeHouseId),
+        can: {
+          transfer: can(actor, 'transfer.request', dossier) && !transfers.some((t) => t.status === 'PENDING'),
+          edit: can(actor, 'referral.edit', dossier),
+          setSafeAddress: can(actor, 'member.setSafeAddress', dossier),
+          consult: can(actor, 'admission.consult', dossier),
+          decide: can(actor, 'admission.decide', dossier),
+          writeInput: can(actor, 'partnerInput.write', dossier),
+          closeInputRound:
+            can(actor, 'partnerInput.closeRound', dossier) && !!dossier.inputRequestedAt && !dossier.inputClosedAt,
+          viewOutcome: can(actor, 'referral.viewOutcome', dossier),
+          conference: can(actor, 'conference.view', dossier) && dossier.status !== 'SUBMITTED',
+        },
+      };
+    },
+  );
 }
 
 /** The pseudonyms an expert sees: "Lid 1" for the first member, "Contact 1", and the client system's label. */
@@ -154,10 +161,20 @@ export function peopleOf(
   ];
 }
 
-const REFERRAL_FREE_TEXT = ['situation', 'actionsTaken', 'notInformedReason', 'riskJudgementReason', 'involvedOrganisations'] as const;
-function pseudonymiseReferral<R extends Record<(typeof REFERRAL_FREE_TEXT)[number], string | null>>(referral: R, people: Person[]): R {
+const REFERRAL_FREE_TEXT = [
+  'situation',
+  'actionsTaken',
+  'notInformedReason',
+  'riskJudgementReason',
+  'involvedOrganisations',
+] as const;
+function pseudonymiseReferral<R extends Record<(typeof REFERRAL_FREE_TEXT)[number], string | null>>(
+  referral: R,
+  people: Person[],
+): R {
   const out = { ...referral };
-  for (const k of REFERRAL_FREE_TEXT) if (out[k]) (out as Record<string, string | null>)[k] = pseudonymiseText(out[k]!, people);
+  for (const k of REFERRAL_FREE_TEXT)
+    if (out[k]) (out as Record<string, string | null>)[k] = pseudonymiseText(out[k]!, people);
   return out;
 }
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from '@/lib/validation/zod';
-import { withActor } from '@/lib/db/scoped';
-import { can, dossierWhere } from '@/lib/access/policy';
+import { withActor } from '@/lib/use-case/kernel';
 import { recordAudit } from '@/lib/audit/log';
+import { can, dossierWhere } from '@/lib/access/policy';
 
 export const PAGE_SIZE = 25;
 const input = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
@@ -33,11 +33,12 @@ export async function listDossiers(userId: string, raw: { page?: unknown }) {
         },
       }),
     ]);
+    // the list is only logged where there is one (a role without client work sees an explanation)
     await recordAudit(tx, actor, {
       action: 'dossier.list',
       objectType: 'DossierList',
       objectId: `page:${page}`,
-      purpose: 'listDossiers',
+      purpose: 'caseWork',
       outcome: 'ALLOWED',
     });
     return { allowed: true as const, page, pageSize: PAGE_SIZE, total, rows };

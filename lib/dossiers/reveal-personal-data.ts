@@ -1,8 +1,6 @@
 import 'server-only';
 import { z } from '@/lib/validation/zod';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase, DeniedError } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { decryptField } from '@/lib/crypto/fields';
@@ -14,7 +12,11 @@ export const revealSchema = z.object({
   subject: z.enum(['member', 'contact']),
   subjectId: z.string().uuid(),
   field: z.enum(['nationalNumber', 'contact']),
-  reason: z.string().trim().min(5, 'Geef kort waarom je dit gegeven nodig hebt (minstens 5 tekens).').max(300, 'Hoogstens 300 tekens.'),
+  reason: z
+    .string()
+    .trim()
+    .min(5, 'Geef kort waarom je dit gegeven nodig hebt (minstens 5 tekens).')
+    .max(300, 'Hoogstens 300 tekens.'),
 });
 export type RevealValues = { dossierId: string; subject: string; subjectId: string; field: string; reason: string };
 
@@ -35,29 +37,45 @@ export async function revealPersonalData(userId: string, values: RevealValues) {
     throw invalid('Geef de reden waarom je dit gegeven nodig hebt.', parsed.errors);
   }
   const v = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const denied = () => new DeniedError({ action: 'personalData.reveal', objectType: v.subject === 'member' ? 'ClientMember' : 'Contact', objectId: v.subjectId, purpose: 'revealPersonalData' });
-    const dossier = await tx.dossier.findFirst({ where: dossierByIdWhere(actor, v.dossierId), select: DOSSIER_FACTS_SELECT });
-    if (!dossier || !can(actor, 'personalData.reveal', dossier)) throw denied();
+  const objectType = v.subject === 'member' ? 'ClientMember' : 'Contact';
+  const need = {
+    action: 'personalData.reveal',
+    purpose: 'needToKnow',
+    dossierId: v.dossierId,
+    objectType,
+    objectId: v.subjectId,
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
+    const denied = () =>
+      new DeniedError({ action: 'personalData.reveal', objectType, objectId: v.subjectId, purpose: 'needToKnow' });
     const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
-    const me = await tx.caseParticipant.findFirst({ where: { dossierId: dossier.id, userId: actor.userId, leftAt: null }, select: { reason: true, showIdentity: true } });
+    const me = await tx.caseParticipant.findFirst({
+      where: { dossierId: dossier.id, userId: actor.userId, leftAt: null },
+      select: { reason: true, showIdentity: true },
+    });
     if (!coordinates && dossier.referrerUserId !== actor.userId && me?.reason === 'EXPERTISE' && !me.showIdentity) {
       throw conflict('Je ziet deze casus zonder identificerende gegevens (uitgenodigd voor je expertise).');
     }
-    const row = v.subject === 'member'
-      ? await tx.clientMember.findFirst({ where: { id: v.subjectId, dossierId: dossier.id }, select: { nationalNumberEnc: true, contactEnc: true, safeAddress: true } })
-      : await tx.contact.findFirst({ where: { id: v.subjectId, dossierId: dossier.id }, select: { contactEnc: true } }).then((c) => c && { ...c, nationalNumberEnc: null, safeAddress: false });
+    const row =
+      v.subject === 'member'
+        ? await tx.clientMember.findFirst({
+            where: { id: v.subjectId, dossierId: dossier.id },
+            select: { nationalNumberEnc: true, contactEnc: true, safeAddress: true },
+          })
+        : await tx.contact
+            .findFirst({ where: { id: v.subjectId, dossierId: dossier.id }, select: { contactEnc: true } })
+            .then((c) => c && { ...c, nationalNumberEnc: null, safeAddress: false });
     if (!row) throw denied();
     if (v.field === 'contact' && row.safeAddress && !coordinates) {
-      throw conflict('Veilig adres: het adres en de contactgegevens van dit lid zijn enkel zichtbaar voor de coördinator.');
+      throw conflict(
+        'Veilig adres: het adres en de contactgegevens van dit lid zijn enkel zichtbaar voor de coördinator.',
+      );
     }
     const enc = v.field === 'nationalNumber' ? row.nationalNumberEnc : row.contactEnc;
     if (!enc) throw conflict('Dit gegeven is niet geregistreerd.');
     const plain = decryptField(fieldKeys(), enc);
-    await recordAudit(tx, actor, {
-      action: 'personalData.reveal', objectType: v.subject === 'member' ? 'ClientMember' : 'Contact', objectId: v.subjectId,
-      dossierId: dossier.id, safeHouseId: dossier.safeHouseId, purpose: `revealPersonalData:${v.field}`, reason: v.reason, outcome: 'ALLOWED',
-    });
+    // which field was shown travels in the object type (e.g. ClientMember.nationalNumber), the why in the reason
+    await log({ objectType: `${objectType}.${v.field}`, objectId: v.subjectId, reason: v.reason });
     return { value: v.field === 'nationalNumber' ? formatNationalNumber(plain) : plain };
   });
 }

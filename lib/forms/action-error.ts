@@ -1,7 +1,6 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
-import { isAppError } from '@/lib/errors';
+import { isAppError, reportUnexpected } from '@/lib/errors';
 import type { FormState } from './form-state';
 
 /**
@@ -17,8 +16,7 @@ export function formError<V>(err: unknown, values: V, prev: FormState<V>): FormS
     if (err.code === 'UNAUTHENTICATED') redirect('/login?fout=sessie');
     return { ...next, message: err.message, errors: err.fieldErrors ?? {} };
   }
-  const id = crypto.randomBytes(4).toString('hex');
-  console.error(`[fout ${id}] ${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}`);
+  const id = reportUnexpected(err);
   return {
     ...next,
     message: `Er ging iets mis bij het bewaren (foutcode ${id}). Je invoer staat nog in het formulier; probeer het opnieuw.`,

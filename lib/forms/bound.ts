@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { recordAudit } from '@/lib/audit/log';
 import { currentUserId } from '@/lib/auth/session';
-import { withActor } from '@/lib/db/scoped';
+import { withActor } from '@/lib/use-case/kernel';
 import { z } from '@/lib/validation/zod';
 
 /**
@@ -17,7 +17,9 @@ const code = z.string().regex(/^[a-zA-Z-]{1,30}$/);
 
 /** The names of the arguments that are not what they must be (for the tests, and the log). */
 export function forgedArguments(args: Record<string, unknown>, flags: Record<string, unknown> = {}): string[] {
-  const bad = Object.entries(args).filter(([name, value]) => !(name.endsWith('Id') ? id : code).safeParse(value).success);
+  const bad = Object.entries(args).filter(
+    ([name, value]) => !(name.endsWith('Id') ? id : code).safeParse(value).success,
+  );
   const badFlags = Object.entries(flags).filter(([, value]) => !z.boolean().safeParse(value).success);
   return [...bad, ...badFlags].map(([name]) => name);
 }
@@ -28,7 +30,13 @@ export async function bound(args: Record<string, unknown>, flags: Record<string,
   const userId = await currentUserId();
   if (userId) {
     await withActor(userId, (tx, actor) =>
-      recordAudit(tx, actor, { action: 'action.forged', objectType: 'ServerAction', objectId: forged.join(',').slice(0, 100), purpose: 'vervalst argument geweigerd', outcome: 'DENIED' }),
+      recordAudit(tx, actor, {
+        action: 'action.forged',
+        objectType: 'ServerAction',
+        objectId: forged.join(',').slice(0, 100),
+        purpose: 'security',
+        outcome: 'DENIED',
+      }),
     ).catch(() => undefined);
   }
   notFound();

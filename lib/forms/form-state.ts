@@ -8,4 +8,4 @@ export interface FormState<V> {
   version: number;
 }
 
-export const initialFormState = <V,>(values: V): FormState<V> => ({ status: 'idle', errors: {}, values, version: 0 });
+export const initialFormState = <V>(values: V): FormState<V> => ({ status: 'idle', errors: {}, values, version: 0 });

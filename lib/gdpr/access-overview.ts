@@ -1,9 +1,8 @@
 import 'server-only';
 import { z } from '@/lib/validation/zod';
-import { withActor, DeniedError, type Tx } from '@/lib/db/scoped';
+import { useCase, DeniedError, type Tx } from '@/lib/use-case/kernel';
 import { can, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { decryptField } from '@/lib/crypto/fields';
 import { formatNationalNumber } from '@/lib/validation/national-number';
@@ -57,138 +56,176 @@ async function accessLog(tx: Tx, dossierId: string): Promise<AccessLine[]> {
  */
 export async function getAccessOverview(userId: string, memberId: string) {
   if (!id.safeParse(memberId).success) throw notFound();
-  return withActor(userId, async (tx, actor) => {
-    if (!can(actor, 'gdpr.accessOverview')) throw new AppError('FORBIDDEN_ACTION', 'Je rol laat geen inzage toe.');
-    const scope = coordinatorDossierWhere(actor);
-    const member = await tx.clientMember.findFirst({ where: { id: memberId, dossier: scope }, select: MEMBER_SELECT });
-    if (!member || !isCoordinatorOf(actor, member.dossier)) {
-      throw new DeniedError({ action: 'gdpr.accessOverview', objectType: 'ClientMember', objectId: memberId, purpose: 'getAccessOverview' });
-    }
-    const samePerson = member.nationalNumberHmac
-      ? await tx.clientMember.findMany({
-          where: { nationalNumberHmac: member.nationalNumberHmac, id: { not: member.id }, dossier: scope },
-          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          select: MEMBER_SELECT,
-        })
-      : [];
-    const members = [member, ...samePerson.filter((m) => isCoordinatorOf(actor, m.dossier))];
-    const memberIds = members.map((m) => m.id);
-    const dossierIds = [...new Set(members.map((m) => m.dossierId))];
-
-    const [dossiers, referrals, items, proposals] = await Promise.all([
-      tx.dossier.findMany({
-        where: { AND: [scope, { id: { in: dossierIds } }] },
-        select: {
-          ...DOSSIER_FACTS_SELECT,
-          reference: true,
-          clientSystemLabel: true,
-          createdAt: true,
-          submittedAt: true,
-          decidedAt: true,
-          closedAt: true,
-          retentionUntil: true,
-          referrerOrganisationId: true,
-          safeHouse: { select: { name: true } },
-        },
-      }),
-      tx.referral.findMany({ where: { dossierId: { in: dossierIds } } }),
-      tx.informationItem.findMany({
-        where: { concernsMemberId: { in: memberIds }, dossierId: { in: dossierIds } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, dossierId: true, concernsMemberId: true, category: true, content: true, createdAt: true, organisation: { select: { name: true } } },
-      }),
-      tx.disclosureProposal.findMany({
-        where: { memberId: { in: memberIds }, dossierId: { in: dossierIds } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true, dossierId: true, memberId: true, kind: true, ground: true, status: true, createdAt: true, decidedAt: true, sharedAt: true,
-          _count: { select: { items: true } },
-        },
-      }),
-    ]);
-    const referrerOrganisations = await tx.organisation.findMany({
-      where: { id: { in: dossiers.map((d) => d.referrerOrganisationId) } },
-      select: { id: true, name: true },
-    });
-    const logs = new Map<string, AccessLine[]>();
-    for (const d of dossierIds) logs.set(d, await accessLog(tx, d));
-
-    const keys = fieldKeys();
-    const records = members.flatMap((m) => {
-      const d = dossiers.find((x) => x.id === m.dossierId);
-      if (!d) return [];
-      const referral = referrals.find((r) => r.dossierId === d.id) ?? null;
-      const log = logs.get(d.id) ?? [];
-      return [{
-        member: {
-          id: m.id,
-          memberRole: m.memberRole,
-          firstName: m.firstName,
-          lastName: m.lastName,
-          dateOfBirth: m.dateOfBirth,
-          isMinor: m.isMinor,
-          sex: m.sex,
-          nationalNumber: m.nationalNumberEnc ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc)) : null,
-          contact: m.contactEnc ? decryptField(keys, m.contactEnc) : null,
-          recordedAt: m.createdAt,
-        },
-        dossier: {
-          id: d.id,
-          reference: d.reference,
-          status: d.status,
-          clientSystemLabel: d.clientSystemLabel,
-          safeHouseName: d.safeHouse.name,
-          createdAt: d.createdAt,
-          submittedAt: d.submittedAt,
-          decidedAt: d.decidedAt,
-          closedAt: d.closedAt,
-          retentionUntil: d.retentionUntil,
-          referrerOrganisation: referrerOrganisations.find((o) => o.id === d.referrerOrganisationId)?.name ?? null,
-        },
-        referral: referral && {
-          violenceForms: referral.violenceForms,
-          violenceTypes: referral.violenceTypes,
-          situation: referral.situation,
-          actionsTaken: referral.actionsTaken,
-          clientInformed: referral.clientInformed,
-          notInformedReason: referral.notInformedReason,
-          riskJudgement: referral.riskJudgement,
-          riskJudgementReason: referral.riskJudgementReason,
-          involvedOrganisations: referral.involvedOrganisations,
-          updatedAt: referral.updatedAt,
-        },
-        informationItems: items
-          .filter((i) => i.concernsMemberId === m.id)
-          .map((i) => ({
-            id: i.id,
-            organisation: i.organisation.name,
-            category: i.category,
-            categoryLabel: DATA_CATEGORY_LABEL[i.category] ?? `Categorie ${i.category}`,
-            createdAt: i.createdAt,
-            content: i.content,
-          })),
-        disclosures: proposals
-          .filter((p) => p.memberId === m.id)
-          .map((p) => ({ id: p.id, kind: p.kind, ground: p.ground, status: p.status, createdAt: p.createdAt, decidedAt: p.decidedAt, sharedAt: p.sharedAt, itemCount: p._count.items })),
-        accessLog: log.slice(0, ACCESS_LOG_LIMIT),
-        accessLogTruncated: log.length > ACCESS_LOG_LIMIT,
-        canRectify: can(actor, 'gdpr.rectify', d),
-      }];
-    });
-
-    for (const r of records) {
-      await recordAudit(tx, actor, {
-        action: 'gdpr.accessOverview',
-        objectType: 'ClientMember',
-        objectId: r.member.id,
-        dossierId: r.dossier.id,
-        safeHouseId: dossiers.find((d) => d.id === r.dossier.id)?.safeHouseId ?? null,
-        purpose: 'getAccessOverview',
-        outcome: 'ALLOWED',
+  return useCase(
+    userId,
+    { action: 'gdpr.accessOverview', purpose: 'dataSubjectRights' },
+    async ({ tx, actor, log }) => {
+      const scope = coordinatorDossierWhere(actor);
+      const member = await tx.clientMember.findFirst({
+        where: { id: memberId, dossier: scope },
+        select: MEMBER_SELECT,
       });
-    }
-    return { memberId: member.id, records, generatedAt: new Date() };
-  });
+      if (!member || !isCoordinatorOf(actor, member.dossier)) {
+        throw new DeniedError({
+          action: 'gdpr.accessOverview',
+          objectType: 'ClientMember',
+          objectId: memberId,
+          purpose: 'dataSubjectRights',
+        });
+      }
+      const samePerson = member.nationalNumberHmac
+        ? await tx.clientMember.findMany({
+            where: { nationalNumberHmac: member.nationalNumberHmac, id: { not: member.id }, dossier: scope },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            select: MEMBER_SELECT,
+          })
+        : [];
+      const members = [member, ...samePerson.filter((m) => isCoordinatorOf(actor, m.dossier))];
+      const memberIds = members.map((m) => m.id);
+      const dossierIds = [...new Set(members.map((m) => m.dossierId))];
+
+      const [dossiers, referrals, items, proposals] = await Promise.all([
+        tx.dossier.findMany({
+          where: { AND: [scope, { id: { in: dossierIds } }] },
+          select: {
+            ...DOSSIER_FACTS_SELECT,
+            reference: true,
+            clientSystemLabel: true,
+            createdAt: true,
+            submittedAt: true,
+            decidedAt: true,
+            closedAt: true,
+            retentionUntil: true,
+            referrerOrganisationId: true,
+            safeHouse: { select: { name: true } },
+          },
+        }),
+        tx.referral.findMany({ where: { dossierId: { in: dossierIds } } }),
+        tx.informationItem.findMany({
+          where: { concernsMemberId: { in: memberIds }, dossierId: { in: dossierIds } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            dossierId: true,
+            concernsMemberId: true,
+            category: true,
+            content: true,
+            createdAt: true,
+            organisation: { select: { name: true } },
+          },
+        }),
+        tx.disclosureProposal.findMany({
+          where: { memberId: { in: memberIds }, dossierId: { in: dossierIds } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            dossierId: true,
+            memberId: true,
+            kind: true,
+            ground: true,
+            status: true,
+            createdAt: true,
+            decidedAt: true,
+            sharedAt: true,
+            _count: { select: { items: true } },
+          },
+        }),
+      ]);
+      const referrerOrganisations = await tx.organisation.findMany({
+        where: { id: { in: dossiers.map((d) => d.referrerOrganisationId) } },
+        select: { id: true, name: true },
+      });
+      const logs = new Map<string, AccessLine[]>();
+      for (const d of dossierIds) logs.set(d, await accessLog(tx, d));
+
+      const keys = fieldKeys();
+      const records = members.flatMap((m) => {
+        const d = dossiers.find((x) => x.id === m.dossierId);
+        if (!d) return [];
+        const referral = referrals.find((r) => r.dossierId === d.id) ?? null;
+        const log = logs.get(d.id) ?? [];
+        return [
+          {
+            member: {
+              id: m.id,
+              memberRole: m.memberRole,
+              firstName: m.firstName,
+              lastName: m.lastName,
+              dateOfBirth: m.dateOfBirth,
+              isMinor: m.isMinor,
+              sex: m.sex,
+              nationalNumber: m.nationalNumberEnc
+                ? formatNationalNumber(decryptField(keys, m.nationalNumberEnc))
+                : null,
+              contact: m.contactEnc ? decryptField(keys, m.contactEnc) : null,
+              recordedAt: m.createdAt,
+            },
+            dossier: {
+              id: d.id,
+              reference: d.reference,
+              status: d.status,
+              clientSystemLabel: d.clientSystemLabel,
+              safeHouseName: d.safeHouse.name,
+              createdAt: d.createdAt,
+              submittedAt: d.submittedAt,
+              decidedAt: d.decidedAt,
+              closedAt: d.closedAt,
+              retentionUntil: d.retentionUntil,
+              referrerOrganisation: referrerOrganisations.find((o) => o.id === d.referrerOrganisationId)?.name ?? null,
+            },
+            referral: referral && {
+              violenceForms: referral.violenceForms,
+              violenceTypes: referral.violenceTypes,
+              situation: referral.situation,
+              actionsTaken: referral.actionsTaken,
+              clientInformed: referral.clientInformed,
+              notInformedReason: referral.notInformedReason,
+              riskJudgement: referral.riskJudgement,
+              riskJudgementReason: referral.riskJudgementReason,
+              involvedOrganisations: referral.involvedOrganisations,
+              updatedAt: referral.updatedAt,
+            },
+            informationItems: items
+              .filter((i) => i.concernsMemberId === m.id)
+              .map((i) => ({
+                id: i.id,
+                organisation: i.organisation.name,
+                category: i.category,
+                categoryLabel: DATA_CATEGORY_LABEL[i.category] ?? `Categorie ${i.category}`,
+                createdAt: i.createdAt,
+                content: i.content,
+              })),
+            disclosures: proposals
+              .filter((p) => p.memberId === m.id)
+              .map((p) => ({
+                id: p.id,
+                kind: p.kind,
+                ground: p.ground,
+                status: p.status,
+                createdAt: p.createdAt,
+                decidedAt: p.decidedAt,
+                sharedAt: p.sharedAt,
+                itemCount: p._count.items,
+              })),
+            accessLog: log.slice(0, ACCESS_LOG_LIMIT),
+            accessLogTruncated: log.length > ACCESS_LOG_LIMIT,
+            canRectify: can(actor, 'gdpr.rectify', d),
+          },
+        ];
+      });
+
+      for (const r of records) {
+        await log({
+          action: 'gdpr.accessOverview',
+          objectType: 'ClientMember',
+          objectId: r.member.id,
+          dossierId: r.dossier.id,
+          safeHouseId: dossiers.find((d) => d.id === r.dossier.id)?.safeHouseId ?? null,
+        });
+      }
+      return { memberId: member.id, records, generatedAt: new Date() };
+    },
+  );
 }
 
 export type AccessOverview = Awaited<ReturnType<typeof getAccessOverview>>;

@@ -1,29 +1,16 @@
 import 'server-only';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { DossierStatus, MemberRole } from '@/lib/generated/prisma/enums';
-import { withActor } from '@/lib/db/scoped';
-import { can, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { AppError, invalid } from '@/lib/errors';
+import { useCase } from '@/lib/use-case/kernel';
+import { DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
+import { invalid } from '@/lib/errors';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { lookupHmac } from '@/lib/crypto/fields';
 import { coordinatorDossierWhere, isCoordinatorOf } from './scope';
-import { validatePersonSearch, type PersonSearchValues } from './schemas';
+import { validatePersonSearch, type PersonMatch, type PersonSearchValues } from './schemas';
+
+export type { PersonMatch } from './schemas';
 
 const MAX_RESULTS = 100;
-
-export interface PersonMatch {
-  memberId: string;
-  memberRole: MemberRole;
-  firstName: string;
-  lastName: string;
-  /** YYYY-MM-DD */
-  dateOfBirth: string | null;
-  dossierId: string;
-  reference: string;
-  status: DossierStatus;
-  safeHouseName: string;
-}
 
 /**
  * GDPR art. 15/16: the coordinator looks a person up in the dossiers of their own safe
@@ -35,50 +22,51 @@ export async function findPerson(userId: string, values: PersonSearchValues): Pr
   const checked = validatePersonSearch(values);
   if (!checked.ok) throw invalid('Controleer de zoekgegevens.', checked.errors);
   const q = checked.query;
-  return withActor(userId, async (tx, actor) => {
-    if (!can(actor, 'gdpr.accessOverview')) throw new AppError('FORBIDDEN_ACTION', 'Je rol laat geen inzage toe.');
-    const dossier = coordinatorDossierWhere(actor);
-    const where: Prisma.ClientMemberWhereInput =
-      q.by === 'nationalNumber'
-        ? { nationalNumberHmac: lookupHmac(fieldKeys(), q.nationalNumber), dossier }
-        : {
-            lastName: { equals: q.lastName, mode: 'insensitive' },
-            firstName: { equals: q.firstName, mode: 'insensitive' },
-            ...(q.dateOfBirth ? { dateOfBirth: new Date(`${q.dateOfBirth}T00:00:00Z`) } : {}),
-            dossier,
-          };
-    const members = await tx.clientMember.findMany({
-      where,
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-      take: MAX_RESULTS,
-      select: {
-        id: true,
-        memberRole: true,
-        firstName: true,
-        lastName: true,
-        dateOfBirth: true,
-        dossier: { select: { ...DOSSIER_FACTS_SELECT, reference: true, safeHouse: { select: { name: true } } } },
-      },
-    });
-    const matches = members.filter((m) => isCoordinatorOf(actor, m.dossier));
-    await recordAudit(tx, actor, {
-      action: 'gdpr.search',
-      objectType: 'ClientMember',
-      // how, and how many — never what was searched for
-      objectId: `zoekwijze=${q.by === 'nationalNumber' ? 'rijksregisternummer' : 'naam'};resultaten=${matches.length}`,
-      purpose: 'findPerson',
-      outcome: 'ALLOWED',
-    });
-    return matches.map((m) => ({
-      memberId: m.id,
-      memberRole: m.memberRole,
-      firstName: m.firstName,
-      lastName: m.lastName,
-      dateOfBirth: m.dateOfBirth ? m.dateOfBirth.toISOString().slice(0, 10) : null,
-      dossierId: m.dossier.id,
-      reference: m.dossier.reference,
-      status: m.dossier.status,
-      safeHouseName: m.dossier.safeHouse.name,
-    }));
-  });
+  return useCase(
+    userId,
+    { action: 'gdpr.accessOverview', purpose: 'dataSubjectRights' },
+    async ({ tx, actor, log }) => {
+      const dossier = coordinatorDossierWhere(actor);
+      const where: Prisma.ClientMemberWhereInput =
+        q.by === 'nationalNumber'
+          ? { nationalNumberHmac: lookupHmac(fieldKeys(), q.nationalNumber), dossier }
+          : {
+              lastName: { equals: q.lastName, mode: 'insensitive' },
+              firstName: { equals: q.firstName, mode: 'insensitive' },
+              ...(q.dateOfBirth ? { dateOfBirth: new Date(`${q.dateOfBirth}T00:00:00Z`) } : {}),
+              dossier,
+            };
+      const members = await tx.clientMember.findMany({
+        where,
+        orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        take: MAX_RESULTS,
+        select: {
+          id: true,
+          memberRole: true,
+          firstName: true,
+          lastName: true,
+          dateOfBirth: true,
+          dossier: { select: { ...DOSSIER_FACTS_SELECT, reference: true, safeHouse: { select: { name: true } } } },
+        },
+      });
+      const matches = members.filter((m) => isCoordinatorOf(actor, m.dossier));
+      await log({
+        action: 'gdpr.search',
+        objectType: 'ClientMember',
+        // how, and how many — never what was searched for
+        objectId: `zoekwijze=${q.by === 'nationalNumber' ? 'rijksregisternummer' : 'naam'};resultaten=${matches.length}`,
+      });
+      return matches.map((m) => ({
+        memberId: m.id,
+        memberRole: m.memberRole,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        dateOfBirth: m.dateOfBirth ? m.dateOfBirth.toISOString().slice(0, 10) : null,
+        dossierId: m.dossier.id,
+        reference: m.dossier.reference,
+        status: m.dossier.status,
+        safeHouseName: m.dossier.safeHouse.name,
+      }));
+    },
+  );
 }

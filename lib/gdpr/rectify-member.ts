@@ -1,8 +1,7 @@
 import 'server-only';
 import { z } from '@/lib/validation/zod';
-import { withActor, DeniedError } from '@/lib/db/scoped';
+import { useCase, DeniedError } from '@/lib/use-case/kernel';
 import { can, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { decryptField, encryptField, lookupHmac } from '@/lib/crypto/fields';
@@ -29,16 +28,29 @@ export type RectifiedField = 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 
 export async function rectifyMember(userId: string, memberId: string, values: RectifyValues, now = new Date()) {
   if (!id.safeParse(memberId).success) throw notFound();
   const checked = validateRectify(values);
-  if (!checked.ok) throw invalid('De rechtzetting is nog niet in orde. Controleer de gemarkeerde velden.', checked.errors);
+  if (!checked.ok)
+    throw invalid('De rechtzetting is nog niet in orde. Controleer de gemarkeerde velden.', checked.errors);
   const v = checked.data;
-  return withActor(userId, async (tx, actor) => {
+  return useCase(userId, { action: 'gdpr.rectify', purpose: 'dataSubjectRights' }, async ({ tx, actor, log }) => {
     const denied = () =>
-      new DeniedError({ action: 'gdpr.rectify', objectType: 'ClientMember', objectId: memberId, purpose: 'rectifyMember' });
+      new DeniedError({
+        action: 'gdpr.rectify',
+        objectType: 'ClientMember',
+        objectId: memberId,
+        purpose: 'dataSubjectRights',
+      });
     const member = await tx.clientMember.findFirst({
       where: { id: memberId, dossier: coordinatorDossierWhere(actor) },
       select: {
-        id: true, dossierId: true, firstName: true, lastName: true, dateOfBirth: true, isMinor: true, sex: true,
-        nationalNumberEnc: true, dossier: { select: DOSSIER_FACTS_SELECT },
+        id: true,
+        dossierId: true,
+        firstName: true,
+        lastName: true,
+        dateOfBirth: true,
+        isMinor: true,
+        sex: true,
+        nationalNumberEnc: true,
+        dossier: { select: DOSSIER_FACTS_SELECT },
       },
     });
     if (!member || !isCoordinatorOf(actor, member.dossier)) throw denied();
@@ -78,15 +90,13 @@ export async function rectifyMember(userId: string, memberId: string, values: Re
       if (isClosedDossierError(err)) throw conflict(CLOSED_MESSAGE);
       throw err;
     }
-    await recordAudit(tx, actor, {
+    await log({
       action: 'gdpr.rectify',
       objectType: 'ClientMember',
       objectId: member.id,
       dossierId: member.dossierId,
       safeHouseId: member.dossier.safeHouseId,
-      purpose: 'rectifyMember',
       reason: v.cleanedReason,
-      outcome: 'ALLOWED',
     });
     return { memberId: member.id, dossierId: member.dossierId, changed };
   });

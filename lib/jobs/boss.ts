@@ -1,8 +1,10 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { writeCheckpoint } from '@/lib/audit/checkpoint';
+import { runAuditVerification, type VerificationScope } from '@/lib/audit/verify-db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
+import { TIME_ZONE } from '@/lib/time';
 
 /**
  * Background jobs on pg-boss: a PostgreSQL-backed queue, so no extra infrastructure. The worker
@@ -10,6 +12,9 @@ import { purgeExpiredDossiers } from '@/lib/retention/purge';
  */
 export const RETENTION_QUEUE = 'retention-purge';
 export const CHECKPOINT_QUEUE = 'audit-checkpoint';
+/** The access log's chain check for the DPO's page (ADR 0026): on from the last result, and in full. */
+export const VERIFY_QUEUE = 'audit-verify';
+export const VERIFY_FULL_QUEUE = 'audit-verify-full';
 
 export interface Jobs {
   boss: PgBoss;
@@ -32,6 +37,17 @@ export async function checkpointNow(ownerUrl: string, cfg: CheckpointConfig) {
   }
 }
 
+/** One check of the access log's chain, stored for the DPO's page (ADR 0026). */
+export async function verifyNow(ownerUrl: string, scope: VerificationScope) {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'vhd-jobs' });
+  await client.connect();
+  try {
+    return await runAuditVerification(client, scope);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startJobs(
   ownerUrl: string,
   owner: PrismaClient,
@@ -43,26 +59,52 @@ export async function startJobs(
   await boss.createQueue(RETENTION_QUEUE);
   if (opts.schedule !== false) {
     // every night at 03:00 Brussels time
-    await boss.schedule(RETENTION_QUEUE, '0 3 * * *', {}, { tz: 'Europe/Brussels' });
+    await boss.schedule(RETENTION_QUEUE, '0 3 * * *', {}, { tz: TIME_ZONE });
   }
-  await boss.work<{ asOf?: string; safeHouseId?: string }>(RETENTION_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async (jobs) => {
-    for (const job of jobs) {
-      // `asOf` lets an operator (or a test) run the purge for a given moment; normally it is now.
-      const asOf = job.data?.asOf ? new Date(job.data.asOf) : new Date();
-      const purged = await purgeExpiredDossiers(owner, asOf, undefined, job.data?.safeHouseId ? { safeHouseId: job.data.safeHouseId } : {});
-      console.log(`[jobs] bewaartermijn: ${purged.length} dossier(s) gewist`);
-    }
-  });
+  await boss.work<{ asOf?: string; safeHouseId?: string }>(
+    RETENTION_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 },
+    async (jobs) => {
+      for (const job of jobs) {
+        // `asOf` lets an operator (or a test) run the purge for a given moment; normally it is now.
+        const asOf = job.data?.asOf ? new Date(job.data.asOf) : new Date();
+        const purged = await purgeExpiredDossiers(
+          owner,
+          asOf,
+          undefined,
+          job.data?.safeHouseId ? { safeHouseId: job.data.safeHouseId } : {},
+        );
+        console.log(`[jobs] bewaartermijn: ${purged.length} dossier(s) gewist`);
+      }
+    },
+  );
   if (opts.checkpoint) {
     const cfg = opts.checkpoint;
     await boss.createQueue(CHECKPOINT_QUEUE);
     // every hour, and once at start
-    if (opts.schedule !== false) await boss.schedule(CHECKPOINT_QUEUE, '0 * * * *', {}, { tz: 'Europe/Brussels' });
+    if (opts.schedule !== false) await boss.schedule(CHECKPOINT_QUEUE, '0 * * * *', {}, { tz: TIME_ZONE });
     await boss.work(CHECKPOINT_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
       const cp = await checkpointNow(ownerUrl, cfg);
       console.log(`[jobs] toegangslog: controlepunt bij rij ${cp.seq}`);
     });
     await boss.send(CHECKPOINT_QUEUE, {});
   }
+  // the chain check: on from the last result every ten minutes (and once at start), in full every night
+  const verify = (scope: VerificationScope) => async () => {
+    const r = await verifyNow(ownerUrl, scope);
+    const what = r.scope === 'full' ? 'volledige controle' : 'controle';
+    if (r.ok) console.log(`[jobs] toegangslog: ${what} tot rij ${r.toSeq} (${r.checked} rijen): keten intact`);
+    else console.error(`[jobs] toegangslog: ${what}: KETEN GEBROKEN bij rij ${r.brokenAtSeq}: ${r.problem}`);
+  };
+  await boss.createQueue(VERIFY_QUEUE);
+  await boss.createQueue(VERIFY_FULL_QUEUE);
+  if (opts.schedule !== false) {
+    await boss.schedule(VERIFY_QUEUE, '*/10 * * * *', {}, { tz: TIME_ZONE });
+    await boss.schedule(VERIFY_FULL_QUEUE, '30 2 * * *', {}, { tz: TIME_ZONE });
+  }
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 };
+  await boss.work(VERIFY_QUEUE, polling, verify('incremental'));
+  await boss.work(VERIFY_FULL_QUEUE, polling, verify('full'));
+  await boss.send(VERIFY_QUEUE, {});
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

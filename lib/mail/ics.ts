@@ -79,7 +79,10 @@ export function formatIcsUtc(date: Date): string {
 
 function utc(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError('ongeldige datum');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** TEXT value (RFC 5545 §3.3.11): escape \ ; , and newlines; drop other control characters. */
@@ -104,7 +107,8 @@ function uri(value: string): string {
 }
 
 function mailto(email: string): string {
-  if (!/^[^\s@:;,"<>]+@[^\s@:;,"<>]+$/.test(email)) throw new RangeError('ongeldig e-mailadres in de agenda-uitnodiging');
+  if (!/^[^\s@:;,"<>]+@[^\s@:;,"<>]+$/.test(email))
+    throw new RangeError('ongeldig e-mailadres in de agenda-uitnodiging');
   return `mailto:${email}`;
 }
 

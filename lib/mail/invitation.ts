@@ -1,5 +1,6 @@
 import { buildInvitationIcs } from './ics';
 import { z } from '@/lib/validation/zod';
+import { formatDateLong, formatDateNumeric, formatTime, instantToBrussels } from '@/lib/time';
 
 /**
  * The invitation mail for a case conference. Mail leaves our hands (providers, forwarding,
@@ -33,17 +34,6 @@ export interface InvitationMail {
   ics: string;
 }
 
-const TIME_ZONE = 'Europe/Brussels';
-const shortDate = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-const longDate = new Intl.DateTimeFormat('nl-BE', {
-  timeZone: TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const time = new Intl.DateTimeFormat('nl-BE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 // One line each, so a caller cannot smuggle a paragraph (or a second link) into the mail.
 const singleLine = z
   .string()
@@ -72,18 +62,18 @@ export function composeInvitationMail(input: InvitationMailInput): InvitationMai
   if (!(v.end.getTime() > v.start.getTime())) throw new RangeError('het einde moet na het begin liggen');
 
   // A case conference rarely spans midnight, but if it does, "14:00 – 09:00" would mislead.
-  const sameDay = shortDate.format(v.start) === shortDate.format(v.end);
+  const sameDay = instantToBrussels(v.start).date === instantToBrussels(v.end).date;
   const when: [string, string][] = sameDay
     ? [
-        ['Datum', longDate.format(v.start)],
-        ['Tijd', `${time.format(v.start)} – ${time.format(v.end)} (Belgische tijd)`],
+        ['Datum', formatDateLong(v.start)],
+        ['Tijd', `${formatTime(v.start)} – ${formatTime(v.end)} (Belgische tijd)`],
       ]
     : [
-        ['Van', `${longDate.format(v.start)}, ${time.format(v.start)} (Belgische tijd)`],
-        ['Tot', `${longDate.format(v.end)}, ${time.format(v.end)} (Belgische tijd)`],
+        ['Van', `${formatDateLong(v.start)}, ${formatTime(v.start)} (Belgische tijd)`],
+        ['Tot', `${formatDateLong(v.end)}, ${formatTime(v.end)} (Belgische tijd)`],
       ];
 
-  const subject = `Uitnodiging casusoverleg – ${v.safeHouseName} – ${shortDate.format(v.start)}`;
+  const subject = `Uitnodiging casusoverleg – ${v.safeHouseName} – ${formatDateNumeric(v.start)}`;
   const intro = `U bent uitgenodigd voor een casusoverleg van ${v.safeHouseName}.`;
   const action =
     'Open de uitnodiging in de toepassing. Daar aanvaardt of weigert u de uitnodiging en bevestigt u de geheimhouding:';

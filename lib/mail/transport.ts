@@ -20,7 +20,10 @@ const schema = z.object({
       .refine((v) => /^smtps?:\/\//i.test(v), 'moet een smtp://- of smtps://-URL zijn')
       .optional(),
   ),
-  SMTP_FROM: z.preprocess(emptyToUndefined, z.string().min(3).default('Veilig Huis Dossier <no-reply@veiligehuizen.invalid>')),
+  SMTP_FROM: z.preprocess(
+    emptyToUndefined,
+    z.string().min(3).default('Veilig Huis Dossier <no-reply@veiligehuizen.invalid>'),
+  ),
   APP_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('moet een http(s)://-URL zijn').optional()),
   SMTP_TLS_REJECT_UNAUTHORIZED: z.preprocess(
     emptyToUndefined,

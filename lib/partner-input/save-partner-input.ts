@@ -1,8 +1,6 @@
 import 'server-only';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { conflict, invalid } from '@/lib/errors';
+import { dossierUseCase } from '@/lib/use-case/kernel';
+import { invalid } from '@/lib/errors';
 import { validatePartnerInput, type PartnerInputValues } from './schemas';
 
 /**
@@ -13,12 +11,13 @@ import { validatePartnerInput, type PartnerInputValues } from './schemas';
 export async function savePartnerInput(userId: string, dossierId: string, values: PartnerInputValues) {
   const parsed = validatePartnerInput(values);
   if (!parsed.ok) throw invalid('De aanvulling is nog niet in orde. Controleer de gemarkeerde velden.', parsed.errors);
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await tx.dossier.findFirst({ where: dossierByIdWhere(actor, dossierId), select: DOSSIER_FACTS_SELECT });
-    if (!dossier || !can(actor, 'partnerInput.write', dossier)) {
-      if (dossier && can(actor, 'dossier.view', dossier)) throw conflict('Je kunt (nog) geen aanvulling geven bij dit dossier.');
-      throw new DeniedError({ action: 'partnerInput.write', objectType: 'Dossier', objectId: dossierId, purpose: 'savePartnerInput' });
-    }
+  const need = {
+    action: 'partnerInput.write',
+    purpose: 'partnerInput',
+    dossierId,
+    notNow: 'Je kunt (nog) geen aanvulling geven bij dit dossier.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     const data = { ...parsed.data, authorUserId: actor.userId };
     const saved = await tx.partnerInput.upsert({
       where: { dossierId_organisationId: { dossierId, organisationId: actor.organisationId } },
@@ -26,15 +25,7 @@ export async function savePartnerInput(userId: string, dossierId: string, values
       update: data,
       select: { id: true },
     });
-    await recordAudit(tx, actor, {
-      action: 'partnerInput.write',
-      objectType: 'PartnerInput',
-      objectId: saved.id,
-      dossierId,
-      safeHouseId: dossier.safeHouseId,
-      purpose: 'savePartnerInput',
-      outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'PartnerInput', objectId: saved.id });
     return saved;
   });
 }

@@ -3,10 +3,17 @@ import { validateForm } from '@/lib/validation/form';
 
 /** Art. 11, 2nd para: written, objective input — only what is necessary to decide the follow-up. */
 export const partnerInputSchema = z.object({
-    knownStatus: z.enum(['KNOWN', 'PREVIOUSLY_KNOWN', 'NOT_KNOWN'], 'Geef aan of het cliëntsysteem bij jullie gekend is.'),
-    trajectory: z.string().trim().max(3000, 'Hoogstens 3000 tekens.'),
-    trajectoryProgress: z.string().trim().max(3000, 'Hoogstens 3000 tekens.'),
-    viewOnFollowUp: z.string().trim().min(10, 'Geef jullie visie op de opvolging in het Veilig Huis (minstens 10 tekens).').max(3000, 'Hoogstens 3000 tekens.'),
+  knownStatus: z.enum(
+    ['KNOWN', 'PREVIOUSLY_KNOWN', 'NOT_KNOWN'],
+    'Geef aan of het cliëntsysteem bij jullie gekend is.',
+  ),
+  trajectory: z.string().trim().max(3000, 'Hoogstens 3000 tekens.'),
+  trajectoryProgress: z.string().trim().max(3000, 'Hoogstens 3000 tekens.'),
+  viewOnFollowUp: z
+    .string()
+    .trim()
+    .min(10, 'Geef jullie visie op de opvolging in het Veilig Huis (minstens 10 tekens).')
+    .max(3000, 'Hoogstens 3000 tekens.'),
 });
 export type PartnerInputValues = Record<keyof z.input<typeof partnerInputSchema>, string>;
 

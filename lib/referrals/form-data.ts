@@ -42,8 +42,3 @@ export function referralValuesFromForm(fd: FormData): ReferralValues {
     involvedOrganisations: str(fd, 'involvedOrganisations'),
   };
 }
-
-/** Any flat form: the named string fields. */
-export function valuesFromForm<K extends string>(fd: FormData, keys: readonly K[]): Record<K, string> {
-  return Object.fromEntries(keys.map((k) => [k, str(fd, k)])) as Record<K, string>;
-}

@@ -1,7 +1,5 @@
 import 'server-only';
-import { withActor, DeniedError } from '@/lib/db/scoped';
-import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { draftDeletionDate } from '@/lib/retention/terms';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { decryptField } from '@/lib/crypto/fields';
@@ -12,25 +10,30 @@ import { emptyMember, type ReferralValues } from './schemas';
  * A draft referral as form values, for its referrer only, with the day it is deleted if nobody
  * saves or submits it (GDPR art. 5(1)(e); ADR 0015).
  */
-export async function getReferralForEdit(userId: string, dossierId: string): Promise<{ values: ReferralValues; draftDeletedOn: Date }> {
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await tx.dossier.findFirst({
-      where: dossierByIdWhere(actor, dossierId),
-      select: { ...DOSSIER_FACTS_SELECT, clientSystemLabel: true, createdAt: true },
-    });
-    if (!dossier || !can(actor, 'referral.edit', dossier)) {
-      throw new DeniedError({ action: 'referral.edit', objectType: 'Referral', objectId: dossierId, purpose: 'getReferralForEdit' });
-    }
+export async function getReferralForEdit(
+  userId: string,
+  dossierId: string,
+): Promise<{ values: ReferralValues; draftDeletedOn: Date }> {
+  // a draft once submitted is no longer a draft to edit: "not found", not a conflict
+  const need = {
+    action: 'referral.edit',
+    purpose: 'referral',
+    dossierId,
+    objectType: 'Referral',
+    notNow: null,
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, dossier: facts, log }) => {
+    const dossier = {
+      ...facts,
+      ...(await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { createdAt: true } })),
+    };
     const keys = fieldKeys();
     const [r, members, contacts] = await Promise.all([
       tx.referral.findUnique({ where: { dossierId } }),
       tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       tx.contact.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     ]);
-    await recordAudit(tx, actor, {
-      action: 'referral.edit', objectType: 'Referral', objectId: dossierId, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'getReferralForEdit', outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'Referral', objectId: dossierId });
     const values: ReferralValues = {
       safeHouseId: dossier.safeHouseId,
       clientSystemLabel: dossier.clientSystemLabel,

@@ -1,8 +1,5 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { can } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
-import { AppError } from '@/lib/errors';
+import { useCase } from '@/lib/use-case/kernel';
 import { draftDeletionDate } from '@/lib/retention/terms';
 
 /**
@@ -10,18 +7,25 @@ import { draftDeletionDate } from '@/lib/retention/terms';
  * coordinator's assessment, the partners' input or conference content.
  */
 export async function listMyReferrals(userId: string) {
-  return withActor(userId, async (tx, actor) => {
-    if (!can(actor, 'referral.listOwn')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang.');
+  return useCase(userId, { action: 'referral.listOwn', purpose: 'referral' }, async ({ tx, actor, log }) => {
     const rows = await tx.dossier.findMany({
       where: { referrerUserId: actor.userId },
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       take: 200,
       select: {
-        id: true, reference: true, status: true, clientSystemLabel: true, createdAt: true, submittedAt: true,
-        decidedAt: true, decisionReasons: true, safeHouse: { select: { name: true } }, referral: { select: { updatedAt: true } },
+        id: true,
+        reference: true,
+        status: true,
+        clientSystemLabel: true,
+        createdAt: true,
+        submittedAt: true,
+        decidedAt: true,
+        decisionReasons: true,
+        safeHouse: { select: { name: true } },
+        referral: { select: { updatedAt: true } },
       },
     });
-    await recordAudit(tx, actor, { action: 'referral.listOwn', objectType: 'DossierList', purpose: 'listMyReferrals', outcome: 'ALLOWED' });
+    await log({ action: 'referral.listOwn', objectType: 'DossierList' });
     // a draft nobody saves is deleted after DRAFT_RETENTION_DAYS (GDPR art. 5(1)(e); ADR 0015)
     return rows.map(({ referral, ...r }) => ({
       ...r,
@@ -35,8 +39,7 @@ export async function listMyReferrals(userId: string) {
  * referral pages answer 404 for the DPO, the analyst and the administrator.
  */
 export async function listSafeHouses(userId: string) {
-  return withActor(userId, (tx, actor) => {
-    if (!can(actor, 'referral.create')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang.');
+  return useCase(userId, { action: 'referral.create', purpose: 'referral', referenceDataOnly: true }, ({ tx }) => {
     return tx.safeHouse.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
   });
 }

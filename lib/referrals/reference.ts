@@ -1,6 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import type { Tx } from '@/lib/db/scoped';
+import type { Tx } from '@/lib/use-case/kernel';
 
 /** A draft's temporary reference; replaced at submission. Carries no personal data. */
 export const draftReference = () => `CONCEPT-${crypto.randomBytes(5).toString('hex').toUpperCase()}`;

@@ -1,7 +1,6 @@
 import 'server-only';
-import { withActor, DeniedError, type Tx } from '@/lib/db/scoped';
-import { can, dossierByIdWhere, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
-import { recordAudit } from '@/lib/audit/log';
+import { requireDossier, useCase, type Tx } from '@/lib/use-case/kernel';
+import { can } from '@/lib/access/policy';
 import { AppError, conflict, invalid } from '@/lib/errors';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { encryptField, lookupHmac } from '@/lib/crypto/fields';
@@ -27,24 +26,29 @@ export async function saveReferral(
   const parsed = validateReferral(values, opts.mode, now);
   if (!parsed.ok) throw invalid('De aanmelding is nog niet in orde. Controleer de gemarkeerde velden.', parsed.errors);
   const data = parsed.data;
-  return withActor(userId, async (tx, actor) => {
+  const action = opts.mode === 'submit' ? 'referral.submit' : 'referral.saveDraft';
+  return useCase(userId, { action, purpose: 'referral' }, async ({ tx, actor, log }) => {
     const house = await tx.safeHouse.findUnique({ where: { id: data.safeHouseId }, select: { id: true } });
     if (!house) throw invalid('Kies het Veilig Huis waarnaar je aanmeldt.', { safeHouseId: 'Onbekend Veilig Huis.' });
 
     let dossierId = opts.dossierId;
     if (dossierId) {
-      const existing = await tx.dossier.findFirst({ where: dossierByIdWhere(actor, dossierId), select: DOSSIER_FACTS_SELECT });
-      if (!existing || !can(actor, 'dossier.view', existing)) {
-        throw new DeniedError({ action: 'referral.edit', objectType: 'Referral', objectId: dossierId, purpose: 'saveReferral' });
-      }
-      if (!can(actor, 'referral.edit', existing)) throw conflict('Deze aanmelding is al ingediend en kan niet meer gewijzigd worden.');
+      await requireDossier(tx, actor, {
+        action: 'referral.edit',
+        purpose: 'referral',
+        dossierId,
+        objectType: 'Referral',
+        notNow: 'Deze aanmelding is al ingediend en kan niet meer gewijzigd worden.',
+      });
       const updated = await tx.dossier.updateMany({
         where: { id: dossierId, status: 'DRAFT', referrerUserId: actor.userId },
         data: { safeHouseId: data.safeHouseId, clientSystemLabel: data.clientSystemLabel },
       });
-      if (updated.count !== 1) throw conflict('Deze aanmelding is intussen ingediend en kan niet meer gewijzigd worden.');
+      if (updated.count !== 1)
+        throw conflict('Deze aanmelding is intussen ingediend en kan niet meer gewijzigd worden.');
     } else {
-      if (!can(actor, 'referral.create')) throw new AppError('FORBIDDEN_ACTION', 'Je rol laat niet toe een aanmelding te doen.');
+      if (!can(actor, 'referral.create'))
+        throw new AppError('FORBIDDEN_ACTION', 'Je rol laat niet toe een aanmelding te doen.');
       const created = await tx.dossier.create({
         data: {
           reference: draftReference(),
@@ -72,17 +76,10 @@ export async function saveReferral(
       if (moved.count !== 1) throw conflict('Deze aanmelding is al ingediend.');
       status = 'SUBMITTED';
     } else {
-      reference = (await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { reference: true } })).reference;
+      reference = (await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { reference: true } }))
+        .reference;
     }
-    await recordAudit(tx, actor, {
-      action: opts.mode === 'submit' ? 'referral.submit' : 'referral.saveDraft',
-      objectType: 'Referral',
-      objectId: dossierId,
-      dossierId,
-      safeHouseId: data.safeHouseId,
-      purpose: 'saveReferral',
-      outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'Referral', objectId: dossierId, dossierId, safeHouseId: data.safeHouseId });
     return { dossierId, reference, status };
   });
 }

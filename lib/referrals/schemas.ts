@@ -1,6 +1,11 @@
 import { z } from '@/lib/validation/zod';
-import { NATIONAL_NUMBER_BIRTH_DATE_MISMATCH, nationalNumberAgreesWithBirthDate, normaliseNationalNumber } from '@/lib/validation/national-number';
+import {
+  NATIONAL_NUMBER_BIRTH_DATE_MISMATCH,
+  nationalNumberAgreesWithBirthDate,
+  normaliseNationalNumber,
+} from '@/lib/validation/national-number';
 import { validateForm } from '@/lib/validation/form';
+import { parseCalendarDate } from '@/lib/time';
 import { RISK_FACTORS, RISK_ANSWERS } from './risk-screening';
 
 /**
@@ -8,12 +13,27 @@ import { RISK_FACTORS, RISK_ANSWERS } from './risk-screening';
  * comes back unchanged after an error. Two levels: a draft only needs a safe house and a label
  * and must not contain malformed data; a submission must be complete.
  */
-export const MEMBER_ROLES = ['VICTIM', 'ALLEGED_PERPETRATOR', 'CHILD', 'PARENT', 'PARTNER', 'SIBLING', 'OTHER'] as const;
+export const MEMBER_ROLES = [
+  'VICTIM',
+  'ALLEGED_PERPETRATOR',
+  'CHILD',
+  'PARENT',
+  'PARTNER',
+  'SIBLING',
+  'OTHER',
+] as const;
 export const SEXES = ['FEMALE', 'MALE', 'X', 'UNKNOWN'] as const;
 export const RISK_LEVELS = ['LOW', 'ELEVATED', 'HIGH', 'ACUTE'] as const;
 export const VIOLENCE_FORMS = [
-  'PARTNER_VIOLENCE', 'CHILD_ABUSE', 'CHILDREN_WITNESSING', 'WORRYING_UPBRINGING', 'HONOUR_RELATED',
-  'PARENT_ABUSE', 'ELDER_ABUSE', 'SIBLING_VIOLENCE', 'HIGH_CONFLICT_DIVORCE',
+  'PARTNER_VIOLENCE',
+  'CHILD_ABUSE',
+  'CHILDREN_WITNESSING',
+  'WORRYING_UPBRINGING',
+  'HONOUR_RELATED',
+  'PARENT_ABUSE',
+  'ELDER_ABUSE',
+  'SIBLING_VIOLENCE',
+  'HIGH_CONFLICT_DIVORCE',
 ] as const;
 export const VIOLENCE_TYPES = ['PHYSICAL', 'PSYCHOLOGICAL', 'SEXUAL', 'ECONOMIC'] as const;
 
@@ -53,13 +73,32 @@ export interface ReferralValues {
 }
 
 export const emptyMember = (): MemberValues => ({
-  memberRole: '', firstName: '', lastName: '', dateOfBirth: '', isMinor: '', sex: 'UNKNOWN', nationalNumber: '', contact: '', safeAddress: '',
+  memberRole: '',
+  firstName: '',
+  lastName: '',
+  dateOfBirth: '',
+  isMinor: '',
+  sex: 'UNKNOWN',
+  nationalNumber: '',
+  contact: '',
+  safeAddress: '',
 });
 export const emptyContact = (): ContactValues => ({ firstName: '', lastName: '', relation: '', contact: '' });
 export const emptyReferral = (safeHouseId = ''): ReferralValues => ({
-  safeHouseId, clientSystemLabel: '', members: [emptyMember()], contacts: [], violenceForms: [], violenceTypes: [],
-  situation: '', actionsTaken: '', riskAnswers: {}, riskJudgement: '', riskJudgementReason: '', clientInformed: '',
-  notInformedReason: '', involvedOrganisations: '',
+  safeHouseId,
+  clientSystemLabel: '',
+  members: [emptyMember()],
+  contacts: [],
+  violenceForms: [],
+  violenceTypes: [],
+  situation: '',
+  actionsTaken: '',
+  riskAnswers: {},
+  riskJudgement: '',
+  riskJudgementReason: '',
+  clientInformed: '',
+  notInformedReason: '',
+  involvedOrganisations: '',
 });
 
 const MAX_TEXT = 5000;
@@ -73,29 +112,31 @@ export function ageOn(dob: Date, today: Date): number {
   return age;
 }
 
-function parseDate(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const d = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? null : d;
-}
-
 function memberSchema(strict: boolean, today: Date) {
   return z.object({
-    memberRole: strict ? z.enum(MEMBER_ROLES, 'Kies de rol in het cliëntsysteem.') : z.union([z.enum(MEMBER_ROLES), z.literal('')]),
+    memberRole: strict
+      ? z.enum(MEMBER_ROLES, 'Kies de rol in het cliëntsysteem.')
+      : z.union([z.enum(MEMBER_ROLES), z.literal('')]),
     firstName: strict ? text(100).min(1, 'Vul de voornaam in.') : text(100),
     lastName: strict ? text(100).min(1, 'Vul de achternaam in.') : text(100),
     dateOfBirth: z
       .string()
       .trim()
-      .refine((v) => !v || parseDate(v) !== null, 'Geef een geldige datum (dd/mm/jjjj).')
-      .refine((v) => !v || !parseDate(v) || parseDate(v)! <= today, 'De geboortedatum ligt in de toekomst.'),
+      .refine((v) => !v || parseCalendarDate(v) !== null, 'Geef een geldige datum (dd/mm/jjjj).')
+      .refine(
+        (v) => !v || !parseCalendarDate(v) || parseCalendarDate(v)! <= today,
+        'De geboortedatum ligt in de toekomst.',
+      ),
     isMinor: z.enum(['ja', 'nee', '']),
     sex: z.enum(SEXES, 'Kies een geslacht of "onbekend".'),
     nationalNumber: z
       .string()
       .trim()
       .max(20, 'Een rijksregisternummer telt 11 cijfers.')
-      .refine((v) => !v || normaliseNationalNumber(v) !== null, 'Dit rijksregisternummer klopt niet (controlegetal). Laat het veld leeg als je het niet zeker weet.'),
+      .refine(
+        (v) => !v || normaliseNationalNumber(v) !== null,
+        'Dit rijksregisternummer klopt niet (controlegetal). Laat het veld leeg als je het niet zeker weet.',
+      ),
     contact: text(500),
     safeAddress: z.enum(['ja', 'nee', '']),
   });
@@ -113,7 +154,12 @@ function contactSchema(strict: boolean) {
 export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
   const strict = mode === 'submit';
   const riskShape = Object.fromEntries(
-    RISK_FACTORS.map((f) => [f.key, strict ? z.enum(RISK_ANSWERS, 'Beantwoord deze vraag (ja, nee of onbekend).') : z.union([z.enum(RISK_ANSWERS), z.literal('')]).optional()]),
+    RISK_FACTORS.map((f) => [
+      f.key,
+      strict
+        ? z.enum(RISK_ANSWERS, 'Beantwoord deze vraag (ja, nee of onbekend).')
+        : z.union([z.enum(RISK_ANSWERS), z.literal('')]).optional(),
+    ]),
   );
   return z.object({
     safeHouseId: z.string().uuid('Kies het Veilig Huis waarnaar je aanmeldt.'),
@@ -128,9 +174,13 @@ export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
     situation: strict ? text().min(20, 'Beschrijf de situatie in minstens 20 tekens.') : text(),
     actionsTaken: strict ? text().min(1, 'Beschrijf wat er al gebeurd is (of "nog niets").') : text(),
     riskAnswers: z.object(riskShape),
-    riskJudgement: strict ? z.enum(RISK_LEVELS, 'Geef je eigen inschatting van het risico.') : z.union([z.enum(RISK_LEVELS), z.literal('')]),
+    riskJudgement: strict
+      ? z.enum(RISK_LEVELS, 'Geef je eigen inschatting van het risico.')
+      : z.union([z.enum(RISK_LEVELS), z.literal('')]),
     riskJudgementReason: strict ? text().min(1, 'Licht je inschatting kort toe.') : text(),
-    clientInformed: strict ? z.enum(['ja', 'nee'], 'Geef aan of het cliëntsysteem op de hoogte is van de aanmelding.') : z.enum(['ja', 'nee', '']),
+    clientInformed: strict
+      ? z.enum(['ja', 'nee'], 'Geef aan of het cliëntsysteem op de hoogte is van de aanmelding.')
+      : z.enum(['ja', 'nee', '']),
     notInformedReason: text(),
     involvedOrganisations: text(2000),
   });
@@ -143,7 +193,7 @@ export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
 function crossFieldErrors(v: ReferralValues, strict: boolean, today: Date): Record<string, string> {
   const out: Record<string, string> = {};
   v.members.forEach((m, i) => {
-    const dob = m.dateOfBirth ? parseDate(m.dateOfBirth.trim()) : null;
+    const dob = m.dateOfBirth ? parseCalendarDate(m.dateOfBirth.trim()) : null;
     if (dob && dob <= today && m.isMinor) {
       const minor = ageOn(dob, today) < 18;
       if ((m.isMinor === 'ja') !== minor) {
@@ -173,6 +223,6 @@ export function validateReferral(values: ReferralValues, mode: 'draft' | 'submit
 export type ParsedReferral = z.infer<ReturnType<typeof referralSchema>>;
 
 export const isMinorFrom = (m: { dateOfBirth: string; isMinor: string }, today = new Date()): boolean => {
-  const dob = m.dateOfBirth ? parseDate(m.dateOfBirth) : null;
+  const dob = m.dateOfBirth ? parseCalendarDate(m.dateOfBirth) : null;
   return dob ? ageOn(dob, today) < 18 : m.isMinor === 'ja';
 };

@@ -1,6 +1,5 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { useCase } from '@/lib/use-case/kernel';
 import { parseStatisticsFilters } from './schemas';
 import { loadStatistics, type StatisticsView } from './queries';
 
@@ -10,17 +9,18 @@ import { loadStatistics, type StatisticsView } from './queries';
  * profile of the client systems and waiting times, for whole months of submission. Every count
  * is masked (lib/reporting/suppression.ts); nothing identifies a dossier or a person.
  */
-export async function getStatistics(userId: string, rawFilters: Record<string, unknown>, now = new Date()): Promise<StatisticsView> {
+export async function getStatistics(
+  userId: string,
+  rawFilters: Record<string, unknown>,
+  now = new Date(),
+): Promise<StatisticsView> {
   const filters = parseStatisticsFilters(rawFilters, now);
-  return withActor(userId, async (tx, actor) => {
-    const view = await loadStatistics(tx, actor, filters, 'getStatistics');
-    await recordAudit(tx, actor, {
-      action: 'statistics.view',
+  return useCase(userId, { action: 'statistics.view', purpose: 'statistics' }, async ({ tx, actor, log }) => {
+    const view = await loadStatistics(tx, actor, filters);
+    await log({
       objectType: 'Statistics',
       objectId: `periode:${filters.van}..${filters.tot}`,
       safeHouseId: view.selected?.id ?? null,
-      purpose: 'getStatistics',
-      outcome: 'ALLOWED',
     });
     return view;
   });

@@ -1,9 +1,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/access/actor';
 import { hasRole } from '@/lib/access/actor';
-import { can } from '@/lib/access/policy';
-import { DeniedError, type Tx } from '@/lib/db/scoped';
-import { AppError } from '@/lib/errors';
+import { DeniedError, type Tx } from '@/lib/use-case/kernel';
 import { periodBounds, periodKey, periodLabel, type StatisticsFilters } from './schemas';
 import { THRESHOLD } from './suppression';
 import { buildStatisticsAcrossPeriods, type HouseRef, type UnitStatistics } from './tables';
@@ -32,7 +30,11 @@ export interface StatisticsView {
  */
 async function housesInScope(tx: Tx, actor: Actor): Promise<HouseRef[]> {
   const where = hasRole(actor, 'AGENCY_ANALYST') ? {} : { id: { in: actor.coordinatorHouses } };
-  return tx.safeHouse.findMany({ where, select: { id: true, name: true, code: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  return tx.safeHouse.findMany({
+    where,
+    select: { id: true, name: true, code: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /**
@@ -41,8 +43,7 @@ async function housesInScope(tx: Tx, actor: Actor): Promise<HouseRef[]> {
  * is read here, and the analyst has no row access anyway. Suppression always runs over the whole
  * scope, then the chosen safe house is picked out (see lib/reporting/tables.ts).
  */
-export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFilters, purpose: string): Promise<StatisticsView> {
-  if (!can(actor, 'statistics.view')) throw new AppError('FORBIDDEN_ACTION', 'Geen toegang tot de statistieken.');
+export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFilters): Promise<StatisticsView> {
   const houses = await housesInScope(tx, actor);
   const selected = filters.veiligHuis ? (houses.find((h) => h.id === filters.veiligHuis) ?? null) : null;
   if (filters.veiligHuis && !selected) {
@@ -51,12 +52,15 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
       objectType: 'Statistics',
       objectId: `periode:${filters.van}..${filters.tot}`,
       safeHouseId: filters.veiligHuis,
-      purpose,
+      purpose: 'statistics',
     });
   }
   // The requested period is masked together with its whole year: the year and its four quarters
   // (a year is the sum of its quarters), so no published pair can be subtracted (ADR 0013).
-  const periods = [null, 1, 2, 3, 4].map((q) => ({ key: periodKey(filters.year, q), ...periodBounds(filters.year, q) }));
+  const periods = [null, 1, 2, 3, 4].map((q) => ({
+    key: periodKey(filters.year, q),
+    ...periodBounds(filters.year, q),
+  }));
   const loaded = [];
   for (const p of periods) {
     const counts = await tx.$queryRaw<{ safe_house_id: string; metric: string; category: string; n: bigint }[]>`
@@ -65,7 +69,12 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
       SELECT safe_house_id, decided, median_days FROM statistics_waiting_times(${p.van}::date, ${p.tot}::date, NULL)`;
     loaded.push({
       key: p.key,
-      counts: counts.map((r) => ({ safeHouseId: r.safe_house_id, metric: r.metric, category: r.category, n: Number(r.n) })),
+      counts: counts.map((r) => ({
+        safeHouseId: r.safe_house_id,
+        metric: r.metric,
+        category: r.category,
+        n: Number(r.n),
+      })),
       waiting: waiting.map((w) => ({
         safeHouseId: w.safe_house_id,
         decided: Number(w.decided),
@@ -74,7 +83,11 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
     });
   }
   const yearKey = periodKey(filters.year, null);
-  const all = buildStatisticsAcrossPeriods({ houses, periods: loaded, sums: [{ total: yearKey, parts: [1, 2, 3, 4].map((q) => periodKey(filters.year, q)) }] });
+  const all = buildStatisticsAcrossPeriods({
+    houses,
+    periods: loaded,
+    sums: [{ total: yearKey, parts: [1, 2, 3, 4].map((q) => periodKey(filters.year, q)) }],
+  });
   const stats = all.get(filters.periode)!;
   const rows = selected ? stats.houses.filter((h) => h.id === selected.id) : stats.houses;
   return {

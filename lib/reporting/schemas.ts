@@ -1,5 +1,6 @@
 import { z } from '@/lib/validation/zod';
 import { invalid } from '@/lib/errors';
+import { instantToBrussels } from '@/lib/time';
 
 /**
  * Filters of the statistics page and export (GET parameters): `periode` — a whole calendar
@@ -14,7 +15,11 @@ import { invalid } from '@/lib/errors';
 export const PERIOD_PATTERN = /^(\d{4})(?:-[KQ]([1-4]))?$/i;
 
 export const statisticsFilters = z.object({
-  periode: z.string().trim().regex(PERIOD_PATTERN, 'Kies een kwartaal (bv. 2026-K1) of een heel jaar (bv. 2026).').or(z.literal('')),
+  periode: z
+    .string()
+    .trim()
+    .regex(PERIOD_PATTERN, 'Kies een kwartaal (bv. 2026-K1) of een heel jaar (bv. 2026).')
+    .or(z.literal('')),
   veiligHuis: z.union([z.string().uuid(), z.literal('')]).catch(''),
 });
 
@@ -32,9 +37,10 @@ export interface StatisticsFilters {
   veiligHuis: string;
 }
 
+/** The year and month (1–12) of an instant in Brussels. */
 const brussels = (now: Date) => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' }).formatToParts(now);
-  return { year: Number(parts.find((p) => p.type === 'year')!.value), month: Number(parts.find((p) => p.type === 'month')!.value) };
+  const date = instantToBrussels(now).date;
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,7 +53,8 @@ export function periodBounds(year: number, quarter: number | null): { van: strin
   return { van: `${year}-${pad(first)}-01`, tot: `${year}-${pad(first + 2)}-${pad(last)}` };
 }
 
-export const periodKey = (year: number, quarter: number | null) => (quarter === null ? String(year) : `${year}-K${quarter}`);
+export const periodKey = (year: number, quarter: number | null) =>
+  quarter === null ? String(year) : `${year}-K${quarter}`;
 
 /** The last quarter that has ended (Europe/Brussels). */
 export function lastCompleteQuarter(now = new Date()): { year: number; quarter: number } {
@@ -60,10 +67,13 @@ export function lastCompleteQuarter(now = new Date()): { year: number; quarter: 
 export function parseStatisticsFilters(raw: Record<string, unknown>, now = new Date()): StatisticsFilters {
   const pick = (k: string) => (typeof raw[k] === 'string' ? raw[k] : Array.isArray(raw[k]) ? raw[k][0] : undefined);
   if (pick('van') !== undefined || pick('tot') !== undefined) {
-    throw invalid('Statistieken bestaan enkel per kwartaal of per jaar, niet voor een vrije periode.', { periode: 'Kies een kwartaal of een heel jaar.' });
+    throw invalid('Statistieken bestaan enkel per kwartaal of per jaar, niet voor een vrije periode.', {
+      periode: 'Kies een kwartaal of een heel jaar.',
+    });
   }
   const parsed = statisticsFilters.safeParse({ periode: pick('periode') ?? '', veiligHuis: pick('veiligHuis') ?? '' });
-  if (!parsed.success) throw invalid('Kies een kwartaal of een heel jaar.', { periode: parsed.error.issues[0]!.message });
+  if (!parsed.success)
+    throw invalid('Kies een kwartaal of een heel jaar.', { periode: parsed.error.issues[0]!.message });
   const f = parsed.data;
   let year: number;
   let quarter: number | null;
@@ -71,11 +81,18 @@ export function parseStatisticsFilters(raw: Record<string, unknown>, now = new D
   if (m) {
     year = Number(m[1]);
     quarter = m[2] ? Number(m[2]) : null;
-    if (year < 2000 || year > 2100) throw invalid('Kies een kwartaal of een heel jaar.', { periode: 'Dat jaar valt buiten de gegevens.' });
+    if (year < 2000 || year > 2100)
+      throw invalid('Kies een kwartaal of een heel jaar.', { periode: 'Dat jaar valt buiten de gegevens.' });
   } else {
     ({ year, quarter } = lastCompleteQuarter(now));
   }
-  return { periode: periodKey(year, quarter), year, quarter, ...periodBounds(year, quarter), veiligHuis: f.veiligHuis.toLowerCase() };
+  return {
+    periode: periodKey(year, quarter),
+    year,
+    quarter,
+    ...periodBounds(year, quarter),
+    veiligHuis: f.veiligHuis.toLowerCase(),
+  };
 }
 
 /** "eerste kwartaal 2026", "2026" */
@@ -90,7 +107,8 @@ export function periodOptions(now = new Date(), from = 2020): { value: string; l
   const out: { value: string; label: string }[] = [];
   for (let y = year; y >= from; y--) {
     out.push({ value: periodKey(y, null), label: `${y} (heel jaar)` });
-    for (let q = 4; q >= 1; q--) out.push({ value: periodKey(y, q), label: `${y}, ${['eerste', 'tweede', 'derde', 'vierde'][q - 1]} kwartaal` });
+    for (let q = 4; q >= 1; q--)
+      out.push({ value: periodKey(y, q), label: `${y}, ${['eerste', 'tweede', 'derde', 'vierde'][q - 1]} kwartaal` });
   }
   return out;
 }

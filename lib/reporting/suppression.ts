@@ -80,7 +80,10 @@ export function suppressCounts(
     }
   }
   return Object.fromEntries(
-    Object.entries(cells).map(([k, n]): [string, Masked] => [k, small.has(k) ? SUPPRESSED : hidden.has(k) ? COMPLEMENTARY : n]),
+    Object.entries(cells).map(([k, n]): [string, Masked] => [
+      k,
+      small.has(k) ? SUPPRESSED : hidden.has(k) ? COMPLEMENTARY : n,
+    ]),
   );
 }
 
@@ -102,7 +105,8 @@ export function maskMedian(median: number | null, count: number, threshold = THR
 }
 
 /** True for a count that is not shown (small, or hidden to protect a small one). */
-export const isSuppressed = (m: Masked): m is typeof SUPPRESSED | typeof COMPLEMENTARY => m === SUPPRESSED || m === COMPLEMENTARY;
+export const isSuppressed = (m: Masked): m is typeof SUPPRESSED | typeof COMPLEMENTARY =>
+  m === SUPPRESSED || m === COMPLEMENTARY;
 
 const intFmt = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 0 });
 const decFmt = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 });

@@ -9,7 +9,12 @@ import { maskMedian, suppressCounts, THRESHOLD, type Masked, type Relation } fro
  * the filter: a house shown on its own is masked exactly as in the table of all houses, so two
  * views can never be subtracted from each other to reveal a hidden count.
  */
-export const OUTCOMES = ['REFER_TO_REGULAR_CARE', 'ATTACH_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'START_TRAJECTORY'] as const;
+export const OUTCOMES = [
+  'REFER_TO_REGULAR_CARE',
+  'ATTACH_TO_EXISTING_CARE',
+  'NOT_ADMISSIBLE',
+  'START_TRAJECTORY',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const VIOLENCE_FORM_CATEGORIES = [...VIOLENCE_FORMS, 'OTHER'] as const;
 export const MINOR_CATEGORIES = ['YES', 'NO'] as const;
@@ -103,8 +108,16 @@ export interface PeriodCounts {
 }
 
 /** One period alone (no other period is published with it). */
-export function buildStatistics(input: { houses: readonly HouseRef[]; counts: readonly CountRow[]; waiting: readonly WaitingRow[] }): Statistics {
-  return buildStatisticsAcrossPeriods({ houses: input.houses, periods: [{ key: 'p', counts: input.counts, waiting: input.waiting }], sums: [] }).get('p')!;
+export function buildStatistics(input: {
+  houses: readonly HouseRef[];
+  counts: readonly CountRow[];
+  waiting: readonly WaitingRow[];
+}): Statistics {
+  return buildStatisticsAcrossPeriods({
+    houses: input.houses,
+    periods: [{ key: 'p', counts: input.counts, waiting: input.waiting }],
+    sums: [],
+  }).get('p')!;
 }
 
 /**
@@ -139,13 +152,18 @@ export function buildStatisticsAcrossPeriods(input: {
         if (!mapped) continue;
         targets.push(...mapped, 'referrals');
         if (r.category !== 'PENDING') targets.push('decided');
-        if (r.category === 'TRAJECTORY_OPEN' || r.category === 'TRAJECTORY_CLOSED') targets.push('outcome:START_TRAJECTORY');
+        if (r.category === 'TRAJECTORY_OPEN' || r.category === 'TRAJECTORY_CLOSED')
+          targets.push('outcome:START_TRAJECTORY');
       } else if (r.metric === 'violence_form') {
-        targets.push(`form:${(VIOLENCE_FORM_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'OTHER'}`);
+        targets.push(
+          `form:${(VIOLENCE_FORM_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'OTHER'}`,
+        );
       } else if (r.metric === 'minors') {
         targets.push(`minors:${r.category === 'YES' ? 'YES' : 'NO'}`);
       } else if (r.metric === 'referrer_kind') {
-        targets.push(`kind:${(REFERRER_KIND_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'UNKNOWN'}`);
+        targets.push(
+          `kind:${(REFERRER_KIND_CATEGORIES as readonly string[]).includes(r.category) ? r.category : 'UNKNOWN'}`,
+        );
       }
       for (const m of targets) {
         add(r.safeHouseId, m, r.n);
@@ -153,11 +171,13 @@ export function buildStatisticsAcrossPeriods(input: {
       }
     }
     relations.push(...units.flatMap((u) => unitRelations(P(u))));
-    for (const m of MEASURES) relations.push({ total: `${P('total')}|${m}`, parts: houses.map((h) => `${P(h.id)}|${m}`) });
+    for (const m of MEASURES)
+      relations.push({ total: `${P('total')}|${m}`, parts: houses.map((h) => `${P(h.id)}|${m}`) });
   }
   for (const sum of input.sums) {
     for (const u of units) {
-      for (const m of MEASURES) relations.push({ total: `${sum.total}#${u}|${m}`, parts: sum.parts.map((p) => `${p}#${u}|${m}`) });
+      for (const m of MEASURES)
+        relations.push({ total: `${sum.total}#${u}|${m}`, parts: sum.parts.map((p) => `${p}#${u}|${m}`) });
     }
   }
   const masked = suppressCounts(cells, relations, THRESHOLD);
@@ -170,7 +190,11 @@ export function buildStatisticsAcrossPeriods(input: {
   return out;
 }
 
-function unitsOf(period: PeriodCounts, houses: readonly HouseRef[], v0: (unit: string, measure: string) => Masked): Statistics {
+function unitsOf(
+  period: PeriodCounts,
+  houses: readonly HouseRef[],
+  v0: (unit: string, measure: string) => Masked,
+): Statistics {
   const input = period;
   const waitingBy = new Map(input.waiting.map((w) => [w.safeHouseId ?? 'total', w]));
   const unit = (id: string, name: string, code: string | null): UnitStatistics => {
@@ -190,7 +214,10 @@ function unitsOf(period: PeriodCounts, houses: readonly HouseRef[], v0: (unit: s
       violenceForms: VIOLENCE_FORM_CATEGORIES.map((code) => ({ code, n: v(`form:${code}`) })),
       minors: MINOR_CATEGORIES.map((code) => ({ code, n: v(`minors:${code}`) })),
       referrerKinds: REFERRER_KIND_CATEGORIES.map((code) => ({ code, n: v(`kind:${code}`) })),
-      waiting: { medianDays: median === null ? null : Math.round(median * 10) / 10, medianWithheld: count > 0 && median === null },
+      waiting: {
+        medianDays: median === null ? null : Math.round(median * 10) / 10,
+        medianWithheld: count > 0 && median === null,
+      },
     };
   };
   return {

@@ -8,7 +8,15 @@ import { MINORS_LABEL, ORGANISATION_KIND_LABEL, OUTCOME_LABEL, REPORTING_VIOLENC
  * The statistics as CSV (lib/csv.ts does the format). Pure. Small counts are written as "<5",
  * counts hidden to protect them as "x".
  */
-export const CSV_HEADER = ['Periode van', 'Periode tot', 'Veilig Huis', 'Onderdeel', 'Categorie', 'Waarde', 'Opmerking'] as const;
+export const CSV_HEADER = [
+  'Periode van',
+  'Periode tot',
+  'Veilig Huis',
+  'Onderdeel',
+  'Categorie',
+  'Waarde',
+  'Opmerking',
+] as const;
 
 const count = (m: Masked): [CsvCell, CsvCell] =>
   m === SUPPRESSED

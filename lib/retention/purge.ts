@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { instantToBrussels } from '@/lib/time';
 import { retentionTerms, type RetentionTerms } from './terms';
 
 /**
@@ -10,19 +11,33 @@ import { retentionTerms, type RetentionTerms } from './terms';
  * members, contacts, referral, input, information, minutes, plan, proposals and votes go with it
  * (foreign keys ON DELETE CASCADE). The access log keeps its rows (ids only). Runs as the owner.
  */
-const brusselsMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' });
 /** The first day of the month (Brussels time, as statistics count it) of a moment. */
 function month(d: Date | null): Date | null {
   if (!d) return null;
-  const parts = brusselsMonth.formatToParts(d);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return new Date(Date.UTC(get('year'), get('month') - 1, 1));
+  return new Date(`${instantToBrussels(d).date.slice(0, 7)}-01T00:00:00Z`);
 }
 
 const CHILD_TABLES = [
-  'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AdmissionAssessment', 'MandatedAgencyConsultation', 'PartnerInput',
-  'AgendaItem', 'CaseInvitation', 'InformationItem', 'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord',
-  'DisclosureProposal', 'DisclosureItem', 'DisclosureVote', 'RetentionExtension', 'RetentionVote', 'TransferRequest',
+  'Referral',
+  'ClientMember',
+  'Contact',
+  'CaseParticipant',
+  'AdmissionAssessment',
+  'MandatedAgencyConsultation',
+  'PartnerInput',
+  'AgendaItem',
+  'CaseInvitation',
+  'InformationItem',
+  'ConferenceDecision',
+  'Goal',
+  'PlanAction',
+  'FeedbackRecord',
+  'DisclosureProposal',
+  'DisclosureItem',
+  'DisclosureVote',
+  'RetentionExtension',
+  'RetentionVote',
+  'TransferRequest',
 ] as const;
 
 /** A dossier whose term ended within the grace period after its closure: not purged (issue 9 §4). */
@@ -59,17 +74,30 @@ export async function purgeExpiredDossiers(
     select: { id: true, reference: true, safeHouseId: true, closedAt: true, retentionUntil: true },
   });
   for (const h of held) {
-    console.warn(`[purge] ${h.reference} vastgehouden: gesloten op ${h.closedAt!.toISOString()}, minder dan ${terms.PURGE_GRACE_DAYS} dagen geleden`);
+    console.warn(
+      `[purge] ${h.reference} vastgehouden: gesloten op ${h.closedAt!.toISOString()}, minder dan ${terms.PURGE_GRACE_DAYS} dagen geleden`,
+    );
     await owner.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${h.safeHouseId}::uuid, 'retention.purge.held', 'Dossier', ${h.id}, ${h.id}::uuid, 'retentionPurgeGrace', NULL, 'DENIED')`;
   }
-  onHeld?.(held.map((h) => ({ dossierId: h.id, reference: h.reference, closedAt: h.closedAt!, retentionUntil: h.retentionUntil! })));
+  onHeld?.(
+    held.map((h) => ({
+      dossierId: h.id,
+      reference: h.reference,
+      closedAt: h.closedAt!,
+      retentionUntil: h.retentionUntil!,
+    })),
+  );
   const due = await owner.dossier.findMany({
     where: {
       ...house,
       OR: [
         { status: { in: [...ENDED] }, retentionUntil: { lte: now }, closedAt: { lte: graceCutoff } },
         // a draft: counted from its last save (the referral's updatedAt), else its creation
-        { status: 'DRAFT', createdAt: { lte: draftCutoff }, OR: [{ referral: { is: null } }, { referral: { updatedAt: { lte: draftCutoff } } }] },
+        {
+          status: 'DRAFT',
+          createdAt: { lte: draftCutoff },
+          OR: [{ referral: { is: null } }, { referral: { updatedAt: { lte: draftCutoff } } }],
+        },
       ],
     },
     select: { id: true },
@@ -91,27 +119,42 @@ export async function purgeExpiredDossiers(
         ]);
         let rows = 1;
         for (const table of CHILD_TABLES) {
-          const counted = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "dossierId" = $1::uuid`, id);
+          const counted = await tx.$queryRawUnsafe<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM "${table}" WHERE "dossierId" = $1::uuid`,
+            id,
+          );
           rows += counted[0]?.n ?? 0;
         }
         const draft = d.status === 'DRAFT';
         // a draft was never submitted: no statistics are kept of it, only the deletion record
-        if (!draft) await tx.purgedDossierFact.create({
-          data: {
-            safeHouseId: d.safeHouseId,
-            submittedMonth: month(d.submittedAt),
-            decidedMonth: month(d.decidedAt),
-            closedMonth: month(d.closedAt),
-            finalStatus: d.status,
-            admitted: assessment?.decision === 'START_TRAJECTORY',
-            violenceForms: d.referral?.violenceForms ?? [],
-            minorsInvolved: minors > 0,
-            referrerKind: referrer?.kind ?? null,
-            waitingDays: d.submittedAt && d.decidedAt ? Math.floor((d.decidedAt.getTime() - d.submittedAt.getTime()) / 86_400_000) : null,
-          },
-        });
+        if (!draft)
+          await tx.purgedDossierFact.create({
+            data: {
+              safeHouseId: d.safeHouseId,
+              submittedMonth: month(d.submittedAt),
+              decidedMonth: month(d.decidedAt),
+              closedMonth: month(d.closedAt),
+              finalStatus: d.status,
+              admitted: assessment?.decision === 'START_TRAJECTORY',
+              violenceForms: d.referral?.violenceForms ?? [],
+              minorsInvolved: minors > 0,
+              referrerKind: referrer?.kind ?? null,
+              waitingDays:
+                d.submittedAt && d.decidedAt
+                  ? Math.floor((d.decidedAt.getTime() - d.submittedAt.getTime()) / 86_400_000)
+                  : null,
+            },
+          });
         await tx.deletionRecord.create({
-          data: { dossierId: id, reference: d.reference, safeHouseId: d.safeHouseId, closedAt: d.closedAt, retentionUntil: d.retentionUntil ?? draftCutoff, purgedAt: now, rowsDeleted: rows },
+          data: {
+            dossierId: id,
+            reference: d.reference,
+            safeHouseId: d.safeHouseId,
+            closedAt: d.closedAt,
+            retentionUntil: d.retentionUntil ?? draftCutoff,
+            purgedAt: now,
+            rowsDeleted: rows,
+          },
         });
         await tx.dossier.delete({ where: { id } });
         await tx.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${d.safeHouseId}::uuid, 'retention.purge', 'Dossier', ${id}, ${id}::uuid, ${draft ? 'draftExpiry' : 'retentionPurge'}, NULL, 'ALLOWED')`;

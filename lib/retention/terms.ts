@@ -6,7 +6,13 @@ import { ConfigError } from '@/lib/env';
  * a referral waits too long for a decision (art. 15 §3, GDPR art. 5(1)(e); ADR 0015). Each
  * can be set per deployment (.env.example); never more than the decree's 15 years.
  */
-const years = (fallback: number) => z.coerce.number().int('een geheel aantal jaren').min(1, 'minstens 1 jaar').max(15, 'hoogstens 15 jaar (art. 15, § 3)').default(fallback);
+const years = (fallback: number) =>
+  z.coerce
+    .number()
+    .int('een geheel aantal jaren')
+    .min(1, 'minstens 1 jaar')
+    .max(15, 'hoogstens 15 jaar (art. 15, § 3)')
+    .default(fallback);
 const schema = z.object({
   RETENTION_YEARS_NOT_ADMISSIBLE: years(3),
   RETENTION_YEARS_REFERRED_TO_REGULAR_CARE: years(5),
@@ -21,10 +27,14 @@ export type RetentionTerms = z.infer<typeof schema>;
 export type EndedWithoutTrajectory = 'NOT_ADMISSIBLE' | 'REFERRED_TO_REGULAR_CARE' | 'ATTACHED_TO_EXISTING_CARE';
 
 export function parseRetentionTerms(source: Record<string, string | undefined>): RetentionTerms {
-  const cleaned = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]));
+  const cleaned = Object.fromEntries(
+    Object.keys(schema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]),
+  );
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(`Ongeldige configuratie (zie .env.example):\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new ConfigError(
+      `Ongeldige configuratie (zie .env.example):\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   return result.data;
 }

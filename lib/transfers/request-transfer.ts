@@ -1,9 +1,7 @@
 import 'server-only';
-import { withActor } from '@/lib/db/scoped';
-import { recordAudit } from '@/lib/audit/log';
+import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { requireDossierAction } from '@/lib/conferences/context';
 import { transferSchema, type TransferValues } from './schemas';
 
 /**
@@ -15,24 +13,34 @@ export async function requestTransfer(userId: string, dossierId: string, values:
   const parsed = validateForm(transferSchema, values);
   if (!parsed.ok) throw invalid('De overdracht is nog niet volledig.', parsed.errors);
   const v = parsed.data;
-  return withActor(userId, async (tx, actor) => {
-    const dossier = await requireDossierAction(tx, actor, dossierId, 'transfer.request', 'requestTransfer', 'Dit dossier kan niet overgedragen worden.');
-    if (v.toSafeHouseId === dossier.safeHouseId) throw invalid('Kies een ander Veilig Huis.', { toSafeHouseId: 'Dat is het eigen Veilig Huis.' });
+  const need = {
+    action: 'transfer.request',
+    purpose: 'transfer',
+    dossierId,
+    notNow: 'Dit dossier kan niet overgedragen worden.',
+  } as const;
+  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
+    if (v.toSafeHouseId === dossier.safeHouseId)
+      throw invalid('Kies een ander Veilig Huis.', { toSafeHouseId: 'Dat is het eigen Veilig Huis.' });
     const target = await tx.safeHouse.findUnique({ where: { id: v.toSafeHouseId }, select: { id: true } });
     if (!target) throw invalid('Onbekend Veilig Huis.', { toSafeHouseId: 'Onbekend Veilig Huis.' });
-    const pending = await tx.transferRequest.findFirst({ where: { dossierId, status: 'PENDING' }, select: { id: true } });
+    const pending = await tx.transferRequest.findFirst({
+      where: { dossierId, status: 'PENDING' },
+      select: { id: true },
+    });
     if (pending) throw conflict('Er loopt al een overdracht voor dit dossier.');
     const request = await tx.transferRequest.create({
       data: {
-        dossierId, reference: dossier.reference, fromSafeHouseId: dossier.safeHouseId, toSafeHouseId: v.toSafeHouseId,
-        reason: v.reason, requestedByUserId: actor.userId,
+        dossierId,
+        reference: dossier.reference,
+        fromSafeHouseId: dossier.safeHouseId,
+        toSafeHouseId: v.toSafeHouseId,
+        reason: v.reason,
+        requestedByUserId: actor.userId,
       },
       select: { id: true },
     });
-    await recordAudit(tx, actor, {
-      action: 'transfer.request', objectType: 'TransferRequest', objectId: request.id, dossierId, safeHouseId: dossier.safeHouseId,
-      purpose: 'requestTransfer', outcome: 'ALLOWED',
-    });
+    await log({ objectType: 'TransferRequest', objectId: request.id });
     return request;
   });
 }

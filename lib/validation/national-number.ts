@@ -6,7 +6,7 @@
  * an unknown month or day). Returns the 11 digits, or null when the number is not valid.
  */
 export function normaliseNationalNumber(input: string): string | null {
-  const digits = input.replace(/[\s.\-]/g, '');
+  const digits = input.replace(/[\s.-]/g, '');
   if (!/^\d{11}$/.test(digits)) return null;
   // the check digits say the century; the date part must then be a real date (or unknown: 00)
   return birthDatesOf(digits).length > 0 ? digits : null;
@@ -49,7 +49,8 @@ export function nationalNumberAgreesWithBirthDate(digits: string, birthDate: str
   return dates.includes('unknown') || dates.includes(birthDate);
 }
 
-export const NATIONAL_NUMBER_BIRTH_DATE_MISMATCH = 'Het rijksregisternummer past niet bij de geboortedatum. Controleer beide.';
+export const NATIONAL_NUMBER_BIRTH_DATE_MISMATCH =
+  'Het rijksregisternummer past niet bij de geboortedatum. Controleer beide.';
 
 export function formatNationalNumber(digits: string): string {
   return `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}-${digits.slice(6, 9)}.${digits.slice(9)}`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { APP_ROLE, databaseName, dropDatabase, ensureAppRoleLogin, ensureDatabase, withDatabase } from '../../lib/db/bootstrap';
+import { APP_ROLE, databaseName, dropDatabase, ensureAppRoleLogin, ensureDatabase, withDatabase } from './bootstrap';
 import { verifyAuditLog } from '../../lib/audit/verify-db';
 import { verifyAgainstCheckpoint, type SignedCheckpoint } from '../../lib/audit/checkpoint';
 import { decryptField } from '../../lib/crypto/fields';
@@ -70,7 +70,8 @@ export interface RestoreReport {
 // ------------------------------------------------------------------------------ helpers
 
 const SYSTEM_SCHEMAS = `('pg_catalog', 'information_schema', 'pg_toast')`;
-const userSchema = (col: string) => `${col} NOT IN ${SYSTEM_SCHEMAS} AND ${col} NOT LIKE 'pg\\_temp\\_%' AND ${col} NOT LIKE 'pg\\_toast\\_temp\\_%'`;
+const userSchema = (col: string) =>
+  `${col} NOT IN ${SYSTEM_SCHEMAS} AND ${col} NOT LIKE 'pg\\_temp\\_%' AND ${col} NOT LIKE 'pg\\_toast\\_temp\\_%'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const sha256File = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -88,7 +89,11 @@ export function pgTool(name: 'pg_dump' | 'pg_restore', env: NodeJS.ProcessEnv = 
   return path.join(env.PG_BIN_DIR || '/usr/bin', name);
 }
 
-function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function capture(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -96,7 +101,13 @@ function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'ENOENT' ? new BackupError(`${cmd} niet gevonden: installeer de PostgreSQL-clienttools (postgresql-client) of zet PG_BIN_DIR.`) : err),
+      reject(
+        err.code === 'ENOENT'
+          ? new BackupError(
+              `${cmd} niet gevonden: installeer de PostgreSQL-clienttools (postgresql-client) of zet PG_BIN_DIR.`,
+            )
+          : err,
+      ),
     );
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stdout, stderr }));
   });
@@ -117,7 +128,22 @@ function libpqConnection(url: string, env: NodeJS.ProcessEnv): { dbname: string;
   const u = new URL(url);
   const password = decodeURIComponent(u.password);
   u.password = '';
-  const known = new Set(['sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'sslcrl', 'host', 'port', 'connect_timeout', 'application_name', 'options', 'target_session_attrs', 'gssencmode', 'channel_binding', 'passfile']);
+  const known = new Set([
+    'sslmode',
+    'sslrootcert',
+    'sslcert',
+    'sslkey',
+    'sslcrl',
+    'host',
+    'port',
+    'connect_timeout',
+    'application_name',
+    'options',
+    'target_session_attrs',
+    'gssencmode',
+    'channel_binding',
+    'passfile',
+  ]);
   for (const k of [...u.searchParams.keys()]) if (!known.has(k)) u.searchParams.delete(k);
   const childEnv: NodeJS.ProcessEnv = { ...env, PGCONNECT_TIMEOUT: env.PGCONNECT_TIMEOUT ?? '10' };
   if (password) childEnv.PGPASSWORD = password;
@@ -132,7 +158,9 @@ async function connect(url: string): Promise<pg.Client> {
     throw new BackupError(`Geen verbinding met de database ${databaseName(url)}: ${(err as Error).message}`);
   }
   // the same text form of every value on both sides
-  await client.query(`SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET bytea_output = 'hex'`);
+  await client.query(
+    `SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET bytea_output = 'hex'`,
+  );
   return client;
 }
 
@@ -147,13 +175,18 @@ async function readsEverything(client: pg.Client): Promise<boolean> {
     `SELECT rolsuper AS su, rolbypassrls AS by, rolname AS u FROM pg_roles WHERE rolname = current_user`,
   );
   const me = rows[0]!;
-  if (me.u === APP_ROLE) throw new BackupError(`Verbonden als ${APP_ROLE}: een backup of herstel gebeurt als de eigenaar van de database (DATABASE_URL), niet als de app-rol.`);
+  if (me.u === APP_ROLE)
+    throw new BackupError(
+      `Verbonden als ${APP_ROLE}: een backup of herstel gebeurt als de eigenaar van de database (DATABASE_URL), niet als de app-rol.`,
+    );
   if (me.su || me.by) await client.query('SET row_security = off');
   return me.su || me.by;
 }
 
 async function serverVersion(client: pg.Client): Promise<{ version: string; major: number }> {
-  const { rows } = await client.query<{ v: string; n: string }>(`SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS n`);
+  const { rows } = await client.query<{ v: string; n: string }>(
+    `SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS n`,
+  );
   return { version: rows[0]!.v.split(' ')[0]!, major: Math.floor(Number(rows[0]!.n) / 10000) };
 }
 
@@ -228,9 +261,10 @@ async function sampleCiphertexts(client: pg.Client, keyIds: string[]): Promise<M
   const out = new Map<string, string>();
   for (const id of keyIds) {
     for (const { s, t, c } of cols) {
-      const { rows } = await client.query<{ v: string }>(`SELECT ${ident(c)} AS v FROM ONLY ${ident(s)}.${ident(t)} WHERE ${ident(c)} LIKE $1 LIMIT 1`, [
-        `v1.${id.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`,
-      ]);
+      const { rows } = await client.query<{ v: string }>(
+        `SELECT ${ident(c)} AS v FROM ONLY ${ident(s)}.${ident(t)} WHERE ${ident(c)} LIKE $1 LIMIT 1`,
+        [`v1.${id.replace(/[\\%_]/g, (m) => `\\${m}`)}.%`],
+      );
       if (rows[0]) {
         out.set(id, rows[0].v);
         break;
@@ -247,7 +281,13 @@ function secretValues(env: NodeJS.ProcessEnv): string[] {
     const b64 = part.split(':')[1];
     if (b64 && b64.length >= 16) out.push(b64);
   }
-  for (const k of ['LOOKUP_HMAC_KEY', 'NEXTAUTH_SECRET', 'APP_DB_PASSWORD', 'AUDIT_CHECKPOINT_PRIVATE_KEY', 'OIDC_CLIENT_SECRET']) {
+  for (const k of [
+    'LOOKUP_HMAC_KEY',
+    'NEXTAUTH_SECRET',
+    'APP_DB_PASSWORD',
+    'AUDIT_CHECKPOINT_PRIVATE_KEY',
+    'OIDC_CLIENT_SECRET',
+  ]) {
     const v = env[k];
     if (v && v.length >= 12) out.push(v);
   }
@@ -262,7 +302,10 @@ function writePrivate(file: string, content: string | Buffer): void {
 // ------------------------------------------------------------------------------ backup
 
 export function defaultBackupDir(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return path.resolve('backups', stamp);
 }
 
@@ -292,7 +335,12 @@ export async function createBackup(opts: {
   }
 }
 
-async function backupInto(dir: string, databaseUrl: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<Manifest> {
+async function backupInto(
+  dir: string,
+  databaseUrl: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<Manifest> {
   const database = databaseName(databaseUrl);
   const pgDump = pgTool('pg_dump', env);
   const dumpTool = await toolVersion(pgDump);
@@ -320,7 +368,9 @@ async function backupInto(dir: string, databaseUrl: string, env: NodeJS.ProcessE
     let auditLog: Manifest['auditLog'] = { ok: true, checked: 0, lastSeq: null, headHash: null };
     if (hasAudit) {
       const v = await verifyAuditLog(client);
-      const head = await client.query<{ seq: string; hash: string }>(`SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`);
+      const head = await client.query<{ seq: string; hash: string }>(
+        `SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`,
+      );
       auditLog = {
         ok: v.ok,
         checked: v.checked,
@@ -328,12 +378,26 @@ async function backupInto(dir: string, databaseUrl: string, env: NodeJS.ProcessE
         headHash: head.rows[0]?.hash ?? null,
         ...(v.ok ? {} : { problem: `rij ${v.brokenAtSeq}: ${v.problem}` }),
       };
-      if (!v.ok) log(`[backup] LET OP: de hash-keten van het toegangslog is nu al gebroken bij rij ${v.brokenAtSeq} (${v.problem}); de backup gaat door.`);
+      if (!v.ok)
+        log(
+          `[backup] LET OP: de hash-keten van het toegangslog is nu al gebroken bij rij ${v.brokenAtSeq} (${v.problem}); de backup gaat door.`,
+        );
     }
 
     const dumpFile = path.join(dir, DUMP_FILE);
     const conn = libpqConnection(databaseUrl, env);
-    const dump = await capture(pgDump, ['--format=custom', `--snapshot=${snapshot}`, '--no-password', ...(everything ? [] : ['--enable-row-security']), `--file=${dumpFile}`, `--dbname=${conn.dbname}`], conn.env);
+    const dump = await capture(
+      pgDump,
+      [
+        '--format=custom',
+        `--snapshot=${snapshot}`,
+        '--no-password',
+        ...(everything ? [] : ['--enable-row-security']),
+        `--file=${dumpFile}`,
+        `--dbname=${conn.dbname}`,
+      ],
+      conn.env,
+    );
     if (dump.code !== 0) {
       const hint = everything
         ? ''
@@ -372,7 +436,10 @@ async function backupInto(dir: string, databaseUrl: string, env: NodeJS.ProcessE
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     // belt and braces: no secret of the environment in the manifest or a copied file
     for (const secret of secretValues(env)) {
-      if (text.includes(secret) || files.some((f) => fs.readFileSync(path.join(dir, f.path), 'utf8').includes(secret))) {
+      if (
+        text.includes(secret) ||
+        files.some((f) => fs.readFileSync(path.join(dir, f.path), 'utf8').includes(secret))
+      ) {
         throw new BackupError('Een geheim uit de omgeving kwam in de backup terecht; backup afgebroken.');
       }
     }
@@ -389,7 +456,10 @@ function copyCheckpoints(dir: string, env: NodeJS.ProcessEnv, lastSeq: string | 
   if (!fs.existsSync(source) || !fs.statSync(source).isDirectory()) return [];
   const head = BigInt(lastSeq ?? '0');
   const out: Manifest['files'] = [];
-  for (const name of fs.readdirSync(source).filter((f) => /^checkpoint-\d{12}-.+\.json$/.test(f)).sort()) {
+  for (const name of fs
+    .readdirSync(source)
+    .filter((f) => /^checkpoint-\d{12}-.+\.json$/.test(f))
+    .sort()) {
     const text = fs.readFileSync(path.join(source, name), 'utf8');
     let cp: SignedCheckpoint;
     try {
@@ -403,7 +473,11 @@ function copyCheckpoints(dir: string, env: NodeJS.ProcessEnv, lastSeq: string | 
     fs.chmodSync(target, 0o700);
     writePrivate(path.join(target, name), text);
     const rel = path.join(CHECKPOINT_SUBDIR, name);
-    out.push({ path: rel, bytes: Buffer.byteLength(text), sha256: crypto.createHash('sha256').update(text).digest('hex') });
+    out.push({
+      path: rel,
+      bytes: Buffer.byteLength(text),
+      sha256: crypto.createHash('sha256').update(text).digest('hex'),
+    });
   }
   return out;
 }
@@ -419,7 +493,8 @@ export function readManifest(dir: string): Manifest {
   } catch (err) {
     throw new BackupError(`${file} is geen geldige JSON: ${(err as Error).message}`);
   }
-  if (m.format !== FORMAT || m.version !== 1) throw new BackupError(`${file} is geen manifest van een Veilig Huis Dossier-backup (versie 1).`);
+  if (m.format !== FORMAT || m.version !== 1)
+    throw new BackupError(`${file} is geen manifest van een Veilig Huis Dossier-backup (versie 1).`);
   return m;
 }
 
@@ -427,10 +502,12 @@ export function readManifest(dir: string): Manifest {
 function checkFiles(dir: string, m: Manifest): void {
   const dumpFile = path.join(dir, m.dump.file);
   if (!fs.existsSync(dumpFile)) throw new BackupError(`De dump ${dumpFile} ontbreekt.`);
-  if (sha256File(dumpFile) !== m.dump.sha256) throw new BackupError(`De dump ${dumpFile} is beschadigd of gewijzigd (sha256 verschilt van het manifest).`);
+  if (sha256File(dumpFile) !== m.dump.sha256)
+    throw new BackupError(`De dump ${dumpFile} is beschadigd of gewijzigd (sha256 verschilt van het manifest).`);
   for (const f of m.files) {
     const file = path.join(dir, f.path);
-    if (!fs.existsSync(file) || sha256File(file) !== f.sha256) throw new BackupError(`Het bestand ${f.path} ontbreekt of is gewijzigd (sha256 verschilt van het manifest).`);
+    if (!fs.existsSync(file) || sha256File(file) !== f.sha256)
+      throw new BackupError(`Het bestand ${f.path} ontbreekt of is gewijzigd (sha256 verschilt van het manifest).`);
   }
 }
 
@@ -461,15 +538,26 @@ async function databaseExists(url: string): Promise<boolean> {
 async function ensureRoles(url: string, roles: string[]): Promise<void> {
   const client = await connect(withDatabase(url, 'postgres'));
   try {
-    await client.query(`DO $$ BEGIN
+    await client
+      .query(
+        `DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
         CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-      END IF; END $$`).catch((err: Error) => {
-      throw new BackupError(`De rol ${APP_ROLE} ontbreekt en kon niet worden aangemaakt (${err.message}); maak ze aan of herstel als een rol met CREATEROLE.`);
-    });
-    const { rows } = await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [roles]);
+      END IF; END $$`,
+      )
+      .catch((err: Error) => {
+        throw new BackupError(
+          `De rol ${APP_ROLE} ontbreekt en kon niet worden aangemaakt (${err.message}); maak ze aan of herstel als een rol met CREATEROLE.`,
+        );
+      });
+    const { rows } = await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [
+      roles,
+    ]);
     const missing = roles.filter((r) => !rows.some((x) => x.rolname === r));
-    if (missing.length) throw new BackupError(`De dump geeft rechten aan rollen die op de doelserver ontbreken: ${missing.join(', ')}. Maak ze eerst aan.`);
+    if (missing.length)
+      throw new BackupError(
+        `De dump geeft rechten aan rollen die op de doelserver ontbreken: ${missing.join(', ')}. Maak ze eerst aan.`,
+      );
   } finally {
     await client.end();
   }
@@ -492,19 +580,24 @@ export async function restoreBackup(opts: {
   const m = readManifest(dir);
   checkFiles(dir, m);
   const database = databaseName(opts.targetUrl);
-  if (['template0', 'template1'].includes(database)) throw new BackupError(`Herstellen in ${database} kan niet: kies een nieuwe database.`);
+  if (['template0', 'template1'].includes(database))
+    throw new BackupError(`Herstellen in ${database} kan niet: kies een nieuwe database.`);
 
   const pgRestore = pgTool('pg_restore', env);
   const restoreTool = await toolVersion(pgRestore);
   const dumpMajor = Number(/^(\d+)/.exec(m.pgDumpVersion)?.[1] ?? 0);
   if (dumpMajor > restoreTool.major) {
-    throw new BackupError(`De dump is gemaakt met pg_dump ${m.pgDumpVersion}, ${pgRestore} is versie ${restoreTool.version}: installeer postgresql-client-${dumpMajor} en zet PG_BIN_DIR.`);
+    throw new BackupError(
+      `De dump is gemaakt met pg_dump ${m.pgDumpVersion}, ${pgRestore} is versie ${restoreTool.version}: installeer postgresql-client-${dumpMajor} en zet PG_BIN_DIR.`,
+    );
   }
   const warnings: string[] = [];
   const admin = await connect(withDatabase(opts.targetUrl, 'postgres'));
   const target = await serverVersion(admin).finally(() => admin.end());
   if (target.major < Number(/^(\d+)/.exec(m.serverVersion)?.[1] ?? 0)) {
-    warnings.push(`De doelserver (PostgreSQL ${target.version}) is ouder dan de bron (${m.serverVersion}); herstellen kan mislukken.`);
+    warnings.push(
+      `De doelserver (PostgreSQL ${target.version}) is ouder dan de bron (${m.serverVersion}); herstellen kan mislukken.`,
+    );
   }
 
   if (await databaseExists(opts.targetUrl)) {
@@ -529,17 +622,32 @@ export async function restoreBackup(opts: {
   // the migrations); --single-transaction + --exit-on-error: all or nothing.
   const res = await capture(
     pgRestore,
-    ['--no-owner', '--exit-on-error', '--single-transaction', '--no-password', `--dbname=${conn.dbname}`, path.join(dir, m.dump.file)],
+    [
+      '--no-owner',
+      '--exit-on-error',
+      '--single-transaction',
+      '--no-password',
+      `--dbname=${conn.dbname}`,
+      path.join(dir, m.dump.file),
+    ],
     conn.env,
   );
-  if (res.code !== 0) throw new BackupError(`pg_restore mislukt (code ${res.code}); de database ${database} bleef leeg:\n${res.stderr.trim()}`);
+  if (res.code !== 0)
+    throw new BackupError(
+      `pg_restore mislukt (code ${res.code}); de database ${database} bleef leeg:\n${res.stderr.trim()}`,
+    );
 
   if (env.APP_DB_PASSWORD) {
     // the data is restored either way: a role that may not set passwords only gets a warning
     await ensureAppRoleLogin(opts.targetUrl, env.APP_DB_PASSWORD).catch((err: Error) =>
-      warnings.push(`het wachtwoord van ${APP_ROLE} kon niet worden gezet (${err.message}); npm run db:migrate als een rol met CREATEROLE doet het.`),
+      warnings.push(
+        `het wachtwoord van ${APP_ROLE} kon niet worden gezet (${err.message}); npm run db:migrate als een rol met CREATEROLE doet het.`,
+      ),
     );
-  } else warnings.push(`APP_DB_PASSWORD is niet gezet: de rol ${APP_ROLE} kreeg geen wachtwoord (npm run db:migrate of npm start zet het).`);
+  } else
+    warnings.push(
+      `APP_DB_PASSWORD is niet gezet: de rol ${APP_ROLE} kreeg geen wachtwoord (npm run db:migrate of npm start zet het).`,
+    );
 
   const report = await verifyRestored(dir, opts.targetUrl, env);
   report.warnings.unshift(...warnings);
@@ -552,7 +660,11 @@ export async function restoreBackup(opts: {
  * in the backup when AUDIT_CHECKPOINT_PUBLIC_KEY is set); warns when a key ID of the backup is
  * missing from FIELD_ENCRYPTION_KEYS or the key of that ID does not open the restored values.
  */
-export async function verifyRestored(dir: string, targetUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<RestoreReport> {
+export async function verifyRestored(
+  dir: string,
+  targetUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RestoreReport> {
   const m = readManifest(path.resolve(dir));
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -565,13 +677,17 @@ export async function verifyRestored(dir: string, targetUrl: string, env: NodeJS
       const got = tables[name];
       if (!got) problems.push(`tabel ${name} ontbreekt`);
       else if (got.rows !== want.rows) problems.push(`tabel ${name}: ${got.rows} rijen, de backup had er ${want.rows}`);
-      else if (got.fingerprint !== want.fingerprint) problems.push(`tabel ${name}: evenveel rijen (${got.rows}), maar een andere inhoud`);
+      else if (got.fingerprint !== want.fingerprint)
+        problems.push(`tabel ${name}: evenveel rijen (${got.rows}), maar een andere inhoud`);
     }
-    for (const name of Object.keys(tables)) if (!(name in m.tables)) problems.push(`tabel ${name} staat niet in de backup`);
+    for (const name of Object.keys(tables))
+      if (!(name in m.tables)) problems.push(`tabel ${name} staat niet in de backup`);
 
     const migrations = await migrationsOf(client);
     if (migrations.names.join('\n') !== m.migrations.names.join('\n')) {
-      problems.push(`migraties verschillen: laatste ${migrations.last ?? '(geen)'}, de backup had ${m.migrations.last ?? '(geen)'}`);
+      problems.push(
+        `migraties verschillen: laatste ${migrations.last ?? '(geen)'}, de backup had ${m.migrations.last ?? '(geen)'}`,
+      );
     }
 
     if (tables['public.AuditEvent']) {
@@ -579,20 +695,28 @@ export async function verifyRestored(dir: string, targetUrl: string, env: NodeJS
       auditRowsChecked = v.checked;
       if (!v.ok) {
         const already = !m.auditLog.ok && m.auditLog.problem?.startsWith(`rij ${v.brokenAtSeq}:`);
-        (already ? warnings : problems).push(`hash-keten van het toegangslog gebroken bij rij ${v.brokenAtSeq}: ${v.problem}${already ? ' (zo ook al in de backup)' : ''}`);
+        (already ? warnings : problems).push(
+          `hash-keten van het toegangslog gebroken bij rij ${v.brokenAtSeq}: ${v.problem}${already ? ' (zo ook al in de backup)' : ''}`,
+        );
       }
-      const head = await client.query<{ seq: string; hash: string }>(`SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`);
+      const head = await client.query<{ seq: string; hash: string }>(
+        `SELECT "seq"::text AS seq, "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`,
+      );
       const seq = head.rows[0]?.seq ?? null;
       const hash = head.rows[0]?.hash ?? null;
       if (seq !== m.auditLog.lastSeq || hash !== m.auditLog.headHash) {
-        problems.push(`kop van het toegangslog verschilt: rij ${seq ?? '(geen)'}, de backup had rij ${m.auditLog.lastSeq ?? '(geen)'}`);
+        problems.push(
+          `kop van het toegangslog verschilt: rij ${seq ?? '(geen)'}, de backup had rij ${m.auditLog.lastSeq ?? '(geen)'}`,
+        );
       }
       const cpDir = path.join(path.resolve(dir), CHECKPOINT_SUBDIR);
       if (m.files.length && env.AUDIT_CHECKPOINT_PUBLIC_KEY) {
         const anchored = await verifyAgainstCheckpoint(client, cpDir, env.AUDIT_CHECKPOINT_PUBLIC_KEY);
         if (!anchored.ok) problems.push(`toegangslog tegenover het controlepunt in de backup: ${anchored.problem}`);
       } else if (m.files.length) {
-        warnings.push('AUDIT_CHECKPOINT_PUBLIC_KEY is niet gezet: de controlepunten in de backup werden niet nagekeken.');
+        warnings.push(
+          'AUDIT_CHECKPOINT_PUBLIC_KEY is niet gezet: de controlepunten in de backup werden niet nagekeken.',
+        );
       }
     } else if (m.auditLog.lastSeq) {
       problems.push('het toegangslog (AuditEvent) ontbreekt');
@@ -601,36 +725,55 @@ export async function verifyRestored(dir: string, targetUrl: string, env: NodeJS
     // keys: IDs only; the keys themselves come from the environment, never from the backup
     const current = keyIdsFromSpec(env.FIELD_ENCRYPTION_KEYS);
     if (!current.length) {
-      warnings.push('FIELD_ENCRYPTION_KEYS is niet gezet: niet nagekeken of de sleutels de versleutelde velden openen.');
+      warnings.push(
+        'FIELD_ENCRYPTION_KEYS is niet gezet: niet nagekeken of de sleutels de versleutelde velden openen.',
+      );
     } else {
       for (const id of m.encryption.keyIdsInData) {
-        if (!current.includes(id)) warnings.push(`sleutel ${id} ontbreekt in FIELD_ENCRYPTION_KEYS: de velden die ermee versleuteld zijn, zijn onleesbaar tot die sleutel terug is`);
+        if (!current.includes(id))
+          warnings.push(
+            `sleutel ${id} ontbreekt in FIELD_ENCRYPTION_KEYS: de velden die ermee versleuteld zijn, zijn onleesbaar tot die sleutel terug is`,
+          );
       }
       for (const id of m.encryption.keyIds) {
-        if (!current.includes(id) && !m.encryption.keyIdsInData.includes(id)) warnings.push(`sleutel ${id} van de backup ontbreekt in FIELD_ENCRYPTION_KEYS (geen gegevens gebruiken hem)`);
+        if (!current.includes(id) && !m.encryption.keyIdsInData.includes(id))
+          warnings.push(`sleutel ${id} van de backup ontbreekt in FIELD_ENCRYPTION_KEYS (geen gegevens gebruiken hem)`);
       }
       const keys = new Map<string, Buffer>();
       for (const part of (env.FIELD_ENCRYPTION_KEYS ?? '').split(',')) {
         const [id, b64] = part.split(':');
         if (id && b64) keys.set(id.trim(), Buffer.from(b64, 'base64'));
       }
-      const samples = await sampleCiphertexts(client, m.encryption.keyIdsInData.filter((id) => keys.has(id)));
+      const samples = await sampleCiphertexts(
+        client,
+        m.encryption.keyIdsInData.filter((id) => keys.has(id)),
+      );
       for (const [id, value] of samples) {
         try {
           decryptField({ current: id, keys, hmacKey: Buffer.alloc(0) }, value);
         } catch {
-          warnings.push(`sleutel ${id} in FIELD_ENCRYPTION_KEYS opent de herstelde gegevens niet: het is niet dezelfde sleutel als bij de backup`);
+          warnings.push(
+            `sleutel ${id} in FIELD_ENCRYPTION_KEYS opent de herstelde gegevens niet: het is niet dezelfde sleutel als bij de backup`,
+          );
         }
       }
     }
-    return { database: databaseName(targetUrl), problems, warnings, tablesChecked: Object.keys(m.tables).length, auditRowsChecked };
+    return {
+      database: databaseName(targetUrl),
+      problems,
+      warnings,
+      tablesChecked: Object.keys(m.tables).length,
+      auditRowsChecked,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 /** Row count and content fingerprint of every table, and the migrations, of a database now. */
-export async function databaseState(url: string): Promise<{ tables: Record<string, TableState>; migrations: Manifest['migrations'] }> {
+export async function databaseState(
+  url: string,
+): Promise<{ tables: Record<string, TableState>; migrations: Manifest['migrations'] }> {
   const client = await connect(url);
   try {
     await readsEverything(client);

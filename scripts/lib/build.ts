@@ -18,7 +18,15 @@ function newestMtime(p: string): number {
 /** Builds the app when there is no build yet or a source file is newer than the build. */
 export async function buildIfNeeded(env: NodeJS.ProcessEnv, force = false): Promise<number> {
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  const sources = ['app', 'components', 'lib', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'app/globals.css'];
+  const sources = [
+    'app',
+    'components',
+    'lib',
+    'prisma/schema.prisma',
+    'next.config.ts',
+    'package-lock.json',
+    'app/globals.css',
+  ];
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(ROOT, s))));
   if (!force && built > newest) return 0;

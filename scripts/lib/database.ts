@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedCluster } from '../../lib/db/embedded';
-import { migrate } from '../../lib/db/migrate';
-import { appUrlFrom, dropDatabase, ensureAppRoleLogin, ensureDatabase, withDatabase } from '../../lib/db/bootstrap';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded';
+import { migrate } from './migrate';
+import { appUrlFrom, dropDatabase, ensureAppRoleLogin, ensureDatabase, withDatabase } from './bootstrap';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -4,13 +4,23 @@ import { expectAccessible, login } from './helpers';
 /** axe reports no WCAG 2.1 A/AA violations on the pages not covered by the flow tests. */
 test('coordinator pages are accessible', async ({ page }) => {
   await login(page, 'coordinator.antwerpen@vhd.test');
-  for (const path of ['/overleggen', '/inzage', '/aanmeldingen', '/aanmeldingen/nieuw', '/overdrachten', '/statistieken']) {
+  for (const path of [
+    '/overleggen',
+    '/inzage',
+    '/aanmeldingen',
+    '/aanmeldingen/nieuw',
+    '/overdrachten',
+    '/statistieken',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expectAccessible(page);
   }
   await page.goto('/overleggen');
-  await page.getByRole('link', { name: /Vergaderzaal Veilig Huis Antwerpen/ }).first().click();
+  await page
+    .getByRole('link', { name: /Vergaderzaal Veilig Huis Antwerpen/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Casusoverleg van');
   await expectAccessible(page);
 });

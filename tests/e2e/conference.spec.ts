@@ -10,7 +10,11 @@ import { secondPort } from '../../playwright.config';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(150_000);
 
-const PARTICIPANTS = ['kernpartner.politie@vhd.test', 'deelnemer.justitiehuis@vhd.test', 'casusregisseur.caw@vhd.test'] as const;
+const PARTICIPANTS = [
+  'kernpartner.politie@vhd.test',
+  'deelnemer.justitiehuis@vhd.test',
+  'casusregisseur.caw@vhd.test',
+] as const;
 
 async function openAll(browser: Browser): Promise<{ contexts: BrowserContext[]; pages: Page[]; url: string }> {
   const contexts: BrowserContext[] = [];
@@ -34,20 +38,35 @@ const proposalCard = (page: Page, marker: string) => page.getByRole('article').f
 async function propose(page: Page, opts: { member: RegExp; item: RegExp; sharer: RegExp; marker: string }) {
   const form = page.getByRole('form', { name: 'Nieuw voorstel tot delen' });
   await form.getByRole('radio', { name: /Met een lid van het cliëntsysteem/ }).check();
-  await form.getByLabel('Met welk lid (bij delen met een lid)').selectOption({ label: (await form.getByLabel('Met welk lid (bij delen met een lid)').locator('option').allTextContents()).find((t) => opts.member.test(t))! });
+  await form.getByLabel('Met welk lid (bij delen met een lid)').selectOption({
+    label: (await form.getByLabel('Met welk lid (bij delen met een lid)').locator('option').allTextContents()).find(
+      (t) => opts.member.test(t),
+    )!,
+  });
   await form.getByRole('checkbox', { name: opts.item }).check();
-  await form.getByLabel('Wie deelt de informatie').selectOption({ label: (await form.getByLabel('Wie deelt de informatie').locator('option').allTextContents()).find((t) => opts.sharer.test(t))! });
+  await form.getByLabel('Wie deelt de informatie').selectOption({
+    label: (await form.getByLabel('Wie deelt de informatie').locator('option').allTextContents()).find((t) =>
+      opts.sharer.test(t),
+    )!,
+  });
   await form.getByRole('radio', { name: /veiligheid van een of meer leden/ }).check();
   await form.getByLabel('Waarom is dit noodzakelijk?').fill(opts.marker);
   await form.getByRole('button', { name: 'Voorstel indienen' }).click();
 }
 
-test('art. 14 §2: a proposal reaches consensus of all participants and the chair live on every screen; only the named participant marks it shared', async ({ browser }) => {
+test('art. 14 §2: a proposal reaches consensus of all participants and the chair live on every screen; only the named participant marks it shared', async ({
+  browser,
+}) => {
   const { contexts, pages, url } = await openAll(browser);
   const [politie, justitie, regisseur] = pages as [Page, Page, Page];
   const marker = `Amira moet weten dat haar klacht geregistreerd is ${Date.now().toString(36)}`;
 
-  await propose(politie, { member: /^Amira Janssens/, item: /Amira diende op 2 november/, sharer: /Bram Kernpartner/, marker });
+  await propose(politie, {
+    member: /^Amira Janssens/,
+    item: /Amira diende op 2 november/,
+    sharer: /Bram Kernpartner/,
+    marker,
+  });
   await expect(proposalCard(politie, marker)).toContainText('Stemming loopt');
   // the others see the proposal appear without reloading (one of them on the other instance)
   for (const page of [justitie, regisseur]) await expect(proposalCard(page, marker)).toContainText('Stemming loopt');
@@ -59,7 +78,9 @@ test('art. 14 §2: a proposal reaches consensus of all participants and the chai
   }
   // still open: not everyone agreed; nobody may mark it shared yet
   await expect(proposalCard(regisseur, marker)).toContainText('Stemming loopt');
-  await expect(proposalCard(politie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' })).toHaveCount(0);
+  await expect(
+    proposalCard(politie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' }),
+  ).toHaveCount(0);
   await expect(proposalCard(regisseur, marker).getByText('Eva Deelnemer: akkoord')).toBeVisible();
 
   await proposalCard(regisseur, marker).getByRole('button', { name: 'Akkoord' }).click();
@@ -74,9 +95,12 @@ test('art. 14 §2: a proposal reaches consensus of all participants and the chai
   });
   for (const page of pages) await expect(proposalCard(page, marker)).toContainText('Consensus: mag gedeeld worden');
   // only the named sharer gets the button
-  await expect(proposalCard(justitie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' })).toHaveCount(0);
+  await expect(
+    proposalCard(justitie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' }),
+  ).toHaveCount(0);
   await proposalCard(politie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' }).click();
-  for (const page of pages) await expect(proposalCard(page, marker).getByTestId('proposal-status')).toContainText('Gedeeld');
+  for (const page of pages)
+    await expect(proposalCard(page, marker).getByTestId('proposal-status')).toContainText('Gedeeld');
   expect(url).toMatch(/casusoverleg$/);
   for (const c of contexts) await c.close();
 });
@@ -85,7 +109,12 @@ test('a single objection blocks the disclosure on every screen', async ({ browse
   const { contexts, pages } = await openAll(browser);
   const [politie, justitie, regisseur] = pages as [Page, Page, Page];
   const marker = `Hassan moet de voorwaarden kennen ${Date.now().toString(36)}`;
-  await propose(justitie, { member: /^Hassan Janssens/, item: /Voor Hassan loopt een opvolging/, sharer: /Eva Deelnemer/, marker });
+  await propose(justitie, {
+    member: /^Hassan Janssens/,
+    item: /Voor Hassan loopt een opvolging/,
+    sharer: /Eva Deelnemer/,
+    marker,
+  });
   for (const page of pages) await expect(proposalCard(page, marker)).toContainText('Stemming loopt');
   await proposalCard(justitie, marker).getByRole('button', { name: 'Akkoord' }).click();
   await proposalCard(politie, marker).getByRole('button', { name: 'Bezwaar' }).click();
@@ -100,9 +129,16 @@ test('a single objection blocks the disclosure on every screen', async ({ browse
 test('information about another member cannot be proposed for this member', async ({ page }) => {
   await login(page, 'kernpartner.politie@vhd.test');
   await page.goto(`${await dossierHref(page, 'VH-ANT-2026-0002')}/casusoverleg`);
-  await propose(page, { member: /^Amira Janssens/, item: /Voor Hassan loopt een opvolging/, sharer: /Bram Kernpartner/, marker: 'Poging om informatie over Hassan aan Amira te geven.' });
+  await propose(page, {
+    member: /^Amira Janssens/,
+    item: /Voor Hassan loopt een opvolging/,
+    sharer: /Bram Kernpartner/,
+    marker: 'Poging om informatie over Hassan aan Amira te geven.',
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'uitsluitend dat lid betreft' })).toBeVisible();
-  await expect(page.getByLabel('Waarom is dit noodzakelijk?')).toHaveValue('Poging om informatie over Hassan aan Amira te geven.');
+  await expect(page.getByLabel('Waarom is dit noodzakelijk?')).toHaveValue(
+    'Poging om informatie over Hassan aan Amira te geven.',
+  );
 });
 
 test('a participant of one case gets 404 on another case', async ({ browser }) => {
@@ -127,7 +163,9 @@ test('a participant of one case gets 404 on another case', async ({ browser }) =
   await context.close();
 });
 
-test('an invited expert accepts, acknowledges the secrecy, and then sees the case without identities', async ({ page }) => {
+test('an invited expert accepts, acknowledges the secrecy, and then sees the case without identities', async ({
+  page,
+}) => {
   await login(page, 'medewerker.cgg@vhd.test');
   // before: the case is not among their dossiers
   await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toHaveCount(0);
@@ -155,6 +193,8 @@ test('an invited expert accepts, acknowledges the secrecy, and then sees the cas
   await page.goto(`${await dossierHref(page, 'VH-ANT-2026-0002')}/casusoverleg`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Cliëntsysteem VH-ANT-2026-0002');
   await expect(page.getByText('zonder identificerende gegevens')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' })).toContainText(/Lid \d \(Slachtoffer\)/);
+  await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' })).toContainText(
+    /Lid \d \(Slachtoffer\)/,
+  );
   await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' })).not.toContainText('Janssens');
 });

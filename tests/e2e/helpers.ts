@@ -98,13 +98,20 @@ export async function ownerClient(): Promise<pg.Client> {
  * A completed session for a user, made in the database as a login with password and code would
  * make it, and the cookie that carries it — for tests that talk HTTP without a browser.
  */
-export async function directSession(owner: pg.Client, user: { id: string; name: string }): Promise<{ token: string; cookie: string }> {
+export async function directSession(
+  owner: pg.Client,
+  user: { id: string; name: string },
+): Promise<{ token: string; cookie: string }> {
   const token = newSessionToken();
   await owner.query(
     `INSERT INTO "AuthSession" ("userId", "tokenHash", "expiresAt", "idleMinutes", "secondFactorAt", "secondFactorMethod", "userAgent")
      VALUES ($1, $2, now() + interval '1 hour', 30, now(), 'TOTP', 'e2e http')`,
     [user.id, hashSessionToken(token)],
   );
-  const jwt = await encode({ token: { uid: user.id, name: user.name, sid: token }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 3600 });
+  const jwt = await encode({
+    token: { uid: user.id, name: user.name, sid: token },
+    secret: process.env.NEXTAUTH_SECRET!,
+    maxAge: 3600,
+  });
   return { token, cookie: `next-auth.session-token=${jwt}` };
 }

@@ -9,7 +9,9 @@ import { directSession, ownerClient } from './helpers';
  */
 const USERS = 50;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
-const BASES = [Number(process.env.E2E_PORT ?? 3111), Number(process.env.E2E_PORT ?? 3111) + 1].map((p) => `http://127.0.0.1:${p}`);
+const BASES = [Number(process.env.E2E_PORT ?? 3111), Number(process.env.E2E_PORT ?? 3111) + 1].map(
+  (p) => `http://127.0.0.1:${p}`,
+);
 
 test('50 concurrent users for 60 s across all pages: 0 failed requests, 0 5xx', async () => {
   test.setTimeout((SECONDS + 240) * 1000);
@@ -33,7 +35,9 @@ test('50 concurrent users for 60 s across all pages: 0 failed requests, 0 5xx', 
       const res = await fetch(`${BASES[0]}${path}`, { headers: { cookie }, redirect: 'manual' });
       expect(res.status, `${email} ${path}`).toBe(200);
       const html = await res.text();
-      return [...html.matchAll(/href="(\/[a-z][^"#?]*)"/g)].map((m) => m[1]!).filter((p) => !p.startsWith('/api/') && !p.startsWith('/_next'));
+      return [...html.matchAll(/href="(\/[a-z][^"#?]*)"/g)]
+        .map((m) => m[1]!)
+        .filter((p) => !p.startsWith('/api/') && !p.startsWith('/_next'));
     };
     const home = await links('/');
     const dossier = home.find((p) => /^\/dossiers\/[0-9a-f-]{36}$/.test(p));

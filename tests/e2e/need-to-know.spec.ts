@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { dossierHref, expectAccessible, login } from './helpers';
 
 /** Need to know inside a case (DOMAIN.md §3; ADR 0017): national numbers are masked; a reveal needs a reason. */
-test('need to know: a national number is masked until the coordinator gives a reason, and then shown only in place', async ({ page }) => {
+test('need to know: a national number is masked until the coordinator gives a reason, and then shown only in place', async ({
+  page,
+}) => {
   await login(page, 'coordinator.antwerpen@vhd.test');
   const href = await dossierHref(page, 'VH-ANT-2026-0001');
   await page.goto(href);

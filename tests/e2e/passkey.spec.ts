@@ -12,14 +12,32 @@ const local = `http://localhost:${port}`;
 
 async function carryCookiesToLocalhost(context: BrowserContext) {
   const cookies = await context.cookies();
-  await context.addCookies(cookies.map(({ name, value, path, httpOnly, sameSite, expires }) => ({ name, value, path, httpOnly, sameSite, expires, domain: 'localhost', secure: false })));
+  await context.addCookies(
+    cookies.map(({ name, value, path, httpOnly, sameSite, expires }) => ({
+      name,
+      value,
+      path,
+      httpOnly,
+      sameSite,
+      expires,
+      domain: 'localhost',
+      secure: false,
+    })),
+  );
 }
 
 async function virtualAuthenticator(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
 }
 
@@ -38,7 +56,9 @@ test('a passkey is added on "Mijn sessies" and then replaces the code from the a
   await page.getByLabel('Naam van de nieuwe passkey').fill('laptop kantoor');
   await page.getByRole('button', { name: 'Passkey toevoegen' }).click();
   await expect(page.getByText('De passkey is toegevoegd.')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Je passkeys' }).getByText('laptop kantoor', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Je passkeys' }).getByText('laptop kantoor', { exact: true }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // a new login: the password, then the passkey instead of a code

@@ -11,12 +11,22 @@ test.setTimeout(180_000);
 /** Fills in the art. 5 check (all three criteria met, high risk) and saves the decision to admit. */
 async function decideToAdmit(page: Page) {
   for (const n of [1, 2, 3]) {
-    await page.getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` }).getByRole('radio', { name: 'Vervuld', exact: true }).check();
+    await page
+      .getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` })
+      .getByRole('radio', { name: 'Vervuld', exact: true })
+      .check();
     await page.getByLabel(`Reden (criterium ${n})`).fill(`Criterium ${n} is vervuld volgens de aanmelding.`);
   }
-  await page.getByRole('group', { name: 'Risiconiveau (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
-  await page.getByLabel('Onderbouwing van de risico-inschatting').fill('Escalerend partnergeweld met een kind als getuige.');
-  await page.getByRole('combobox', { name: 'Beslissing (verplicht)' }).selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
+  await page
+    .getByRole('group', { name: 'Risiconiveau (verplicht)' })
+    .getByRole('radio', { name: 'Hoog', exact: true })
+    .check();
+  await page
+    .getByLabel('Onderbouwing van de risico-inschatting')
+    .fill('Escalerend partnergeweld met een kind als getuige.');
+  await page
+    .getByRole('combobox', { name: 'Beslissing (verplicht)' })
+    .selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
   await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
   await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
 }
@@ -56,15 +66,29 @@ test('referral → admission → core-partner input, with access checked at ever
     await member(2).getByLabel('Geboortedatum').fill('2017-06-02');
     await page.getByLabel('(Ex-)partnergeweld').check();
     await page.getByLabel('Fysiek').check();
-    await page.getByLabel('Beschrijving van de situatie').fill('Herhaald fysiek geweld door de ex-partner, ook in het bijzijn van het kind.');
+    await page
+      .getByLabel('Beschrijving van de situatie')
+      .fill('Herhaald fysiek geweld door de ex-partner, ook in het bijzijn van het kind.');
     await page.getByLabel('Wat werd al ondernomen?').fill('Medische vaststellingen bij de huisarts.');
-    for (const group of await page.getByRole('group').filter({ has: page.getByRole('radio', { name: 'Onbekend' }) }).all()) {
+    for (const group of await page
+      .getByRole('group')
+      .filter({ has: page.getByRole('radio', { name: 'Onbekend' }) })
+      .all()) {
       await group.getByRole('radio', { name: 'Onbekend' }).check();
     }
-    await page.getByRole('group', { name: 'Was er de voorbije maand fysiek geweld?' }).getByRole('radio', { name: 'Ja', exact: true }).check();
-    await page.getByRole('group', { name: 'Jouw inschatting van het risico (verplicht)' }).getByRole('radio', { name: 'Hoog', exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Was er de voorbije maand fysiek geweld?' })
+      .getByRole('radio', { name: 'Ja', exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Jouw inschatting van het risico (verplicht)' })
+      .getByRole('radio', { name: 'Hoog', exact: true })
+      .check();
     await page.getByLabel('Toelichting bij je inschatting').fill('Escalatie sinds de scheiding.');
-    await page.getByRole('group', { name: 'Is het cliëntsysteem op de hoogte van deze aanmelding? (verplicht)' }).getByRole('radio', { name: 'Ja', exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Is het cliëntsysteem op de hoogte van deze aanmelding? (verplicht)' })
+      .getByRole('radio', { name: 'Ja', exact: true })
+      .check();
     await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
 
     // The national number had a wrong check digit: refused at its field, everything else kept.
@@ -92,15 +116,22 @@ test('referral → admission → core-partner input, with access checked at ever
     // A decision without consulting VK/OCJ is refused.
     await decideToAdmit(page);
     await expect(page.getByRole('alert').filter({ hasText: 'gemandateerde voorziening' }).first()).toBeVisible();
-    await expect(page.getByLabel('Motivering van de beslissing')).toHaveValue('Hoog risico; een gecoördineerd traject is nodig.');
+    await expect(page.getByLabel('Motivering van de beslissing')).toHaveValue(
+      'Hoog risico; een gecoördineerd traject is nodig.',
+    );
 
-    await page.getByRole('group', { name: 'Gemandateerde voorziening (verplicht)' }).getByRole('radio', { name: /VK/ }).check();
+    await page
+      .getByRole('group', { name: 'Gemandateerde voorziening (verplicht)' })
+      .getByRole('radio', { name: /VK/ })
+      .check();
     await page.getByLabel('Naam van de voorziening').fill('VK Antwerpen');
     await page.getByLabel('Wie werd geconsulteerd?').fill('Consulent van wacht');
     await page.getByLabel('Datum van het overleg').fill('2026-11-20');
     await page.getByLabel('Standpunt van de voorziening').fill('Het VK steunt een traject in het Veilig Huis.');
     await page.getByRole('button', { name: 'Overleg registreren' }).click();
-    await expect(page.getByRole('status')).toContainText('Het overleg met de gemandateerde voorziening is geregistreerd');
+    await expect(page.getByRole('status')).toContainText(
+      'Het overleg met de gemandateerde voorziening is geregistreerd',
+    );
 
     await decideToAdmit(page);
     await expect(page.getByRole('status')).toContainText('De beslissing is bewaard');
@@ -118,7 +149,9 @@ test('referral → admission → core-partner input, with access checked at ever
       await expect(page.getByText('Geef enkel noodzakelijke, objectieve informatie')).toBeVisible();
       await page.getByRole('radio', { name: 'Gekend en momenteel in begeleiding' }).check();
       await page.getByLabel('Welk traject loopt (of liep) er bij jullie?').fill(text);
-      await page.getByLabel('Jullie visie op de opvolging in het Veilig Huis').fill('Een traject in het Veilig Huis is aangewezen.');
+      await page
+        .getByLabel('Jullie visie op de opvolging in het Veilig Huis')
+        .fill('Een traject in het Veilig Huis is aangewezen.');
       await page.getByRole('button', { name: 'Aanvulling bewaren' }).click();
       await expect(page.getByRole('status')).toContainText('Je aanvulling is bewaard');
       await expect(page.getByRole('article').getByText(text)).toBeVisible();
@@ -133,7 +166,9 @@ test('referral → admission → core-partner input, with access checked at ever
     await page.goto(dossierUrl);
     for (const { text } of inputs) await expect(page.getByText(text)).toBeVisible();
     await expect(page.getByRole('article', { name: 'Aanvulling van CAW Antwerpen' })).toBeVisible();
-    await expect(page.locator('p', { hasText: 'Nog geen aanvulling van:' })).toContainText('Agentschap Justitie en Handhaving');
+    await expect(page.locator('p', { hasText: 'Nog geen aanvulling van:' })).toContainText(
+      'Agentschap Justitie en Handhaving',
+    );
   });
 
   await as(browser, 'aanmelder.huisarts@vhd.test', async (page) => {

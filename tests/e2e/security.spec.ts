@@ -4,7 +4,10 @@ import { hashSessionToken } from '../helpers/session-token';
 import { directSession, expectAccessible, login, ownerClient, totpCode } from './helpers';
 
 test.describe('headers and transport (ASVS 3.4)', () => {
-  test('pages and API answers carry HSTS and a CSP with a fresh nonce and no inline scripts; the page still runs', async ({ page, request }) => {
+  test('pages and API answers carry HSTS and a CSP with a fresh nonce and no inline scripts; the page still runs', async ({
+    page,
+    request,
+  }) => {
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
@@ -22,7 +25,9 @@ test.describe('headers and transport (ASVS 3.4)', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     // Next's own scripts carry this response's nonce
     const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
-    const scriptNonces = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    const scriptNonces = await page
+      .locator('script')
+      .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(scriptNonces.every((n) => n === nonce)).toBe(true);
     // a second request gets another nonce
@@ -82,7 +87,9 @@ test.describe('second factor and sessions (ADR 0018)', () => {
     await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
   });
 
-  test('the second step also works before (or without) JavaScript: the form posts with its origin', async ({ browser }) => {
+  test('the second step also works before (or without) JavaScript: the form posts with its origin', async ({
+    browser,
+  }) => {
     const email = 'casusregisseur.caw@vhd.test';
     const withJs = await browser.newContext();
     const first = await withJs.newPage();
@@ -114,7 +121,9 @@ test.describe('second factor and sessions (ADR 0018)', () => {
     expect((await page.request.get('/api/v1/statistieken')).status()).toBe(401);
   });
 
-  test('ending a session elsewhere locks the screen at once; sign-out ends the session on the server', async ({ browser }) => {
+  test('ending a session elsewhere locks the screen at once; sign-out ends the session on the server', async ({
+    browser,
+  }) => {
     const email = 'vertegenwoordiger.antwerpen@vhd.test';
     const laptop = await browser.newContext();
     const a = await laptop.newPage();
@@ -163,13 +172,18 @@ test.describe('second factor and sessions (ADR 0018)', () => {
       expect(res.status).toBe(200);
       const reader = res.body!.getReader();
       expect(new TextDecoder().decode((await reader.read()).value)).toContain('verbonden');
-      await owner.query(`UPDATE "AuthSession" SET "revokedAt" = now(), "revokedReason" = 'afgemeld' WHERE "tokenHash" = $1`, [hashSessionToken(token)]);
+      await owner.query(
+        `UPDATE "AuthSession" SET "revokedAt" = now(), "revokedReason" = 'afgemeld' WHERE "tokenHash" = $1`,
+        [hashSessionToken(token)],
+      );
       // the stream checks its session every 15 s: it ends without another event
       let done = false;
       while (!done) done = (await reader.read()).done;
       expect(done).toBe(true);
       // and a new one is refused
-      expect((await fetch(`${baseURL}/api/v1/dossiers/${rows[0].dossier}/events`, { headers: { cookie } })).status).toBe(401);
+      expect(
+        (await fetch(`${baseURL}/api/v1/dossiers/${rows[0].dossier}/events`, { headers: { cookie } })).status,
+      ).toBe(401);
     } finally {
       await owner.end();
     }

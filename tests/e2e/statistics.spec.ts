@@ -13,9 +13,12 @@ test('the analyst sees suppressed aggregates and a CSV export, and no dossier', 
   await expect(page).toHaveURL(new RegExp(`periode=${new Date().getFullYear()}`));
   // the demo has fewer than 5 referrals per safe house: every small count is suppressed
   await expect(page.getByText('< 5').first()).toBeVisible();
-  for (const name of ['Peeters', 'Janssens', 'De Smet', 'VH-ANT-2026-0001']) await expect(page.getByText(name)).toHaveCount(0);
+  for (const name of ['Peeters', 'Janssens', 'De Smet', 'VH-ANT-2026-0001'])
+    await expect(page.getByText(name)).toHaveCount(0);
   await expectAccessible(page);
-  const csv = await page.request.get(await page.getByRole('link', { name: /Exporteren als CSV/ }).getAttribute('href') ?? '');
+  const csv = await page.request.get(
+    (await page.getByRole('link', { name: /Exporteren als CSV/ }).getAttribute('href')) ?? '',
+  );
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const body = await csv.text();

@@ -1,5 +1,13 @@
 /** Points the app's own configuration (lib/env.ts reads process.env) at a test database. */
-export function pointAppAt(appUrl: string, secrets: { NEXTAUTH_SECRET: string; FIELD_ENCRYPTION_KEYS: string; FIELD_ENCRYPTION_KEY_ID: string; LOOKUP_HMAC_KEY: string }) {
+export function pointAppAt(
+  appUrl: string,
+  secrets: {
+    NEXTAUTH_SECRET: string;
+    FIELD_ENCRYPTION_KEYS: string;
+    FIELD_ENCRYPTION_KEY_ID: string;
+    LOOKUP_HMAC_KEY: string;
+  },
+) {
   Object.assign(process.env, {
     APP_DATABASE_URL: appUrl,
     NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,

@@ -1,5 +1,6 @@
-import { makeDossier, makeOrganisation, makeParticipant, makeSafeHouse, makeUser } from '@/prisma/factories';
+import { makeDossier, makeParticipant } from '@/prisma/factories';
 import { ownerDb, testKeys } from './db';
+import { declareWorld } from './scenario';
 
 /**
  * A case in trajectory with a coordinator who chairs a session of it and three participating
@@ -7,32 +8,62 @@ import { ownerDb, testKeys } from './db';
  */
 export async function consensusWorld(opts: { sessionStartsAt?: Date } = {}) {
   const db = ownerDb();
-  const house = await makeSafeHouse(db);
-  const agency = await makeOrganisation(db, { kind: 'AGENCY_JUSTICE_ENFORCEMENT' });
-  const police = await makeOrganisation(db, { kind: 'POLICE', corePartnerOf: [house.id] });
-  const justice = await makeOrganisation(db, { kind: 'JUSTICE_HOUSE' });
-  const caw = await makeOrganisation(db, { kind: 'CAW', corePartnerOf: [house.id] });
-  const referrer = { role: 'REFERRER' as const };
-  const u = {
-    coord: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'COORDINATOR', safeHouseId: house.id }] }),
-    police: await makeUser(db, { organisationId: police.id, roles: [referrer] }),
-    justice: await makeUser(db, { organisationId: justice.id, roles: [referrer] }),
-    caw: await makeUser(db, { organisationId: caw.id, roles: [referrer] }),
-    outsider: await makeUser(db, { organisationId: caw.id, roles: [referrer] }),
-  };
+  const role = 'REFERRER' as const;
+  const {
+    houses: { house },
+    orgs: { agency, police, justice, caw },
+    users: u,
+  } = await declareWorld(
+    {
+      houses: ['house'],
+      organisations: {
+        agency: { kind: 'AGENCY_JUSTICE_ENFORCEMENT' },
+        police: { kind: 'POLICE', corePartnerOf: ['house'] },
+        justice: { kind: 'JUSTICE_HOUSE' },
+        caw: { kind: 'CAW', corePartnerOf: ['house'] },
+      },
+      users: {
+        coord: { org: 'agency', role: 'COORDINATOR', house: 'house' },
+        police: { org: 'police', role },
+        justice: { org: 'justice', role },
+        caw: { org: 'caw', role },
+        outsider: { org: 'caw', role },
+      },
+    },
+    db,
+  );
   const dossier = await makeDossier(db, testKeys(), {
-    safeHouseId: house.id, referrerUserId: u.caw.id, referrerOrganisationId: caw.id, status: 'IN_TRAJECTORY',
+    safeHouseId: house.id,
+    referrerUserId: u.caw.id,
+    referrerOrganisationId: caw.id,
+    status: 'IN_TRAJECTORY',
     clientSystemLabel: 'Gezin Consensus',
-    members: [{ memberRole: 'VICTIM', firstName: 'Sara', lastName: 'Consensus' }, { memberRole: 'CHILD', firstName: 'Tim', lastName: 'Consensus', isMinor: true }],
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Sara', lastName: 'Consensus' },
+      { memberRole: 'CHILD', firstName: 'Tim', lastName: 'Consensus', isMinor: true },
+    ],
   });
   const startsAt = opts.sessionStartsAt ?? new Date(Date.now() - 3_600_000);
   const session = await db.conferenceSession.create({
-    data: { safeHouseId: house.id, startsAt, endsAt: new Date(startsAt.getTime() + 5_400_000), location: 'Zaal 1', createdByUserId: u.coord.id },
+    data: {
+      safeHouseId: house.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 5_400_000),
+      location: 'Zaal 1',
+      createdByUserId: u.coord.id,
+    },
   });
-  const agendaItem = await db.agendaItem.create({ data: { sessionId: session.id, dossierId: dossier.id, safeHouseId: house.id } });
+  const agendaItem = await db.agendaItem.create({
+    data: { sessionId: session.id, dossierId: dossier.id, safeHouseId: house.id },
+  });
   const participations: Record<'police' | 'justice' | 'caw', string> = { police: '', justice: '', caw: '' };
   for (const key of ['police', 'justice', 'caw'] as const) {
-    const p = await makeParticipant(db, { dossierId: dossier.id, safeHouseId: house.id, organisationId: u[key].organisationId, userId: u[key].id });
+    const p = await makeParticipant(db, {
+      dossierId: dossier.id,
+      safeHouseId: house.id,
+      organisationId: u[key].organisationId,
+      userId: u[key].id,
+    });
     participations[key] = p.id;
   }
   const members = await db.clientMember.findMany({ where: { dossierId: dossier.id } });

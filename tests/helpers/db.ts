@@ -1,11 +1,16 @@
 import { inject } from 'vitest';
 import pg from 'pg';
-import { unsafeOwnerClient } from '@/lib/db/owner';
+import { unsafeOwnerClient } from '@/scripts/lib/owner';
 import { parseFieldKeys } from '@/lib/crypto/fields';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 let owner: PrismaClient | undefined;
-let override: { db: { ownerUrl: string; appUrl: string }; secrets: { FIELD_ENCRYPTION_KEYS: string; FIELD_ENCRYPTION_KEY_ID: string; LOOKUP_HMAC_KEY: string } } | undefined;
+let override:
+  | {
+      db: { ownerUrl: string; appUrl: string };
+      secrets: { FIELD_ENCRYPTION_KEYS: string; FIELD_ENCRYPTION_KEY_ID: string; LOOKUP_HMAC_KEY: string };
+    }
+  | undefined;
 
 /** For a test that runs its own PostgreSQL (tests/resilience): the helpers use that one. */
 export function useDatabase(o: NonNullable<typeof override>) {
@@ -44,7 +49,9 @@ export async function allTablesText(): Promise<string> {
     SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
   let text = '';
   for (const { table_name } of tables) {
-    const rows = await ownerDb().$queryRawUnsafe<{ t: string }[]>(`SELECT row_to_json(x)::text AS t FROM "${table_name}" x`);
+    const rows = await ownerDb().$queryRawUnsafe<{ t: string }[]>(
+      `SELECT row_to_json(x)::text AS t FROM "${table_name}" x`,
+    );
     text += rows.map((r) => r.t).join('\n');
   }
   return text;

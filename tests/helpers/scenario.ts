@@ -1,4 +1,7 @@
 import { makeDossier, makeOrganisation, makeParticipant, makeSafeHouse, makeUser } from '@/prisma/factories';
+import type { DossierStatus, OrganisationKind, Role } from '@/lib/generated/prisma/enums';
+import { encryptField } from '@/lib/crypto/fields';
+import { makeNationalNumber } from '@/lib/validation/national-number';
 import { ownerDb, testKeys } from './db';
 
 /**
@@ -19,40 +22,69 @@ export async function buildScenario() {
 
   const u = {
     coordA: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'COORDINATOR', safeHouseId: houseA.id }] }),
-    reprA: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'COORDINATOR_REPRESENTATIVE', safeHouseId: houseA.id }] }),
+    reprA: await makeUser(db, {
+      organisationId: agency.id,
+      roles: [{ role: 'COORDINATOR_REPRESENTATIVE', safeHouseId: houseA.id }],
+    }),
     coordB: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'COORDINATOR', safeHouseId: houseB.id }] }),
     referrer: await makeUser(db, { organisationId: nonCore.id, roles: [{ role: 'REFERRER' }] }),
     referrer2: await makeUser(db, { organisationId: coreOrgB.id, roles: [{ role: 'REFERRER' }] }),
-    coreStaffA: await makeUser(db, { organisationId: coreOrgA.id, roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: houseA.id }] }),
+    coreStaffA: await makeUser(db, {
+      organisationId: coreOrgA.id,
+      roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: houseA.id }],
+    }),
     // has the role, but the organisation is not a core partner of house A: no partner access
-    coreRoleNonCoreOrg: await makeUser(db, { organisationId: nonCore.id, roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: houseA.id }] }),
+    coreRoleNonCoreOrg: await makeUser(db, {
+      organisationId: nonCore.id,
+      roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: houseA.id }],
+    }),
     participant: await makeUser(db, { organisationId: justice.id, roles: [{ role: 'REFERRER' }] }),
     participantNotAcknowledged: await makeUser(db, { organisationId: justice.id, roles: [{ role: 'REFERRER' }] }),
     participantLeft: await makeUser(db, { organisationId: justice.id, roles: [{ role: 'REFERRER' }] }),
-    mandated: await makeUser(db, { organisationId: vkA.id, roles: [{ role: 'MANDATED_AGENCY_STAFF', safeHouseId: houseA.id }] }),
+    mandated: await makeUser(db, {
+      organisationId: vkA.id,
+      roles: [{ role: 'MANDATED_AGENCY_STAFF', safeHouseId: houseA.id }],
+    }),
     admin: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'FUNCTIONAL_ADMIN' }] }),
     dpo: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'DPO' }] }),
     analyst: await makeUser(db, { organisationId: agency.id, roles: [{ role: 'AGENCY_ANALYST' }] }),
   };
-  const by = (user: { id: string; organisationId: string }) => ({ referrerUserId: user.id, referrerOrganisationId: user.organisationId });
+  const by = (user: { id: string; organisationId: string }) => ({
+    referrerUserId: user.id,
+    referrerOrganisationId: user.organisationId,
+  });
   const secretName = `Geheim${Date.now()}`;
   const d = {
     submittedA: await makeDossier(db, keys, {
-      safeHouseId: houseA.id, ...by(u.referrer), status: 'SUBMITTED', clientSystemLabel: `Gezin ${secretName}`,
+      safeHouseId: houseA.id,
+      ...by(u.referrer),
+      status: 'SUBMITTED',
+      clientSystemLabel: `Gezin ${secretName}`,
       members: [{ memberRole: 'VICTIM', firstName: 'An', lastName: secretName }],
     }),
     trajectoryA: await makeDossier(db, keys, {
-      safeHouseId: houseA.id, ...by(u.referrer2), status: 'IN_TRAJECTORY', inputRequested: true,
+      safeHouseId: houseA.id,
+      ...by(u.referrer2),
+      status: 'IN_TRAJECTORY',
+      inputRequested: true,
       members: [{ memberRole: 'CHILD', firstName: 'Bo', lastName: secretName, isMinor: true }],
     }),
     draftA: await makeDossier(db, keys, { safeHouseId: houseA.id, ...by(u.referrer), status: 'DRAFT' }),
     submittedB: await makeDossier(db, keys, {
-      safeHouseId: houseB.id, ...by(u.referrer2), status: 'SUBMITTED',
+      safeHouseId: houseB.id,
+      ...by(u.referrer2),
+      status: 'SUBMITTED',
       members: [{ memberRole: 'VICTIM', firstName: 'Cas', lastName: secretName }],
     }),
   };
   const part = (user: { id: string; organisationId: string }, extra: { acknowledged?: boolean; left?: boolean } = {}) =>
-    makeParticipant(db, { dossierId: d.trajectoryA.id, safeHouseId: houseA.id, organisationId: user.organisationId, userId: user.id, ...extra });
+    makeParticipant(db, {
+      dossierId: d.trajectoryA.id,
+      safeHouseId: houseA.id,
+      organisationId: user.organisationId,
+      userId: user.id,
+      ...extra,
+    });
   await part(u.participant);
   await part(u.participantNotAcknowledged, { acknowledged: false });
   await part(u.participantLeft, { left: true });
@@ -62,3 +94,153 @@ export async function buildScenario() {
 export type Scenario = Awaited<ReturnType<typeof buildScenario>>;
 export type UserKey = keyof Scenario['users'];
 export type DossierKey = keyof Scenario['dossiers'];
+
+// ---------------------------------------------------------------- small factories on top of a world
+
+type Db = ReturnType<typeof ownerDb>;
+type DossierRef = { id: string; safeHouseId: string };
+
+/** A conference session of the dossier's house (by default started an hour ago), with the dossier on its agenda. */
+export async function makeSessionWithAgenda(
+  dossier: DossierRef,
+  createdByUserId: string,
+  opts: { startsAt?: Date; minutes?: number; location?: string } = {},
+) {
+  const db = ownerDb();
+  const startsAt = opts.startsAt ?? new Date(Date.now() - 3_600_000);
+  const session = await db.conferenceSession.create({
+    data: {
+      safeHouseId: dossier.safeHouseId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (opts.minutes ?? 90) * 60_000),
+      location: opts.location ?? 'Zaal 1',
+      createdByUserId,
+    },
+  });
+  const agendaItem = await db.agendaItem.create({
+    data: { sessionId: session.id, dossierId: dossier.id, safeHouseId: dossier.safeHouseId },
+  });
+  return { session, agendaItem };
+}
+
+/**
+ * A fresh dossier that stands in the same relation to every scenario user as the scenario's
+ * dossier `like`: same safe house, referrer and written-input round, a copy of its participants
+ * (accepted / acknowledged / left as there). The status may differ (e.g. CLOSED). Members: an adult
+ * victim with a national number and contact data, and the alleged perpetrator. For a test that
+ * changes a dossier and so needs its own.
+ */
+export async function makeCaseLike(
+  s: Scenario,
+  like: DossierKey,
+  over: { status?: DossierStatus; lastName?: string } = {},
+) {
+  const db = ownerDb();
+  const src = await db.dossier.findUniqueOrThrow({
+    where: { id: s.dossiers[like].id },
+    select: {
+      safeHouseId: true,
+      referrerUserId: true,
+      referrerOrganisationId: true,
+      status: true,
+      inputRequestedAt: true,
+      participants: true,
+    },
+  });
+  const lastName = over.lastName ?? s.secretName;
+  const status = over.status ?? src.status;
+  const dossier = await makeDossier(db, testKeys(), {
+    safeHouseId: src.safeHouseId,
+    referrerUserId: src.referrerUserId,
+    referrerOrganisationId: src.referrerOrganisationId,
+    status: status === 'CLOSED' ? 'IN_TRAJECTORY' : status,
+    inputRequested: src.inputRequestedAt !== null,
+    clientSystemLabel: `Gezin ${lastName}`,
+    members: [
+      {
+        memberRole: 'VICTIM',
+        firstName: 'An',
+        lastName,
+        nationalNumber: makeNationalNumber(new Date('1984-05-17'), 46),
+      },
+      { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Dirk', lastName },
+    ],
+  });
+  const participants = [];
+  for (const p of src.participants) {
+    participants.push(
+      await makeParticipant(db, {
+        dossierId: dossier.id,
+        safeHouseId: dossier.safeHouseId,
+        organisationId: p.organisationId,
+        userId: p.userId,
+        accepted: p.acceptedAt !== null,
+        acknowledged: p.secrecyAcknowledgedAt !== null,
+        left: p.leftAt !== null,
+      }),
+    );
+  }
+  const members = await db.clientMember.findMany({
+    where: { dossierId: dossier.id },
+    select: { id: true, memberRole: true },
+  });
+  const victim = members.find((m) => m.memberRole === 'VICTIM')!;
+  const perpetrator = members.find((m) => m.memberRole === 'ALLEGED_PERPETRATOR')!;
+  await db.clientMember.update({
+    where: { id: victim.id },
+    data: { contactEnc: encryptField(testKeys(), '0470 00 00 01') },
+  });
+  // closed after the participants joined (the database keeps a closed dossier as it is)
+  const closed = status === 'CLOSED' ? await closeAsOwner(dossier.id) : dossier;
+  return { dossier: closed, victim, perpetrator, participants };
+}
+
+/** Closes a dossier directly (as the owner), with its closing moment and a 15-year retention term. */
+export async function closeAsOwner(dossierId: string) {
+  const now = new Date();
+  return ownerDb().dossier.update({
+    where: { id: dossierId },
+    data: {
+      status: 'CLOSED',
+      closedAt: now,
+      retentionYears: 15,
+      retentionUntil: new Date(now.getTime() + 15 * 365 * 86_400_000),
+    },
+  });
+}
+
+/**
+ * A small world described declaratively: safe houses, organisations (and which houses they are a
+ * core partner of), users with one role (optionally in a house). Created in the order given, with
+ * unique names. For test files whose case needs a world other than `buildScenario`'s.
+ */
+export async function declareWorld<H extends string, O extends string, U extends string>(
+  spec: {
+    houses: readonly H[];
+    organisations: Record<O, { kind: OrganisationKind; corePartnerOf?: readonly H[] }>;
+    users: Record<U, { org: O; role: Role; house?: H; name?: string }>;
+  },
+  db: Db = ownerDb(),
+) {
+  const houses = {} as Record<H, Awaited<ReturnType<typeof makeSafeHouse>>>;
+  for (const h of spec.houses) houses[h] = await makeSafeHouse(db);
+  const orgs = {} as Record<O, Awaited<ReturnType<typeof makeOrganisation>>>;
+  for (const [key, o] of Object.entries(spec.organisations) as [
+    O,
+    { kind: OrganisationKind; corePartnerOf?: readonly H[] },
+  ][]) {
+    orgs[key] = await makeOrganisation(db, {
+      kind: o.kind,
+      corePartnerOf: (o.corePartnerOf ?? []).map((h) => houses[h].id),
+    });
+  }
+  const users = {} as Record<U, Awaited<ReturnType<typeof makeUser>>>;
+  for (const [key, v] of Object.entries(spec.users) as [U, { org: O; role: Role; house?: H; name?: string }][]) {
+    users[key] = await makeUser(db, {
+      organisationId: orgs[v.org].id,
+      ...(v.name ? { name: v.name } : {}),
+      roles: [{ role: v.role, safeHouseId: v.house ? houses[v.house].id : null }],
+    });
+  }
+  return { houses, orgs, users };
+}

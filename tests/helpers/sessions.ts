@@ -46,7 +46,9 @@ const tokens = new Map<string, string>();
 export async function liveSessionToken(userId: string): Promise<string> {
   const cached = tokens.get(userId);
   if (cached) {
-    const [row] = await ownerDb().$queryRaw<{ live: boolean }[]>`SELECT (auth_find_session(${cached})).id IS NOT NULL AS live`;
+    const [row] = await ownerDb().$queryRaw<
+      { live: boolean }[]
+    >`SELECT (auth_find_session(${cached})).id IS NOT NULL AS live`;
     if (row?.live) return cached;
   }
   const token = await ownerSession(userId, { idleMinutes: 480 });

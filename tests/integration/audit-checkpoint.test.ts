@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type pg from 'pg';
-import { migrate, MIGRATIONS_DIR } from '@/lib/db/migrate';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/db/bootstrap';
+import { migrate, MIGRATIONS_DIR } from '@/scripts/lib/migrate';
+import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/bootstrap';
 import { latestCheckpoint, newCheckpointKeys, verifyAgainstCheckpoint } from '@/lib/audit/checkpoint';
 import { verifyAuditLog } from '@/lib/audit/verify-db';
 import { checkpointNow } from '@/lib/jobs/boss';
@@ -22,7 +22,9 @@ let c: pg.Client;
 
 const append = async (n: number) => {
   for (let i = 0; i < n; i++) {
-    await c.query(`SELECT audit_append(NULL, NULL, '', NULL, 'auth.login', 'Session', NULL, NULL, 'test', NULL, 'DENIED')`);
+    await c.query(
+      `SELECT audit_append(NULL, NULL, '', NULL, 'auth.login', 'Session', NULL, NULL, 'test', NULL, 'DENIED')`,
+    );
   }
 };
 
@@ -73,6 +75,9 @@ describe('signed checkpoints of the access log (ADR 0021)', () => {
     // and another key does not verify the real ones either
     fs.rmSync(path.join(dir, 'checkpoint-999999999999-vervalst.json'));
     const other = newCheckpointKeys();
-    expect(await verifyAgainstCheckpoint(c, dir, other.publicKey)).toMatchObject({ ok: false, problem: 'de handtekening van het controlepunt klopt niet' });
+    expect(await verifyAgainstCheckpoint(c, dir, other.publicKey)).toMatchObject({
+      ok: false,
+      problem: 'de handtekening van het controlepunt klopt niet',
+    });
   });
 });

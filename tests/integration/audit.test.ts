@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { prepareDatabase } from '@/scripts/lib/database';
-import { dropDatabase } from '@/lib/db/bootstrap';
-import { verifyAuditLog } from '@/lib/audit/verify-db';
+import { dropDatabase } from '@/scripts/lib/bootstrap';
+import { runAuditVerification, verifyAuditLog } from '@/lib/audit/verify-db';
 import { recordAudit, cleanReason } from '@/lib/audit/log';
-import { withActor } from '@/lib/db/scoped';
+import { withActor } from '@/lib/use-case/kernel';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
-import { ownerDb, ownerPgClient } from '../helpers/db';
+import { appRoleClient, ownerDb, ownerPgClient } from '../helpers/db';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
 let s: Scenario;
@@ -26,7 +26,7 @@ describe('access log', () => {
       actorOrganisationId: s.users.coordA.organisationId,
       actorRoles: 'COORDINATOR',
       objectType: 'Dossier',
-      purpose: 'getDossier',
+      purpose: 'caseWork',
       outcome: 'ALLOWED',
       safeHouseId: s.houseA.id,
     });
@@ -35,7 +35,10 @@ describe('access log', () => {
   it('logs a denied attempt, and the denied answer is the same as for a dossier that does not exist', async () => {
     const denied = getDossier(s.users.coordB.id, s.dossiers.submittedA.id);
     await expect(denied).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Niet gevonden.' });
-    await expect(getDossier(s.users.coordB.id, crypto.randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Niet gevonden.' });
+    await expect(getDossier(s.users.coordB.id, crypto.randomUUID())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Niet gevonden.',
+    });
     const event = await ownerDb().auditEvent.findFirst({
       where: { actorUserId: s.users.coordB.id, action: 'dossier.view', objectId: s.dossiers.submittedA.id },
     });
@@ -45,14 +48,19 @@ describe('access log', () => {
   });
 
   it('a change and its audit row commit or roll back together', async () => {
-    const before = await ownerDb().auditEvent.count({ where: { action: 'test.rollback' } });
+    const before = await ownerDb().auditEvent.count({ where: { objectType: 'Test-rollback' } });
     await expect(
       withActor(s.users.coordA.id, async (tx, actor) => {
-        await recordAudit(tx, actor, { action: 'test.rollback', objectType: 'Test', purpose: 'test', outcome: 'ALLOWED' });
+        await recordAudit(tx, actor, {
+          action: 'dossier.list',
+          objectType: 'Test-rollback',
+          purpose: 'caseWork',
+          outcome: 'ALLOWED',
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await ownerDb().auditEvent.count({ where: { action: 'test.rollback' } })).toBe(before);
+    expect(await ownerDb().auditEvent.count({ where: { objectType: 'Test-rollback' } })).toBe(before);
   });
 
   it('refuses personal data in a free-text reason', () => {
@@ -67,7 +75,13 @@ describe('access log', () => {
     const client = await ownerPgClient();
     try {
       const result = await verifyAuditLog(client);
-      expect(result).toEqual({ ok: true, checked: expect.any(Number), lastSeq: expect.any(BigInt) });
+      expect(result).toEqual({
+        ok: true,
+        checked: expect.any(Number),
+        lastSeq: expect.any(BigInt),
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        complete: true,
+      });
     } finally {
       await client.end();
     }
@@ -88,7 +102,10 @@ describe('tampering with the access log is detected', () => {
     url = prepared.ownerUrl;
     const c = await ownerPgClient(url);
     for (let i = 0; i < 5; i++) {
-      await c.query(`SELECT audit_append(NULL, NULL, '', NULL, 'test.event', 'Test', $1, NULL, 'test', NULL, 'ALLOWED')`, [`obj-${i}`]);
+      await c.query(
+        `SELECT audit_append(NULL, NULL, '', NULL, 'test.event', 'Test', $1, NULL, 'test', NULL, 'ALLOWED')`,
+        [`obj-${i}`],
+      );
     }
     await c.end();
   });
@@ -111,12 +128,21 @@ describe('tampering with the access log is detected', () => {
 
   it('an intact chain verifies', async () => {
     const c = await ownerPgClient(url);
-    expect(await verifyAuditLog(c)).toEqual({ ok: true, checked: 5, lastSeq: 5n });
+    expect(await verifyAuditLog(c)).toEqual({
+      ok: true,
+      checked: 5,
+      lastSeq: 5n,
+      lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      complete: true,
+    });
     await c.end();
   });
 
   it('an edited row is reported at that row', async () => {
-    expect(await verifyWith(`UPDATE "AuditEvent" SET "outcome" = 'DENIED' WHERE "seq" = 3`)).toMatchObject({ ok: false, brokenAtSeq: 3n });
+    expect(await verifyWith(`UPDATE "AuditEvent" SET "outcome" = 'DENIED' WHERE "seq" = 3`)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 3n,
+    });
   });
 
   it('a deleted row is reported where the gap is', async () => {
@@ -128,5 +154,73 @@ describe('tampering with the access log is detected', () => {
       `UPDATE "AuditEvent" SET "objectId" = 'changed', "hash" = encode(sha256('x'::bytea), 'hex') WHERE "seq" = 4`,
     );
     expect(result).toMatchObject({ ok: false, brokenAtSeq: 4n });
+  });
+
+  it("the worker's check goes on from its last good result, finds an edit of that very row, and then keeps checking in full", async () => {
+    const c = await ownerPgClient(url);
+    const append = (obj: string) =>
+      c.query(`SELECT audit_append(NULL, NULL, '', NULL, 'test.event', 'Test', $1, NULL, 'test', NULL, 'ALLOWED')`, [
+        obj,
+      ]);
+    try {
+      await c.query('BEGIN');
+      expect(await runAuditVerification(c, 'full')).toEqual({
+        scope: 'full',
+        fromSeq: 0n,
+        toSeq: 5n,
+        checked: 5n,
+        ok: true,
+        brokenAtSeq: null,
+        problem: null,
+      });
+      await append('obj-5');
+      await append('obj-6');
+      expect(await runAuditVerification(c, 'incremental')).toMatchObject({
+        scope: 'incremental',
+        fromSeq: 5n,
+        toSeq: 7n,
+        checked: 2n,
+        ok: true,
+      });
+      // nothing new: an empty run that still checks the row it ends at
+      expect(await runAuditVerification(c, 'incremental')).toMatchObject({ fromSeq: 7n, toSeq: 7n, checked: 0n });
+      await c.query(`UPDATE "AuditEvent" SET "objectId" = 'changed', "hash" = repeat('a', 64) WHERE "seq" = 7`);
+      expect(await runAuditVerification(c, 'incremental')).toMatchObject({
+        ok: false,
+        brokenAtSeq: 7n,
+        problem: 'rij 7 is gewijzigd sinds de vorige controle',
+      });
+      // after a break the next run is a full one, so the break stays reported
+      expect(await runAuditVerification(c, 'incremental')).toMatchObject({
+        scope: 'full',
+        ok: false,
+        brokenAtSeq: 7n,
+      });
+      const stored = await c.query(`SELECT "scope", "ok" FROM "AuditVerification" ORDER BY "id"`);
+      expect(stored.rows).toEqual([
+        { scope: 'full', ok: true },
+        { scope: 'incremental', ok: true },
+        { scope: 'incremental', ok: true },
+        { scope: 'incremental', ok: false },
+        { scope: 'full', ok: false },
+      ]);
+    } finally {
+      await c.query('ROLLBACK');
+      await c.end();
+    }
+  });
+
+  it('the app role cannot write a check result (only the worker, as owner, does)', async () => {
+    const c = await appRoleClient();
+    try {
+      await expect(
+        c.query(
+          `INSERT INTO "AuditVerification" ("scope", "fromSeq", "toSeq", "toHash", "checked", "ok")
+           VALUES ('full', 0, 0, repeat('0', 64), 0, true)`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+    } finally {
+      await c.end();
+    }
   });
 });

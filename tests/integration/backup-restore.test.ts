@@ -7,8 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { prepareDatabase } from '@/scripts/lib/database';
-import { appUrlFrom, dropDatabase, withDatabase } from '@/lib/db/bootstrap';
-import { unsafeOwnerClient } from '@/lib/db/owner';
+import { appUrlFrom, dropDatabase, withDatabase } from '@/scripts/lib/bootstrap';
+import { unsafeOwnerClient } from '@/scripts/lib/owner';
 import { encryptField, parseFieldKeys } from '@/lib/crypto/fields';
 import { hashSessionToken } from '../helpers/session-token';
 import { setSessionTokenResolver } from '@/lib/db/session-token';
@@ -39,7 +39,11 @@ const CONTACT = 'Kerkstraat 1, 2000 Antwerpen, 0470 00 00 00';
 // pg_dump refuses a server newer than itself: on a machine whose client tools are older than the
 // server (the embedded PostgreSQL 18 of `npm test` next to Debian's pg_dump 15), these tests cannot
 // run and are skipped, saying why; .ci/run runs them against the machine's PostgreSQL 15.
-const dumpMajor = Number(/(\d+)\.\d+/.exec(execFileSync(path.join(process.env.PG_BIN_DIR || '/usr/bin', 'pg_dump'), ['--version']).toString())?.[1] ?? 0);
+const dumpMajor = Number(
+  /(\d+)\.\d+/.exec(
+    execFileSync(path.join(process.env.PG_BIN_DIR || '/usr/bin', 'pg_dump'), ['--version']).toString(),
+  )?.[1] ?? 0,
+);
 const serverMajor = await (async () => {
   const c = new pg.Client({ connectionString: db.ownerUrl });
   await c.connect();
@@ -57,12 +61,21 @@ let scriptEnv: NodeJS.ProcessEnv;
 let restoreRun: { code: number; stdout: string; stderr: string };
 let ids: { coordinator: string; dossier: string; member: string; contact: string; ciphertext: string };
 
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', script, ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      'npx',
+      ['tsx', script, ...args],
+      { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -79,7 +92,12 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vhd-backup-test-'));
   backupDir = path.join(tmp, 'backup');
   await dropDatabase(restoredUrl);
-  await prepareDatabase(db.serverUrl, { database: `vhd_backup_src_${process.pid}`, fresh: true, appPassword: secrets.APP_DB_PASSWORD, quiet: true });
+  await prepareDatabase(db.serverUrl, {
+    database: `vhd_backup_src_${process.pid}`,
+    fresh: true,
+    appPassword: secrets.APP_DB_PASSWORD,
+    quiet: true,
+  });
 
   // the original: a safe house, its coordinator with a live session, a dossier with an encrypted
   // national number and an encrypted contact, and an access log with rows
@@ -88,35 +106,62 @@ beforeAll(async () => {
   const house = await makeSafeHouse(src);
   const agency = await makeOrganisation(src, { kind: 'AGENCY_JUSTICE_ENFORCEMENT' });
   const medical = await makeOrganisation(src, { kind: 'MEDICAL_SECTOR' });
-  const coordinator = await makeUser(src, { organisationId: agency.id, roles: [{ role: 'COORDINATOR', safeHouseId: house.id }] });
+  const coordinator = await makeUser(src, {
+    organisationId: agency.id,
+    roles: [{ role: 'COORDINATOR', safeHouseId: house.id }],
+  });
   const referrer = await makeUser(src, { organisationId: medical.id, roles: [{ role: 'REFERRER' }] });
   const dossier = await makeDossier(src, keys, {
-    safeHouseId: house.id, referrerUserId: referrer.id, referrerOrganisationId: medical.id, status: 'SUBMITTED',
+    safeHouseId: house.id,
+    referrerUserId: referrer.id,
+    referrerOrganisationId: medical.id,
+    status: 'SUBMITTED',
     clientSystemLabel: 'Gezin Herstel',
     members: [{ memberRole: 'VICTIM', firstName: 'An', lastName: 'Herstel', nationalNumber: NATIONAL_NUMBER }],
   });
   const member = await src.clientMember.findFirstOrThrow({ where: { dossierId: dossier.id } });
   const contact = await src.contact.create({
-    data: { dossierId: dossier.id, firstName: 'Mia', lastName: 'Buur', relation: 'buurvrouw', contactEnc: encryptField(keys, CONTACT) },
+    data: {
+      dossierId: dossier.id,
+      firstName: 'Mia',
+      lastName: 'Buur',
+      relation: 'buurvrouw',
+      contactEnc: encryptField(keys, CONTACT),
+    },
   });
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await src.authSession.create({
     data: {
-      userId: coordinator.id, tokenHash: hashSessionToken(token), createdAt: now, lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + 12 * 3_600_000), idleMinutes: 480, secondFactorAt: now, secondFactorMethod: 'TOTP',
+      userId: coordinator.id,
+      tokenHash: hashSessionToken(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 12 * 3_600_000),
+      idleMinutes: 480,
+      secondFactorAt: now,
+      secondFactorMethod: 'TOTP',
     },
   });
   setSessionTokenResolver(async (userId) => (userId === coordinator.id ? token : null));
   const c = await pgClient(srcUrl);
   for (let i = 0; i < 6; i++) {
-    await c.query(`SELECT audit_append(NULL, NULL, '', NULL, 'test.backup', 'Test', $1, NULL, 'test', NULL, 'ALLOWED')`, [`obj-${i}`]);
+    await c.query(
+      `SELECT audit_append(NULL, NULL, '', NULL, 'test.backup', 'Test', $1, NULL, 'test', NULL, 'ALLOWED')`,
+      [`obj-${i}`],
+    );
   }
   // a signed checkpoint of the head (ADR 0021), which the backup copies and the restore checks
   const checkpoints = path.join(tmp, 'checkpoints');
   await writeCheckpoint(c, checkpoints, secrets.AUDIT_CHECKPOINT_PRIVATE_KEY);
   await c.end();
-  ids = { coordinator: coordinator.id, dossier: dossier.id, member: member.id, contact: contact.id, ciphertext: member.nationalNumberEnc! };
+  ids = {
+    coordinator: coordinator.id,
+    dossier: dossier.id,
+    member: member.id,
+    contact: contact.id,
+    ciphertext: member.nationalNumberEnc!,
+  };
 
   scriptEnv = {
     ...process.env,
@@ -153,8 +198,14 @@ afterAll(async () => {
 describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${serverMajor})`, () => {
   it('npm run backup writes a dump and a manifest with the key IDs but no key anywhere, readable by the owner only', async () => {
     expect(fs.statSync(backupDir).mode & 0o777).toBe(0o700);
-    const files = (fs.readdirSync(backupDir, { recursive: true }) as string[]).map((f) => path.join(backupDir, f)).filter((f) => fs.statSync(f).isFile());
-    expect(files.map((f) => path.relative(backupDir, f)).sort()).toEqual(['audit-checkpoints/' + fs.readdirSync(path.join(tmp, 'checkpoints'))[0], 'database.dump', 'manifest.json']);
+    const files = (fs.readdirSync(backupDir, { recursive: true }) as string[])
+      .map((f) => path.join(backupDir, f))
+      .filter((f) => fs.statSync(f).isFile());
+    expect(files.map((f) => path.relative(backupDir, f)).sort()).toEqual([
+      'audit-checkpoints/' + fs.readdirSync(path.join(tmp, 'checkpoints'))[0],
+      'database.dump',
+      'manifest.json',
+    ]);
     for (const f of files) expect(fs.statSync(f).mode & 0o777, f).toBe(0o600);
 
     expect(manifest.encryption).toEqual({
@@ -171,11 +222,25 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
     const forbidden: Buffer[] = [];
     for (const part of secrets.FIELD_ENCRYPTION_KEYS.split(',')) {
       const b64 = part.split(':')[1]!;
-      forbidden.push(Buffer.from(b64), Buffer.from(b64, 'base64'), Buffer.from(Buffer.from(b64, 'base64').toString('base64url')), Buffer.from(Buffer.from(b64, 'base64').toString('hex')));
+      forbidden.push(
+        Buffer.from(b64),
+        Buffer.from(b64, 'base64'),
+        Buffer.from(Buffer.from(b64, 'base64').toString('base64url')),
+        Buffer.from(Buffer.from(b64, 'base64').toString('hex')),
+      );
     }
-    forbidden.push(Buffer.from(secrets.LOOKUP_HMAC_KEY), Buffer.from(secrets.LOOKUP_HMAC_KEY, 'base64'), Buffer.from(secrets.AUDIT_CHECKPOINT_PRIVATE_KEY));
+    forbidden.push(
+      Buffer.from(secrets.LOOKUP_HMAC_KEY),
+      Buffer.from(secrets.LOOKUP_HMAC_KEY, 'base64'),
+      Buffer.from(secrets.AUDIT_CHECKPOINT_PRIVATE_KEY),
+    );
     const sql: string = await new Promise((resolve, reject) =>
-      execFile('/usr/bin/pg_restore', ['--file=-', path.join(backupDir, 'database.dump')], { maxBuffer: 256 * 1024 * 1024 }, (err, out) => (err ? reject(err) : resolve(out))),
+      execFile(
+        '/usr/bin/pg_restore',
+        ['--file=-', path.join(backupDir, 'database.dump')],
+        { maxBuffer: 256 * 1024 * 1024 },
+        (err, out) => (err ? reject(err) : resolve(out)),
+      ),
     );
     // the scan is meaningful: the encrypted value itself is in the dump
     expect(sql).toContain(ids.ciphertext);
@@ -197,7 +262,8 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
     expect(restored.tables).toEqual(original.tables);
     expect(restored.tables).toEqual(manifest.tables);
     expect(restored.migrations).toEqual(original.migrations);
-    for (const t of ['public.Dossier', 'public.ClientMember', 'public.Contact', 'public.AuthSession']) expect(restored.tables[t]?.rows, t).toBe(1);
+    for (const t of ['public.Dossier', 'public.ClientMember', 'public.Contact', 'public.AuthSession'])
+      expect(restored.tables[t]?.rows, t).toBe(1);
     expect(restored.tables['public.AuditEvent']?.rows).toBe(6);
   });
 
@@ -206,7 +272,13 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
     try {
       const original = await verifyAuditLog(a);
       const restored = await verifyAuditLog(b);
-      expect(restored).toEqual({ ok: true, checked: 6, lastSeq: 6n });
+      expect(restored).toEqual({
+        ok: true,
+        checked: 6,
+        lastSeq: 6n,
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        complete: true,
+      });
       expect(restored).toEqual(original);
       const head = `SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
       expect((await b.query(head)).rows[0].hash).toBe((await a.query(head)).rows[0].hash);
@@ -219,11 +291,25 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
   it('a dossier opens in the restored database through the app, and its encrypted fields decrypt with the same key', async () => {
     const opened = await getDossier(ids.coordinator, ids.dossier);
     expect(opened.dossier.clientSystemLabel).toBe('Gezin Herstel');
-    expect(opened.members).toEqual([expect.objectContaining({ id: ids.member, firstName: 'An', lastName: 'Herstel', hasNationalNumber: true })]);
+    expect(opened.members).toEqual([
+      expect.objectContaining({ id: ids.member, firstName: 'An', lastName: 'Herstel', hasNationalNumber: true }),
+    ]);
     expect(opened.contacts).toEqual([expect.objectContaining({ id: ids.contact, hasContact: true })]);
-    const nn = await revealPersonalData(ids.coordinator, { dossierId: ids.dossier, subject: 'member', subjectId: ids.member, field: 'nationalNumber', reason: 'Controle na herstel.' });
+    const nn = await revealPersonalData(ids.coordinator, {
+      dossierId: ids.dossier,
+      subject: 'member',
+      subjectId: ids.member,
+      field: 'nationalNumber',
+      reason: 'Controle na herstel.',
+    });
     expect(nn.value).toBe(formatNationalNumber(NATIONAL_NUMBER));
-    const contact = await revealPersonalData(ids.coordinator, { dossierId: ids.dossier, subject: 'contact', subjectId: ids.contact, field: 'contact', reason: 'Controle na herstel.' });
+    const contact = await revealPersonalData(ids.coordinator, {
+      dossierId: ids.dossier,
+      subject: 'contact',
+      subjectId: ids.contact,
+      field: 'contact',
+      reason: 'Controle na herstel.',
+    });
     expect(contact.value).toBe(CONTACT);
 
     // it really was the restored database: the reads are logged there, not in the original, and
@@ -233,7 +319,13 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
       const reads = `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" IN ('dossier.view', 'personalData.reveal') AND "dossierId" = $1`;
       expect((await b.query(reads, [ids.dossier])).rows[0].n).toBe(3);
       expect((await a.query(reads, [ids.dossier])).rows[0].n).toBe(0);
-      expect(await verifyAuditLog(b)).toEqual({ ok: true, checked: 9, lastSeq: 9n });
+      expect(await verifyAuditLog(b)).toEqual({
+        ok: true,
+        checked: 9,
+        lastSeq: 9n,
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        complete: true,
+      });
     } finally {
       await a.end();
       await b.end();
@@ -243,10 +335,20 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
   it('the restore warns when a key ID of the backup is missing from FIELD_ENCRYPTION_KEYS, or its key is another one', async () => {
     const otherKey = randomBytes(32).toString('base64');
     const id = secrets.FIELD_ENCRYPTION_KEY_ID;
-    const missing = await verifyRestored(backupDir, restoredUrl, { ...scriptEnv, FIELD_ENCRYPTION_KEYS: `other:${otherKey}` });
-    expect(missing.warnings).toContainEqual(expect.stringMatching(new RegExp(`sleutel ${id} ontbreekt in FIELD_ENCRYPTION_KEYS`)));
-    const wrong = await verifyRestored(backupDir, restoredUrl, { ...scriptEnv, FIELD_ENCRYPTION_KEYS: `${id}:${otherKey}` });
-    expect(wrong.warnings).toContainEqual(expect.stringMatching(new RegExp(`sleutel ${id} in FIELD_ENCRYPTION_KEYS opent de herstelde gegevens niet`)));
+    const missing = await verifyRestored(backupDir, restoredUrl, {
+      ...scriptEnv,
+      FIELD_ENCRYPTION_KEYS: `other:${otherKey}`,
+    });
+    expect(missing.warnings).toContainEqual(
+      expect.stringMatching(new RegExp(`sleutel ${id} ontbreekt in FIELD_ENCRYPTION_KEYS`)),
+    );
+    const wrong = await verifyRestored(backupDir, restoredUrl, {
+      ...scriptEnv,
+      FIELD_ENCRYPTION_KEYS: `${id}:${otherKey}`,
+    });
+    expect(wrong.warnings).toContainEqual(
+      expect.stringMatching(new RegExp(`sleutel ${id} in FIELD_ENCRYPTION_KEYS opent de herstelde gegevens niet`)),
+    );
   });
 
   it('npm run restore refuses a database that already has tables; with --force it replaces it with the backup', async () => {
@@ -255,7 +357,9 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
     expect(refused.stderr).toMatch(/bestaat al en bevat \d+ tabel/);
     // the app's reads above changed the restored database; --force puts it back as in the backup
     // (it drops the database under the app's open connections: the pool logs "verbinding verloren")
-    expect((await verifyRestored(backupDir, restoredUrl, scriptEnv)).problems).toContainEqual(expect.stringMatching(/AuditEvent: 9 rijen, de backup had er 6/));
+    expect((await verifyRestored(backupDir, restoredUrl, scriptEnv)).problems).toContainEqual(
+      expect.stringMatching(/AuditEvent: 9 rijen, de backup had er 6/),
+    );
     const forced = await runScript('scripts/restore.ts', [backupDir, '--target', restoredUrl, '--force'], scriptEnv);
     expect(forced.code, forced.stderr).toBe(0);
     expect((await verifyRestored(backupDir, restoredUrl, scriptEnv)).problems).toEqual([]);

@@ -11,7 +11,13 @@ import { ownerDb } from '../helpers/db';
 import { consensusWorld, type ConsensusWorld } from '../helpers/consensus-world';
 
 const toVictim = (w: ConsensusWorld, itemIds: string[], sharer = w.u.caw.id) => ({
-  kind: 'CLIENT_MEMBER', memberId: w.victim.id, recipient: '', itemIds, sharerUserId: sharer, ground: 'SAFETY', goalId: '',
+  kind: 'CLIENT_MEMBER',
+  memberId: w.victim.id,
+  recipient: '',
+  itemIds,
+  sharerUserId: sharer,
+  ground: 'SAFETY',
+  goalId: '',
   necessity: 'Het slachtoffer moet weten dat er een contactverbod geldt.',
 });
 const itemFrom = (w: ConsensusWorld, user: { id: string }, content = 'Contactverbod opgelegd op 3/11.') =>
@@ -92,10 +98,17 @@ describe('art. 14 §2: the voters are frozen when a disclosure is proposed', () 
 
 describe('art. 15 §3: a longer retention by consensus at the closing conference', () => {
   const extension = (w: ConsensusWorld, agendaItemId = w.agendaItem.id) => ({
-    years: '25', ground: 'HONOUR_RELATED_VIOLENCE', groundNote: 'Eergerelateerd geweld met blijvend risico.', agendaItemId,
+    years: '25',
+    ground: 'HONOUR_RELATED_VIOLENCE',
+    groundNote: 'Eergerelateerd geweld met blijvend risico.',
+    agendaItemId,
   });
   const close = (w: ConsensusWorld, extensionId: string, agendaItemId = w.agendaItem.id) => ({
-    agendaItemId, reasons: 'Doelen van het plan van aanpak bereikt.', years: '15', shorterReason: '', extensionId,
+    agendaItemId,
+    reasons: 'Doelen van het plan van aanpak bereikt.',
+    years: '15',
+    shorterReason: '',
+    extensionId,
   });
 
   it('art. 15 §3: removing a participant who has not voted never approves the extension', async () => {
@@ -104,7 +117,9 @@ describe('art. 15 §3: a longer retention by consensus at the closing conference
     for (const u of [w.u.police, w.u.caw, w.u.coord]) await voteRetentionExtension(u.id, ext.id, 'AGREE');
     await leaveCase(w.u.coord.id, w.participations.justice);
     expect((await ownerDb().retentionExtension.findUniqueOrThrow({ where: { id: ext.id } })).status).toBe('OPEN');
-    await expect(closeDossier(w.u.coord.id, w.dossier.id, close(w, ext.id))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(closeDossier(w.u.coord.id, w.dossier.id, close(w, ext.id))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('art. 15 §3: an extension approved at an earlier session does not carry over to the closing conference', async () => {
@@ -113,13 +128,24 @@ describe('art. 15 §3: a longer retention by consensus at the closing conference
     for (const u of [w.u.police, w.u.justice, w.u.caw, w.u.coord]) await voteRetentionExtension(u.id, ext.id, 'AGREE');
     expect((await ownerDb().retentionExtension.findUniqueOrThrow({ where: { id: ext.id } })).status).toBe('APPROVED');
     const closing = await ownerDb().conferenceSession.create({
-      data: { safeHouseId: w.house.id, startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(), location: 'Afrondingstafel', createdByUserId: w.u.coord.id },
+      data: {
+        safeHouseId: w.house.id,
+        startsAt: new Date(Date.now() - 3_600_000),
+        endsAt: new Date(),
+        location: 'Afrondingstafel',
+        createdByUserId: w.u.coord.id,
+      },
     });
-    const closingItem = await ownerDb().agendaItem.create({ data: { sessionId: closing.id, dossierId: w.dossier.id, safeHouseId: w.house.id } });
-    await expect(closeDossier(w.u.coord.id, w.dossier.id, close(w, ext.id, closingItem.id))).rejects.toMatchObject({ code: 'CONFLICT' });
+    const closingItem = await ownerDb().agendaItem.create({
+      data: { sessionId: closing.id, dossierId: w.dossier.id, safeHouseId: w.house.id },
+    });
+    await expect(closeDossier(w.u.coord.id, w.dossier.id, close(w, ext.id, closingItem.id))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     // decided again at the closing conference itself, it counts
     const again = await proposeRetentionExtension(w.u.coord.id, w.dossier.id, extension(w, closingItem.id));
-    for (const u of [w.u.police, w.u.justice, w.u.caw, w.u.coord]) await voteRetentionExtension(u.id, again.id, 'AGREE');
+    for (const u of [w.u.police, w.u.justice, w.u.caw, w.u.coord])
+      await voteRetentionExtension(u.id, again.id, 'AGREE');
     const closed = await closeDossier(w.u.coord.id, w.dossier.id, close(w, again.id, closingItem.id));
     expect(closed.years).toBe(25);
   });

@@ -19,7 +19,10 @@ const newUser = (extra: { active?: boolean } = {}) =>
   makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role: 'REFERRER' }], ...extra });
 
 /** Each test its own client address, so their failures do not add up. */
-const client = (now = new Date()) => ({ address: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, now });
+const client = (now = new Date()) => ({
+  address: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  now,
+});
 
 describe('login, step 1 (ASVS 6.3)', () => {
   it('accepts the right password (case-insensitive e-mail), logs it and makes a session that still needs the second factor', async () => {
@@ -32,7 +35,9 @@ describe('login, step 1 (ASVS 6.3)', () => {
     const session = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
     expect(session).toMatchObject({ userId: user.id, secondFactorAt: null, revokedAt: null });
     // only the hash is stored
-    const raw = await ownerDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuthSession" WHERE "tokenHash" = ${token}`;
+    const raw = await ownerDb().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "AuthSession" WHERE "tokenHash" = ${token}`;
     expect(raw[0]!.n).toBe(0);
   });
 
@@ -52,7 +57,9 @@ describe('login, step 1 (ASVS 6.3)', () => {
     const waiting = await authenticate(user.email, PASSWORD, client(new Date(t0.getTime() + 500)));
     expect(waiting).toEqual({ ok: false, retryAfterSeconds: 2 });
     // after the delay the right password works, and the counter is cleared
-    expect(await authenticate(user.email, PASSWORD, client(new Date(t0.getTime() + 2_500)))).toMatchObject({ ok: true });
+    expect(await authenticate(user.email, PASSWORD, client(new Date(t0.getTime() + 2_500)))).toMatchObject({
+      ok: true,
+    });
     // however many failures: the wait for the account stops at 60 s
     const t1 = new Date(t0.getTime() + 10_000);
     let at = t1.getTime();
@@ -63,8 +70,12 @@ describe('login, step 1 (ASVS 6.3)', () => {
     const last = await authenticate(user.email, PASSWORD, client(new Date(at)));
     const wait = (last as { retryAfterSeconds?: number }).retryAfterSeconds ?? 0;
     expect(wait).toBeLessThanOrEqual(60);
-    expect(await authenticate(user.email, PASSWORD, client(new Date(at + wait * 1000 + 1)))).toMatchObject({ ok: true });
-    const throttled = await ownerDb().auditEvent.count({ where: { actorUserId: user.id, action: 'auth.login.throttled' } });
+    expect(await authenticate(user.email, PASSWORD, client(new Date(at + wait * 1000 + 1)))).toMatchObject({
+      ok: true,
+    });
+    const throttled = await ownerDb().auditEvent.count({
+      where: { actorUserId: user.id, action: 'auth.login.throttled' },
+    });
     expect(throttled).toBeGreaterThan(0);
   });
 
@@ -74,7 +85,10 @@ describe('login, step 1 (ASVS 6.3)', () => {
     const spray = { address: '203.0.113.77', now: t0 };
     for (const u of users.slice(0, 5)) expect(await authenticate(u.email, 'Welkom123', spray)).toEqual({ ok: false });
     // the sixth account was never tried, but this client must wait
-    expect(await authenticate(users[5]!.email, PASSWORD, { ...spray, now: new Date(t0.getTime() + 1000) })).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(await authenticate(users[5]!.email, PASSWORD, { ...spray, now: new Date(t0.getTime() + 1000) })).toEqual({
+      ok: false,
+      retryAfterSeconds: 1,
+    });
     // another client is not affected
     expect(await authenticate(users[5]!.email, PASSWORD, client(t0))).toMatchObject({ ok: true });
     const rows = await ownerDb().loginThrottle.count({ where: { failures: { gte: 5 } } });
@@ -83,9 +97,13 @@ describe('login, step 1 (ASVS 6.3)', () => {
 
   it('does not put the e-mail address or the client address in the access log or the throttle table', async () => {
     await authenticate('onbekend.persoon@vhd.test', 'x', { address: '198.51.100.23' });
-    const rows = await ownerDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditEvent" WHERE concat_ws(' ', "objectId", "reason", "purpose", "action") ILIKE '%onbekend.persoon%'`;
+    const rows = await ownerDb().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "AuditEvent" WHERE concat_ws(' ', "objectId", "reason", "purpose", "action") ILIKE '%onbekend.persoon%'`;
     expect(rows[0]!.n).toBe(0);
-    const keys = await ownerDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "LoginThrottle" WHERE "key" LIKE '%onbekend%' OR "key" LIKE '%198.51%'`;
+    const keys = await ownerDb().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "LoginThrottle" WHERE "key" LIKE '%onbekend%' OR "key" LIKE '%198.51%'`;
     expect(keys[0]!.n).toBe(0);
   });
 
@@ -94,7 +112,11 @@ describe('login, step 1 (ASVS 6.3)', () => {
     const inactive = await newUser({ active: false });
     const subject = `sub-${user.id}`;
     expect(await resolveOidcUser(subject, user.email, false)).toBeNull();
-    expect(await ownerDb().auditEvent.count({ where: { actorUserId: user.id, action: 'auth.login.oidc.no-mfa', outcome: 'DENIED' } })).toBe(1);
+    expect(
+      await ownerDb().auditEvent.count({
+        where: { actorUserId: user.id, action: 'auth.login.oidc.no-mfa', outcome: 'DENIED' },
+      }),
+    ).toBe(1);
     expect((await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } })).oidcSubject).toBeNull();
 
     const first = await resolveOidcUser(subject, user.email, true);

@@ -68,7 +68,8 @@ function useServer(url: string | undefined) {
 const CLIENT_NAME = 'Peeters';
 const dossier = { clientName: `Sarah ${CLIENT_NAME}`, reference: 'VH-ANT-2026-0042' };
 
-const invitationUrl = 'https://dossier.veiligehuizen.invalid/casusoverleg/uitnodiging/8f3c2a1b-6d4e-4f5a-9b7c-0e1d2f3a4b5c';
+const invitationUrl =
+  'https://dossier.veiligehuizen.invalid/casusoverleg/uitnodiging/8f3c2a1b-6d4e-4f5a-9b7c-0e1d2f3a4b5c';
 const input = {
   to: 'hulpverlener@partner.example',
   safeHouseName: 'Veilig Huis Antwerpen',
@@ -115,7 +116,8 @@ function decodeBody(part: Part): string {
 function leaves(entity: string): (Part & { text: string })[] {
   const part = splitHeaders(entity);
   const boundary = /boundary="?([^";]+)"?/i.exec(part.headers['content-type'] ?? '')?.[1];
-  if (!/^multipart\//i.test(part.headers['content-type'] ?? '') || !boundary) return [{ ...part, text: decodeBody(part) }];
+  if (!/^multipart\//i.test(part.headers['content-type'] ?? '') || !boundary)
+    return [{ ...part, text: decodeBody(part) }];
   const sections = part.body.split(`--${boundary}`).slice(1);
   return sections
     .filter((s) => !s.startsWith('--'))
@@ -130,7 +132,9 @@ function decodeHeader(value: string): string {
       enc.toUpperCase() === 'B'
         ? Buffer.from(data, 'base64').toString('utf8')
         : Buffer.from(
-            data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
             'latin1',
           ).toString('utf8'),
     );
@@ -201,7 +205,15 @@ describe('invitation mail over SMTP', () => {
     await sendMail(mail);
     const raw = received.at(-1)!.raw;
     const decoded = readMessage(raw);
-    const everything = [raw, decoded.subject, ...decoded.parts.map((p) => p.text), mail.subject, mail.text, mail.html, mail.ics].join('\n');
+    const everything = [
+      raw,
+      decoded.subject,
+      ...decoded.parts.map((p) => p.text),
+      mail.subject,
+      mail.text,
+      mail.html,
+      mail.ics,
+    ].join('\n');
     expect(everything).not.toContain(CLIENT_NAME);
     expect(everything).not.toContain(dossier.clientName);
     expect(everything).not.toContain(dossier.reference);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { migrate, listMigrations, MIGRATIONS_DIR } from '@/lib/db/migrate';
-import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/db/bootstrap';
+import { migrate, listMigrations, MIGRATIONS_DIR } from '@/scripts/lib/migrate';
+import { dropDatabase, ensureDatabase, withDatabase } from '@/scripts/lib/bootstrap';
 import { ownerPgClient } from '../helpers/db';
 
 /** The migration runner, on a scratch database and a scratch folder of migrations. */
@@ -38,7 +38,13 @@ describe('migration runner', () => {
     );
     await c.end();
     const sha = crypto.createHash('sha256').update('CREATE TABLE a (id int);').digest('hex');
-    expect(rows[0]).toEqual({ migration_name: '20250101000000_a', checksum: sha, finished: true, applied_steps_count: 1, rolled_back_at: null });
+    expect(rows[0]).toEqual({
+      migration_name: '20250101000000_a',
+      checksum: sha,
+      finished: true,
+      applied_steps_count: 1,
+      rolled_back_at: null,
+    });
     expect(rows).toHaveLength(2);
   });
 
@@ -57,7 +63,9 @@ describe('migration runner', () => {
     await expect(migrate(url, dir)).rejects.toThrow(/20270101000000_bad mislukt/);
     const c = await ownerPgClient(url);
     const table = await c.query(`SELECT to_regclass('public.c') AS t`);
-    const recorded = await c.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '20270101000000_bad'`);
+    const recorded = await c.query(
+      `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '20270101000000_bad'`,
+    );
     await c.end();
     expect(table.rows[0].t).toBeNull();
     expect(recorded.rows[0].n).toBe(0);

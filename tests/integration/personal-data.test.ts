@@ -6,20 +6,64 @@ import { ownerDb } from '../helpers/db';
  * hold client-system data carries a comment `art15:N` (N = 1..14), except the technical columns.
  */
 const PERSONAL_TABLES = [
-  'ClientMember', 'Contact', 'Referral', 'AdmissionAssessment', 'MandatedAgencyConsultation', 'PartnerInput',
-  'AgendaItem', 'InformationItem', 'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord', 'DisclosureProposal',
+  'ClientMember',
+  'Contact',
+  'Referral',
+  'AdmissionAssessment',
+  'MandatedAgencyConsultation',
+  'PartnerInput',
+  'AgendaItem',
+  'InformationItem',
+  'ConferenceDecision',
+  'Goal',
+  'PlanAction',
+  'FeedbackRecord',
+  'DisclosureProposal',
   'RetentionExtension',
 ];
 /** ids, timestamps and facts about professionals, not about the client system */
 const TECHNICAL = new Set([
-  'id', 'dossierId', 'safeHouseId', 'createdAt', 'updatedAt', 'decidedAt', 'assessorUserId', 'organisationId',
-  'authorUserId', 'recordedByUserId', 'agency', 'agencyName', 'consultedPerson', 'consultedAt',
-  'sessionId', 'position', 'minutesUpdatedAt', 'agendaItemId', 'createdByUserId', 'goalId', 'ownerOrganisationId',
-  'dueDate', 'done', 'delegateUserId', 'caseWorkerUserId', 'givenAt', 'kind', 'proposedByUserId', 'memberId',
-  'sharerUserId', 'ground', 'recipient', 'status', 'sharedAt', 'years', 'decidedAt', 'correctedAt', 'withdrawnAt',
+  'id',
+  'dossierId',
+  'safeHouseId',
+  'createdAt',
+  'updatedAt',
+  'decidedAt',
+  'assessorUserId',
+  'organisationId',
+  'authorUserId',
+  'recordedByUserId',
+  'agency',
+  'agencyName',
+  'consultedPerson',
+  'consultedAt',
+  'sessionId',
+  'position',
+  'minutesUpdatedAt',
+  'agendaItemId',
+  'createdByUserId',
+  'goalId',
+  'ownerOrganisationId',
+  'dueDate',
+  'done',
+  'delegateUserId',
+  'caseWorkerUserId',
+  'givenAt',
+  'kind',
+  'proposedByUserId',
+  'memberId',
+  'sharerUserId',
+  'ground',
+  'recipient',
+  'status',
+  'sharedAt',
+  'years',
+  'decidedAt',
+  'correctedAt',
+  'withdrawnAt',
 ]);
 
-describe('art15: personal fields are tagged with their category', () => {
+describe('art. 15: personal fields are tagged with their category', () => {
   it('every non-technical column of the client-data tables has a valid art. 15 §1 category', async () => {
     const rows = await ownerDb().$queryRaw<{ table_name: string; column_name: string; comment: string | null }[]>`
       SELECT c.table_name, c.column_name, col_description(format('%I', c.table_name)::regclass, c.ordinal_position) AS comment

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, PERMISSIONS, can, DOSSIER_FACTS_SELECT, type Action, type DossierFacts } from '@/lib/access/policy';
 import type { Actor } from '@/lib/access/actor';
-import { withActor } from '@/lib/db/scoped';
+import { withActor } from '@/lib/use-case/kernel';
 import { ownerDb } from '../helpers/db';
 import { buildScenario, type DossierKey, type Scenario, type UserKey } from '../helpers/scenario';
 
@@ -12,12 +12,60 @@ import { buildScenario, type DossierKey, type Scenario, type UserKey } from '../
  * return the dossier exactly when the policy allows it.
  */
 const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
-  'dossier.list': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
-  'referral.create': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
-  'referral.listOwn': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
+  'dossier.list': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
+  'referral.create': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
+  'referral.listOwn': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
   'triage.view': ['coordA', 'reprA', 'coordB'],
   'conference.plan': ['coordA', 'reprA', 'coordB'],
-  'invitation.listOwn': ['coordA', 'reprA', 'coordB', 'referrer', 'referrer2', 'coreStaffA', 'coreRoleNonCoreOrg', 'participant', 'participantNotAcknowledged', 'participantLeft', 'mandated'],
+  'invitation.listOwn': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
   'transfer.view': ['coordA', 'reprA', 'coordB'],
   'gdpr.accessOverview': ['coordA', 'reprA', 'coordB'],
   'audit.export': ['dpo'],
@@ -27,7 +75,11 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
   'statistics.view': ['coordA', 'reprA', 'coordB', 'analyst'],
 };
 
-const coordinatorsOf = { submittedA: ['coordA', 'reprA'], trajectoryA: ['coordA', 'reprA'], submittedB: ['coordB'] } as const;
+const coordinatorsOf = {
+  submittedA: ['coordA', 'reprA'],
+  trajectoryA: ['coordA', 'reprA'],
+  submittedB: ['coordB'],
+} as const;
 const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = {
   'dossier.view': {
     submittedA: [...coordinatorsOf.submittedA, 'referrer'],
@@ -113,7 +165,10 @@ beforeAll(async () => {
     actors.set(key, await withActor(s.users[key].id, async (_tx, actor) => actor));
   }
   for (const key of Object.keys(s.dossiers) as DossierKey[]) {
-    facts.set(key, await ownerDb().dossier.findUniqueOrThrow({ where: { id: s.dossiers[key].id }, select: DOSSIER_FACTS_SELECT }));
+    facts.set(
+      key,
+      await ownerDb().dossier.findUniqueOrThrow({ where: { id: s.dossiers[key].id }, select: DOSSIER_FACTS_SELECT }),
+    );
   }
 });
 
@@ -151,7 +206,9 @@ describe('row-level security agrees with the policy for dossier.view', () => {
     for (const [userKey, actor] of actors) {
       const ids = Object.values(s.dossiers).map((d) => d.id);
       // Deliberately no where-builder: only RLS stands between this query and the data.
-      const visible = await withActor(actor.userId, (tx) => tx.dossier.findMany({ where: { id: { in: ids } }, select: { id: true } }));
+      const visible = await withActor(actor.userId, (tx) =>
+        tx.dossier.findMany({ where: { id: { in: ids } }, select: { id: true } }),
+      );
       for (const [dossierKey, d] of Object.entries(s.dossiers) as [DossierKey, { id: string }][]) {
         const expected = (DOSSIER_ALLOWED['dossier.view']![dossierKey] ?? []).includes(userKey);
         const got = visible.some((v) => v.id === d.id);

@@ -25,16 +25,21 @@ beforeAll(async () => {
   const vkOrg = await ownerDb().corePartnership.findFirstOrThrow({
     where: { safeHouseId: s.houseA.id, organisation: { kind: 'VK' } },
   });
-  secondPartner = await makeUser(ownerDb(), { organisationId: vkOrg.organisationId, roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: s.houseA.id }] });
+  secondPartner = await makeUser(ownerDb(), {
+    organisationId: vkOrg.organisationId,
+    roles: [{ role: 'CORE_PARTNER_STAFF', safeHouseId: s.houseA.id }],
+  });
 });
 
 const submitNew = (opts: Parameters<typeof completeReferral>[1] = {}) =>
   saveReferral(s.users.referrer.id, completeReferral(s.houseA.id, opts), { mode: 'submit' });
 
 describe('referral (art. 11)', () => {
-  it('art11: a half-filled referral can be saved as a draft and comes back as typed', async () => {
+  it('art. 11: a half-filled referral can be saved as a draft and comes back as typed', async () => {
     const values = { ...emptyReferral(s.houseA.id), clientSystemLabel: 'Gezin Half', situation: 'Nog aan te vullen' };
-    values.members = [{ ...values.members[0]!, firstName: 'Jos', lastName: '', dateOfBirth: '', isMinor: '', nationalNumber: '' }];
+    values.members = [
+      { ...values.members[0]!, firstName: 'Jos', lastName: '', dateOfBirth: '', isMinor: '', nationalNumber: '' },
+    ];
     const saved = await saveReferral(s.users.referrer.id, values, { mode: 'draft' });
     expect(saved.status).toBe('DRAFT');
     expect(saved.reference).toMatch(/^CONCEPT-/);
@@ -49,7 +54,9 @@ describe('referral (art. 11)', () => {
     for (const u of [s.users.dpo, s.users.analyst, s.users.admin]) {
       await expect(listSafeHouses(u.id)).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
     }
-    await expect(listSafeHouses(s.users.referrer.id)).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ id: s.houseA.id })]));
+    await expect(listSafeHouses(s.users.referrer.id)).resolves.toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: s.houseA.id })]),
+    );
   });
 
   it('art. 15 §1: a national number must be a real date that agrees with the birth date', async () => {
@@ -60,7 +67,7 @@ describe('referral (art. 11)', () => {
     expect(err.fieldErrors['members.0.nationalNumber']).toMatch(/past niet bij de geboortedatum/);
   });
 
-  it('art11: submitting an incomplete referral names every missing field in Dutch', async () => {
+  it('art. 11: submitting an incomplete referral names every missing field in Dutch', async () => {
     const values = { ...emptyReferral(s.houseA.id), clientSystemLabel: 'Gezin Onvolledig' };
     const err = await saveReferral(s.users.referrer.id, values, { mode: 'submit' }).catch((e) => e);
     expect(err.code).toBe('VALIDATION');
@@ -74,37 +81,47 @@ describe('referral (art. 11)', () => {
     });
   });
 
-  it('art11: a national register number with a wrong check digit is refused, also in a draft', async () => {
+  it('art. 11: a national register number with a wrong check digit is refused, also in a draft', async () => {
     const values = completeReferral(s.houseA.id);
     values.members[0]!.nationalNumber = '84.05.17-046.00';
     const err = await saveReferral(s.users.referrer.id, values, { mode: 'draft' }).catch((e) => e);
     expect(err.fieldErrors['members.0.nationalNumber']).toMatch(/controlegetal/);
   });
 
-  it('art11: when the client system was not informed, the reason (safety) is required', async () => {
+  it('art. 11: when the client system was not informed, the reason (safety) is required', async () => {
     const values = { ...completeReferral(s.houseA.id), notInformedReason: '' };
     const err = await saveReferral(s.users.referrer.id, values, { mode: 'submit' }).catch((e) => e);
     expect(err.fieldErrors.notInformedReason).toMatch(/waarom/);
   });
 
-  it('art11: submission assigns the reference and happens once; the submitted referral is read-only', async () => {
+  it('art. 11: submission assigns the reference and happens once; the submitted referral is read-only', async () => {
     const draft = await saveReferral(s.users.referrer.id, completeReferral(s.houseA.id), { mode: 'draft' });
-    const submitted = await saveReferral(s.users.referrer.id, completeReferral(s.houseA.id), { mode: 'submit', dossierId: draft.dossierId });
+    const submitted = await saveReferral(s.users.referrer.id, completeReferral(s.houseA.id), {
+      mode: 'submit',
+      dossierId: draft.dossierId,
+    });
     expect(submitted.reference).toMatch(new RegExp(`^VH-${s.houseA.code}-\\d{4}-\\d{4}$`));
-    const again = await saveReferral(s.users.referrer.id, completeReferral(s.houseA.id), { mode: 'submit', dossierId: draft.dossierId }).catch((e) => e);
+    const again = await saveReferral(s.users.referrer.id, completeReferral(s.houseA.id), {
+      mode: 'submit',
+      dossierId: draft.dossierId,
+    }).catch((e) => e);
     expect(again.code).toBe('CONFLICT');
   });
 
-  it("art11: nobody else can edit a referrer's draft, and the coordinator does not see it", async () => {
+  it("art. 11: nobody else can edit a referrer's draft, and the coordinator does not see it", async () => {
     const draft = await saveReferral(s.users.referrer.id, completeReferral(s.houseA.id), { mode: 'draft' });
     await expect(getReferralForEdit(s.users.coordA.id, draft.dossierId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(saveReferral(s.users.coordA.id, completeReferral(s.houseA.id), { mode: 'draft', dossierId: draft.dossierId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      saveReferral(s.users.coordA.id, completeReferral(s.houseA.id), { mode: 'draft', dossierId: draft.dossierId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(getDossier(s.users.coordA.id, draft.dossierId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('art15: the national register number is stored encrypted with an HMAC, never in plain text', async () => {
+  it('art. 15: the national register number is stored encrypted with an HMAC, never in plain text', async () => {
     const { dossierId } = await submitNew({ lastName: 'Cryptotest' });
-    const rows = await ownerDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ClientMember" WHERE "dossierId" = ${dossierId}::uuid AND row_to_json("ClientMember")::text LIKE '%84051704%'`;
+    const rows = await ownerDb().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "ClientMember" WHERE "dossierId" = ${dossierId}::uuid AND row_to_json("ClientMember")::text LIKE '%84051704%'`;
     expect(rows[0]!.n).toBe(0);
     const victim = await ownerDb().clientMember.findFirstOrThrow({ where: { dossierId, memberRole: 'VICTIM' } });
     expect(victim.nationalNumberEnc).toMatch(/^v1\./);
@@ -113,13 +130,19 @@ describe('referral (art. 11)', () => {
     const member = view.members.find((m) => m.memberRole === 'VICTIM')!;
     // masked on screen (need to know): revealed only with a reason, which is logged
     expect(JSON.stringify(view)).not.toContain('84.05.17');
-    const shown = await revealPersonalData(s.users.coordA.id, { dossierId, subject: 'member', subjectId: member.id, field: 'nationalNumber', reason: 'Aanvraag bij het parket.' });
+    const shown = await revealPersonalData(s.users.coordA.id, {
+      dossierId,
+      subject: 'member',
+      subjectId: member.id,
+      field: 'nationalNumber',
+      reason: 'Aanvraag bij het parket.',
+    });
     expect(shown.value).toMatch(/^84\.05\.17-046\.\d{2}$/);
   });
 });
 
 describe('admission check (art. 5)', () => {
-  it('art5: admission into the Veilig Huis requires all three criteria', async () => {
+  it('art. 5: admission into the Veilig Huis requires all three criteria', async () => {
     const { dossierId } = await submitNew();
     const err = await decideAdmission(s.users.coordA.id, dossierId, decision({ criterion2Met: 'nee' })).catch((e) => e);
     expect(err.code).toBe('VALIDATION');
@@ -128,37 +151,57 @@ describe('admission check (art. 5)', () => {
     await expect(
       ownerDb().admissionAssessment.create({
         data: {
-          dossierId, safeHouseId: s.houseA.id, assessorUserId: s.users.coordA.id, criterion1Met: true, criterion1Reason: 'x',
-          criterion2Met: false, criterion2Reason: 'x', criterion3Met: true, criterion3Reason: 'x', riskLevel: 'LOW',
-          riskAssessment: 'x', decision: 'START_TRAJECTORY', decisionReasons: 'x',
+          dossierId,
+          safeHouseId: s.houseA.id,
+          assessorUserId: s.users.coordA.id,
+          criterion1Met: true,
+          criterion1Reason: 'x',
+          criterion2Met: false,
+          criterion2Reason: 'x',
+          criterion3Met: true,
+          criterion3Reason: 'x',
+          riskLevel: 'LOW',
+          riskAssessment: 'x',
+          decision: 'START_TRAJECTORY',
+          decisionReasons: 'x',
         },
       }),
     ).rejects.toThrow(/AdmissionAssessment_all_criteria_for_trajectory/);
-    const ok = await decideAdmission(s.users.coordA.id, dossierId, decision({ criterion2Met: 'nee', decision: 'REFER_TO_REGULAR_CARE' }));
+    const ok = await decideAdmission(
+      s.users.coordA.id,
+      dossierId,
+      decision({ criterion2Met: 'nee', decision: 'REFER_TO_REGULAR_CARE' }),
+    );
     expect(ok.status).toBe('REFERRED_TO_REGULAR_CARE');
   });
 
-  it('art5: each decision needs its reasons', async () => {
+  it('art. 5: each decision needs its reasons', async () => {
     const { dossierId } = await submitNew();
-    const err = await decideAdmission(s.users.coordA.id, dossierId, decision({ criterion1Reason: '', decisionReasons: '', criterion3Met: 'nee' })).catch((e) => e);
+    const err = await decideAdmission(
+      s.users.coordA.id,
+      dossierId,
+      decision({ criterion1Reason: '', decisionReasons: '', criterion3Met: 'nee' }),
+    ).catch((e) => e);
     // all problems at once, including the one that spans fields
     expect(Object.keys(err.fieldErrors).sort()).toEqual(['criterion1Reason', 'decision', 'decisionReasons']);
   });
 
-  it('art5: minors require mandated-agency consultation before any decision', async () => {
+  it('art. 5: minors require mandated-agency consultation before any decision', async () => {
     const { dossierId } = await submitNew({ withMinor: true });
     for (const d of ['START_TRAJECTORY', 'NOT_ADMISSIBLE'] as const) {
       const err = await decideAdmission(s.users.coordA.id, dossierId, decision({ decision: d })).catch((e) => e);
       expect(err.code).toBe('VALIDATION');
       expect(err.message).toMatch(/gemandateerde voorziening/);
     }
-    const badConsultation = await recordConsultation(s.users.coordA.id, dossierId, consultation({ view: '' })).catch((e) => e);
+    const badConsultation = await recordConsultation(s.users.coordA.id, dossierId, consultation({ view: '' })).catch(
+      (e) => e,
+    );
     expect(badConsultation.fieldErrors.view).toBeDefined();
     await recordConsultation(s.users.coordA.id, dossierId, consultation());
     expect((await decideAdmission(s.users.coordA.id, dossierId, decision())).status).toBe('IN_TRAJECTORY');
   });
 
-  it('art5: a referral is decided once; concurrent decisions leave exactly one', async () => {
+  it('art. 5: a referral is decided once; concurrent decisions leave exactly one', async () => {
     const { dossierId } = await submitNew();
     const results = await Promise.allSettled([
       decideAdmission(s.users.coordA.id, dossierId, decision()),
@@ -174,39 +217,63 @@ describe('admission check (art. 5)', () => {
     expect(again.code).toBe('CONFLICT');
   });
 
-  it("art5: another safe house's coordinator cannot decide, consult or even see the referral", async () => {
+  it("art. 5: another safe house's coordinator cannot decide, consult or even see the referral", async () => {
     const { dossierId } = await submitNew();
-    await expect(decideAdmission(s.users.coordB.id, dossierId, decision())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(recordConsultation(s.users.coordB.id, dossierId, consultation())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(decideAdmission(s.users.referrer.id, dossierId, decision())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { status: true } })).toEqual({ status: 'SUBMITTED' });
+    await expect(decideAdmission(s.users.coordB.id, dossierId, decision())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(recordConsultation(s.users.coordB.id, dossierId, consultation())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(decideAdmission(s.users.referrer.id, dossierId, decision())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { status: true } })).toEqual({
+      status: 'SUBMITTED',
+    });
   });
 });
 
 describe('core-partner input (art. 11, 2nd para)', () => {
   const input = (over = {}) => ({
-    knownStatus: 'KNOWN', trajectory: 'Begeleiding sinds 2025.', trajectoryProgress: 'Moeizaam.',
-    viewOnFollowUp: 'Traject in het Veilig Huis is aangewezen.', ...over,
+    knownStatus: 'KNOWN',
+    trajectory: 'Begeleiding sinds 2025.',
+    trajectoryProgress: 'Moeizaam.',
+    viewOnFollowUp: 'Traject in het Veilig Huis is aangewezen.',
+    ...over,
   });
 
-  it('art11: only core-partner staff of that safe house add input, attributed to their organisation', async () => {
+  it('art. 11: only core-partner staff of that safe house add input, attributed to their organisation', async () => {
     const { dossierId } = await submitNew();
     // not yet admitted: no input possible
-    await expect(savePartnerInput(s.users.coreStaffA.id, dossierId, input())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(savePartnerInput(s.users.coreStaffA.id, dossierId, input())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await decideAdmission(s.users.coordA.id, dossierId, decision());
     const saved = await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
     const row = await ownerDb().partnerInput.findUniqueOrThrow({ where: { id: saved.id } });
-    expect(row).toMatchObject({ organisationId: s.users.coreStaffA.organisationId, authorUserId: s.users.coreStaffA.id });
+    expect(row).toMatchObject({
+      organisationId: s.users.coreStaffA.organisationId,
+      authorUserId: s.users.coreStaffA.id,
+    });
     // a revision replaces the organisation's input, it does not add a second one
     await savePartnerInput(s.users.coreStaffA.id, dossierId, input({ trajectoryProgress: 'Beter.' }));
     expect(await ownerDb().partnerInput.count({ where: { dossierId } })).toBe(1);
-    for (const outsider of [s.users.coordB, s.users.referrer, s.users.coreRoleNonCoreOrg, s.users.mandated, s.users.admin]) {
-      await expect(savePartnerInput(outsider.id, dossierId, input())).rejects.toMatchObject({ code: expect.stringMatching(/NOT_FOUND|CONFLICT/) });
+    for (const outsider of [
+      s.users.coordB,
+      s.users.referrer,
+      s.users.coreRoleNonCoreOrg,
+      s.users.mandated,
+      s.users.admin,
+    ]) {
+      await expect(savePartnerInput(outsider.id, dossierId, input())).rejects.toMatchObject({
+        code: expect.stringMatching(/NOT_FOUND|CONFLICT/),
+      });
     }
     expect(await ownerDb().partnerInput.count({ where: { dossierId } })).toBe(1);
   });
 
-  it('art11: the coordinator sees all input and which core partners have not answered yet', async () => {
+  it('art. 11: the coordinator sees all input and which core partners have not answered yet', async () => {
     const { dossierId } = await submitNew();
     await decideAdmission(s.users.coordA.id, dossierId, decision());
     await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
@@ -215,16 +282,22 @@ describe('core-partner input (art. 11, 2nd para)', () => {
     expect(before.missingPartners).toHaveLength(1);
     await savePartnerInput(secondPartner.id, dossierId, input({ knownStatus: 'NOT_KNOWN', trajectory: '' }));
     const after = await getDossier(s.users.coordA.id, dossierId);
-    expect(after.inputs.map((i) => i.organisationId).sort()).toEqual([s.users.coreStaffA.organisationId, secondPartner.organisationId].sort());
+    expect(after.inputs.map((i) => i.organisationId).sort()).toEqual(
+      [s.users.coreStaffA.organisationId, secondPartner.organisationId].sort(),
+    );
     expect(after.missingPartners).toEqual([]);
     // each partner sees only their own organisation's input
     const partnerView = await getDossier(secondPartner.id, dossierId);
     expect(partnerView.inputs.map((i) => i.organisationId)).toEqual([secondPartner.organisationId]);
   });
 
-  it('art11: the referrer sees the outcome with its reasons, but not the assessment nor the input', async () => {
+  it('art. 11: the referrer sees the outcome with its reasons, but not the assessment nor the input', async () => {
     const { dossierId } = await submitNew();
-    await decideAdmission(s.users.coordA.id, dossierId, decision({ decisionReasons: 'Traject opgestart wegens hoog risico.' }));
+    await decideAdmission(
+      s.users.coordA.id,
+      dossierId,
+      decision({ decisionReasons: 'Traject opgestart wegens hoog risico.' }),
+    );
     await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
     const view = await getDossier(s.users.referrer.id, dossierId);
     expect(view.dossier.status).toBe('IN_TRAJECTORY');
@@ -233,16 +306,21 @@ describe('core-partner input (art. 11, 2nd para)', () => {
     expect(view.consultations).toEqual([]);
     expect(view.inputs).toEqual([]);
     const mine = await listMyReferrals(s.users.referrer.id);
-    expect(mine.find((r) => r.id === dossierId)).toMatchObject({ status: 'IN_TRAJECTORY', decisionReasons: 'Traject opgestart wegens hoog risico.' });
+    expect(mine.find((r) => r.id === dossierId)).toMatchObject({
+      status: 'IN_TRAJECTORY',
+      decisionReasons: 'Traject opgestart wegens hoog risico.',
+    });
   });
 
-  it('art11: closing the input round ends the core partners\' access to the referral', async () => {
+  it("art. 11: closing the input round ends the core partners' access to the referral", async () => {
     const { dossierId } = await submitNew();
     await decideAdmission(s.users.coordA.id, dossierId, decision());
     await expect(getDossier(s.users.coreStaffA.id, dossierId)).resolves.toBeTruthy();
     await closeInputRound(s.users.coordA.id, dossierId);
     await expect(getDossier(s.users.coreStaffA.id, dossierId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(savePartnerInput(s.users.coreStaffA.id, dossierId, input())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(savePartnerInput(s.users.coreStaffA.id, dossierId, input())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(closeInputRound(s.users.coordA.id, dossierId)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
@@ -251,7 +329,9 @@ describe('triage inbox', () => {
   it('lists only the own safe house, filters by status, minors and risk, sorts by waiting time, with counts', async () => {
     const a = await submitNew({ label: 'Inbox A' });
     const b = await submitNew({ label: 'Inbox B', withMinor: true });
-    await saveReferral(s.users.referrer2.id, completeReferral(s.houseB.id, { label: 'Inbox andere huis' }), { mode: 'submit' });
+    await saveReferral(s.users.referrer2.id, completeReferral(s.houseB.id, { label: 'Inbox andere huis' }), {
+      mode: 'submit',
+    });
     const inbox = await listInbox(s.users.coordA.id, {});
     const labels = inbox.rows.map((r) => r.clientSystemLabel);
     expect(labels).toEqual(expect.arrayContaining(['Inbox A', 'Inbox B']));
@@ -265,6 +345,16 @@ describe('triage inbox', () => {
     expect(minors.rows.map((r) => r.id)).toContain(b.dossierId);
     expect(minors.rows.map((r) => r.id)).not.toContain(a.dossierId);
     expect(minors.total).toBe(inbox.counts.openWithMinors);
+    // the number of minors per row, counted for the page's rows only (issue 11 §3)
+    expect(minors.rows.find((r) => r.id === b.dossierId)?.minors).toBe(1);
+    const rowA =
+      inbox.rows.find((r) => r.id === a.dossierId) ??
+      (await listInbox(s.users.coordA.id, { sorteer: 'nieuwste' })).rows.find((r) => r.id === a.dossierId);
+    expect(rowA?.minors).toBe(0);
+    const decided = await listInbox(s.users.coordA.id, { status: 'beslist' });
+    expect(decided.total).toBe(inbox.counts.decided);
+    const all = await listInbox(s.users.coordA.id, { status: 'alle' });
+    expect(all.total).toBe(inbox.counts.open + inbox.counts.decided);
     const low = await listInbox(s.users.coordA.id, { risico: 'LOW' });
     expect(low.rows.map((r) => r.id)).not.toContain(a.dossierId);
     const byRisk = await listInbox(s.users.coordA.id, { sorteer: 'risico' });

@@ -27,7 +27,13 @@ const ip = () => `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.rand
 
 async function userWithTotp(role: 'REFERRER' | 'AGENCY_ANALYST' = 'REFERRER') {
   const user = await makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role }] });
-  await ownerDb().userTotp.create({ data: { userId: user.id, secret: Uint8Array.from(new Uint8Array(OTPAuth.Secret.fromBase32(SECRET).buffer)), confirmedAt: new Date() } });
+  await ownerDb().userTotp.create({
+    data: {
+      userId: user.id,
+      secret: Uint8Array.from(new Uint8Array(OTPAuth.Secret.fromBase32(SECRET).buffer)),
+      confirmedAt: new Date(),
+    },
+  });
   return user;
 }
 
@@ -74,16 +80,24 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     const second = await passwordStep(user.email);
     expect(await fieldError(verifySecondFactor(second, code, new Date(at)))).toBe('Deze code klopt niet.');
     // nor an older one after a newer
-    expect(await fieldError(verifySecondFactor(second, totpCode(SECRET, at - 30_000), new Date(at)))).toBe('Deze code klopt niet.');
-    expect(await verifySecondFactor(second, totpCode(SECRET, at + 30_000), new Date(at + 30_000))).toEqual({ ok: true });
+    expect(await fieldError(verifySecondFactor(second, totpCode(SECRET, at - 30_000), new Date(at)))).toBe(
+      'Deze code klopt niet.',
+    );
+    expect(await verifySecondFactor(second, totpCode(SECRET, at + 30_000), new Date(at + 30_000))).toEqual({
+      ok: true,
+    });
   });
 
   it('wrong codes are counted, then slowed down, and ten end the session', async () => {
     const user = await userWithTotp();
     const token = await passwordStep(user.email);
     const t0 = Date.now();
-    for (let i = 0; i < 5; i++) expect(await fieldError(verifySecondFactor(token, '000000', new Date(t0)))).toBe('Deze code klopt niet.');
-    expect(await verifySecondFactor(token, totpCode(SECRET, t0), new Date(t0 + 500))).toEqual({ ok: false, retryAfterSeconds: 2 });
+    for (let i = 0; i < 5; i++)
+      expect(await fieldError(verifySecondFactor(token, '000000', new Date(t0)))).toBe('Deze code klopt niet.');
+    expect(await verifySecondFactor(token, totpCode(SECRET, t0), new Date(t0 + 500))).toEqual({
+      ok: false,
+      retryAfterSeconds: 2,
+    });
     let at = t0 + 3_000;
     let wrong = 5;
     for (let i = 0; i < 30 && (await findLiveSession(token)); i++) {
@@ -97,12 +111,18 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
     expect(row.revokedReason).toBe('te veel foute codes');
     expect(await findLiveSession(token)).toBeNull();
-    const denied = await ownerDb().auditEvent.count({ where: { actorUserId: user.id, action: 'auth.mfa', outcome: 'DENIED' } });
+    const denied = await ownerDb().auditEvent.count({
+      where: { actorUserId: user.id, action: 'auth.mfa', outcome: 'DENIED' },
+    });
     expect(denied).toBeGreaterThanOrEqual(5);
   });
 
   it('enrolment is forced at first login: QR code, a code to confirm, ten recovery codes stored only as keyed hashes, each usable once', async () => {
-    const user = await makeUser(ownerDb(), { organisationId: orgId, passwordHash: hash, roles: [{ role: 'REFERRER' }] });
+    const user = await makeUser(ownerDb(), {
+      organisationId: orgId,
+      passwordHash: hash,
+      roles: [{ role: 'REFERRER' }],
+    });
     const token = await passwordStep(user.email);
     expect(await findLiveSession(token)).toMatchObject({ needs: 'enrol' });
     // verifying is not possible before enrolment, and a second start shows the same secret
@@ -166,7 +186,8 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
     const analyst = await userWithTotp('AGENCY_ANALYST');
     const w = await passwordStep(worker.email);
     const a = await passwordStep(analyst.email);
-    const row = (token: string) => ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
+    const row = (token: string) =>
+      ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
     const rw = await row(w);
     const ra = await row(a);
     expect(rw.idleMinutes).toBe(15);
@@ -175,10 +196,18 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
     expect(await findLiveSession(await ownerSession(worker.id, { lastSeenAt: minutesAgo(14) }))).not.toBeNull();
     expect(await findLiveSession(await ownerSession(worker.id, { lastSeenAt: minutesAgo(16) }))).toBeNull();
-    expect(await findLiveSession(await ownerSession(analyst.id, { lastSeenAt: minutesAgo(29), idleMinutes: 30 }))).not.toBeNull();
-    expect(await findLiveSession(await ownerSession(analyst.id, { lastSeenAt: minutesAgo(31), idleMinutes: 30 }))).toBeNull();
+    expect(
+      await findLiveSession(await ownerSession(analyst.id, { lastSeenAt: minutesAgo(29), idleMinutes: 30 })),
+    ).not.toBeNull();
+    expect(
+      await findLiveSession(await ownerSession(analyst.id, { lastSeenAt: minutesAgo(31), idleMinutes: 30 })),
+    ).toBeNull();
     // active a second ago, but signed in 12 hours and a minute ago
-    const old = await ownerSession(worker.id, { createdAt: minutesAgo(12 * 60 + 1), expiresAt: minutesAgo(1), lastSeenAt: new Date(Date.now() - 1000) });
+    const old = await ownerSession(worker.id, {
+      createdAt: minutesAgo(12 * 60 + 1),
+      expiresAt: minutesAgo(1),
+      lastSeenAt: new Date(Date.now() - 1000),
+    });
     expect(await findLiveSession(old, { touch: true })).toBeNull();
   });
 
@@ -187,7 +216,10 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
     const token = await ownerSession(user.id, { lastSeenAt: tenMinutesAgo });
     await findLiveSession(token);
-    const seen = async () => (await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } })).lastSeenAt.getTime();
+    const seen = async () =>
+      (
+        await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } })
+      ).lastSeenAt.getTime();
     expect(await seen()).toBe(tenMinutesAgo.getTime());
     await findLiveSession(token, { touch: true });
     expect(await seen()).toBeGreaterThan(Date.now() - 60_000);
@@ -207,7 +239,9 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
     const theirId = (await findLiveSession(theirs))!.id;
     await expect(endOwnSessions(user.id, { sessionId: theirId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(endOwnSessions(user.id, { sessionId: me.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(endOwnSessions(user.id, { sessionId: "'; DROP TABLE x" })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(endOwnSessions(user.id, { sessionId: "'; DROP TABLE x" })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await findLiveSession(theirs)).not.toBeNull();
     const one = (await findLiveSession(other1))!.id;
     expect(await endOwnSessions(user.id, { sessionId: one })).toBe(1);
@@ -223,8 +257,12 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
     const token = await fullLogin(user.email);
     const id = (await findLiveSession(token))!.id;
     await ownerDb().authSession.update({ where: { id }, data: { revokedAt: new Date(), revokedReason: 'afgemeld' } });
-    await expect(ownerDb().$executeRaw`UPDATE "AuthSession" SET "revokedAt" = NULL, "revokedReason" = NULL WHERE id = ${id}::uuid`).rejects.toThrow(/ended session stays ended/);
-    await expect(ownerDb().$executeRaw`UPDATE "AuthSession" SET "expiresAt" = now() + interval '1 year' WHERE id = ${id}::uuid`).rejects.toThrow(/never change/);
+    await expect(
+      ownerDb().$executeRaw`UPDATE "AuthSession" SET "revokedAt" = NULL, "revokedReason" = NULL WHERE id = ${id}::uuid`,
+    ).rejects.toThrow(/ended session stays ended/);
+    await expect(
+      ownerDb().$executeRaw`UPDATE "AuthSession" SET "expiresAt" = now() + interval '1 year' WHERE id = ${id}::uuid`,
+    ).rejects.toThrow(/never change/);
     const app = await appRoleClient();
     try {
       for (const sql of [
@@ -262,7 +300,12 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
       expect((await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [done, c1])).ok).toBe(false);
       expect((await q(`SELECT auth_webauthn_challenge($1, $2, false) AS ok`, [done, c1])).ok).toBe(true);
       const register = (ch: string, id = credId) =>
-        q(`SELECT auth_webauthn_register($1, $2, $3, $4, 0, '{internal}', 'sleutel') AS ok`, [done, ch, id, Buffer.from('publickey')]);
+        q(`SELECT auth_webauthn_register($1, $2, $3, $4, 0, '{internal}', 'sleutel') AS ok`, [
+          done,
+          ch,
+          id,
+          Buffer.from('publickey'),
+        ]);
       expect((await register(challenge())).ok).toBe(false);
       expect((await q(`SELECT auth_webauthn_challenge($1, $2, false) AS ok`, [done, c1])).ok).toBe(true);
       expect((await register(c1)).ok).toBe(true);
@@ -281,9 +324,13 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
       expect((await findLiveSession(waiting))!.needs).toBe('verify');
       const c3 = challenge();
       await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [waiting, c3]);
-      expect(await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 6)`, [waiting, challenge(), credId])).toBeUndefined();
+      expect(
+        await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 6)`, [waiting, challenge(), credId]),
+      ).toBeUndefined();
       await q(`SELECT auth_webauthn_challenge($1, $2, true) AS ok`, [waiting, c3]);
-      expect(await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 6)`, [waiting, c3, credId])).toMatchObject({ user_id: user.id });
+      expect(await q(`SELECT * FROM auth_webauthn_complete($1, $2, $3, 6)`, [waiting, c3, credId])).toMatchObject({
+        user_id: user.id,
+      });
       expect((await findLiveSession(waiting))!.needs).toBeNull();
       await expect(app.query(`SELECT * FROM "WebAuthnCredential"`)).rejects.toThrow(/permission denied/);
     } finally {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getStatistics } from '@/lib/reporting/get-statistics';
 import { exportStatistics } from '@/lib/reporting/export-statistics';
 import type { UnitStatistics } from '@/lib/reporting/tables';
-import { withActor } from '@/lib/db/scoped';
+import { withActor } from '@/lib/use-case/kernel';
 import { makeDossier, makeOrganisation, makeSafeHouse, makeUser } from '@/prisma/factories';
 import { ownerDb, testKeys } from '../helpers/db';
 
@@ -17,10 +17,23 @@ let analyst: { id: string };
 let houseX: string;
 let houseY: string;
 
-async function referral(house: string, referrer: { id: string; organisationId: string }, status: 'NOT_ADMISSIBLE' | 'REFERRED_TO_REGULAR_CARE', submitted: string) {
-  const d = await makeDossier(ownerDb(), testKeys(), { safeHouseId: house, referrerUserId: referrer.id, referrerOrganisationId: referrer.organisationId, status });
+async function referral(
+  house: string,
+  referrer: { id: string; organisationId: string },
+  status: 'NOT_ADMISSIBLE' | 'REFERRED_TO_REGULAR_CARE',
+  submitted: string,
+) {
+  const d = await makeDossier(ownerDb(), testKeys(), {
+    safeHouseId: house,
+    referrerUserId: referrer.id,
+    referrerOrganisationId: referrer.organisationId,
+    status,
+  });
   const at = new Date(`${submitted}T10:00:00Z`);
-  await ownerDb().dossier.update({ where: { id: d.id }, data: { submittedAt: at, decidedAt: new Date(at.getTime() + 3 * 86_400_000) } });
+  await ownerDb().dossier.update({
+    where: { id: d.id },
+    data: { submittedAt: at, decidedAt: new Date(at.getTime() + 3 * 86_400_000) },
+  });
 }
 
 beforeAll(async () => {
@@ -39,7 +52,13 @@ beforeAll(async () => {
 
 /** Every published cell of a unit, by measure (the same measures as lib/reporting/tables.ts). */
 function cellsOf(u: UnitStatistics): Record<string, number | string> {
-  const out: Record<string, number | string> = { referrals: u.referrals, pending: u.pending, decided: u.decided, 'trajectory:OPEN': u.trajectories.open, 'trajectory:CLOSED': u.trajectories.closed };
+  const out: Record<string, number | string> = {
+    referrals: u.referrals,
+    pending: u.pending,
+    decided: u.decided,
+    'trajectory:OPEN': u.trajectories.open,
+    'trajectory:CLOSED': u.trajectories.closed,
+  };
   for (const o of u.outcomes) out[`outcome:${o.code}`] = o.n;
   for (const f of u.violenceForms) out[`form:${f.code}`] = f.n;
   for (const m of u.minors) out[`minors:${m.code}`] = m.n;
@@ -78,14 +97,22 @@ describe('art. 8, art. 15 §4: no differencing across periods or safe houses', (
       for (const u of units) {
         const c = (m: string) => `${p}|${u}|${m}`;
         relations.push({ total: c('referrals'), parts: [c('pending'), c('decided')] });
-        relations.push({ total: c('decided'), parts: ['REFER_TO_REGULAR_CARE', 'ATTACH_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'START_TRAJECTORY'].map((o) => c(`outcome:${o}`)) });
+        relations.push({
+          total: c('decided'),
+          parts: ['REFER_TO_REGULAR_CARE', 'ATTACH_TO_EXISTING_CARE', 'NOT_ADMISSIBLE', 'START_TRAJECTORY'].map((o) =>
+            c(`outcome:${o}`),
+          ),
+        });
         relations.push({ total: c('outcome:START_TRAJECTORY'), parts: [c('trajectory:OPEN'), c('trajectory:CLOSED')] });
         relations.push({ total: c('referrals'), parts: [c('minors:YES'), c('minors:NO')] });
         relations.push({ total: c('referrals'), parts: measures.filter((m) => m.startsWith('kind:')).map(c) });
       }
-      for (const m of measures) relations.push({ total: `${p}|total|${m}`, parts: houses.map((h) => `${p}|${h}|${m}`) });
+      for (const m of measures)
+        relations.push({ total: `${p}|total|${m}`, parts: houses.map((h) => `${p}|${h}|${m}`) });
     }
-    for (const u of units) for (const m of measures) relations.push({ total: `2013|${u}|${m}`, parts: ['K1', 'K2', 'K3', 'K4'].map((q) => `2013-${q}|${u}|${m}`) });
+    for (const u of units)
+      for (const m of measures)
+        relations.push({ total: `2013|${u}|${m}`, parts: ['K1', 'K2', 'K3', 'K4'].map((q) => `2013-${q}|${u}|${m}`) });
 
     const hidden = (key: string) => typeof published.get(key) === 'string';
     for (const r of relations) {
@@ -96,16 +123,38 @@ describe('art. 8, art. 15 §4: no differencing across periods or safe houses', (
       expect(n, `${r.total} = ${r.parts.join(' + ')}`).not.toBe(1);
     }
     // the classic attack: the year minus the other three quarters
-    const yearMinusOthers = [`2013|${houseX}|outcome:NOT_ADMISSIBLE`, ...['K1', 'K3', 'K4'].map((q) => `2013-${q}|${houseX}|outcome:NOT_ADMISSIBLE`)];
+    const yearMinusOthers = [
+      `2013|${houseX}|outcome:NOT_ADMISSIBLE`,
+      ...['K1', 'K3', 'K4'].map((q) => `2013-${q}|${houseX}|outcome:NOT_ADMISSIBLE`),
+    ];
     expect(yearMinusOthers.some(hidden)).toBe(true);
   });
 
   it('art. 15 §4: a free period is refused — by the use case, the export and the database', async () => {
-    await expect(getStatistics(analyst.id, { van: '2013-02-01', tot: '2013-06-30' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(exportStatistics(analyst.id, { van: '2013-02-01', tot: '2013-06-30' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(getStatistics(analyst.id, { van: '2013-02-01', tot: '2013-06-30' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(exportStatistics(analyst.id, { van: '2013-02-01', tot: '2013-06-30' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     await expect(getStatistics(analyst.id, { periode: '2013-03' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(withActor(analyst.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_counts('2013-02-01'::date, '2013-06-30'::date, NULL)`)).rejects.toThrow(/quarter or year/);
-    await expect(withActor(analyst.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_waiting_times('2013-01-01'::date, '2013-01-31'::date, NULL)`)).rejects.toThrow(/quarter or year/);
-    await expect(withActor(analyst.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_counts('2013-04-01'::date, '2013-06-30'::date, NULL)`)).resolves.toBeTruthy();
+    await expect(
+      withActor(
+        analyst.id,
+        (tx) => tx.$queryRaw`SELECT * FROM statistics_counts('2013-02-01'::date, '2013-06-30'::date, NULL)`,
+      ),
+    ).rejects.toThrow(/quarter or year/);
+    await expect(
+      withActor(
+        analyst.id,
+        (tx) => tx.$queryRaw`SELECT * FROM statistics_waiting_times('2013-01-01'::date, '2013-01-31'::date, NULL)`,
+      ),
+    ).rejects.toThrow(/quarter or year/);
+    await expect(
+      withActor(
+        analyst.id,
+        (tx) => tx.$queryRaw`SELECT * FROM statistics_counts('2013-04-01'::date, '2013-06-30'::date, NULL)`,
+      ),
+    ).resolves.toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedCluster } from '@/lib/db/embedded';
+import { startEmbeddedPostgres, type EmbeddedCluster } from '@/scripts/lib/embedded';
 import { prepareDatabase, ROOT } from '../../scripts/lib/database';
 import { generateSecrets } from '../../scripts/lib/secrets';
 import { useDatabase } from '../helpers/db';
@@ -14,7 +14,12 @@ export async function ownCluster(name: string, port: number) {
   const dataDir = path.join(ROOT, '.data', `pg-resilience-${name}`);
   let cluster: EmbeddedCluster = await startEmbeddedPostgres({ dataDir, port });
   const secrets = generateSecrets();
-  const db = await prepareDatabase(`${cluster.baseUrl}/postgres`, { database: 'vhd_res', fresh: true, appPassword: secrets.APP_DB_PASSWORD, quiet: true });
+  const db = await prepareDatabase(`${cluster.baseUrl}/postgres`, {
+    database: 'vhd_res',
+    fresh: true,
+    appPassword: secrets.APP_DB_PASSWORD,
+    quiet: true,
+  });
   pointAppAt(db.appUrl, secrets);
   process.env.DB_POOL_MAX = '10';
 

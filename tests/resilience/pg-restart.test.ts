@@ -26,15 +26,26 @@ beforeAll(async () => {
   pg = await ownCluster('restart', 54361);
   w = await consensusWorld();
   for (let i = 0; i < 24; i++) {
-    const item = await addInformationItem(w.u.police.id, w.dossier.id, { category: '9', concernsMemberId: w.victim.id, content: `Contactverbod ${i}.` });
+    const item = await addInformationItem(w.u.police.id, w.dossier.id, {
+      category: '9',
+      concernsMemberId: w.victim.id,
+      content: `Contactverbod ${i}.`,
+    });
     const p = await proposeDisclosure(w.u.caw.id, w.dossier.id, {
-      kind: 'CLIENT_MEMBER', memberId: w.victim.id, recipient: '', itemIds: [item.id], sharerUserId: w.u.caw.id, ground: 'SAFETY', goalId: '',
+      kind: 'CLIENT_MEMBER',
+      memberId: w.victim.id,
+      recipient: '',
+      itemIds: [item.id],
+      sharerUserId: w.u.caw.id,
+      ground: 'SAFETY',
+      goalId: '',
       necessity: 'Het slachtoffer moet weten dat er een contactverbod geldt.',
     });
     proposals.push(p.id);
   }
   const org = await makeOrganisation(ownerDb(), { kind: 'MEDICAL_SECTOR' });
-  for (let i = 0; i < 16; i++) referrers.push((await makeUser(ownerDb(), { organisationId: org.id, roles: [{ role: 'REFERRER' }] })).id);
+  for (let i = 0; i < 16; i++)
+    referrers.push((await makeUser(ownerDb(), { organisationId: org.id, roles: [{ role: 'REFERRER' }] })).id);
 }, 180_000);
 
 afterAll(async () => {
@@ -53,7 +64,9 @@ describe('issue 9 §6: PostgreSQL restarts under load', () => {
     const submits: { user: string; outcome: Outcome }[] = [];
     const votes: { user: string; proposal: string; outcome: Outcome }[] = [];
     const describeError = (e: unknown) =>
-      isAppError(e) ? `AppError ${e.code}: ${e.message}` : `${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 80)}`;
+      isAppError(e)
+        ? `AppError ${e.code}: ${e.message}`
+        : `${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 80)}`;
 
     const referralClient = async (user: string) => {
       while (Date.now() < until) {
@@ -89,7 +102,11 @@ describe('issue 9 §6: PostgreSQL restarts under load', () => {
       await pg.restart(1_500);
       restartedAt = Date.now();
     })();
-    await Promise.all([...referrers.map(referralClient), ...[w.u.police.id, w.u.justice.id, w.u.caw.id, w.u.coord.id].map(voter), restart]);
+    await Promise.all([
+      ...referrers.map(referralClient),
+      ...[w.u.police.id, w.u.justice.id, w.u.caw.id, w.u.coord.id].map(voter),
+      restart,
+    ]);
 
     const all = [...submits.map((s) => s.outcome), ...votes.map((v) => v.outcome)];
     const failed = all.filter((o) => !o.ok);
@@ -101,10 +118,18 @@ describe('issue 9 §6: PostgreSQL restarts under load', () => {
     expect(votes.filter((v) => v.outcome.ok && v.outcome.at > restartedAt).length, log).toBeGreaterThan(0);
 
     // referrals: exactly the successful ones exist, each complete
-    const ok = submits.filter((s) => s.outcome.ok).map((s) => (s.outcome as { id: string }).id).sort();
+    const ok = submits
+      .filter((s) => s.outcome.ok)
+      .map((s) => (s.outcome as { id: string }).id)
+      .sort();
     const inDb = await ownerDb().dossier.findMany({
       where: { referrerUserId: { in: referrers } },
-      select: { id: true, status: true, referral: { select: { dossierId: true } }, _count: { select: { members: true } } },
+      select: {
+        id: true,
+        status: true,
+        referral: { select: { dossierId: true } },
+        _count: { select: { members: true } },
+      },
     });
     expect(inDb.map((d) => d.id).sort()).toEqual(ok);
     for (const d of inDb) {
@@ -115,11 +140,19 @@ describe('issue 9 §6: PostgreSQL restarts under load', () => {
     // votes: exactly the successful ones are recorded, none twice
     // (a vote whose answer was lost in the restart but that was committed shows up as "al gestemd"
     // on the retry: then the database holds it, and only then)
-    const recorded = (await ownerDb().disclosureVote.findMany({ where: { proposalId: { in: proposals } }, select: { userId: true, proposalId: true } }))
-      .map((v) => `${v.userId}/${v.proposalId}`).sort();
+    const recorded = (
+      await ownerDb().disclosureVote.findMany({
+        where: { proposalId: { in: proposals } },
+        select: { userId: true, proposalId: true },
+      })
+    )
+      .map((v) => `${v.userId}/${v.proposalId}`)
+      .sort();
     const key = (v: { user: string; proposal: string }) => `${v.user}/${v.proposal}`;
     const succeeded = new Set(votes.filter((v) => v.outcome.ok).map(key));
-    const toldAlreadyCast = new Set(votes.filter((v) => !v.outcome.ok && /al gestemd/.test((v.outcome as { error: string }).error)).map(key));
+    const toldAlreadyCast = new Set(
+      votes.filter((v) => !v.outcome.ok && /al gestemd/.test((v.outcome as { error: string }).error)).map(key),
+    );
     expect(new Set(recorded).size).toBe(recorded.length);
     expect(recorded).toEqual([...new Set([...succeeded, ...toldAlreadyCast])].sort());
     // the access log's chain is intact

@@ -32,8 +32,14 @@ describe('issue 9 §6: the worker dies mid-purge', () => {
     const ids: string[] = [];
     for (let i = 0; i < N; i++) {
       const d = await makeDossier(db, testKeys(), {
-        safeHouseId: house.id, referrerUserId: referrer.id, referrerOrganisationId: org.id, status: 'NOT_ADMISSIBLE',
-        members: [{ memberRole: 'VICTIM', firstName: 'Ada', lastName: `Wis${i}` }, { memberRole: 'CHILD', firstName: 'Bo', lastName: `Wis${i}`, isMinor: true }],
+        safeHouseId: house.id,
+        referrerUserId: referrer.id,
+        referrerOrganisationId: org.id,
+        status: 'NOT_ADMISSIBLE',
+        members: [
+          { memberRole: 'VICTIM', firstName: 'Ada', lastName: `Wis${i}` },
+          { memberRole: 'CHILD', firstName: 'Bo', lastName: `Wis${i}`, isMinor: true },
+        ],
       });
       ids.push(d.id);
     }

@@ -25,8 +25,19 @@ beforeAll(async () => {
   client = await appRoleClient();
   s = await buildScenario();
   w = await consensusWorld();
-  decided = await makeDossier(ownerDb(), testKeys(), { safeHouseId: s.houseA.id, referrerUserId: s.users.referrer.id, referrerOrganisationId: s.users.referrer.organisationId, status: 'NOT_ADMISSIBLE' });
-  policeItem = (await addInformationItem(w.u.police.id, w.dossier.id, { category: '9', concernsMemberId: '', content: 'Klacht op 3/11.' })).id;
+  decided = await makeDossier(ownerDb(), testKeys(), {
+    safeHouseId: s.houseA.id,
+    referrerUserId: s.users.referrer.id,
+    referrerOrganisationId: s.users.referrer.organisationId,
+    status: 'NOT_ADMISSIBLE',
+  });
+  policeItem = (
+    await addInformationItem(w.u.police.id, w.dossier.id, {
+      category: '9',
+      concernsMemberId: '',
+      content: 'Klacht op 3/11.',
+    })
+  ).id;
 });
 afterAll(async () => {
   await client.end();
@@ -37,43 +48,105 @@ describe('art. 15 §1, art. 32 GDPR: the dossier status moves only along the dec
     const u = s.users.referrer.id;
     const draft = s.dossiers.draftA.id;
     for (const status of ['IN_TRAJECTORY', 'NOT_ADMISSIBLE', 'CLOSED', 'REFERRED_TO_REGULAR_CARE']) {
-      expect(await refused(client, u, `UPDATE "Dossier" SET "status" = $2::"DossierStatus", "submittedAt" = now(), "decidedAt" = now(), "decisionReasons" = 'x' WHERE "id" = $1`, [draft, status]), status).toMatch(REFUSED);
+      expect(
+        await refused(
+          client,
+          u,
+          `UPDATE "Dossier" SET "status" = $2::"DossierStatus", "submittedAt" = now(), "decidedAt" = now(), "decisionReasons" = 'x' WHERE "id" = $1`,
+          [draft, status],
+        ),
+        status,
+      ).toMatch(REFUSED);
     }
-    expect(await refused(client, u, `UPDATE "Dossier" SET "status" = 'SUBMITTED' WHERE "id" = $1`, [draft])).toMatch(REFUSED);
-    expect(await refused(client, u, `UPDATE "Dossier" SET "referrerUserId" = $2 WHERE "id" = $1`, [draft, s.users.referrer2.id])).toMatch(REFUSED);
+    expect(await refused(client, u, `UPDATE "Dossier" SET "status" = 'SUBMITTED' WHERE "id" = $1`, [draft])).toMatch(
+      REFUSED,
+    );
+    expect(
+      await refused(client, u, `UPDATE "Dossier" SET "referrerUserId" = $2 WHERE "id" = $1`, [
+        draft,
+        s.users.referrer2.id,
+      ]),
+    ).toMatch(REFUSED);
     // the legitimate step still works: submitting with its time
-    const ok = await asActor(client, u, `UPDATE "Dossier" SET "status" = 'SUBMITTED', "submittedAt" = now() WHERE "id" = $1`, [draft]);
+    const ok = await asActor(
+      client,
+      u,
+      `UPDATE "Dossier" SET "status" = 'SUBMITTED', "submittedAt" = now() WHERE "id" = $1`,
+      [draft],
+    );
     expect(ok.rowCount).toBe(1);
     // and once submitted, the referrer changes nothing
-    expect(await refused(client, u, `UPDATE "Dossier" SET "clientSystemLabel" = 'anders' WHERE "id" = $1`, [s.dossiers.submittedA.id])).toMatch(REFUSED);
+    expect(
+      await refused(client, u, `UPDATE "Dossier" SET "clientSystemLabel" = 'anders' WHERE "id" = $1`, [
+        s.dossiers.submittedA.id,
+      ]),
+    ).toMatch(REFUSED);
   });
 
   it('art. 5: a coordinator cannot start a trajectory without an assessment with all three criteria met', async () => {
-    expect(await refused(client, s.users.coordA.id,
-      `UPDATE "Dossier" SET "status" = 'IN_TRAJECTORY', "decidedAt" = now(), "decisionReasons" = 'zonder toetsing' WHERE "id" = $1`, [s.dossiers.submittedA.id])).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        s.users.coordA.id,
+        `UPDATE "Dossier" SET "status" = 'IN_TRAJECTORY', "decidedAt" = now(), "decisionReasons" = 'zonder toetsing' WHERE "id" = $1`,
+        [s.dossiers.submittedA.id],
+      ),
+    ).toMatch(REFUSED);
     // with an assessment whose criteria are not all met, still not
     const sql = `WITH a AS (INSERT INTO "AdmissionAssessment" ("dossierId", "safeHouseId", "assessorUserId", "criterion1Met", "criterion1Reason", "criterion2Met",
                    "criterion2Reason", "criterion3Met", "criterion3Reason", "riskLevel", "riskAssessment", "decision", "decisionReasons")
                    VALUES ($1, $2, $3, true, 'x', false, 'x', true, 'x', 'HIGH', 'x', 'START_TRAJECTORY', 'x') RETURNING 1)
                  UPDATE "Dossier" SET "status" = 'IN_TRAJECTORY', "decidedAt" = now(), "decisionReasons" = 'x' WHERE "id" = $1 AND EXISTS (SELECT 1 FROM a)`;
-    expect(await refused(client, s.users.coordA.id, sql, [s.dossiers.submittedA.id, s.houseA.id, s.users.coordA.id])).toMatch(REFUSED);
+    expect(
+      await refused(client, s.users.coordA.id, sql, [s.dossiers.submittedA.id, s.houseA.id, s.users.coordA.id]),
+    ).toMatch(REFUSED);
   });
 
   it('art. 15 §3: a decision is not rewritten, a trajectory is not closed outside a closing conference, nothing reopens', async () => {
     const coord = s.users.coordA.id;
-    expect(await refused(client, coord, `UPDATE "Dossier" SET "decisionReasons" = 'herschreven' WHERE "id" = $1`, [decided.id])).toMatch(REFUSED);
-    expect(await refused(client, coord, `UPDATE "Dossier" SET "retentionUntil" = "retentionUntil" - interval '1 year' WHERE "id" = $1`, [decided.id])).toMatch(REFUSED);
-    expect(await refused(client, coord, `UPDATE "Dossier" SET "status" = 'IN_TRAJECTORY' WHERE "id" = $1`, [decided.id])).toMatch(REFUSED);
-    expect(await refused(client, coord, `UPDATE "Dossier" SET "status" = 'CLOSED', "closedAt" = now(), "retentionUntil" = now() + interval '15 years', "retentionYears" = 15
-                                          WHERE "id" = $1`, [s.dossiers.trajectoryA.id])).toMatch(REFUSED);
-    expect(await refused(client, coord, `UPDATE "Dossier" SET "status" = 'DRAFT' WHERE "id" = $1`, [s.dossiers.submittedA.id])).toMatch(REFUSED);
+    expect(
+      await refused(client, coord, `UPDATE "Dossier" SET "decisionReasons" = 'herschreven' WHERE "id" = $1`, [
+        decided.id,
+      ]),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        coord,
+        `UPDATE "Dossier" SET "retentionUntil" = "retentionUntil" - interval '1 year' WHERE "id" = $1`,
+        [decided.id],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(client, coord, `UPDATE "Dossier" SET "status" = 'IN_TRAJECTORY' WHERE "id" = $1`, [decided.id]),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        coord,
+        `UPDATE "Dossier" SET "status" = 'CLOSED', "closedAt" = now(), "retentionUntil" = now() + interval '15 years', "retentionYears" = 15
+                                          WHERE "id" = $1`,
+        [s.dossiers.trajectoryA.id],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(client, coord, `UPDATE "Dossier" SET "status" = 'DRAFT' WHERE "id" = $1`, [
+        s.dossiers.submittedA.id,
+      ]),
+    ).toMatch(REFUSED);
     // another safe house's coordinator finds nothing to change
-    expect(await refused(client, s.users.coordB.id, `UPDATE "Dossier" SET "decisionReasons" = 'x' WHERE "id" = $1`, [s.dossiers.submittedA.id])).toBe('no rows');
+    expect(
+      await refused(client, s.users.coordB.id, `UPDATE "Dossier" SET "decisionReasons" = 'x' WHERE "id" = $1`, [
+        s.dossiers.submittedA.id,
+      ]),
+    ).toBe('no rows');
     expect((await ownerDb().dossier.findUniqueOrThrow({ where: { id: decided.id } })).status).toBe('NOT_ADMISSIBLE');
   });
 
   it('art. 5: the assessment and the consultations are recorded once and never rewritten', async () => {
-    expect(await refused(client, s.users.coordA.id, `UPDATE "AdmissionAssessment" SET "decisionReasons" = 'x'`)).toMatch(REFUSED);
+    expect(
+      await refused(client, s.users.coordA.id, `UPDATE "AdmissionAssessment" SET "decisionReasons" = 'x'`),
+    ).toMatch(REFUSED);
     expect(await refused(client, s.users.coordA.id, `DELETE FROM "MandatedAgencyConsultation"`)).toMatch(REFUSED);
   });
 });
@@ -81,43 +154,114 @@ describe('art. 15 §1, art. 32 GDPR: the dossier status moves only along the dec
 describe('art. 11, 13 §2, 15 §2: who writes what', () => {
   it('art. 11: the referral and its client system are the referrer\u2019s draft; nobody else writes them', async () => {
     for (const user of [s.users.coordA, s.users.coreStaffA, s.users.participant, s.users.referrer2]) {
-      expect(await refused(client, user.id, `UPDATE "Referral" SET "situation" = 'x' WHERE "dossierId" = $1`, [s.dossiers.trajectoryA.id])).toMatch(REFUSED);
-      expect(await refused(client, user.id, `INSERT INTO "ClientMember" ("dossierId", "memberRole", "firstName", "lastName", "isMinor") VALUES ($1, 'OTHER', 'X', 'Y', false)`,
-        [s.dossiers.trajectoryA.id])).toMatch(REFUSED);
-      expect(await refused(client, user.id, `DELETE FROM "Contact" WHERE "dossierId" = $1`, [s.dossiers.trajectoryA.id])).toMatch(REFUSED);
+      expect(
+        await refused(client, user.id, `UPDATE "Referral" SET "situation" = 'x' WHERE "dossierId" = $1`, [
+          s.dossiers.trajectoryA.id,
+        ]),
+      ).toMatch(REFUSED);
+      expect(
+        await refused(
+          client,
+          user.id,
+          `INSERT INTO "ClientMember" ("dossierId", "memberRole", "firstName", "lastName", "isMinor") VALUES ($1, 'OTHER', 'X', 'Y', false)`,
+          [s.dossiers.trajectoryA.id],
+        ),
+      ).toMatch(REFUSED);
+      expect(
+        await refused(client, user.id, `DELETE FROM "Contact" WHERE "dossierId" = $1`, [s.dossiers.trajectoryA.id]),
+      ).toMatch(REFUSED);
     }
   });
 
   it('art. 13 §2, 15 §2: a participant writes only their own organisation\u2019s information, and nobody deletes any', async () => {
     const insert = `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content") VALUES ($1, $2, $3, $4, 11, 'x')`;
     // in the name of another organisation or another author
-    expect(await refused(client, w.u.justice.id, insert, [w.dossier.id, w.house.id, w.orgs.police.id, w.u.justice.id])).toMatch(REFUSED);
-    expect(await refused(client, w.u.justice.id, insert, [w.dossier.id, w.house.id, w.orgs.justice.id, w.u.police.id])).toMatch(REFUSED);
+    expect(
+      await refused(client, w.u.justice.id, insert, [w.dossier.id, w.house.id, w.orgs.police.id, w.u.justice.id]),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(client, w.u.justice.id, insert, [w.dossier.id, w.house.id, w.orgs.justice.id, w.u.police.id]),
+    ).toMatch(REFUSED);
     // another organisation's item: not changed, not deleted
-    expect(await refused(client, w.u.justice.id, `UPDATE "InformationItem" SET "content" = 'vervalst' WHERE "id" = $1`, [policeItem])).toMatch(REFUSED);
-    expect(await refused(client, w.u.police.id, `DELETE FROM "InformationItem" WHERE "id" = $1`, [policeItem])).toMatch(REFUSED);
-    expect(await refused(client, w.u.justice.id, `UPDATE "InformationItem" SET "organisationId" = $2 WHERE "id" = $1`, [policeItem, w.orgs.justice.id])).toMatch(REFUSED);
-    expect((await ownerDb().informationItem.findUniqueOrThrow({ where: { id: policeItem } })).content).toBe('Klacht op 3/11.');
+    expect(
+      await refused(client, w.u.justice.id, `UPDATE "InformationItem" SET "content" = 'vervalst' WHERE "id" = $1`, [
+        policeItem,
+      ]),
+    ).toMatch(REFUSED);
+    expect(await refused(client, w.u.police.id, `DELETE FROM "InformationItem" WHERE "id" = $1`, [policeItem])).toMatch(
+      REFUSED,
+    );
+    expect(
+      await refused(client, w.u.justice.id, `UPDATE "InformationItem" SET "organisationId" = $2 WHERE "id" = $1`, [
+        policeItem,
+        w.orgs.justice.id,
+      ]),
+    ).toMatch(REFUSED);
+    expect((await ownerDb().informationItem.findUniqueOrThrow({ where: { id: policeItem } })).content).toBe(
+      'Klacht op 3/11.',
+    );
     // the own organisation may correct it
-    expect((await asActor(client, w.u.police.id, `UPDATE "InformationItem" SET "content" = 'Klacht op 4/11.' WHERE "id" = $1`, [policeItem])).rowCount).toBe(1);
+    expect(
+      (
+        await asActor(
+          client,
+          w.u.police.id,
+          `UPDATE "InformationItem" SET "content" = 'Klacht op 4/11.' WHERE "id" = $1`,
+          [policeItem],
+        )
+      ).rowCount,
+    ).toBe(1);
   });
 
   it('art. 12, 13: minutes, decisions and the action plan are the chair\u2019s; feedback is the delegate\u2019s own', async () => {
     const p = w.u.police.id;
-    expect(await refused(client, p, `UPDATE "AgendaItem" SET "minutes" = 'x' WHERE "id" = $1`, [w.agendaItem.id])).toMatch(REFUSED);
-    expect(await refused(client, p, `INSERT INTO "ConferenceDecision" ("agendaItemId", "dossierId", "safeHouseId", "text", "recordedByUserId") VALUES ($1, $2, $3, 'x', $4)`,
-      [w.agendaItem.id, w.dossier.id, w.house.id, p])).toMatch(REFUSED);
-    expect(await refused(client, p, `INSERT INTO "Goal" ("dossierId", "safeHouseId", "title", "createdByUserId") VALUES ($1, $2, 'x', $3)`, [w.dossier.id, w.house.id, p])).toMatch(REFUSED);
-    expect(await refused(client, p, `INSERT INTO "FeedbackRecord" ("dossierId", "safeHouseId", "delegateUserId", "caseWorkerUserId", "givenAt") VALUES ($1, $2, $3, $3, now())`,
-      [w.dossier.id, w.house.id, w.u.justice.id])).toMatch(REFUSED);
-    expect(await refused(client, w.u.coord.id, `DELETE FROM "AgendaItem" WHERE "id" = $1`, [w.agendaItem.id])).toMatch(REFUSED);
+    expect(
+      await refused(client, p, `UPDATE "AgendaItem" SET "minutes" = 'x' WHERE "id" = $1`, [w.agendaItem.id]),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        p,
+        `INSERT INTO "ConferenceDecision" ("agendaItemId", "dossierId", "safeHouseId", "text", "recordedByUserId") VALUES ($1, $2, $3, 'x', $4)`,
+        [w.agendaItem.id, w.dossier.id, w.house.id, p],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        p,
+        `INSERT INTO "Goal" ("dossierId", "safeHouseId", "title", "createdByUserId") VALUES ($1, $2, 'x', $3)`,
+        [w.dossier.id, w.house.id, p],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        p,
+        `INSERT INTO "FeedbackRecord" ("dossierId", "safeHouseId", "delegateUserId", "caseWorkerUserId", "givenAt") VALUES ($1, $2, $3, $3, now())`,
+        [w.dossier.id, w.house.id, w.u.justice.id],
+      ),
+    ).toMatch(REFUSED);
+    expect(await refused(client, w.u.coord.id, `DELETE FROM "AgendaItem" WHERE "id" = $1`, [w.agendaItem.id])).toMatch(
+      REFUSED,
+    );
   });
 
   it('art. 458ter Sw.: the DPO, the analyst and the administrator write no case data at all', async () => {
     for (const user of [s.users.dpo, s.users.analyst, s.users.admin]) {
-      expect(await refused(client, user.id, `UPDATE "Dossier" SET "status" = 'CLOSED' WHERE "id" = $1`, [s.dossiers.trajectoryA.id])).toMatch(REFUSED);
-      expect(await refused(client, user.id, `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content") VALUES ($1, $2, $3, $4, 11, 'x')`,
-        [w.dossier.id, w.house.id, user.organisationId, user.id])).toMatch(REFUSED);
+      expect(
+        await refused(client, user.id, `UPDATE "Dossier" SET "status" = 'CLOSED' WHERE "id" = $1`, [
+          s.dossiers.trajectoryA.id,
+        ]),
+      ).toMatch(REFUSED);
+      expect(
+        await refused(
+          client,
+          user.id,
+          `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content") VALUES ($1, $2, $3, $4, 11, 'x')`,
+          [w.dossier.id, w.house.id, user.organisationId, user.id],
+        ),
+      ).toMatch(REFUSED);
       expect(await refused(client, user.id, `UPDATE "DisclosureProposal" SET "status" = 'APPROVED'`)).toMatch(REFUSED);
     }
   });

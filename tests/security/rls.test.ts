@@ -11,10 +11,31 @@ import { buildScenario, type Scenario } from '../helpers/scenario';
 let s: Scenario;
 let client: pg.Client;
 const CASE_TABLES = [
-  'Dossier', 'Referral', 'ClientMember', 'Contact', 'CaseParticipant', 'AuditEvent', 'AdmissionAssessment',
-  'MandatedAgencyConsultation', 'PartnerInput', 'ConferenceSession', 'AgendaItem', 'CaseInvitation', 'InformationItem',
-  'ConferenceDecision', 'Goal', 'PlanAction', 'FeedbackRecord', 'DisclosureProposal', 'DisclosureItem', 'DisclosureVote',
-  'RetentionExtension', 'RetentionVote', 'TransferRequest', 'PurgedDossierFact', 'DeletionRecord',
+  'Dossier',
+  'Referral',
+  'ClientMember',
+  'Contact',
+  'CaseParticipant',
+  'AuditEvent',
+  'AdmissionAssessment',
+  'MandatedAgencyConsultation',
+  'PartnerInput',
+  'ConferenceSession',
+  'AgendaItem',
+  'CaseInvitation',
+  'InformationItem',
+  'ConferenceDecision',
+  'Goal',
+  'PlanAction',
+  'FeedbackRecord',
+  'DisclosureProposal',
+  'DisclosureItem',
+  'DisclosureVote',
+  'RetentionExtension',
+  'RetentionVote',
+  'TransferRequest',
+  'PurgedDossierFact',
+  'DeletionRecord',
 ];
 
 beforeAll(async () => {
@@ -54,11 +75,17 @@ describe('row-level security', () => {
   it("a coordinator of another safe house sees nothing of this house's client data", async () => {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT set_config('app.session_token', $1, true)`, [await liveSessionToken(s.users.coordB.id)]);
-      const { rows } = await client.query(`SELECT "lastName" FROM "ClientMember" WHERE "lastName" = $1`, [s.secretName]);
+      await client.query(`SELECT set_config('app.session_token', $1, true)`, [
+        await liveSessionToken(s.users.coordB.id),
+      ]);
+      const { rows } = await client.query(`SELECT "lastName" FROM "ClientMember" WHERE "lastName" = $1`, [
+        s.secretName,
+      ]);
       // Only the member of house B's dossier, never those of house A.
       expect(rows).toHaveLength(1);
-      const leak = await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "safeHouseId" = $1`, [s.houseA.id]);
+      const leak = await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "safeHouseId" = $1`, [
+        s.houseA.id,
+      ]);
       expect(leak.rows[0].n).toBe(0);
     } finally {
       await client.query('ROLLBACK');
@@ -67,7 +94,9 @@ describe('row-level security', () => {
 
   it('the app role cannot write, change or delete the access log directly', async () => {
     await expect(
-      client.query(`INSERT INTO "AuditEvent" ("seq","action","objectType","purpose","outcome","prevHash","hash") VALUES (999999,'x','x','x','ALLOWED','x','x')`),
+      client.query(
+        `INSERT INTO "AuditEvent" ("seq","action","objectType","purpose","outcome","prevHash","hash") VALUES (999999,'x','x','x','ALLOWED','x','x')`,
+      ),
     ).rejects.toThrow(/permission denied/);
     await expect(client.query(`UPDATE "AuditEvent" SET "action" = 'x'`)).rejects.toThrow(/permission denied/);
     await expect(client.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/permission denied/);
@@ -76,8 +105,12 @@ describe('row-level security', () => {
   it('a referrer cannot move a draft into another safe house they do not coordinate and then read it back as coordinator', async () => {
     await client.query('BEGIN');
     try {
-      await client.query(`SELECT set_config('app.session_token', $1, true)`, [await liveSessionToken(s.users.coordB.id)]);
-      const res = await client.query(`UPDATE "Dossier" SET "status" = 'NOT_ADMISSIBLE' WHERE "id" = $1`, [s.dossiers.submittedA.id]);
+      await client.query(`SELECT set_config('app.session_token', $1, true)`, [
+        await liveSessionToken(s.users.coordB.id),
+      ]);
+      const res = await client.query(`UPDATE "Dossier" SET "status" = 'NOT_ADMISSIBLE' WHERE "id" = $1`, [
+        s.dossiers.submittedA.id,
+      ]);
       expect(res.rowCount).toBe(0);
     } finally {
       await client.query('ROLLBACK');

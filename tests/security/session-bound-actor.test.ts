@@ -31,7 +31,8 @@ async function inTx<T>(fn: () => Promise<T>): Promise<T> {
 }
 const setToken = (token: string) => client.query(`SELECT set_config('app.session_token', $1, true)`, [token]);
 const visibleDossiersOfHouseA = async () =>
-  (await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "safeHouseId" = $1`, [s.houseA.id])).rows[0].n as number;
+  (await client.query(`SELECT count(*)::int AS n FROM "Dossier" WHERE "safeHouseId" = $1`, [s.houseA.id])).rows[0]
+    .n as number;
 
 describe('the database trusts a live session, not a claim (ADR 0020)', () => {
   it('a live session of the coordinator sees the house’s dossiers — the control case', async () => {
@@ -56,7 +57,9 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
     const n = await inTx(async () => {
       await setToken(await liveSessionToken(s.users.coordB.id));
       for (const [k, v] of Object.entries(settings)) await client.query('SELECT set_config($1, $2, true)', [k, v]);
-      const who = await client.query(`SELECT app_user_id()::text AS id, app_uuids('app.coordinator_houses')::text[] AS houses`);
+      const who = await client.query(
+        `SELECT app_user_id()::text AS id, app_uuids('app.coordinator_houses')::text[] AS houses`,
+      );
       expect(who.rows[0]).toEqual({ id: s.users.coordB.id, houses: [s.houseB.id] });
       return visibleDossiersOfHouseA();
     });
@@ -68,7 +71,11 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
     const hourAgo = new Date(Date.now() - 3_600_000);
     const tokens = {
       revoked: await ownerSession(u, { revokedAt: new Date() }),
-      expired: await ownerSession(u, { createdAt: new Date(Date.now() - 13 * 3_600_000), expiresAt: new Date(Date.now() - 3_600_000), lastSeenAt: new Date(Date.now() - 60_000) }),
+      expired: await ownerSession(u, {
+        createdAt: new Date(Date.now() - 13 * 3_600_000),
+        expiresAt: new Date(Date.now() - 3_600_000),
+        lastSeenAt: new Date(Date.now() - 60_000),
+      }),
       idle: await ownerSession(u, { createdAt: hourAgo, lastSeenAt: new Date(Date.now() - 16 * 60_000) }),
       noSecondFactor: await ownerSession(u, { secondFactor: false }),
       madeUp: randomBytes(32).toString('base64url'),
@@ -100,7 +107,10 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
   });
 
   it('the app role cannot make a session without the password, nor complete one without a code', async () => {
-    const guess = await client.query(`SELECT * FROM auth_login($1, $2, 15, 30, 12, NULL, NULL)`, [s.users.coordA.email, 'A'.repeat(43)]);
+    const guess = await client.query(`SELECT * FROM auth_login($1, $2, 15, 30, 12, NULL, NULL)`, [
+      s.users.coordA.email,
+      'A'.repeat(43),
+    ]);
     expect(guess.rowCount).toBe(0);
     const half = await ownerSession(s.users.coordA.id, { secondFactor: false });
     await ownerDb().userTotp.upsert({
@@ -130,7 +140,12 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
     const row = await ownerDb().auditEvent.findUniqueOrThrow({ where: { seq: BigInt(real.rows[0].seq) } });
     expect(row.actorUserId).toBe(s.users.coordB.id);
     await expect(
-      inTx(() => client.query(`SELECT audit_append($1::uuid, NULL, '', NULL, 'dossier.view', 'Dossier', NULL, NULL, 'x', NULL, 'ALLOWED')`, [s.users.dpo.id])),
+      inTx(() =>
+        client.query(
+          `SELECT audit_append($1::uuid, NULL, '', NULL, 'dossier.view', 'Dossier', NULL, NULL, 'x', NULL, 'ALLOWED')`,
+          [s.users.dpo.id],
+        ),
+      ),
     ).rejects.toThrow(/no live session/);
   });
 

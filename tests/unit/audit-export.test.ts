@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '@/lib/csv';
-import {
-  brusselsDayEnd, brusselsDayStart, brusselsIso, brusselsToday, describeFilters, filterQuery, parseAuditFilters,
-} from '@/lib/audit/filters';
+import { describeFilters, filterQuery, parseAuditFilters } from '@/lib/dpo/filters';
+import { brusselsDayEnd, brusselsDayStart, brusselsIso, brusselsToday } from '@/lib/time';
 
 describe('CSV of the access log', () => {
   it('quotes fields with semicolons, quotes, line breaks or edge spaces, and doubles quotes', () => {
@@ -23,7 +22,12 @@ describe('CSV of the access log', () => {
   });
 
   it('starts with a BOM and ends every line with CRLF', () => {
-    expect(toCsv([['a', 'b'], ['1', null]])).toBe('\uFEFFa;b\r\n1;\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['1', null],
+      ]),
+    ).toBe('\uFEFFa;b\r\n1;\r\n');
   });
 });
 
@@ -59,7 +63,9 @@ describe('filters of the access log', () => {
   it('builds links with the filters, and a log line without invalid or unknown values', () => {
     const { values, errors } = parseAuditFilters({ actie: 'dossier.view', dossier: 'PEETERS', gebruiker: 'jan' });
     expect(filterQuery(values, { pagina: '2' })).toBe('gebruiker=jan&dossier=PEETERS&actie=dossier.view&pagina=2');
-    expect(describeFilters(values, { errors, referenceKnown: false })).toBe('gebruiker=(ongeldig);dossier=(onbekend);actie=dossier.view');
+    expect(describeFilters(values, { errors, referenceKnown: false })).toBe(
+      'gebruiker=(ongeldig);dossier=(onbekend);actie=dossier.view',
+    );
     expect(describeFilters(parseAuditFilters({}).values)).toBe('alles');
   });
 });

@@ -29,7 +29,12 @@ describe('login configuration', () => {
   });
 
   it('with OIDC settings the government IdP is added, with PKCE, state and nonce', async () => {
-    const options = await optionsWith({ ...base, OIDC_ISSUER: 'https://idp.example.vlaanderen.be/', OIDC_CLIENT_ID: 'vhd', OIDC_CLIENT_SECRET: 's' });
+    const options = await optionsWith({
+      ...base,
+      OIDC_ISSUER: 'https://idp.example.vlaanderen.be/',
+      OIDC_CLIENT_ID: 'vhd',
+      OIDC_CLIENT_SECRET: 's',
+    });
     const oidc = options.providers.find((p) => p.id === 'oidc') as unknown as { wellKnown: string; checks: string[] };
     expect(oidc.wellKnown).toBe('https://idp.example.vlaanderen.be/.well-known/openid-configuration');
     expect(oidc.checks).toEqual(['pkce', 'state', 'nonce']);
@@ -52,8 +57,16 @@ describe('login configuration', () => {
   });
 
   it('OIDC asks for OIDC_ACR_VALUES, and only an ID token that asserts a second factor is accepted', async () => {
-    const options = await optionsWith({ ...base, OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'vhd', OIDC_CLIENT_SECRET: 's', OIDC_ACR_VALUES: 'urn:be:substantial' });
-    const oidc = options.providers.find((p) => p.id === 'oidc') as unknown as { authorization: { params: Record<string, string> } };
+    const options = await optionsWith({
+      ...base,
+      OIDC_ISSUER: 'https://idp.example',
+      OIDC_CLIENT_ID: 'vhd',
+      OIDC_CLIENT_SECRET: 's',
+      OIDC_ACR_VALUES: 'urn:be:substantial',
+    });
+    const oidc = options.providers.find((p) => p.id === 'oidc') as unknown as {
+      authorization: { params: Record<string, string> };
+    };
     expect(oidc.authorization.params.acr_values).toBe('urn:be:substantial');
     const { oidcAssertsSecondFactor } = await import('@/lib/auth/login');
     expect(oidcAssertsSecondFactor({ amr: ['pwd'] })).toBe(false);
@@ -74,16 +87,34 @@ describe('login configuration', () => {
   });
 
   it('an unverified e-mail address from the IdP is not used to link an account', async () => {
-    const options = await optionsWith({ ...base, OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'vhd', OIDC_CLIENT_SECRET: 's' });
-    const oidc = options.providers.find((p) => p.id === 'oidc') as unknown as { profile: (p: Record<string, unknown>) => { email: string | null } };
+    const options = await optionsWith({
+      ...base,
+      OIDC_ISSUER: 'https://idp.example',
+      OIDC_CLIENT_ID: 'vhd',
+      OIDC_CLIENT_SECRET: 's',
+    });
+    const oidc = options.providers.find((p) => p.id === 'oidc') as unknown as {
+      profile: (p: Record<string, unknown>) => { email: string | null };
+    };
     expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: false }).email).toBeNull();
     expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: true }).email).toBe('a@b.be');
   });
 
   it('after login only a path on this site is followed, never another host nor the login itself', async () => {
     const { safeCallbackUrl } = await import('@/lib/auth/callback-url');
-    expect(safeCallbackUrl('/dossiers/3f0c1a9e-5b7d-4c2a-9e1f-0a1b2c3d4e5f?x=1')).toBe('/dossiers/3f0c1a9e-5b7d-4c2a-9e1f-0a1b2c3d4e5f?x=1');
-    for (const bad of ['//evil.example', 'https://evil.example', 'javascript:alert(1)', '/login', '/login/tweede-factor', '', undefined, 42]) {
+    expect(safeCallbackUrl('/dossiers/3f0c1a9e-5b7d-4c2a-9e1f-0a1b2c3d4e5f?x=1')).toBe(
+      '/dossiers/3f0c1a9e-5b7d-4c2a-9e1f-0a1b2c3d4e5f?x=1',
+    );
+    for (const bad of [
+      '//evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/login',
+      '/login/tweede-factor',
+      '',
+      undefined,
+      42,
+    ]) {
       expect(safeCallbackUrl(bad), String(bad)).toBe('/');
     }
   });

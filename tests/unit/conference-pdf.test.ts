@@ -14,10 +14,33 @@ import {
 
 /** WinAnsi (CP1252) byte for the code points that are not identical to their Latin-1 value. */
 const WIN_ANSI_SPECIAL: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88,
-  0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93,
-  0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
-  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
 };
 
 /** How pdf-lib writes text drawn with a standard font: a hex string of WinAnsi codes, upper case. */
@@ -36,7 +59,8 @@ function winAnsiHex(text: string): string {
 function pageContents(doc: PDFDocument): string[] {
   return doc.getPages().map((page) => {
     const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    const streams =
+      contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
     return streams
       .map((s) => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : ''))
       .join('\n');
@@ -85,7 +109,8 @@ const sample: ConferencePdfInput = {
     goals: Array.from({ length: 4 }, (_, g) => ({
       title: `Veiligheid en stabiliteit voor moeder en kinderen – fase ${g + 1}`,
       actions: Array.from({ length: 6 }, (_, a) => ({
-        description: `Actie ${g + 1}.${a + 1}: afspraak plannen met de betrokkenen en het veiligheidsplan overlopen, ` +
+        description:
+          `Actie ${g + 1}.${a + 1}: afspraak plannen met de betrokkenen en het veiligheidsplan overlopen, ` +
           `inclusief de afspraken rond opvang, school en de contacten met het netwerk.`,
         owner: a % 2 === 0 ? 'Jeroen Peeters' : 'Inspecteur Sofie Maes',
         due: a === 5 ? null : new Date(Date.UTC(2026, 11, 1 + a * 3)),
@@ -153,7 +178,12 @@ describe('wrapText', () => {
     for (const l of lines) expect(font.widthOfTextAtSize(l, 10)).toBeLessThanOrEqual(200);
     expect(lines).toContain('');
     expect(lines.join(' ').replace(/\s+/g, ' ').replace(/y /g, 'y')).toContain('y'.repeat(300) + 'einde');
-    expect(lines.join(' ').split(/\s+/).filter((w) => w.startsWith('geëscaleerd')).length).toBe(1);
+    expect(
+      lines
+        .join(' ')
+        .split(/\s+/)
+        .filter((w) => w.startsWith('geëscaleerd')).length,
+    ).toBe(1);
   });
 });
 
@@ -195,7 +225,14 @@ describe('renderConferencePdf', () => {
     expect(totalNotices).toBeGreaterThanOrEqual(pageCount);
 
     const all = pages.join('\n');
-    for (const heading of ['Verslag casusoverleg', 'Deelnemers', 'Verslag', 'Beslissingen', 'Plan van aanpak', 'Casusregisseur']) {
+    for (const heading of [
+      'Verslag casusoverleg',
+      'Deelnemers',
+      'Verslag',
+      'Beslissingen',
+      'Plan van aanpak',
+      'Casusregisseur',
+    ]) {
       expect(all, heading).toContain(`<${winAnsiHex(heading)}>`);
     }
     for (const column of ['Actie', 'Verantwoordelijke', 'Tegen', 'Status', 'afgerond', 'open']) {
@@ -220,10 +257,15 @@ describe('renderConferencePdf', () => {
       const lastHeader = content.lastIndexOf(headerHex);
       if (lastHeader >= 0) {
         headersSeen++;
-        expect(content.indexOf(rowHex, lastHeader), `action row after header on page ${i + 1}`).toBeGreaterThan(lastHeader);
+        expect(content.indexOf(rowHex, lastHeader), `action row after header on page ${i + 1}`).toBeGreaterThan(
+          lastHeader,
+        );
       }
       const lastGoal = content.lastIndexOf(goalHex);
-      if (lastGoal >= 0) expect(content.indexOf(headerHex, lastGoal), `table after goal title on page ${i + 1}`).toBeGreaterThan(lastGoal);
+      if (lastGoal >= 0)
+        expect(content.indexOf(headerHex, lastGoal), `table after goal title on page ${i + 1}`).toBeGreaterThan(
+          lastGoal,
+        );
     });
     expect(headersSeen).toBeGreaterThanOrEqual(2);
   });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { consensusOutcome, type VoterState } from '@/lib/consensus/outcome';
 
-const voter = (userId: string, vote: VoterState['vote'] = null, eligible = true): VoterState => ({ userId, vote, eligible });
+const voter = (userId: string, vote: VoterState['vote'] = null, eligible = true): VoterState => ({
+  userId,
+  vote,
+  eligible,
+});
 
 describe('consensus of all frozen voters (art. 14 §2, art. 15 §3)', () => {
   it('art. 14 §2: is open until every frozen voter agreed', () => {
-    expect(consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('c')])).toMatchObject({ status: 'OPEN', unreachable: false, waitingFor: ['c'] });
+    expect(consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('c')])).toMatchObject({
+      status: 'OPEN',
+      unreachable: false,
+      waitingFor: ['c'],
+    });
     expect(consensusOutcome([voter('a', 'AGREE'), voter('b', 'AGREE'), voter('c', 'AGREE')]).status).toBe('APPROVED');
   });
   it('art. 14 §2: one objection blocks, whatever the others said', () => {

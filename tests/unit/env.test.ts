@@ -34,9 +34,10 @@ describe('configuration', () => {
 
   it('wants the three OIDC variables together or not at all', () => {
     expect(() => parseEnv({ ...valid, OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_ISSUER.*alle drie/);
-    expect(parseEnv({ ...valid, OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' }).OIDC_ISSUER).toBe(
-      'https://idp.example',
-    );
+    expect(
+      parseEnv({ ...valid, OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' })
+        .OIDC_ISSUER,
+    ).toBe('https://idp.example');
   });
 
   it('rejects an encryption key id that is not among the keys', () => {

@@ -88,7 +88,11 @@ describe('buildInvitationIcs', () => {
     expect(fold('X'.repeat(75))).toBe('X'.repeat(75));
     expect(fold('X'.repeat(76))).toBe(`${'X'.repeat(75)}\r\n X`);
     // continuation lines hold 74 octets plus the leading space
-    expect(fold('X'.repeat(75 + 74 + 1)).split('\r\n').map((l) => l.length)).toEqual([75, 75, 2]);
+    expect(
+      fold('X'.repeat(75 + 74 + 1))
+        .split('\r\n')
+        .map((l) => l.length),
+    ).toEqual([75, 75, 2]);
     // a 2-octet "ë" that would straddle octet 75 moves to the next line whole
     expect(fold(`${'X'.repeat(74)}ë`).split('\r\n')).toEqual(['X'.repeat(74), ' ë']);
   });

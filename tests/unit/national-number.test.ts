@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatNationalNumber, makeNationalNumber, nationalNumberAgreesWithBirthDate, normaliseNationalNumber } from '@/lib/validation/national-number';
+import {
+  formatNationalNumber,
+  makeNationalNumber,
+  nationalNumberAgreesWithBirthDate,
+  normaliseNationalNumber,
+} from '@/lib/validation/national-number';
 
 describe('national register number (DOMAIN.md §4)', () => {
   it('accepts a valid number born before 2000, with or without punctuation', () => {

@@ -3,11 +3,24 @@ import { can, dossierWhere, relationsTo, type DossierFacts } from '@/lib/access/
 import type { Actor } from '@/lib/access/actor';
 
 const actor = (over: Partial<Actor>): Actor => ({
-  userId: 'u', name: '', organisationId: 'o', organisationName: '', roles: [],
-  coordinatorHouses: [], corePartnerHouses: [], participantDossiers: [], ...over,
+  userId: 'u',
+  name: '',
+  organisationId: 'o',
+  organisationName: '',
+  roles: [],
+  coordinatorHouses: [],
+  corePartnerHouses: [],
+  participantDossiers: [],
+  ...over,
 });
 const dossier = (over: Partial<DossierFacts> = {}): DossierFacts => ({
-  id: 'd', safeHouseId: 'h', status: 'SUBMITTED', referrerUserId: 'r', inputRequestedAt: null, inputClosedAt: null, ...over,
+  id: 'd',
+  safeHouseId: 'h',
+  status: 'SUBMITTED',
+  referrerUserId: 'r',
+  inputRequestedAt: null,
+  inputClosedAt: null,
+  ...over,
 });
 
 describe('policy (pure rules)', () => {

@@ -1,8 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { ACTIONS, can, dossierWhere, PERMISSIONS, relationsTo, type Action, type DossierFacts } from '@/lib/access/policy';
+import {
+  ACTIONS,
+  can,
+  dossierWhere,
+  PERMISSIONS,
+  relationsTo,
+  type Action,
+  type DossierFacts,
+} from '@/lib/access/policy';
 import type { Actor } from '@/lib/access/actor';
-import { DossierStatus as DOSSIER_STATUS, Role as ROLE, type DossierStatus, type Role } from '@/lib/generated/prisma/enums';
+import {
+  DossierStatus as DOSSIER_STATUS,
+  Role as ROLE,
+  type DossierStatus,
+  type Role,
+} from '@/lib/generated/prisma/enums';
 
 // thousands of cases per property: never bound by the default 5 s on a busy machine
 vi.setConfig({ testTimeout: 300_000 });
@@ -40,7 +53,8 @@ function doesClientWork(a: Actor): boolean {
   }
   return false;
 }
-const isCoordinatorSomewhere = (a: Actor) => a.roles.some((r) => r.role === 'COORDINATOR' || r.role === 'COORDINATOR_REPRESENTATIVE');
+const isCoordinatorSomewhere = (a: Actor) =>
+  a.roles.some((r) => r.role === 'COORDINATOR' || r.role === 'COORDINATOR_REPRESENTATIVE');
 const hasRoleAnywhere = (a: Actor, role: Role) => a.roles.some((r) => r.role === role);
 
 interface ModelRelations {
@@ -212,15 +226,23 @@ const isGlobal = (action: Action) => modelGlobal({ roles: [] } as unknown as Act
 
 /** `can` without the overloads: any action, with or without a dossier. */
 const canAny = can as (actor: Actor, action: Action, dossier?: DossierFacts) => boolean;
-const ask = (a: Actor, action: Action, d: DossierFacts) => (isGlobal(action) ? canAny(a, action) : canAny(a, action, d));
+const ask = (a: Actor, action: Action, d: DossierFacts) =>
+  isGlobal(action) ? canAny(a, action) : canAny(a, action, d);
 
 // ---------------------------------------------------------------- generators
 
-const dateArb = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+const dateArb = fc.date({
+  min: new Date('2020-01-01T00:00:00Z'),
+  max: new Date('2030-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 
-const roleArb = fc.record({ role: fc.constantFrom(...ALL_ROLES), safeHouseId: fc.option(fc.constantFrom(...HOUSES), { nil: null }) });
+const roleArb = fc.record({
+  role: fc.constantFrom(...ALL_ROLES),
+  safeHouseId: fc.option(fc.constantFrom(...HOUSES), { nil: null }),
+});
 
-/** An actor as lib/db/scoped.ts builds it: coordinator and core-partner houses follow from the roles. */
+/** An actor as lib/use-case/kernel.ts builds it: coordinator and core-partner houses follow from the roles. */
 const consistentActorArb: fc.Arbitrary<Actor> = fc
   .record({
     userId: fc.constantFrom(...USERS, OUTSIDER),
@@ -229,9 +251,15 @@ const consistentActorArb: fc.Arbitrary<Actor> = fc
     participantDossiers: fc.subarray([...DOSSIERS]),
   })
   .map(({ userId, roles, partnerships, participantDossiers }) => {
-    const housesWith = (...rs: Role[]) => [...new Set(roles.filter((r) => rs.includes(r.role) && r.safeHouseId).map((r) => r.safeHouseId!))];
+    const housesWith = (...rs: Role[]) => [
+      ...new Set(roles.filter((r) => rs.includes(r.role) && r.safeHouseId).map((r) => r.safeHouseId!)),
+    ];
     return {
-      userId, name: 'n', organisationId: 'o', organisationName: 'O', roles,
+      userId,
+      name: 'n',
+      organisationId: 'o',
+      organisationName: 'O',
+      roles,
       coordinatorHouses: housesWith('COORDINATOR', 'COORDINATOR_REPRESENTATIVE'),
       corePartnerHouses: housesWith('CORE_PARTNER_STAFF').filter((h) => partnerships.includes(h)),
       participantDossiers,
@@ -266,7 +294,9 @@ const actionArb = fc.constantFrom(...ACTIONS);
 
 const mismatches = (a: Actor, d: DossierFacts) =>
   ACTIONS.filter((action) => ask(a, action, d) !== model(a, action, d)).map((action) => ({
-    action, policy: ask(a, action, d), model: model(a, action, d),
+    action,
+    policy: ask(a, action, d),
+    model: model(a, action, d),
   }));
 
 // ---------------------------------------------------------------- properties
@@ -275,10 +305,23 @@ describe('policy: property-based, against an independent model of the rules', ()
   it('the model knows every action of the policy, and its global/dossier split is the same', () => {
     for (const action of ACTIONS) {
       const someone: Actor = {
-        userId: 'u1', name: 'n', organisationId: 'o', organisationName: 'O', roles: [],
-        coordinatorHouses: [], corePartnerHouses: [], participantDossiers: [],
+        userId: 'u1',
+        name: 'n',
+        organisationId: 'o',
+        organisationName: 'O',
+        roles: [],
+        coordinatorHouses: [],
+        corePartnerHouses: [],
+        participantDossiers: [],
       };
-      const d: DossierFacts = { id: 'd1', safeHouseId: 'h1', status: 'SUBMITTED', referrerUserId: 'u1', inputRequestedAt: null, inputClosedAt: null };
+      const d: DossierFacts = {
+        id: 'd1',
+        safeHouseId: 'h1',
+        status: 'SUBMITTED',
+        referrerUserId: 'u1',
+        inputRequestedAt: null,
+        inputClosedAt: null,
+      };
       expect(() => model(someone, action, d), action).not.toThrow();
       expect(isGlobal(action), action).toBe(PERMISSIONS[action].kind === 'global');
     }
@@ -335,8 +378,14 @@ describe('policy: property-based, against an independent model of the rules', ()
 
   it('an empty actor (no roles, houses or participations, never a referrer) can do nothing at all', () => {
     const empty: Actor = {
-      userId: OUTSIDER, name: 'n', organisationId: 'o', organisationName: 'O', roles: [],
-      coordinatorHouses: [], corePartnerHouses: [], participantDossiers: [],
+      userId: OUTSIDER,
+      name: 'n',
+      organisationId: 'o',
+      organisationName: 'O',
+      roles: [],
+      coordinatorHouses: [],
+      corePartnerHouses: [],
+      participantDossiers: [],
     };
     fc.assert(
       fc.property(factsArb, (d) => {
@@ -374,8 +423,15 @@ describe('policy: property-based, against an independent model of the rules', ()
     });
     fc.assert(
       fc.property(consistentActorArb, fc.array(nonClientRoleArb, { maxLength: 3 }), factsArb, (a0, roles, d) => {
-        // as lib/db/scoped.ts would build them: no coordinator or core-partner houses without those roles
-        const a: Actor = { ...a0, userId: OUTSIDER, roles, coordinatorHouses: [], corePartnerHouses: [], participantDossiers: [] };
+        // as lib/use-case/kernel.ts would build them: no coordinator or core-partner houses without those roles
+        const a: Actor = {
+          ...a0,
+          userId: OUTSIDER,
+          roles,
+          coordinatorHouses: [],
+          corePartnerHouses: [],
+          participantDossiers: [],
+        };
         expect(ACTIONS.filter((action) => !isGlobal(action) && canAny(a, action, d))).toEqual([]);
       }),
       { numRuns: 1_000 },
@@ -387,8 +443,14 @@ describe('policy: property-based, against an independent model of the rules', ()
       fc.property(factsArb, fc.constantFrom(...ALL_ROLES), (d, role) => {
         const other = DOSSIERS.find((x) => x !== d.id)!;
         const a: Actor = {
-          userId: OUTSIDER, name: 'n', organisationId: 'o', organisationName: 'O', roles: [{ role, safeHouseId: null }],
-          coordinatorHouses: [], corePartnerHouses: [], participantDossiers: [other],
+          userId: OUTSIDER,
+          name: 'n',
+          organisationId: 'o',
+          organisationName: 'O',
+          roles: [{ role, safeHouseId: null }],
+          coordinatorHouses: [],
+          corePartnerHouses: [],
+          participantDossiers: [other],
         };
         expect(ACTIONS.filter((action) => !isGlobal(action) && canAny(a, action, d))).toEqual([]);
       }),
@@ -400,7 +462,13 @@ describe('policy: property-based, against an independent model of the rules', ()
   it('adding a relation or a role never removes a permission (global or on the dossier)', () => {
     fc.assert(
       fc.property(actorArb, factsArb, addRelation, roleArb, (a, d, what, extraRole) => {
-        const more: Actor = { ...a, roles: [...a.roles], coordinatorHouses: [...a.coordinatorHouses], corePartnerHouses: [...a.corePartnerHouses], participantDossiers: [...a.participantDossiers] };
+        const more: Actor = {
+          ...a,
+          roles: [...a.roles],
+          coordinatorHouses: [...a.coordinatorHouses],
+          corePartnerHouses: [...a.corePartnerHouses],
+          participantDossiers: [...a.participantDossiers],
+        };
         if (what === 'coordinator') more.coordinatorHouses.push(d.safeHouseId);
         if (what === 'corePartner') more.corePartnerHouses.push(d.safeHouseId);
         if (what === 'participant') more.participantDossiers.push(d.id);
@@ -410,14 +478,19 @@ describe('policy: property-based, against an independent model of the rules', ()
           if (ask(a, action, d)) expect(ask(more, action, d), `${what} took away ${action}`).toBe(true);
         }
         // relations do not grant actions on no dossier: those depend on the roles only
-        if (what !== 'role') for (const action of ACTIONS.filter(isGlobal)) expect(canAny(more, action)).toBe(canAny(a, action));
+        if (what !== 'role')
+          for (const action of ACTIONS.filter(isGlobal)) expect(canAny(more, action)).toBe(canAny(a, action));
       }),
       { numRuns: NUM_RUNS },
     );
   });
 
   /** Closure as the use case does it: the input round, if any, is closed too (lib/closure/close-dossier.ts). */
-  const closedFactsArb = factsArb.map((d) => ({ ...d, status: 'CLOSED' as const, inputClosedAt: d.inputRequestedAt ? d.inputClosedAt ?? d.inputRequestedAt : d.inputClosedAt }));
+  const closedFactsArb = factsArb.map((d) => ({
+    ...d,
+    status: 'CLOSED' as const,
+    inputClosedAt: d.inputRequestedAt ? (d.inputClosedAt ?? d.inputRequestedAt) : d.inputClosedAt,
+  }));
   it('after closure only the coordinators of the holding house keep access (DOMAIN.md §3, ADR 0017)', () => {
     fc.assert(
       fc.property(actorArb, closedFactsArb, (a, d) => {
@@ -425,8 +498,15 @@ describe('policy: property-based, against an independent model of the rules', ()
         if (allowed.length) expect(a.coordinatorHouses).toContain(d.safeHouseId);
         // nothing of the case changes any more, except a rectification (GDPR art. 16)
         for (const action of allowed) {
-          expect(action.startsWith('disclosure.') || action.startsWith('retention.') || action.startsWith('referral.edit')
-            || action === 'conference.contribute' || action === 'conference.record' || action === 'dossier.close', action).toBe(false);
+          expect(
+            action.startsWith('disclosure.') ||
+              action.startsWith('retention.') ||
+              action.startsWith('referral.edit') ||
+              action === 'conference.contribute' ||
+              action === 'conference.record' ||
+              action === 'dossier.close',
+            action,
+          ).toBe(false);
         }
       }),
       { numRuns: 1_000 },
@@ -438,8 +518,13 @@ describe('policy: property-based, against an independent model of the rules', ()
    * (invitations need `conference.invite`, only during a trajectory). The policy itself does not
    * re-check these: a participation of a draft would give the participant access.
    */
-  const draftFactsArb = factsArb.map((d) => ({ ...d, status: 'DRAFT' as const, inputRequestedAt: null, inputClosedAt: null }));
-  it('a draft is the referrer\'s alone: a coordinator or core partner gets nothing of it', () => {
+  const draftFactsArb = factsArb.map((d) => ({
+    ...d,
+    status: 'DRAFT' as const,
+    inputRequestedAt: null,
+    inputClosedAt: null,
+  }));
+  it("a draft is the referrer's alone: a coordinator or core partner gets nothing of it", () => {
     fc.assert(
       fc.property(actorArb, draftFactsArb, (a0, d) => {
         const a = { ...a0, participantDossiers: a0.participantDossiers.filter((x) => x !== d.id) };
@@ -454,8 +539,13 @@ describe('policy: property-based, against an independent model of the rules', ()
     fc.assert(
       fc.property(actorArb, factsArb, (a, d) => {
         const atTheTable = ACTIONS.filter(
-          (action) => action.startsWith('disclosure.') || action.startsWith('retention.') || action === 'dossier.close'
-            || action === 'conference.invite' || action === 'conference.contribute' || action === 'conference.record',
+          (action) =>
+            action.startsWith('disclosure.') ||
+            action.startsWith('retention.') ||
+            action === 'dossier.close' ||
+            action === 'conference.invite' ||
+            action === 'conference.contribute' ||
+            action === 'conference.record',
         );
         expect(atTheTable).toHaveLength(11);
         for (const action of atTheTable) {
@@ -469,7 +559,9 @@ describe('policy: property-based, against an independent model of the rules', ()
   it('dossier.view agrees with the where-builder dossierWhere (what the list and RLS show)', () => {
     fc.assert(
       fc.property(actorArb, factsArb, (a, d) => {
-        expect(matchesWhere(d as unknown as Record<string, unknown>, dossierWhere(a))).toBe(canAny(a, 'dossier.view', d));
+        expect(matchesWhere(d as unknown as Record<string, unknown>, dossierWhere(a))).toBe(
+          canAny(a, 'dossier.view', d),
+        );
       }),
       { numRuns: NUM_RUNS },
     );

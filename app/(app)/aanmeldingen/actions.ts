@@ -7,6 +7,7 @@ import { referralValuesFromForm } from '@/lib/referrals/form-data';
 import { formError } from '@/lib/forms/action-error';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterErrors } from '@/lib/validation/text';
 import type { FormState } from '@/lib/forms/form-state';
+import { noticeUrl } from '@/lib/forms/notices';
 import type { ReferralValues } from '@/lib/referrals/schemas';
 
 export async function saveReferralAction(
@@ -18,12 +19,17 @@ export async function saveReferralAction(
   const values = referralValuesFromForm(fd);
   const mode = fd.get('intent') === 'submit' ? 'submit' : 'draft';
   const bad = controlCharacterErrors(fd);
-  if (Object.keys(bad).length) return { status: 'error', message: CONTROL_CHARACTER_MESSAGE, errors: bad, values, version: prev.version + 1 };
+  if (Object.keys(bad).length)
+    return { status: 'error', message: CONTROL_CHARACTER_MESSAGE, errors: bad, values, version: prev.version + 1 };
   let result: Awaited<ReturnType<typeof saveReferral>>;
   try {
     result = await saveReferral(userId, values, { mode, dossierId: dossierId ?? undefined });
   } catch (err) {
     return formError(err, values, prev);
   }
-  redirect(mode === 'submit' ? `/dossiers/${result.dossierId}?melding=ingediend` : `/aanmeldingen/${result.dossierId}/bewerken?melding=bewaard`);
+  redirect(
+    mode === 'submit'
+      ? noticeUrl('dossier', `/dossiers/${result.dossierId}`, 'ingediend')
+      : noticeUrl('draft', `/aanmeldingen/${result.dossierId}/bewerken`, 'bewaard'),
+  );
 }

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { loadPage } from '@/lib/auth/session';
 import { listMyReferrals } from '@/lib/referrals/list-my-referrals';
-import { STATUS_LABEL, formatDate } from '@/lib/labels';
+import { STATUS_LABEL } from '@/lib/labels';
+import { formatDate } from '@/lib/time';
 
 export const metadata = { title: 'Mijn aanmeldingen' };
 
@@ -11,7 +12,10 @@ export default async function MyReferralsPage() {
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Mijn aanmeldingen</h1>
-        <Link href="/aanmeldingen/nieuw" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        <Link
+          href="/aanmeldingen/nieuw"
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
           Nieuwe aanmelding
         </Link>
       </div>
@@ -26,18 +30,31 @@ export default async function MyReferralsPage() {
           <caption className="sr-only">Mijn aanmeldingen</caption>
           <thead>
             <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">Referentie</th>
-              <th scope="col" className="p-2">Cliëntsysteem</th>
-              <th scope="col" className="p-2">Veilig Huis</th>
-              <th scope="col" className="p-2">Ingediend</th>
-              <th scope="col" className="p-2">Status en uitkomst</th>
+              <th scope="col" className="p-2">
+                Referentie
+              </th>
+              <th scope="col" className="p-2">
+                Cliëntsysteem
+              </th>
+              <th scope="col" className="p-2">
+                Veilig Huis
+              </th>
+              <th scope="col" className="p-2">
+                Ingediend
+              </th>
+              <th scope="col" className="p-2">
+                Status en uitkomst
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-gray-200 align-top">
                 <td className="p-2">
-                  <Link href={r.status === 'DRAFT' ? `/aanmeldingen/${r.id}/bewerken` : `/dossiers/${r.id}`} className="text-brand-700 underline">
+                  <Link
+                    href={r.status === 'DRAFT' ? `/aanmeldingen/${r.id}/bewerken` : `/dossiers/${r.id}`}
+                    className="text-brand-700 underline"
+                  >
                     {r.reference}
                   </Link>
                 </td>
@@ -47,7 +64,9 @@ export default async function MyReferralsPage() {
                 <td className="p-2">
                   {STATUS_LABEL[r.status]}
                   {r.draftDeletedOn && (
-                    <p className="mt-1 text-sm text-amber-900">Wordt gewist op {formatDate(r.draftDeletedOn)} als je het concept niet verder bewerkt of indient.</p>
+                    <p className="mt-1 text-sm text-amber-900">
+                      Wordt gewist op {formatDate(r.draftDeletedOn)} als je het concept niet verder bewerkt of indient.
+                    </p>
                   )}
                   {r.decisionReasons && <p className="mt-1 text-sm text-gray-800">Motivering: {r.decisionReasons}</p>}
                 </td>

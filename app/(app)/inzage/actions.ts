@@ -1,16 +1,13 @@
 'use server';
 
-import { bound } from '@/lib/forms/bound';
 import { requireUserId } from '@/lib/auth/session';
 import { formError } from '@/lib/forms/action-error';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterErrors } from '@/lib/validation/text';
-import { runFormAction, s } from '@/lib/forms/run-action';
-import type { FormState } from '@/lib/forms/form-state';
+import { formAction } from '@/lib/forms/form-action';
+import { noticeUrl } from '@/lib/forms/notices';
 import { findPerson } from '@/lib/gdpr/find-person';
 import { rectifyMember } from '@/lib/gdpr/rectify-member';
-import type { PersonSearchState, PersonSearchValues } from '@/lib/gdpr/schemas';
-
-type V = Record<string, string | string[]>;
+import { rectifySchema, type PersonSearchState, type PersonSearchValues } from '@/lib/gdpr/schemas';
 
 /**
  * The person search answers in the form's state, not through a redirect: a name or national
@@ -26,7 +23,15 @@ export async function searchPersonAction(prev: PersonSearchState, fd: FormData):
     dateOfBirth: str('dateOfBirth'),
   };
   const bad = controlCharacterErrors(fd);
-  if (Object.keys(bad).length) return { status: 'error', message: CONTROL_CHARACTER_MESSAGE, errors: bad, values, version: prev.version + 1, results: null };
+  if (Object.keys(bad).length)
+    return {
+      status: 'error',
+      message: CONTROL_CHARACTER_MESSAGE,
+      errors: bad,
+      values,
+      version: prev.version + 1,
+      results: null,
+    };
   try {
     const results = await findPerson(userId, values);
     return { status: 'saved', errors: {}, values, version: prev.version + 1, results };
@@ -35,25 +40,10 @@ export async function searchPersonAction(prev: PersonSearchState, fd: FormData):
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function rectifyMemberAction(overviewMemberId: string, memberId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ overviewMemberId, memberId });
-  // bound arguments come back from the browser: the use case re-checks memberId; the page to
-  // return to must at least be an id
-  const back = UUID.test(overviewMemberId) ? overviewMemberId : memberId;
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) =>
-      rectifyMember(u, memberId, {
-        firstName: s(v, 'firstName'),
-        lastName: s(v, 'lastName'),
-        dateOfBirth: s(v, 'dateOfBirth'),
-        sex: s(v, 'sex'),
-        nationalNumber: s(v, 'nationalNumber'),
-        reason: s(v, 'reason'),
-      }),
-    `/inzage/${encodeURIComponent(back)}?melding=rechtgezet`,
-  );
-}
+export const rectifyMemberAction = formAction({
+  bound: ['overviewMemberId', 'memberId'],
+  schema: rectifySchema,
+  run: (u, v, { memberId }) => rectifyMember(u, memberId, v),
+  // both ids are checked as UUIDs before anything runs; the use case re-checks memberId
+  done: ({ overviewMemberId }) => noticeUrl('gdpr', `/inzage/${overviewMemberId}`, 'rechtgezet'),
+});

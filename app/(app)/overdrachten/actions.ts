@@ -1,13 +1,18 @@
 'use server';
 
-import { bound } from '@/lib/forms/bound';
 import { decideTransfer } from '@/lib/transfers/decide-transfer';
-import { runFormAction, s } from '@/lib/forms/run-action';
-import type { FormState } from '@/lib/forms/form-state';
+import { formAction } from '@/lib/forms/form-action';
+import { noticeUrl } from '@/lib/forms/notices';
+import { z } from '@/lib/validation/zod';
 
-type V = Record<string, string | string[]>;
+const noteSchema = z.object({ note: z.string() });
+const DECISIONS = ['accept', 'reject', 'cancel'] as const;
+const isDecision = (d: string): d is (typeof DECISIONS)[number] => (DECISIONS as readonly string[]).includes(d);
 
-export async function decideTransferAction(requestId: string, decision: 'accept' | 'reject' | 'cancel', prev: FormState<V>, fd: FormData) {
-  await bound({ requestId, decision });
-  return runFormAction(prev, fd, (u, v) => decideTransfer(u, requestId, decision, s(v, 'note')), `/overdrachten?melding=${decision}`);
-}
+export const decideTransferAction = formAction({
+  bound: ['requestId', 'decision'],
+  schema: noteSchema,
+  // the decision is a bound code: the use case refuses anything but the three (not found)
+  run: (u, v, { requestId, decision }) => decideTransfer(u, requestId, decision, v.note),
+  done: ({ decision }) => noticeUrl('transfers', '/overdrachten', isDecision(decision) ? decision : 'accept'),
+});

@@ -5,66 +5,112 @@ import { listTransfers } from '@/lib/transfers/list-transfers';
 import { TRANSFER_STATUS_LABEL, formatDateTime } from '@/lib/labels';
 import { SpecForm } from '@/components/ui/spec-form';
 import { decideTransferAction } from './actions';
+import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Overdrachten' };
-
-const NOTICES: Record<string, string> = {
-  accept: 'De overdracht is aanvaard: het dossier hoort nu bij jouw Veilig Huis.',
-  reject: 'De overdracht is geweigerd.',
-  cancel: 'De overdracht is ingetrokken.',
-};
 
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<{ melding?: string }> }) {
   const { melding } = await searchParams;
   const transfers = await loadPage(listTransfers);
-  const notice = melding ? NOTICES[melding] : undefined;
+  const notice = noticeText('transfers', melding);
   const pendingIn = transfers.filter((t) => t.incoming && t.status === 'PENDING');
   return (
     <>
       <h1 className="text-2xl font-semibold">Overdrachten tussen Veilige Huizen</h1>
       <Notice>{notice}</Notice>
       <h2 className="mt-8 text-xl font-semibold">Te aanvaarden</h2>
-      {pendingIn.length === 0 ? <p className="mt-2">Er wachten geen overdrachten op jou.</p> : (
+      {pendingIn.length === 0 ? (
+        <p className="mt-2">Er wachten geen overdrachten op jou.</p>
+      ) : (
         <ul className="mt-2 space-y-4">
           {pendingIn.map((t) => (
             <li key={t.id} className="max-w-3xl rounded bg-white p-4" aria-label={`Overdracht ${t.reference}`}>
-              <p className="font-medium">{t.reference} van {t.fromName} — gevraagd op {formatDateTime(t.createdAt)}</p>
+              <p className="font-medium">
+                {t.reference} van {t.fromName} — gevraagd op {formatDateTime(t.createdAt)}
+              </p>
               <p>Reden: {t.reason}</p>
               <div className="mt-3 grid gap-4 md:grid-cols-2">
-                <SpecForm action={decideTransferAction.bind(null, t.id, 'accept')} submitLabel="Overdracht aanvaarden" className="" label={`Overdracht ${t.reference} aanvaarden`}
-                  fields={[{ kind: 'note', text: 'Na aanvaarding volg jij het dossier verder op; het andere Veilig Huis ziet het niet meer.' }]} />
-                <SpecForm action={decideTransferAction.bind(null, t.id, 'reject')} submitLabel="Weigeren" variant="secondary" label={`Overdracht ${t.reference} weigeren`}
-                  fields={[{ kind: 'text', name: 'note', label: 'Reden van de weigering', required: true }]} />
+                <SpecForm
+                  action={decideTransferAction.bind(null, t.id, 'accept')}
+                  submitLabel="Overdracht aanvaarden"
+                  className=""
+                  label={`Overdracht ${t.reference} aanvaarden`}
+                  fields={[
+                    {
+                      kind: 'note',
+                      text: 'Na aanvaarding volg jij het dossier verder op; het andere Veilig Huis ziet het niet meer.',
+                    },
+                  ]}
+                />
+                <SpecForm
+                  action={decideTransferAction.bind(null, t.id, 'reject')}
+                  submitLabel="Weigeren"
+                  variant="secondary"
+                  label={`Overdracht ${t.reference} weigeren`}
+                  fields={[{ kind: 'text', name: 'note', label: 'Reden van de weigering', required: true }]}
+                />
               </div>
             </li>
           ))}
         </ul>
       )}
       <h2 className="mt-8 text-xl font-semibold">Geschiedenis</h2>
-      {transfers.length === 0 ? <p className="mt-2">Nog geen overdrachten.</p> : (
+      {transfers.length === 0 ? (
+        <p className="mt-2">Nog geen overdrachten.</p>
+      ) : (
         <table className="mt-2 w-full border-collapse bg-white text-left">
           <caption className="sr-only">Overdrachten</caption>
           <thead>
             <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">Dossier</th>
-              <th scope="col" className="p-2">Van</th>
-              <th scope="col" className="p-2">Naar</th>
-              <th scope="col" className="p-2">Gevraagd</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2"><span className="sr-only">Acties</span></th>
+              <th scope="col" className="p-2">
+                Dossier
+              </th>
+              <th scope="col" className="p-2">
+                Van
+              </th>
+              <th scope="col" className="p-2">
+                Naar
+              </th>
+              <th scope="col" className="p-2">
+                Gevraagd
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
+              <th scope="col" className="p-2">
+                <span className="sr-only">Acties</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {transfers.map((t) => (
               <tr key={t.id} className="border-b border-gray-200">
-                <td className="p-2">{t.status === 'ACCEPTED' && t.incoming ? <Link href={`/dossiers/${t.dossierId}`} className="text-brand-700 underline">{t.reference}</Link> : t.reference}</td>
+                <td className="p-2">
+                  {t.status === 'ACCEPTED' && t.incoming ? (
+                    <Link href={`/dossiers/${t.dossierId}`} className="text-brand-700 underline">
+                      {t.reference}
+                    </Link>
+                  ) : (
+                    t.reference
+                  )}
+                </td>
                 <td className="p-2">{t.fromName}</td>
                 <td className="p-2">{t.toName}</td>
                 <td className="p-2">{formatDateTime(t.createdAt)}</td>
-                <td className="p-2">{TRANSFER_STATUS_LABEL[t.status]}{t.decisionNote ? ` — ${t.decisionNote}` : ''}</td>
+                <td className="p-2">
+                  {TRANSFER_STATUS_LABEL[t.status]}
+                  {t.decisionNote ? ` — ${t.decisionNote}` : ''}
+                </td>
                 <td className="p-2">
                   {!t.incoming && t.status === 'PENDING' && (
-                    <SpecForm action={decideTransferAction.bind(null, t.id, 'cancel')} submitLabel="Intrekken" variant="secondary" className="" label={`Overdracht ${t.reference} intrekken`} fields={[]} />
+                    <SpecForm
+                      action={decideTransferAction.bind(null, t.id, 'cancel')}
+                      submitLabel="Intrekken"
+                      variant="secondary"
+                      className=""
+                      label={`Overdracht ${t.reference} intrekken`}
+                      fields={[]}
+                    />
                   )}
                 </td>
               </tr>

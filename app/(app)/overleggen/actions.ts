@@ -1,45 +1,38 @@
 'use server';
 
-import { bound } from '@/lib/forms/bound';
 import { planSession } from '@/lib/conferences/plan-session';
 import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { setCaseDirector, setIdentityVisibility } from '@/lib/conferences/record-conference';
-import { a, runFormAction, s } from '@/lib/forms/run-action';
-import type { FormState } from '@/lib/forms/form-state';
+import { identitySchema, inviteFormSchema, planSessionSchema } from '@/lib/conferences/schemas';
+import { formAction } from '@/lib/forms/form-action';
+import { noticeUrl } from '@/lib/forms/notices';
+import { yesNo } from '@/lib/validation/yes-no';
 
-type V = Record<string, string | string[]>;
+export const planSessionAction = formAction({
+  bound: [],
+  schema: planSessionSchema,
+  run: (u, v) => planSession(u, v),
+  done: () => noticeUrl('sessions', '/overleggen', 'gepland'),
+});
 
-export async function planSessionAction(prev: FormState<V>, fd: FormData) {
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) => planSession(u, { date: s(v, 'date'), startTime: s(v, 'startTime'), endTime: s(v, 'endTime'), location: s(v, 'location'), dossierIds: a(v, 'dossierIds') }),
-    '/overleggen?melding=gepland',
-    ['dossierIds'],
-  );
-}
+export const inviteAction = formAction({
+  bound: ['sessionId', 'dossierId'],
+  schema: inviteFormSchema,
+  run: (u, v, { sessionId, dossierId }) => inviteOrganisation(u, dossierId, { ...v, sessionId }),
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'uitgenodigd'),
+});
 
-export async function inviteAction(sessionId: string, dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ sessionId, dossierId });
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) => inviteOrganisation(u, dossierId, { sessionId, addresseeUserId: s(v, 'addresseeUserId'), reason: s(v, 'reason'), reasonNote: s(v, 'reasonNote') }),
-    `/overleggen/${sessionId}?melding=uitgenodigd`,
-  );
-}
+export const identityAction = formAction({
+  bound: ['sessionId', 'dossierId', 'participantId'],
+  schema: identitySchema,
+  // 'ja'/'nee' from the form becomes a boolean here, at the edge
+  run: (u, v, { dossierId, participantId }) =>
+    setIdentityVisibility(u, dossierId, participantId, yesNo(v.show, 'show'), v.identityReason),
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'identiteit'),
+});
 
-export async function identityAction(sessionId: string, dossierId: string, participantId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ sessionId, dossierId, participantId });
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) => setIdentityVisibility(u, dossierId, participantId, s(v, 'show') === 'ja', s(v, 'identityReason')),
-    `/overleggen/${sessionId}?melding=identiteit`,
-  );
-}
-
-export async function caseDirectorAction(sessionId: string, dossierId: string, participantId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ sessionId, dossierId, participantId });
-  return runFormAction(prev, fd, (u) => setCaseDirector(u, dossierId, participantId), `/overleggen/${sessionId}?melding=casusregisseur`);
-}
+export const caseDirectorAction = formAction({
+  bound: ['sessionId', 'dossierId', 'participantId'],
+  run: (u, _v, { dossierId, participantId }) => setCaseDirector(u, dossierId, participantId),
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'casusregisseur'),
+});

@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { listSessions } from '@/lib/conferences/list-sessions';
-import { formatDateTime } from '@/lib/labels';
+import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
 import { planSessionAction } from './actions';
+import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Casusoverleggen' };
 
@@ -14,7 +15,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="text-2xl font-semibold">Casusoverleggen</h1>
-      <Notice>{melding === 'gepland' && 'Het overleg is gepland. Nodig nu per casus de organisaties uit.'}</Notice>
+      <Notice>{noticeText('sessions', melding)}</Notice>
       <h2 className="mt-8 text-xl font-semibold">Geplande overleggen</h2>
       {sessions.length === 0 ? (
         <p className="mt-2">Er zijn geen overleggen gepland.</p>
@@ -43,9 +44,18 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
               { kind: 'date', name: 'date', label: 'Datum', required: true },
               { kind: 'time', name: 'startTime', label: 'Beginuur', required: true },
               { kind: 'time', name: 'endTime', label: 'Einduur', required: true },
-              { kind: 'text', name: 'location', label: 'Plaats of link van het online overleg', required: true, hint: 'Geen namen of gegevens van cliënten: deze tekst staat ook in de uitnodiging.' },
               {
-                kind: 'checkboxes', name: 'dossierIds', label: 'Casussen op de agenda', required: true,
+                kind: 'text',
+                name: 'location',
+                label: 'Plaats of link van het online overleg',
+                required: true,
+                hint: 'Geen namen of gegevens van cliënten: deze tekst staat ook in de uitnodiging.',
+              },
+              {
+                kind: 'checkboxes',
+                name: 'dossierIds',
+                label: 'Casussen op de agenda',
+                required: true,
                 hint: 'Elke casus krijgt zijn eigen deelnemers: wie deelneemt aan de ene casus, ziet niets van de andere.',
                 options: trajectories.map((t) => ({ value: t.id, label: `${t.reference} — ${t.clientSystemLabel}` })),
               },

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { loadPage } from '@/lib/auth/session';
 import { listInbox, type InboxFilters } from '@/lib/admission/list-inbox';
-import { RISK_LEVEL_LABEL, STATUS_LABEL, formatDate } from '@/lib/labels';
+import { RISK_LEVEL_LABEL, STATUS_LABEL } from '@/lib/labels';
+import { formatDate } from '@/lib/time';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
 
 export const metadata = { title: 'Te toetsen aanmeldingen' };
@@ -14,7 +15,11 @@ function href(f: InboxFilters, over: Partial<InboxFilters>) {
   return `/triage?${q.toString()}`;
 }
 
-export default async function TriagePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function TriagePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const data = await loadPage((userId) => listInbox(userId, params));
   const f = data.filters;
@@ -34,84 +39,164 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
         </li>
       </ul>
 
-      <form method="get" className="mt-6 flex flex-wrap items-end gap-4 rounded bg-white p-4 shadow-sm" aria-label="Filters">
+      <form
+        method="get"
+        className="mt-6 flex flex-wrap items-end gap-4 rounded bg-white p-4 shadow-sm"
+        aria-label="Filters"
+      >
         <div>
-          <label htmlFor="f-status" className="block font-medium">Status</label>
-          <select id="f-status" name="status" defaultValue={f.status} className="mt-1 rounded border border-gray-500 px-2 py-1">
+          <label htmlFor="f-status" className="block font-medium">
+            Status
+          </label>
+          <select
+            id="f-status"
+            name="status"
+            defaultValue={f.status}
+            className="mt-1 rounded border border-gray-500 px-2 py-1"
+          >
             <option value="open">Wacht op toetsing</option>
             <option value="beslist">Beslist</option>
             <option value="alle">Alle</option>
           </select>
         </div>
         <div>
-          <label htmlFor="f-minderjarigen" className="block font-medium">Minderjarigen betrokken</label>
-          <select id="f-minderjarigen" name="minderjarigen" defaultValue={f.minderjarigen} className="mt-1 rounded border border-gray-500 px-2 py-1">
+          <label htmlFor="f-minderjarigen" className="block font-medium">
+            Minderjarigen betrokken
+          </label>
+          <select
+            id="f-minderjarigen"
+            name="minderjarigen"
+            defaultValue={f.minderjarigen}
+            className="mt-1 rounded border border-gray-500 px-2 py-1"
+          >
             <option value="">Alle</option>
             <option value="ja">Ja</option>
             <option value="nee">Nee</option>
           </select>
         </div>
         <div>
-          <label htmlFor="f-risico" className="block font-medium">Risico (aanmelder)</label>
-          <select id="f-risico" name="risico" defaultValue={f.risico} className="mt-1 rounded border border-gray-500 px-2 py-1">
+          <label htmlFor="f-risico" className="block font-medium">
+            Risico (aanmelder)
+          </label>
+          <select
+            id="f-risico"
+            name="risico"
+            defaultValue={f.risico}
+            className="mt-1 rounded border border-gray-500 px-2 py-1"
+          >
             <option value="">Alle</option>
             {RISK_LEVELS.map((r) => (
-              <option key={r} value={r}>{RISK_LEVEL_LABEL[r]}</option>
+              <option key={r} value={r}>
+                {RISK_LEVEL_LABEL[r]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="f-vanaf" className="block font-medium">Ingediend vanaf</label>
-          <input id="f-vanaf" name="vanaf" type="date" defaultValue={f.vanaf} className="mt-1 rounded border border-gray-500 px-2 py-1" />
+          <label htmlFor="f-vanaf" className="block font-medium">
+            Ingediend vanaf
+          </label>
+          <input
+            id="f-vanaf"
+            name="vanaf"
+            type="date"
+            defaultValue={f.vanaf}
+            className="mt-1 rounded border border-gray-500 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor="f-tot" className="block font-medium">Ingediend tot en met</label>
-          <input id="f-tot" name="tot" type="date" defaultValue={f.tot} className="mt-1 rounded border border-gray-500 px-2 py-1" />
+          <label htmlFor="f-tot" className="block font-medium">
+            Ingediend tot en met
+          </label>
+          <input
+            id="f-tot"
+            name="tot"
+            type="date"
+            defaultValue={f.tot}
+            className="mt-1 rounded border border-gray-500 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor="f-sorteer" className="block font-medium">Sorteren</label>
-          <select id="f-sorteer" name="sorteer" defaultValue={f.sorteer} className="mt-1 rounded border border-gray-500 px-2 py-1">
+          <label htmlFor="f-sorteer" className="block font-medium">
+            Sorteren
+          </label>
+          <select
+            id="f-sorteer"
+            name="sorteer"
+            defaultValue={f.sorteer}
+            className="mt-1 rounded border border-gray-500 px-2 py-1"
+          >
             <option value="wachttijd">Langst wachtend eerst</option>
             <option value="nieuwste">Nieuwste eerst</option>
             <option value="risico">Hoogste risico eerst</option>
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Toepassen</button>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          Toepassen
+        </button>
       </form>
 
-      <p className="mt-4" role="status">{data.total} aanmelding(en) gevonden.</p>
+      <p className="mt-4" role="status">
+        {data.total} aanmelding(en) gevonden.
+      </p>
       {data.rows.length > 0 && (
         <table className="mt-2 w-full border-collapse bg-white text-left">
           <caption className="sr-only">Aanmeldingen</caption>
           <thead>
             <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">Referentie</th>
-              <th scope="col" className="p-2">Cliëntsysteem</th>
+              <th scope="col" className="p-2">
+                Referentie
+              </th>
+              <th scope="col" className="p-2">
+                Cliëntsysteem
+              </th>
               <th scope="col" className="p-2" aria-sort={f.sorteer === 'wachttijd' ? 'ascending' : 'descending'}>
-                <Link href={href(f, { sorteer: f.sorteer === 'wachttijd' ? 'nieuwste' : 'wachttijd', pagina: 1 })} className="underline">
+                <Link
+                  href={href(f, { sorteer: f.sorteer === 'wachttijd' ? 'nieuwste' : 'wachttijd', pagina: 1 })}
+                  className="underline"
+                >
                   Ingediend
                 </Link>
               </th>
-              <th scope="col" className="p-2">Wachttijd</th>
-              <th scope="col" className="p-2">Minderjarigen</th>
-              <th scope="col" className="p-2">Risico (aanmelder)</th>
-              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2">
+                Wachttijd
+              </th>
+              <th scope="col" className="p-2">
+                Minderjarigen
+              </th>
+              <th scope="col" className="p-2">
+                Risico (aanmelder)
+              </th>
+              <th scope="col" className="p-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.rows.map((r) => (
-              <tr key={r.id} className={r.overdue ? 'border-b border-gray-200 bg-amber-50' : 'border-b border-gray-200'}>
+              <tr
+                key={r.id}
+                className={r.overdue ? 'border-b border-gray-200 bg-amber-50' : 'border-b border-gray-200'}
+              >
                 <td className="p-2">
-                  <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">{r.reference}</Link>
+                  <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">
+                    {r.reference}
+                  </Link>
                 </td>
                 <td className="p-2">{r.clientSystemLabel}</td>
                 <td className="p-2">{formatDate(r.submittedAt)}</td>
                 <td className="p-2">
                   {r.waitingDays} dag(en)
-                  {r.overdue && <strong className="ml-2 block text-amber-900">Wacht te lang: langer dan {data.overdueDays} dagen zonder beslissing</strong>}
+                  {r.overdue && (
+                    <strong className="ml-2 block text-amber-900">
+                      Wacht te lang: langer dan {data.overdueDays} dagen zonder beslissing
+                    </strong>
+                  )}
                 </td>
                 <td className="p-2">{r.minors > 0 ? `Ja (${r.minors})` : 'Nee'}</td>
-                <td className="p-2">{r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'}</td>
+                <td className="p-2">
+                  {r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'}
+                </td>
                 <td className="p-2">{STATUS_LABEL[r.status]}</td>
               </tr>
             ))}

@@ -1,36 +1,29 @@
 'use server';
 
-import { bound } from '@/lib/forms/bound';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { acknowledgeSecrecy } from '@/lib/conferences/acknowledge-secrecy';
-import { a, runFormAction, s } from '@/lib/forms/run-action';
+import { acknowledgeSchema, respondSchema } from '@/lib/conferences/schemas';
 import { invalid } from '@/lib/errors';
-import type { FormState } from '@/lib/forms/form-state';
+import { formAction } from '@/lib/forms/form-action';
+import { noticeUrl } from '@/lib/forms/notices';
 
-type V = Record<string, string | string[]>;
+export const respondAction = formAction({
+  bound: ['invitationId'],
+  schema: respondSchema,
+  run: (u, v, { invitationId }) => respondToInvitation(u, invitationId, v),
+  done: () => noticeUrl('invitations', '/uitnodigingen', 'beantwoord'),
+});
 
-export async function respondAction(invitationId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ invitationId });
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) => respondToInvitation(u, invitationId, { answer: s(v, 'answer'), attendeeUserId: s(v, 'attendeeUserId'), attendance: s(v, 'attendance'), declineNote: s(v, 'declineNote') }),
-    '/uitnodigingen?melding=beantwoord',
-  );
-}
-
-export async function acknowledgeAction(participationId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ participationId });
-  return runFormAction(
-    prev,
-    fd,
-    async (u, v) => {
-      if (!(a(v, 'bevestig').includes('ja'))) {
-        throw invalid('Bevestig het beroepsgeheim om verder te gaan.', { bevestig: 'Vink aan dat je het beroepsgeheim kent en naleeft.' });
-      }
-      return acknowledgeSecrecy(u, participationId);
-    },
-    '/uitnodigingen?melding=bevestigd',
-    ['bevestig'],
-  );
-}
+export const acknowledgeAction = formAction({
+  bound: ['participationId'],
+  schema: acknowledgeSchema,
+  run: async (u, v, { participationId }) => {
+    if (!v.bevestig.includes('ja')) {
+      throw invalid('Bevestig het beroepsgeheim om verder te gaan.', {
+        bevestig: 'Vink aan dat je het beroepsgeheim kent en naleeft.',
+      });
+    }
+    return acknowledgeSecrecy(u, participationId);
+  },
+  done: () => noticeUrl('invitations', '/uitnodigingen', 'bevestigd'),
+});

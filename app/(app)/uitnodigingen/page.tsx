@@ -1,16 +1,13 @@
 import { loadPage } from '@/lib/auth/session';
 import { Notice } from '@/components/ui/notice';
 import { listMyInvitations } from '@/lib/conferences/list-my-invitations';
-import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL, formatDateTime } from '@/lib/labels';
+import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL } from '@/lib/labels';
+import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
 import { acknowledgeAction, respondAction } from './actions';
+import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Uitnodigingen' };
-
-const NOTICES: Record<string, string> = {
-  beantwoord: 'Je antwoord is bewaard. De deelnemer moet het beroepsgeheim nog bevestigen voor hij of zij de casus ziet.',
-  bevestigd: 'Je hebt het beroepsgeheim bevestigd. De casus staat nu bij je dossiers.',
-};
 
 const SECRECY =
   'Wat in het casusoverleg gedeeld wordt, valt onder het gedeeld beroepsgeheim van art. 458ter van het Strafwetboek en art. 14, § 1 van het decreet. ' +
@@ -20,7 +17,7 @@ const SECRECY =
 export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ melding?: string }> }) {
   const { melding } = await searchParams;
   const data = await loadPage(listMyInvitations);
-  const notice = melding ? NOTICES[melding] : undefined;
+  const notice = noticeText('invitations', melding);
   return (
     <>
       <h1 className="text-2xl font-semibold">Uitnodigingen voor casusoverleg</h1>
@@ -28,8 +25,12 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
 
       {data.pending.length > 0 && (
         <section aria-labelledby="h-geheim" className="mt-8">
-          <h2 id="h-geheim" className="text-xl font-semibold">Beroepsgeheim bevestigen</h2>
-          <p className="mt-1">Je neemt deel aan een casus. Je ziet er pas iets van nadat je het beroepsgeheim bevestigd hebt.</p>
+          <h2 id="h-geheim" className="text-xl font-semibold">
+            Beroepsgeheim bevestigen
+          </h2>
+          <p className="mt-1">
+            Je neemt deel aan een casus. Je ziet er pas iets van nadat je het beroepsgeheim bevestigd hebt.
+          </p>
           {data.pending.map((p) => (
             <div key={p.id} className="mt-3 max-w-3xl">
               <p className="font-medium">
@@ -41,7 +42,13 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                 submitLabel="Bevestigen en de casus openen"
                 fields={[
                   { kind: 'note', text: SECRECY },
-                  { kind: 'checkboxes', name: 'bevestig', label: 'Bevestiging', required: true, options: [{ value: 'ja', label: 'Ik ken het beroepsgeheim en leef het na voor deze casus.' }] },
+                  {
+                    kind: 'checkboxes',
+                    name: 'bevestig',
+                    label: 'Bevestiging',
+                    required: true,
+                    options: [{ value: 'ja', label: 'Ik ken het beroepsgeheim en leef het na voor deze casus.' }],
+                  },
                 ]}
               />
             </div>
@@ -50,7 +57,9 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       )}
 
       <section aria-labelledby="h-uitn" className="mt-8">
-        <h2 id="h-uitn" className="text-xl font-semibold">Aan mij gerichte uitnodigingen</h2>
+        <h2 id="h-uitn" className="text-xl font-semibold">
+          Aan mij gerichte uitnodigingen
+        </h2>
         {data.invitations.length === 0 ? (
           <p className="mt-2">Er zijn geen uitnodigingen.</p>
         ) : (
@@ -60,8 +69,13 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                 <p className="font-medium">
                   {i.safeHouseName}: casusoverleg op {formatDateTime(i.session.startsAt)} — {i.session.location}
                 </p>
-                <p className="text-sm">Reden: {INVITATION_REASON_LABEL[i.reason]}{i.reasonNote ? ` (${i.reasonNote})` : ''}</p>
-                <p className="text-sm">Status: <strong>{INVITATION_STATUS_LABEL[i.status]}</strong></p>
+                <p className="text-sm">
+                  Reden: {INVITATION_REASON_LABEL[i.reason]}
+                  {i.reasonNote ? ` (${i.reasonNote})` : ''}
+                </p>
+                <p className="text-sm">
+                  Status: <strong>{INVITATION_STATUS_LABEL[i.status]}</strong>
+                </p>
                 {i.status === 'INVITED' && (
                   <div className="mt-3 grid gap-4 md:grid-cols-2">
                     <SpecForm
@@ -71,8 +85,20 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                       initial={{ attendeeUserId: data.me }}
                       fields={[
                         { kind: 'hidden', name: 'answer', value: 'accept' },
-                        { kind: 'select', name: 'attendeeUserId', label: 'Wie neemt deel?', required: true, options: data.colleagues.map((c) => ({ value: c.id, label: c.name })) },
-                        { kind: 'radio', name: 'attendance', label: 'Als', required: true, options: Object.entries(ATTENDANCE_LABEL).map(([value, label]) => ({ value, label })) },
+                        {
+                          kind: 'select',
+                          name: 'attendeeUserId',
+                          label: 'Wie neemt deel?',
+                          required: true,
+                          options: data.colleagues.map((c) => ({ value: c.id, label: c.name })),
+                        },
+                        {
+                          kind: 'radio',
+                          name: 'attendance',
+                          label: 'Als',
+                          required: true,
+                          options: Object.entries(ATTENDANCE_LABEL).map(([value, label]) => ({ value, label })),
+                        },
                       ]}
                     />
                     <SpecForm
@@ -82,7 +108,10 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                       variant="secondary"
                       fields={[
                         { kind: 'hidden', name: 'answer', value: 'decline' },
-                        { kind: 'note', text: 'Deelname is vrij (art. 12). Je hoeft niet te motiveren waarom je niet deelneemt.' },
+                        {
+                          kind: 'note',
+                          text: 'Deelname is vrij (art. 12). Je hoeft niet te motiveren waarom je niet deelneemt.',
+                        },
                         { kind: 'text', name: 'declineNote', label: 'Toelichting (optioneel)' },
                       ]}
                     />

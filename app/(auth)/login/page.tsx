@@ -14,11 +14,15 @@ const NOTICES: Record<string, string> = {
   vergrendeld: 'Je scherm werd vergrendeld na een periode zonder activiteit. Meld je opnieuw aan.',
 };
 
-
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const session = await currentSession();
-  if (session?.needs) redirect(`/login/tweede-factor?callbackUrl=${encodeURIComponent(safeCallback(params.callbackUrl))}`);
+  if (session?.needs)
+    redirect(`/login/tweede-factor?callbackUrl=${encodeURIComponent(safeCallback(params.callbackUrl))}`);
   if (session) redirect(safeCallback(params.callbackUrl));
   const e = env();
   const notice = typeof params.fout === 'string' ? NOTICES[params.fout] : undefined;
@@ -32,7 +36,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <div className="mt-6">
-        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} oidc={e.OIDC_ISSUER ? { name: e.OIDC_NAME } : null} password={e.AUTH_PASSWORD_LOGIN} />
+        <LoginForm
+          callbackUrl={safeCallback(params.callbackUrl)}
+          oidc={e.OIDC_ISSUER ? { name: e.OIDC_NAME } : null}
+          password={e.AUTH_PASSWORD_LOGIN}
+        />
       </div>
       <p className="mt-8 text-sm text-gray-700">
         Deze omgeving bevat gegevens die onder het beroepsgeheim van art. 458ter Strafwetboek vallen. Elke raadpleging

@@ -16,7 +16,11 @@ export default async function NewReferralPage() {
         Meld een cliëntsysteem aan bij de coördinator van een Veilig Huis (art. 11). Je kunt een onvolledige aanmelding
         bewaren als concept en later indienen.
       </p>
-      <ReferralForm action={saveReferralAction.bind(null, null)} initial={initialFormState(emptyReferral(houses.length === 1 ? houses[0]!.id : ''))} safeHouses={houses} />
+      <ReferralForm
+        action={saveReferralAction.bind(null, null)}
+        initial={initialFormState(emptyReferral(houses.length === 1 ? houses[0]!.id : ''))}
+        safeHouses={houses}
+      />
     </>
   );
 }

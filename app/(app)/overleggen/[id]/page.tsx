@@ -2,24 +2,29 @@ import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getSession } from '@/lib/conferences/list-sessions';
-import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL, formatDateTime } from '@/lib/labels';
+import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL } from '@/lib/labels';
+import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
 import { caseDirectorAction, identityAction, inviteAction } from '../actions';
+import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Casusoverleg' };
 
-const NOTICES: Record<string, string> = {
-  uitgenodigd: 'De uitnodiging is verstuurd. De e-mail bevat enkel een link, geen gegevens over de casus.',
-  identiteit: 'De zichtbaarheid van de identiteit is aangepast en gelogd met de reden.',
-  casusregisseur: 'De casusregisseur is aangeduid.',
-};
-
-export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ melding?: string }> }) {
+export default async function SessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ melding?: string }>;
+}) {
   const { id } = await params;
   const { melding } = await searchParams;
   const data = await loadPage((userId) => getSession(userId, id));
-  const notice = melding ? NOTICES[melding] : undefined;
-  const addresseeGroups = data.directory.map((o) => ({ label: o.name, options: o.users.map((u) => ({ value: u.id, label: `${u.name} (${o.name})` })) }));
+  const notice = noticeText('session', melding);
+  const addresseeGroups = data.directory.map((o) => ({
+    label: o.name,
+    options: o.users.map((u) => ({ value: u.id, label: `${u.name} (${o.name})` })),
+  }));
   return (
     <>
       <p className="text-sm text-gray-700">{data.session.safeHouseName}</p>
@@ -27,12 +32,18 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
       <p className="mt-1">Plaats: {data.session.location}</p>
       <Notice>{notice}</Notice>
       {data.cases.map((c) => (
-        <section key={c.dossier.id} aria-labelledby={`casus-${c.dossier.id}`} className="mt-10 rounded border border-gray-300 bg-white p-4">
+        <section
+          key={c.dossier.id}
+          aria-labelledby={`casus-${c.dossier.id}`}
+          className="mt-10 rounded border border-gray-300 bg-white p-4"
+        >
           <h2 id={`casus-${c.dossier.id}`} className="text-xl font-semibold">
             {c.dossier.reference} — {c.dossier.clientSystemLabel}
           </h2>
           <p className="mt-1">
-            <Link href={`/dossiers/${c.dossier.id}/casusoverleg`} className="text-brand-700 underline">Naar het casusoverleg van deze casus</Link>
+            <Link href={`/dossiers/${c.dossier.id}/casusoverleg`} className="text-brand-700 underline">
+              Naar het casusoverleg van deze casus
+            </Link>
           </p>
           <h3 className="mt-4 font-semibold">Uitnodigingen</h3>
           {c.invitations.length === 0 ? (
@@ -41,8 +52,11 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
             <ul className="mt-1 list-disc pl-6">
               {c.invitations.map((i) => (
                 <li key={i.id}>
-                  {i.organisation} — aan {i.addressee} — {INVITATION_REASON_LABEL[i.reason]} — <strong>{INVITATION_STATUS_LABEL[i.status]}</strong>
-                  {i.attendee ? `; deelnemer: ${i.attendee} (${i.attendance ? ATTENDANCE_LABEL[i.attendance] : ''})` : ''}
+                  {i.organisation} — aan {i.addressee} — {INVITATION_REASON_LABEL[i.reason]} —{' '}
+                  <strong>{INVITATION_STATUS_LABEL[i.status]}</strong>
+                  {i.attendee
+                    ? `; deelnemer: ${i.attendee} (${i.attendance ? ATTENDANCE_LABEL[i.attendance] : ''})`
+                    : ''}
                   {i.mailSentAt ? '' : ' (e-mail niet verstuurd)'}
                 </li>
               ))}
@@ -57,7 +71,11 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
                 <li key={p.id}>
                   {p.name} ({p.organisation}) — {ATTENDANCE_LABEL[p.attendance]}
                   {p.isCaseDirector ? ', casusregisseur' : ''}
-                  {p.left ? ' — heeft de casus verlaten' : p.acknowledged ? ' — beroepsgeheim bevestigd' : ' — beroepsgeheim nog niet bevestigd'}
+                  {p.left
+                    ? ' — heeft de casus verlaten'
+                    : p.acknowledged
+                      ? ' — beroepsgeheim bevestigd'
+                      : ' — beroepsgeheim nog niet bevestigd'}
                   {!p.left && (
                     <div className="mt-2 flex flex-wrap gap-4">
                       {p.reason === 'EXPERTISE' && (
@@ -67,10 +85,19 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
                           submitLabel={p.showIdentity ? 'Identiteit opnieuw verbergen' : 'Identiteit tonen'}
                           variant="secondary"
                           className="space-y-2 rounded border border-gray-200 p-2"
-                          fields={p.showIdentity ? [{ kind: 'hidden', name: 'show', value: 'nee' }] : [
-                            { kind: 'hidden', name: 'show', value: 'ja' },
-                            { kind: 'text', name: 'identityReason', label: `Reden om de identiteit te tonen aan ${p.name}`, required: true },
-                          ]}
+                          fields={
+                            p.showIdentity
+                              ? [{ kind: 'hidden', name: 'show', value: 'nee' }]
+                              : [
+                                  { kind: 'hidden', name: 'show', value: 'ja' },
+                                  {
+                                    kind: 'text',
+                                    name: 'identityReason',
+                                    label: `Reden om de identiteit te tonen aan ${p.name}`,
+                                    required: true,
+                                  },
+                                ]
+                          }
                         />
                       )}
                       {!p.isCaseDirector && (
@@ -97,9 +124,28 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
                 label={`Uitnodigen voor ${c.dossier.reference}`}
                 submitLabel="Uitnodiging versturen"
                 fields={[
-                  { kind: 'select', name: 'addresseeUserId', label: 'Aan wie (contactpersoon van de organisatie)', required: true, options: [], groups: addresseeGroups, placeholder: 'Kies een persoon' },
-                  { kind: 'radio', name: 'reason', label: 'Reden van de uitnodiging', required: true, options: Object.entries(INVITATION_REASON_LABEL).map(([value, label]) => ({ value, label })) },
-                  { kind: 'text', name: 'reasonNote', label: 'Toelichting (optioneel)', hint: 'Geen gegevens over de cliënt.' },
+                  {
+                    kind: 'select',
+                    name: 'addresseeUserId',
+                    label: 'Aan wie (contactpersoon van de organisatie)',
+                    required: true,
+                    options: [],
+                    groups: addresseeGroups,
+                    placeholder: 'Kies een persoon',
+                  },
+                  {
+                    kind: 'radio',
+                    name: 'reason',
+                    label: 'Reden van de uitnodiging',
+                    required: true,
+                    options: Object.entries(INVITATION_REASON_LABEL).map(([value, label]) => ({ value, label })),
+                  },
+                  {
+                    kind: 'text',
+                    name: 'reasonNote',
+                    label: 'Toelichting (optioneel)',
+                    hint: 'Geen gegevens over de cliënt.',
+                  },
                 ]}
               />
             </div>

@@ -18,9 +18,11 @@ const input = z.object({
   callbackUrl: z.string().max(500).default('/'),
 });
 
-
 function read(fd: FormData): Values {
-  const parsed = input.safeParse({ code: fd.get('code') ?? undefined, callbackUrl: fd.get('callbackUrl') ?? undefined });
+  const parsed = input.safeParse({
+    code: fd.get('code') ?? undefined,
+    callbackUrl: fd.get('callbackUrl') ?? undefined,
+  });
   return parsed.success ? parsed.data : { code: '', callbackUrl: '/' };
 }
 
@@ -32,7 +34,13 @@ export async function verifyAction(prev: SecondFactorState, fd: FormData): Promi
     const result = await verifySecondFactor(session.token, values.code);
     if (!result.ok) {
       const msg = `Te veel foute codes. Probeer opnieuw over ${result.retryAfterSeconds} seconden.`;
-      return { status: 'error', message: msg, errors: { code: msg }, values: { ...values, code: '' }, version: prev.version + 1 };
+      return {
+        status: 'error',
+        message: msg,
+        errors: { code: msg },
+        values: { ...values, code: '' },
+        version: prev.version + 1,
+      };
     }
   } catch (err) {
     return formError(err, { ...values, code: '' }, prev);
@@ -46,7 +54,13 @@ export async function enrolAction(prev: SecondFactorState, fd: FormData): Promis
   if (!session) redirect('/login?fout=sessie');
   try {
     const codes = await confirmEnrolment(session.token, values.code);
-    return { status: 'saved', errors: {}, values: { ...values, code: '' }, version: prev.version + 1, recoveryCodes: codes };
+    return {
+      status: 'saved',
+      errors: {},
+      values: { ...values, code: '' },
+      version: prev.version + 1,
+      recoveryCodes: codes,
+    };
   } catch (err) {
     return formError(err, { ...values, code: '' }, prev);
   }
@@ -62,7 +76,8 @@ const failed = (err: unknown): { ok: false; message: string } => {
 /** Passkey login, step 1: options for this session's authenticator ceremony. */
 export async function passkeyOptionsAction(): Promise<{ ok: true; options: unknown } | { ok: false; message: string }> {
   const session = await currentSession();
-  if (!session || session.needs !== 'verify') return { ok: false, message: 'Je sessie is verlopen. Meld je opnieuw aan.' };
+  if (!session || session.needs !== 'verify')
+    return { ok: false, message: 'Je sessie is verlopen. Meld je opnieuw aan.' };
   try {
     return { ok: true, options: await passkeyLoginOptions(session.token) };
   } catch (err) {
@@ -73,7 +88,8 @@ export async function passkeyOptionsAction(): Promise<{ ok: true; options: unkno
 /** Passkey login, step 2: the browser's answer (checked by the use case and the database). */
 export async function passkeyLoginAction(response: unknown): Promise<PasskeyAnswer> {
   const session = await currentSession();
-  if (!session || session.needs !== 'verify') return { ok: false, message: 'Je sessie is verlopen. Meld je opnieuw aan.' };
+  if (!session || session.needs !== 'verify')
+    return { ok: false, message: 'Je sessie is verlopen. Meld je opnieuw aan.' };
   try {
     await completePasskeyLogin(session.token, response);
     return { ok: true };

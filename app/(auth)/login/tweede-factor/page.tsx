@@ -1,19 +1,22 @@
 import { redirect } from 'next/navigation';
 import { currentSession } from '@/lib/auth/session';
 import { startEnrolment } from '@/lib/auth/second-factor';
-import { SecondFactorForm } from '@/components/auth/second-factor-form';
-import { PasskeyLogin } from '@/components/auth/passkey-login';
+import { SecondFactorForm } from './_components/second-factor-form';
+import { PasskeyLogin } from './_components/passkey-login';
 import { hasPasskey } from '@/lib/auth/passkeys';
 import { safeCallbackUrl as safeCallback } from '@/lib/auth/callback-url';
 
 export const metadata = { title: 'Tweede stap van het aanmelden' };
 
-
 /**
  * The second step of a password login (ADR 0018): a code from the authenticator app, or a
  * recovery code. Whoever has no app linked yet links one here first: it cannot be skipped.
  */
-export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SecondFactorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   const session = await currentSession();

@@ -1,6 +1,6 @@
 import { currentUserId } from '@/lib/auth/session';
 import { exportStatistics } from '@/lib/reporting/export-statistics';
-import { HTTP_STATUS, isAppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 /**
  * The anonymised statistics as CSV (same filters and masking as /statistieken); the export is
@@ -22,8 +22,6 @@ export async function GET(req: Request) {
       },
     });
   } catch (err) {
-    if (isAppError(err) && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN_ACTION')) return new Response('Niet gevonden.', { status: 404 });
-    if (isAppError(err)) return new Response(err.message, { status: HTTP_STATUS[err.code] });
-    throw err;
+    return errorResponse(err);
   }
 }

@@ -1,6 +1,6 @@
 import { currentUserId } from '@/lib/auth/session';
-import { exportAuditEvents } from '@/lib/audit/export-events';
-import { HTTP_STATUS, isAppError } from '@/lib/errors';
+import { exportAuditEvents } from '@/lib/dpo/export-events';
+import { errorResponse } from '@/lib/http/error-response';
 
 /**
  * The DPO's CSV export of the access log, with the filters of /toegangslog as URL parameters.
@@ -21,14 +21,6 @@ export async function GET(req: Request) {
       },
     });
   } catch (err) {
-    if (isAppError(err)) {
-      if (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN_ACTION') return new Response('Niet gevonden.', { status: 404 });
-      const details = Object.values(err.fieldErrors ?? {});
-      return new Response([err.message, ...details].join('\n'), {
-        status: HTTP_STATUS[err.code],
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
-    }
-    throw err;
+    return errorResponse(err);
   }
 }

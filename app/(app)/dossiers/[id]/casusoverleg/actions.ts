@@ -1,132 +1,170 @@
 'use server';
 
-import { bound } from '@/lib/forms/bound';
 import { addInformationItem } from '@/lib/conferences/add-information-item';
-import { correctInformationItem, withdrawInformationItem } from '@/lib/conferences/correct-information-item';
-import { addDecision, addGoal, addPlanAction, saveMinutes, setPlanActionDone } from '@/lib/conferences/record-conference';
+import {
+  correctInformationItem,
+  correctionSchema,
+  withdrawalSchema,
+  withdrawInformationItem,
+} from '@/lib/conferences/correct-information-item';
+import {
+  addDecision,
+  addGoal,
+  addPlanAction,
+  saveMinutes,
+  setPlanActionDone,
+} from '@/lib/conferences/record-conference';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
+import {
+  decisionTextSchema,
+  feedbackSchema,
+  goalSchema,
+  informationItemSchema,
+  minutesSchema,
+  planActionSchema,
+} from '@/lib/conferences/schemas';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
-import { invalid } from '@/lib/errors';
+import { proposalSchema } from '@/lib/disclosures/schemas';
 import { proposeRetentionExtension } from '@/lib/closure/propose-retention-extension';
 import { voteRetentionExtension, withdrawRetentionExtension } from '@/lib/closure/vote-retention-extension';
 import { closeDossier } from '@/lib/closure/close-dossier';
-import { a, runFormAction, s } from '@/lib/forms/run-action';
-import type { FormState } from '@/lib/forms/form-state';
+import { closeSchema, extensionSchema } from '@/lib/closure/schemas';
+import { voteSchema } from '@/lib/consensus/schemas';
+import { invalid } from '@/lib/errors';
+import { formAction } from '@/lib/forms/form-action';
+import { noticeUrl, type Notice } from '@/lib/forms/notices';
 
-type V = Record<string, string | string[]>;
-const page = (id: string, anchor: string, melding?: string) => `/dossiers/${id}/casusoverleg${melding ? `?melding=${melding}` : ''}#${anchor}`;
+const page = (dossierId: string, anchor: string, notice: Notice<'conference'>) =>
+  noticeUrl('conference', `/dossiers/${dossierId}/casusoverleg`, notice, anchor);
 
-export async function addItemAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(prev, fd, (u, v) => addInformationItem(u, dossierId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content') }), page(dossierId, 'informatie', 'informatie'));
+/** The vote as the form sent it: agree or object, or a Dutch error at the field. */
+function choice(v: { vote: string }) {
+  const parsed = voteSchema.safeParse(v);
+  if (!parsed.success) throw invalid('Kies akkoord of bezwaar.', { vote: 'Kies akkoord of bezwaar.' });
+  return parsed.data.vote;
 }
 
-export async function correctItemAction(dossierId: string, itemId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, itemId });
-  return runFormAction(prev, fd, (u, v) => correctInformationItem(u, itemId, { category: s(v, 'category'), concernsMemberId: s(v, 'concernsMemberId'), content: s(v, 'content'), reason: s(v, 'reason') }), page(dossierId, 'informatie', 'rechtgezet'));
-}
+export const addItemAction = formAction({
+  bound: ['dossierId'],
+  schema: informationItemSchema,
+  run: (u, v, { dossierId }) => addInformationItem(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'informatie', 'informatie'),
+});
 
-export async function withdrawItemAction(dossierId: string, itemId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, itemId });
-  return runFormAction(prev, fd, (u, v) => withdrawInformationItem(u, itemId, { reason: s(v, 'reason') }), page(dossierId, 'informatie', 'item-ingetrokken'));
-}
+export const correctItemAction = formAction({
+  bound: ['dossierId', 'itemId'],
+  schema: correctionSchema,
+  run: (u, v, { itemId }) => correctInformationItem(u, itemId, v),
+  done: ({ dossierId }) => page(dossierId, 'informatie', 'rechtgezet'),
+});
 
-export async function proposeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) => proposeDisclosure(u, dossierId, {
-      kind: s(v, 'kind'), memberId: s(v, 'memberId'), recipient: s(v, 'recipient'), itemIds: a(v, 'itemIds'),
-      sharerUserId: s(v, 'sharerUserId'), ground: s(v, 'ground'), goalId: s(v, 'goalId'), necessity: s(v, 'necessity'),
-    }),
-    page(dossierId, 'delen', 'voorstel'),
-    ['itemIds'],
-  );
-}
+export const withdrawItemAction = formAction({
+  bound: ['dossierId', 'itemId'],
+  schema: withdrawalSchema,
+  run: (u, v, { itemId }) => withdrawInformationItem(u, itemId, v),
+  done: ({ dossierId }) => page(dossierId, 'informatie', 'item-ingetrokken'),
+});
 
-export async function voteAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, proposalId });
-  return runFormAction(prev, fd, (u, v) => {
-    const vote = s(v, 'vote');
-    if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
-    return castVote(u, proposalId, vote);
-  }, page(dossierId, `voorstel-${proposalId}`, 'gestemd'));
-}
+export const proposeAction = formAction({
+  bound: ['dossierId'],
+  schema: proposalSchema,
+  run: (u, v, { dossierId }) => proposeDisclosure(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'delen', 'voorstel'),
+});
 
-export async function withdrawAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, proposalId });
-  return runFormAction(prev, fd, (u) => withdrawDisclosure(u, proposalId), page(dossierId, `voorstel-${proposalId}`, 'ingetrokken'));
-}
+export const voteAction = formAction({
+  bound: ['dossierId', 'proposalId'],
+  schema: voteSchema,
+  run: (u, v, { proposalId }) => castVote(u, proposalId, choice(v)),
+  done: ({ dossierId, proposalId }) => page(dossierId, `voorstel-${proposalId}`, 'gestemd'),
+});
 
-export async function withdrawExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, extensionId });
-  return runFormAction(prev, fd, (u) => withdrawRetentionExtension(u, extensionId), page(dossierId, 'afronding', 'ingetrokken'));
-}
+export const withdrawAction = formAction({
+  bound: ['dossierId', 'proposalId'],
+  run: (u, _v, { proposalId }) => withdrawDisclosure(u, proposalId),
+  done: ({ dossierId, proposalId }) => page(dossierId, `voorstel-${proposalId}`, 'ingetrokken'),
+});
 
-export async function markSharedAction(dossierId: string, proposalId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, proposalId });
-  return runFormAction(prev, fd, (u) => markDisclosureShared(u, proposalId), page(dossierId, `voorstel-${proposalId}`, 'gedeeld'));
-}
+export const withdrawExtensionAction = formAction({
+  bound: ['dossierId', 'extensionId'],
+  run: (u, _v, { extensionId }) => withdrawRetentionExtension(u, extensionId),
+  done: ({ dossierId }) => page(dossierId, 'afronding', 'ingetrokken'),
+});
 
-export async function minutesAction(dossierId: string, agendaItemId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, agendaItemId });
-  return runFormAction(prev, fd, (u, v) => saveMinutes(u, dossierId, agendaItemId, s(v, 'minutes')), page(dossierId, 'verslag', 'verslag'));
-}
+export const markSharedAction = formAction({
+  bound: ['dossierId', 'proposalId'],
+  run: (u, _v, { proposalId }) => markDisclosureShared(u, proposalId),
+  done: ({ dossierId, proposalId }) => page(dossierId, `voorstel-${proposalId}`, 'gedeeld'),
+});
 
-export async function decisionAction(dossierId: string, agendaItemId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, agendaItemId });
-  return runFormAction(prev, fd, (u, v) => addDecision(u, dossierId, agendaItemId, s(v, 'text')), page(dossierId, 'verslag', 'beslissing'));
-}
+export const minutesAction = formAction({
+  bound: ['dossierId', 'agendaItemId'],
+  schema: minutesSchema,
+  run: (u, v, { dossierId, agendaItemId }) => saveMinutes(u, dossierId, agendaItemId, v.minutes),
+  done: ({ dossierId }) => page(dossierId, 'verslag', 'verslag'),
+});
 
-export async function goalAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(prev, fd, (u, v) => addGoal(u, dossierId, s(v, 'title')), page(dossierId, 'plan', 'plan'));
-}
+export const decisionAction = formAction({
+  bound: ['dossierId', 'agendaItemId'],
+  schema: decisionTextSchema,
+  run: (u, v, { dossierId, agendaItemId }) => addDecision(u, dossierId, agendaItemId, v.text),
+  done: ({ dossierId }) => page(dossierId, 'verslag', 'beslissing'),
+});
 
-export async function planActionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(
-    prev,
-    fd,
-    (u, v) => addPlanAction(u, dossierId, { goalId: s(v, 'goalId'), description: s(v, 'description'), ownerOrganisationId: s(v, 'ownerOrganisationId'), dueDate: s(v, 'dueDate') }),
-    page(dossierId, 'plan', 'plan'),
-  );
-}
+export const goalAction = formAction({
+  bound: ['dossierId'],
+  schema: goalSchema,
+  run: (u, v, { dossierId }) => addGoal(u, dossierId, v.title),
+  done: ({ dossierId }) => page(dossierId, 'plan', 'plan'),
+});
 
-export async function toggleActionAction(dossierId: string, actionId: string, done: boolean, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, actionId }, { done });
-  return runFormAction(prev, fd, (u) => setPlanActionDone(u, dossierId, actionId, done), page(dossierId, 'plan', 'plan'));
-}
+export const planActionAction = formAction({
+  bound: ['dossierId'],
+  schema: planActionSchema,
+  run: (u, v, { dossierId }) => addPlanAction(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'plan', 'plan'),
+});
 
-export async function feedbackAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(prev, fd, (u, v) => recordFeedback(u, dossierId, { caseWorkerUserId: s(v, 'caseWorkerUserId'), givenAt: s(v, 'givenAt'), note: s(v, 'note') }), page(dossierId, 'terugkoppeling', 'terugkoppeling'));
-}
+export const toggleActionAction = formAction({
+  bound: ['dossierId', 'actionId'],
+  flags: ['done'],
+  run: (u, _v, { dossierId, actionId, done }) => setPlanActionDone(u, dossierId, actionId, done),
+  done: ({ dossierId }) => page(dossierId, 'plan', 'plan'),
+});
 
-export async function leaveAction(participationId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ participationId });
-  return runFormAction(prev, fd, (u) => leaveCase(u, participationId), '/?melding=verlaten');
-}
+export const feedbackAction = formAction({
+  bound: ['dossierId'],
+  schema: feedbackSchema,
+  run: (u, v, { dossierId }) => recordFeedback(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'terugkoppeling', 'terugkoppeling'),
+});
 
-export async function proposeExtensionAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(prev, fd, (u, v) => proposeRetentionExtension(u, dossierId, { years: s(v, 'years'), ground: s(v, 'ground'), groundNote: s(v, 'groundNote'), agendaItemId: s(v, 'agendaItemId') }), page(dossierId, 'afronding', 'verlenging'));
-}
+export const leaveAction = formAction({
+  bound: ['participationId'],
+  run: (u, _v, { participationId }) => leaveCase(u, participationId),
+  done: () => noticeUrl('home', '/', 'verlaten'),
+});
 
-export async function voteExtensionAction(dossierId: string, extensionId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId, extensionId });
-  return runFormAction(prev, fd, (u, v) => {
-    const vote = s(v, 'vote');
-    if (vote !== 'AGREE' && vote !== 'OBJECT') throw invalid('Kies akkoord of bezwaar.');
-    return voteRetentionExtension(u, extensionId, vote);
-  }, page(dossierId, 'afronding', 'gestemd'));
-}
+export const proposeExtensionAction = formAction({
+  bound: ['dossierId'],
+  schema: extensionSchema,
+  run: (u, v, { dossierId }) => proposeRetentionExtension(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'afronding', 'verlenging'),
+});
 
-export async function closeAction(dossierId: string, prev: FormState<V>, fd: FormData) {
-  await bound({ dossierId });
-  return runFormAction(prev, fd, (u, v) => closeDossier(u, dossierId, { agendaItemId: s(v, 'agendaItemId'), reasons: s(v, 'reasons'), years: s(v, 'years'), shorterReason: s(v, 'shorterReason'), extensionId: s(v, 'extensionId') }), page(dossierId, 'afronding', 'afgesloten'));
-}
+export const voteExtensionAction = formAction({
+  bound: ['dossierId', 'extensionId'],
+  schema: voteSchema,
+  run: (u, v, { extensionId }) => voteRetentionExtension(u, extensionId, choice(v)),
+  done: ({ dossierId }) => page(dossierId, 'afronding', 'gestemd'),
+});
+
+export const closeAction = formAction({
+  bound: ['dossierId'],
+  schema: closeSchema,
+  run: (u, v, { dossierId }) => closeDossier(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'afronding', 'afgesloten'),
+});

@@ -1,6 +1,5 @@
-import { currentSession } from '@/lib/auth/session';
+import { currentSession, withSessionToken } from '@/lib/auth/session';
 import { findLiveSession } from '@/lib/auth/sessions';
-import { withSessionToken } from '@/lib/db/session-token';
 import { canFollowCase } from '@/lib/conferences/can-follow-case';
 import { caseEvents } from '@/lib/realtime/case-events';
 
@@ -20,7 +19,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   const { userId, token } = session;
   const sessionLives = async () => !!(await findLiveSession(token).catch(() => null));
   const { id } = await ctx.params;
-  if (!/^[0-9a-f-]{36}$/.test(id) || !(await canFollowCase(userId, id))) return new Response('Niet gevonden.', { status: 404 });
+  if (!/^[0-9a-f-]{36}$/.test(id) || !(await canFollowCase(userId, id)))
+    return new Response('Niet gevonden.', { status: 404 });
 
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -43,10 +43,13 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       send('retry: 3000\n: verbonden\n\n');
       const unsubscribe = await caseEvents().subscribe(id, (event) => {
         // outside the request's scope now: the use case acts in this stream's session
-        void Promise.all([sessionLives(), withSessionToken(token, () => canFollowCase(userId, id))]).then(([live, allowed]) => {
-          if (!live || !allowed) return close();
-          send(`event: case\ndata: ${JSON.stringify({ kind: event.kind, objectId: event.objectId })}\n\n`);
-        }, close);
+        void Promise.all([sessionLives(), withSessionToken(token, () => canFollowCase(userId, id))]).then(
+          ([live, allowed]) => {
+            if (!live || !allowed) return close();
+            send(`event: case\ndata: ${JSON.stringify({ kind: event.kind, objectId: event.objectId })}\n\n`);
+          },
+          close,
+        );
       });
       const heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
       const watch = setInterval(() => {

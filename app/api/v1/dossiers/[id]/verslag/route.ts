@@ -1,6 +1,6 @@
 import { currentUserId } from '@/lib/auth/session';
 import { downloadConferencePdf } from '@/lib/conferences/download-pdf';
-import { isAppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/error-response';
 
 /** The watermarked PDF of minutes and action plan; the download is logged. */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
@@ -17,8 +17,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       },
     });
   } catch (err) {
-    if (isAppError(err) && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN_ACTION')) return new Response('Niet gevonden.', { status: 404 });
-    if (isAppError(err)) return new Response(err.message, { status: 409 });
-    throw err;
+    return errorResponse(err);
   }
 }

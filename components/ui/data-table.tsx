@@ -1,0 +1,80 @@
+import type { Key, ReactNode } from 'react';
+
+export interface DataTableColumn<T> {
+  header: ReactNode;
+  cell: (row: T, index: number) => ReactNode;
+  /** Extra classes for this column's cells, e.g. 'whitespace-nowrap' for dates. */
+  className?: string;
+  /** Free text with possibly long tokens (URLs, ids): may break anywhere, so the table never gets wider than the page. */
+  breakAnywhere?: boolean;
+}
+
+/**
+ * An accessible table: a caption (for screen readers only unless `captionVisible`), column
+ * headers with `scope="col"`, and a row saying `empty` when there are no rows. Cells wrap long
+ * words; columns marked `breakAnywhere` also break long tokens, so the table fits at 1366 px.
+ */
+export function DataTable<T>({
+  caption,
+  captionVisible = false,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  className,
+  rowClassName,
+  scroll = false,
+}: {
+  caption: ReactNode;
+  captionVisible?: boolean;
+  columns: DataTableColumn<T>[];
+  rows: readonly T[];
+  rowKey: (row: T, index: number) => Key;
+  /** Text of the single row shown when `rows` is empty; without it the table body stays empty. */
+  empty?: ReactNode;
+  /** Margins and text size of the table. */
+  className?: string;
+  /** Extra classes for every body row, e.g. 'align-top'. */
+  rowClassName?: string;
+  /** Wrap in a horizontally scrollable box (wide tables with many columns). */
+  scroll?: boolean;
+}) {
+  const table = (
+    <table className={['w-full border-collapse bg-white text-left', className].filter(Boolean).join(' ')}>
+      <caption className={captionVisible ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
+      <thead>
+        <tr className="border-b border-gray-400">
+          {columns.map((c, i) => (
+            <th key={i} scope="col" className="p-2">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && empty !== undefined && (
+          <tr>
+            <td colSpan={columns.length} className="p-2">
+              {empty}
+            </td>
+          </tr>
+        )}
+        {rows.map((row, r) => (
+          <tr key={rowKey(row, r)} className={['border-b border-gray-200', rowClassName].filter(Boolean).join(' ')}>
+            {columns.map((c, i) => (
+              <td
+                key={i}
+                className={['p-2 break-words', c.breakAnywhere && '[overflow-wrap:anywhere]', c.className]
+                  .filter(Boolean)
+                  .join(' ')}
+              >
+                {c.cell(row, r)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return scroll ? <div className="overflow-x-auto">{table}</div> : table;
+}

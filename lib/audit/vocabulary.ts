@@ -1,0 +1,182 @@
+import type { Action } from '@/lib/access/policy';
+
+/**
+ * The vocabulary of the access log: what was done (`AuditAction`) and why (`Purpose`), each
+ * with the plain Dutch a DPO, a coordinator answering a data subject (GDPR art. 15) or an
+ * inspector reads. Both are closed unions: a use case cannot write a code without a label, so
+ * no overview ever shows a raw code for anything this version wrote.
+ */
+
+/** Events that are not a policy action: outcomes, variants, the login and system jobs. */
+const SYSTEM_EVENT_LABEL = {
+  'referral.saveDraft': 'Aanmelding als concept bewaard',
+  'conference.setIdentity': 'Zichtbaarheid van de identiteit aangepast',
+  'conference.correctItem': 'Ingebrachte informatie rechtgezet door de organisatie',
+  'conference.withdrawItem': 'Ingebrachte informatie ingetrokken door de organisatie',
+  'conference.viewSession': 'Agenda van een casusoverleg geraadpleegd',
+  'conference.listSessions': 'Lijst van casusoverleggen geraadpleegd',
+  'invitation.respond': 'Uitnodiging beantwoord',
+  'invitation.accept': 'Uitnodiging aanvaard',
+  'invitation.decline': 'Uitnodiging afgewezen',
+  'secrecy.acknowledge': 'Beroepsgeheim bevestigd',
+  'participant.leave': 'Casus verlaten',
+  'disclosure.vote.agree': 'Akkoord gegeven met een voorstel tot delen',
+  'disclosure.vote.object': 'Bezwaar gemaakt tegen een voorstel tot delen',
+  'disclosure.approved': 'Voorstel tot delen goedgekeurd met consensus',
+  'disclosure.blocked': 'Voorstel tot delen geblokkeerd door een bezwaar',
+  'disclosure.shared': 'Informatie gedeeld met een lid',
+  'retention.vote.agree': 'Akkoord gegeven met een langere bewaartermijn',
+  'retention.vote.object': 'Bezwaar gemaakt tegen een langere bewaartermijn',
+  'retention.approved': 'Langere bewaartermijn goedgekeurd met consensus',
+  'retention.blocked': 'Langere bewaartermijn geblokkeerd door een bezwaar',
+  'retention.purge': 'Dossier gewist na de bewaartermijn',
+  'retention.purge.held': 'Wissen tegengehouden: minder dan een maand na de afsluiting',
+  'transfer.list': 'Overdrachten geraadpleegd',
+  'transfer.accept': 'Overdracht aanvaard door het ontvangende Veilig Huis',
+  'transfer.reject': 'Overdracht geweigerd door het ontvangende Veilig Huis',
+  'transfer.cancel': 'Overdracht geannuleerd door het verzendende Veilig Huis',
+  'triage.list': 'Aanmeldingen om te toetsen geraadpleegd',
+  'gdpr.search': 'Persoon gezocht voor een verzoek van een betrokkene',
+  'auth.login': 'Aangemeld met wachtwoord (eerste stap)',
+  'auth.login.throttled': 'Aanmelden vertraagd na te veel mislukte pogingen',
+  'auth.login.oidc': 'Aangemeld via de overheid',
+  'auth.login.oidc.no-mfa': 'Aanmelden via de overheid geweigerd: geen tweede factor',
+  'auth.mfa': 'Tweede factor bevestigd (authenticator-app)',
+  'auth.mfa.recovery': 'Tweede factor bevestigd met een herstelcode',
+  'auth.mfa.enrol': 'Authenticator-app gekoppeld',
+  'auth.mfa.passkey': 'Tweede factor bevestigd met een passkey',
+  'auth.passkey.add': 'Passkey toegevoegd',
+  'auth.passkey.remove': 'Passkey verwijderd',
+  'auth.session.end': 'Eigen sessie beëindigd',
+  'action.forged': 'Vervalst argument van een formulier geweigerd',
+} as const;
+
+export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
+export type AuditAction = Action | SystemEvent;
+
+/** Plain Dutch for each policy action, as it appears in the log. */
+const POLICY_ACTION_LABEL: Record<Action, string> = {
+  'dossier.list': 'Lijst van dossiers geraadpleegd',
+  'referral.create': 'Aanmelding gestart',
+  'referral.listOwn': 'Eigen aanmeldingen geraadpleegd',
+  'triage.view': 'Aanmeldingen om te toetsen geraadpleegd',
+  'conference.plan': 'Casusoverleg gepland',
+  'invitation.listOwn': 'Eigen uitnodigingen geraadpleegd',
+  'transfer.view': 'Overdrachten geraadpleegd',
+  'gdpr.accessOverview': 'Inzageoverzicht opgemaakt',
+  'audit.view': 'Toegangslog geraadpleegd door de DPO',
+  'audit.verify': 'Toegangslog gecontroleerd op wijzigingen',
+  'audit.export': 'Toegangslog geëxporteerd door de DPO',
+  'users.manage': 'Gebruikers beheerd',
+  'statistics.view': 'Geanonimiseerde statistieken geraadpleegd',
+  'dossier.view': 'Dossier geraadpleegd',
+  'member.setSafeAddress': 'Veilig adres ingesteld of opgeheven',
+  'personalData.reveal': 'Afgeschermd gegeven getoond (rijksregisternummer of contactgegevens), met reden',
+  'referral.edit': 'Aanmelding bewerkt',
+  'referral.submit': 'Aanmelding ingediend',
+  'referral.viewOutcome': 'Uitkomst van de aanmelding geraadpleegd',
+  'admission.decide': 'Beslissing over opname genomen',
+  'admission.consult': 'Overleg met gemandateerde voorziening geregistreerd',
+  'admission.viewAssessment': 'Toets van de aanmelding geraadpleegd',
+  'partnerInput.write': 'Aanvulling van een kernpartner geschreven',
+  'partnerInput.viewAll': 'Aanvullingen van de kernpartners geraadpleegd',
+  'partnerInput.closeRound': 'Vraag om aanvulling afgesloten',
+  'conference.view': 'Casusoverleg geraadpleegd',
+  'conference.invite': 'Organisatie uitgenodigd voor het casusoverleg',
+  'conference.contribute': 'Informatie ingebracht in het casusoverleg',
+  'conference.record': 'Verslag of plan van aanpak bijgewerkt',
+  'conference.downloadPdf': 'Verslag gedownload (pdf)',
+  'disclosure.propose': 'Voorstel tot delen met een lid gedaan',
+  'disclosure.vote': 'Gestemd over een voorstel tot delen',
+  'disclosure.withdraw': 'Voorstel tot delen ingetrokken',
+  'disclosure.markShared': 'Informatie gedeeld met een lid',
+  'dossier.close': 'Dossier afgesloten',
+  'retention.propose': 'Langere bewaartermijn voorgesteld',
+  'retention.vote': 'Gestemd over de bewaartermijn',
+  'retention.withdraw': 'Voorstel tot langere bewaartermijn ingetrokken',
+  'transfer.request': 'Overdracht naar een ander Veilig Huis gevraagd',
+  'gdpr.rectify': 'Identificatiegegevens rechtgezet',
+  'feedback.record': 'Terugkoppeling geregistreerd',
+};
+
+export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
+
+/**
+ * Why: the purpose of the processing, as the decree or the GDPR names it — not the name of a
+ * function. Every use case declares one.
+ */
+export const PURPOSE_LABEL = {
+  referral: 'Aanmelding van een situatie bij het Veilig Huis (art. 11)',
+  admission: 'Toets van de aanmelding en beslissing over de opname (art. 5 en 11)',
+  partnerInput: 'Schriftelijke aanvulling door een kernpartner (art. 11)',
+  caseWork: 'Opvolging van het dossier door wie erbij betrokken is (art. 9 en 12)',
+  caseConference: 'Casusoverleg: inbreng, verslag en plan van aanpak (art. 12 en 13)',
+  disclosure: 'Informatie delen buiten het casusoverleg, enkel met consensus (art. 14 § 2)',
+  closure: 'Afsluiting van het traject en de bewaartermijn (art. 15 § 3)',
+  transfer: 'Overdracht van het dossier naar een ander Veilig Huis (art. 15 § 1, 7°)',
+  needToKnow: 'Afgeschermd gegeven tonen omdat het nodig is voor de hulp (need to know)',
+  protection: 'Bescherming van een betrokkene: veilig adres',
+  dataSubjectRights: 'Verzoek van een betrokkene: inzage of rechtzetting (AVG art. 15 en 16)',
+  accessLogOversight: 'Toezicht op het toegangslog door de functionaris voor gegevensbescherming',
+  statistics: 'Geanonimiseerde statistiek (art. 8 en art. 15 § 4)',
+  authentication: 'Aanmelden en eigen sessies beheren',
+  security: 'Beveiliging: een vervalste of ongeldige aanvraag geweigerd',
+  // written by the purge job in the database (migrations), not by a use case
+  retentionPurge: 'Wissen na afloop van de bewaartermijn (art. 15 § 3)',
+  retentionPurgeGrace: 'Wissen uitgesteld: minder dan een maand na de afsluiting (art. 15 § 3)',
+  draftExpiry: 'Wissen van een aanmelding die nooit werd ingediend (AVG art. 5, 1, e)',
+} as const;
+
+export type Purpose = keyof typeof PURPOSE_LABEL;
+
+/** Label of a stored code; rows written before this vocabulary existed keep their raw text. */
+export const actionLabel = (code: string): string => (AUDIT_ACTION_LABEL as Record<string, string>)[code] ?? code;
+export const purposeLabel = (code: string): string => (PURPOSE_LABEL as Record<string, string>)[code] ?? code;
+
+/** What kind of thing an access-log row is about, in Dutch (the DPO's table and export). */
+const OBJECT_TYPE_LABEL: Record<string, string> = {
+  Dossier: 'Dossier',
+  DossierList: 'Lijst van dossiers',
+  Referral: 'Aanmelding',
+  AdmissionAssessment: 'Toets van de aanmelding',
+  MandatedAgencyConsultation: 'Overleg met VK of OCJ',
+  PartnerInput: 'Aanvulling van een kernpartner',
+  ClientMember: 'Lid van het cliëntsysteem',
+  'ClientMember.nationalNumber': 'Rijksregisternummer van een lid',
+  'ClientMember.contact': 'Adres en telefoon van een lid',
+  'Contact.contact': 'Adres en telefoon van een contactpersoon',
+  ConferenceSession: 'Casusoverleg (zitting)',
+  SessionList: 'Lijst van casusoverleggen',
+  CaseInvitation: 'Uitnodiging voor het casusoverleg',
+  InvitationList: 'Lijst van uitnodigingen',
+  CaseParticipant: 'Deelname aan het casusoverleg',
+  InformationItem: 'Ingebrachte informatie',
+  AgendaItem: 'Verslag van een agendapunt',
+  ConferenceDecision: 'Beslissing van het casusoverleg',
+  Goal: 'Doel van het plan van aanpak',
+  PlanAction: 'Actie van het plan van aanpak',
+  DisclosureProposal: 'Voorstel tot delen',
+  RetentionExtension: 'Voorstel tot langere bewaartermijn',
+  FeedbackRecord: 'Terugkoppeling',
+  TransferRequest: 'Overdracht',
+  TransferList: 'Lijst van overdrachten',
+  Statistics: 'Geanonimiseerde statistieken',
+  AuditLog: 'Toegangslog',
+  Session: 'Sessie',
+  ServerAction: 'Formulier',
+};
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A readable name for the object of a row, without dossier content: the kind in Dutch, the
+ * dossier reference for a dossier, a short id (the first 8 characters) for anything else with a
+ * UUID, and a filter description (e.g. of the DPO's own search) as it is.
+ */
+export function objectLabel(objectType: string, objectId: string | null, dossierReference: string | null): string {
+  const kind = OBJECT_TYPE_LABEL[objectType] ?? objectType;
+  if (!objectId) return kind;
+  if (objectType === 'Dossier' && dossierReference) return `${kind} ${dossierReference}`;
+  if (UUID_RE.test(objectId)) return `${kind} #${objectId.slice(0, 8)}`;
+  return `${kind} (${objectId})`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The confirmations a page shows after a successful action, per page, as one typed table. An
+ * action names its notice by key (`noticeUrl('conference', …, 'gestemd')`), a page reads the
+ * `melding` URL parameter through `noticeText` — so a notice an action sends and no page knows,
+ * or a page that shows a notice nobody sends, does not compile. The URL carries only the key.
+ */
+export const NOTICES = {
+  home: {
+    verlaten: 'Je hebt de casus verlaten. Je ziet ze niet meer bij je dossiers.',
+  },
+  dossier: {
+    ingediend: 'De aanmelding is ingediend bij de coördinator van het Veilig Huis.',
+    'veilig-adres': 'Het veilig adres is bijgewerkt. Adres en telefoon van dat lid ziet enkel de coördinator.',
+    overleg: 'Het overleg met de gemandateerde voorziening is geregistreerd.',
+    beslist: 'De beslissing is bewaard. De aanmelder ziet de uitkomst en de motivering.',
+    aanvulling: 'Je aanvulling is bewaard.',
+    rondegesloten: 'De vraag om aanvulling is afgesloten.',
+    overdracht: 'De overdracht is gevraagd. De coördinator van het andere Veilig Huis moet ze aanvaarden.',
+  },
+  conference: {
+    informatie: 'De informatie is toegevoegd.',
+    rechtgezet: 'De informatie is rechtgezet.',
+    'item-ingetrokken': 'De informatie is ingetrokken en gewist.',
+    voorstel: 'Het voorstel tot delen is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
+    ingetrokken: 'Het voorstel is ingetrokken.',
+    gestemd: 'Je stem is geregistreerd.',
+    gedeeld: 'De deling is geregistreerd.',
+    verslag: 'Het verslag is bewaard.',
+    beslissing: 'De beslissing is toegevoegd.',
+    plan: 'Het plan van aanpak is bijgewerkt.',
+    terugkoppeling: 'De terugkoppeling is geregistreerd; de medewerker is gebonden door het beroepsgeheim.',
+    verlenging:
+      'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
+    afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
+  },
+  draft: {
+    bewaard: 'Het concept is bewaard. Het is nog niet ingediend: enkel jij kunt het zien.',
+  },
+  sessions: {
+    gepland: 'Het overleg is gepland. Nodig nu per casus de organisaties uit.',
+  },
+  session: {
+    uitgenodigd: 'De uitnodiging is verstuurd. De e-mail bevat enkel een link, geen gegevens over de casus.',
+    identiteit: 'De zichtbaarheid van de identiteit is aangepast en gelogd met de reden.',
+    casusregisseur: 'De casusregisseur is aangeduid.',
+  },
+  invitations: {
+    beantwoord:
+      'Je antwoord is bewaard. De deelnemer moet het beroepsgeheim nog bevestigen voor hij of zij de casus ziet.',
+    bevestigd: 'Je hebt het beroepsgeheim bevestigd. De casus staat nu bij je dossiers.',
+  },
+  transfers: {
+    accept: 'De overdracht is aanvaard: het dossier hoort nu bij jouw Veilig Huis.',
+    reject: 'De overdracht is geweigerd.',
+    cancel: 'De overdracht is ingetrokken.',
+  },
+  gdpr: {
+    rechtgezet:
+      'De gegevens zijn rechtgezet. Het toegangslog vermeldt de rechtzetting en de reden, niet de oude of nieuwe waarden.',
+  },
+  account: {
+    beeindigd: 'De sessie is beëindigd. Wie ze gebruikte, moet zich opnieuw aanmelden.',
+    passkey: 'De passkey is toegevoegd. Je kunt hem voortaan gebruiken in plaats van de code uit je app.',
+    'passkey-weg': 'De passkey is verwijderd. Je andere sessies zijn beëindigd.',
+    onbekend: 'Die sessie bestaat niet meer.',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type NoticePage = keyof typeof NOTICES;
+export type Notice<P extends NoticePage> = keyof (typeof NOTICES)[P] & string;
+
+/** `path?melding=notice#anchor`: where an action sends the user after success. */
+export function noticeUrl<P extends NoticePage>(_page: P, path: string, notice: Notice<P>, anchor?: string): string {
+  return `${path}?melding=${encodeURIComponent(notice)}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** The text for the `melding` URL parameter on this page; nothing for an unknown or missing key. */
+export function noticeText(page: NoticePage, melding: unknown): string | undefined {
+  if (typeof melding !== 'string') return undefined;
+  const table: Record<string, string> = NOTICES[page];
+  return Object.hasOwn(table, melding) ? table[melding] : undefined;
+}
