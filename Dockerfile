@@ -51,14 +51,14 @@ COPY --chmod=0755 <<'EOF' /usr/local/bin/vhd-entrypoint
 set -eu
 : "${DATABASE_URL:?DATABASE_URL (owner URL, for the migrations) must be set}"
 : "${APP_DB_PASSWORD:?APP_DB_PASSWORD must be set}"
-npx tsx scripts/migrate.ts
+node --import tsx scripts/migrate.ts
 if [ -z "${APP_DATABASE_URL:-}" ]; then
-  # Same derivation as appUrlFrom() in scripts/lib/bootstrap.ts: owner URL with vhd_app's credentials.
-  APP_DATABASE_URL="$(node -e 'const u = new URL(process.env.DATABASE_URL); u.username = "vhd_app"; u.password = process.env.APP_DB_PASSWORD; process.stdout.write(u.toString())')"
+  # the database's own login for the application role (ADR 0027), as scripts/lib/bootstrap.ts names it
+  APP_DATABASE_URL="$(node --import tsx scripts/app-url.ts)"
   export APP_DATABASE_URL
 fi
 unset DATABASE_URL APP_DB_PASSWORD
-exec npx next start -p "${PORT:-3000}"
+exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}"
 EOF
 
 USER node

