@@ -1,14 +1,18 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { SessionLock } from '@/components/session-lock';
 import { SignOutButton } from '@/components/sign-out-button';
-import { getShell } from '@/lib/navigation/get-shell';
-import { currentSession, loadPage } from '@/lib/auth/session';
+import { shellOf } from '@/lib/navigation/get-shell';
+import { currentSession, requireUserId } from '@/lib/auth/session';
 import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const shell = await loadPage(getShell);
+  // the session check (once per request) brings who is signed in: no transaction of its own
+  await requireUserId();
   const session = (await currentSession())!;
+  if (!session.shell) redirect('/login?fout=sessie');
+  const shell = shellOf(session.shell);
   const endsAt = sessionEndsAt(session).toISOString();
   return (
     <SessionLock endsAt={endsAt}>
@@ -36,7 +40,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="block text-white/85">
                 {shell.organisationName}
                 {' · '}
-                {shell.roles.map((r) => `${ROLE_LABEL[r.role]}${r.safeHouse ? ` (${r.safeHouse})` : ''}`).join(', ')}
+                {shell.roles
+                  .map((r) => `${ROLE_LABEL[r.role]}${r.safeHouseName ? ` (${r.safeHouseName})` : ''}`)
+                  .join(', ')}
               </span>
             </span>
             <SignOutButton />

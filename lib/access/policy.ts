@@ -159,12 +159,21 @@ export function relationsTo(actor: Actor, d: DossierFacts): Set<DossierRelation>
   return rel;
 }
 
+/** Whether any of these roles has a global action (the menu; `can` for an actor). */
+export function rolesAllow(roles: readonly Role[], action: GlobalAction): boolean {
+  const rule = PERMISSIONS[action] as GlobalRule;
+  return roles.some((r) => (rule.roles as readonly Role[]).includes(r));
+}
+
 export function can(actor: Actor, action: GlobalAction): boolean;
 export function can(actor: Actor, action: DossierAction, dossier: DossierFacts): boolean;
 export function can(actor: Actor, action: Action, dossier?: DossierFacts): boolean {
   const rule: GlobalRule | DossierRule = PERMISSIONS[action];
   if (rule.kind === 'global') {
-    return actor.roles.some((r) => (rule.roles as readonly Role[]).includes(r.role));
+    return rolesAllow(
+      actor.roles.map((r) => r.role),
+      action as GlobalAction,
+    );
   }
   if (!dossier) return false;
   if (rule.statuses && !rule.statuses.includes(dossier.status)) return false;

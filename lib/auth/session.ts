@@ -12,8 +12,12 @@ import { setSessionTokenResolver } from '@/lib/db/session-token';
 export { withSessionToken } from '@/lib/db/session-token';
 import { findLiveSession, type LiveSession } from './sessions';
 
-/** The session token inside the sealed next-auth cookie of this request, if any. */
-export async function requestSessionToken(): Promise<string | null> {
+/**
+ * The session token inside the sealed next-auth cookie of this request, if any. Opened once per
+ * request (the cookie's key derivation and decryption were a measurable share of a page's CPU,
+ * and every use case asked again: issue 11 §3).
+ */
+export const requestSessionToken = cache(async (): Promise<string | null> => {
   await connection();
   const cookieStore = await cookies();
   // only the cookie: no bearer header, no other way in
@@ -22,7 +26,7 @@ export async function requestSessionToken(): Promise<string | null> {
     secret: env().NEXTAUTH_SECRET,
   }).catch(() => null);
   return typeof jwt?.sid === 'string' ? jwt.sid : null;
-}
+});
 
 // Use cases act in the request's session: the database derives the actor from its token.
 setSessionTokenResolver(() => requestSessionToken());
@@ -35,7 +39,8 @@ setSessionTokenResolver(() => requestSessionToken());
 export const currentSession = cache(async (): Promise<(LiveSession & { token: string }) | null> => {
   const token = await requestSessionToken();
   if (!token) return null;
-  const live = await findLiveSession(token, { touch: true });
+  // with the layout's shell: one statement for the check and who is signed in
+  const live = await findLiveSession(token, { touch: true, shell: true });
   return live ? { ...live, token } : null;
 });
 

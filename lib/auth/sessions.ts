@@ -1,5 +1,6 @@
 import 'server-only';
-import { withoutActor, type Tx } from '@/lib/use-case/kernel';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { withoutActor, withoutTransaction, type Tx } from '@/lib/use-case/kernel';
 import { env } from '@/lib/env';
 
 /** Shape of a token as the browser sends it back: anything else is refused before a query. */
@@ -32,6 +33,17 @@ export interface LiveSession {
   idleMinutes: number;
   lastSeenAt: Date;
   expiresAt: Date;
+  /**
+   * With `shell`: who is signed in, for the layout (own name, organisation, roles with their safe
+   * houses); null until the second factor is done.
+   */
+  shell?: SessionShell | null;
+}
+
+export interface SessionShell {
+  name: string;
+  organisationName: string;
+  roles: { role: Role; safeHouseName: string | null }[];
 }
 
 /** The moment a session ends if nothing happens: its idle end, or its absolute end if sooner. */
@@ -45,6 +57,9 @@ type StateRow = {
   idle_minutes: number;
   last_seen_at: Date;
   expires_at: Date;
+  shell_name?: string | null;
+  shell_organisation?: string | null;
+  shell_roles?: SessionShell['roles'] | null;
 };
 
 /**
@@ -53,12 +68,18 @@ type StateRow = {
  */
 export async function findLiveSession(
   token: unknown,
-  opts: { touch?: boolean } = {},
+  opts: { touch?: boolean; shell?: boolean } = {},
   txIn?: Tx,
 ): Promise<LiveSession | null> {
   if (!isSessionTokenShape(token)) return null;
+  // one statement, so outside a caller's transaction it needs none of its own (issue 11 §3)
   const run = async (tx: Tx) => {
-    const [row] = await tx.$queryRaw<StateRow[]>`SELECT * FROM auth_session_state(${token}, ${!!opts.touch})`;
+    const [row] = opts.shell
+      ? await tx.$queryRaw<StateRow[]>`
+          SELECT st.*, sh."name" AS shell_name, sh."organisation_name" AS shell_organisation, sh."roles" AS shell_roles
+            FROM auth_session_state(${token}, ${!!opts.touch}) st
+            LEFT JOIN LATERAL auth_session_shell(${token}) sh ON sh."user_id" = st."user_id"`
+      : await tx.$queryRaw<StateRow[]>`SELECT * FROM auth_session_state(${token}, ${!!opts.touch})`;
     if (!row) return null;
     return {
       id: row.session_id,
@@ -67,9 +88,17 @@ export async function findLiveSession(
       idleMinutes: row.idle_minutes,
       lastSeenAt: row.last_seen_at,
       expiresAt: row.expires_at,
+      ...(opts.shell
+        ? {
+            shell:
+              row.shell_name && row.shell_organisation
+                ? { name: row.shell_name, organisationName: row.shell_organisation, roles: row.shell_roles ?? [] }
+                : null,
+          }
+        : {}),
     } satisfies LiveSession;
   };
-  return txIn ? run(txIn) : withoutActor(run);
+  return txIn ? run(txIn) : withoutTransaction(run);
 }
 
 /** Ends the session of this token (sign-out). */

@@ -65,6 +65,9 @@ export async function getSession(userId: string, sessionId: string) {
         }),
         tx.caseParticipant.findMany({ where: { dossierId: { in: dossierIds } }, orderBy: { invitedAt: 'asc' } }),
         tx.organisation.findMany({
+          // not as a JSON join: Prisma's lateral join reads "User".*, and the app role may read
+          // only some of User's columns (ADR 0020) — so users come in a query of their own
+          relationLoadStrategy: 'query',
           orderBy: { name: 'asc' },
           select: {
             id: true,

@@ -1,6 +1,8 @@
 import 'server-only';
-import { withActor } from '@/lib/use-case/kernel';
-import { can, type GlobalAction } from '@/lib/access/policy';
+import { rolesAllow, type GlobalAction } from '@/lib/access/policy';
+import { findLiveSession, type SessionShell } from '@/lib/auth/sessions';
+import { sessionTokenFor } from '@/lib/db/session-token';
+import { sessionEnded } from '@/lib/errors';
 
 const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/', label: 'Dossiers', action: 'dossier.list' },
@@ -14,19 +16,31 @@ const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/toegangslog', label: 'Toegangslog', action: 'audit.view' },
 ];
 
-/** What the layout shows: who is signed in and which menu items they have. No dossier content. */
-export async function getShell(userId: string) {
-  return withActor(userId, async (tx, actor) => {
-    const houseIds = [...new Set(actor.roles.map((r) => r.safeHouseId).filter((h): h is string => !!h))];
-    const houses = await tx.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } });
-    return {
-      name: actor.name,
-      organisationName: actor.organisationName,
-      roles: actor.roles.map((r) => ({
-        role: r.role,
-        safeHouse: houses.find((h) => h.id === r.safeHouseId)?.name ?? null,
-      })),
-      nav: NAV.filter((n) => can(actor, n.action)).map(({ href, label }) => ({ href, label })),
-    };
-  });
+export interface Shell {
+  name: string;
+  organisationName: string;
+  roles: SessionShell['roles'];
+  nav: { href: string; label: string }[];
+}
+
+/**
+ * What the layout shows: who is signed in and which menu items their roles give (the same
+ * policy table). No dossier content. The data come with the request's session check (one
+ * statement, lib/auth/sessions.ts; issue 11 §3), so the layout runs no transaction of its own.
+ */
+export function shellOf(s: SessionShell): Shell {
+  const roles = s.roles.map((r) => r.role);
+  return {
+    name: s.name,
+    organisationName: s.organisationName,
+    roles: s.roles,
+    nav: NAV.filter((n) => rolesAllow(roles, n.action)).map(({ href, label }) => ({ href, label })),
+  };
+}
+
+/** The shell of `userId`'s live session (outside a page render: tests, API). */
+export async function getShell(userId: string): Promise<Shell> {
+  const live = await findLiveSession(await sessionTokenFor(userId), { shell: true });
+  if (!live || live.userId !== userId || live.needs || !live.shell) throw sessionEnded();
+  return shellOf(live.shell);
 }

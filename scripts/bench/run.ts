@@ -26,6 +26,7 @@ import { encode } from 'next-auth/jwt';
 import { ROOT } from '../lib/database';
 import { buildIfNeeded } from '../lib/build';
 import { prepareBenchDatabase, parseGenerateOptions, BYPASSED } from './generate';
+import { summariseCpuProfiles } from './profile';
 import { runAuditVerification } from '../../lib/audit/verify-db';
 
 const argv = process.argv.slice(2);
@@ -253,9 +254,19 @@ async function main() {
   delete appEnv.DATABASE_URL;
   delete appEnv.APP_DB_PASSWORD;
   delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
+  // --cpu-prof: V8 CPU profiles of the app server, summarised at the end (issue 11 §3)
+  const profileDir = path.join(logDir, 'profile');
   const app = spawnLogged(
     process.execPath,
-    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+    [
+      ...(flag('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      path.join(ROOT, 'node_modules/next/dist/bin/next'),
+      'start',
+      '-p',
+      String(PORT),
+      '-H',
+      '127.0.0.1',
+    ],
     appEnv,
     path.join(logDir, 'next.log'),
   );
@@ -441,6 +452,14 @@ async function main() {
     }
   }
   const rssLoad = rss.max;
+  let profile = '';
+  if (flag('--cpu-prof')) {
+    // the profile is written when the server exits: stop it gracefully and wait
+    const exited = new Promise((resolve) => app.on('exit', resolve));
+    app.kill('SIGTERM');
+    await Promise.race([exited, sleep(60_000)]);
+    profile = summariseCpuProfiles(profileDir);
+  }
 
   // 6. report
   const lines = [
@@ -465,6 +484,7 @@ async function main() {
       ? `Warm-up problems: ${JSON.stringify(check)}`
       : 'Every page answered 200 for its user before measuring.',
     `Total bench time: ${Math.round((Date.now() - started) / 1000)} s.`,
+    ...(profile ? ['', profile] : []),
   ];
   const md = lines.join('\n');
   console.log(`\n${md}\n`);

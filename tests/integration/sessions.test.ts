@@ -9,7 +9,7 @@ import { endOwnSessions, listOwnSessions } from '@/lib/auth/own-sessions';
 import { hashSessionToken } from '../helpers/session-token';
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '@/lib/errors';
-import { makeOrganisation, makeUser } from '@/prisma/factories';
+import { makeOrganisation, makeSafeHouse, makeUser } from '@/prisma/factories';
 import { appRoleClient, ownerDb } from '../helpers/db';
 import { liveSessionToken, ownerSession } from '../helpers/sessions';
 
@@ -69,6 +69,30 @@ describe('second factor (ASVS 6.5, ADR 0018)', () => {
     expect(await findLiveSession(token)).toMatchObject({ userId: user.id, needs: null });
     const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
     expect(row.secondFactorMethod).toBe('TOTP');
+  });
+
+  it('issue 11 §3: the session check brings the layout’s shell — own name, organisation, roles with safe houses — only once the second factor is done', async () => {
+    const house = await makeSafeHouse(ownerDb());
+    const user = await userWithTotp();
+    await ownerDb().roleAssignment.create({ data: { userId: user.id, role: 'COORDINATOR', safeHouseId: house.id } });
+    const token = await passwordStep(user.email);
+    // the password step alone: the session lives, but shows nobody
+    expect(await findLiveSession(token, { shell: true })).toMatchObject({ needs: 'verify', shell: null });
+    expect(await verifySecondFactor(token, totpCode(SECRET))).toEqual({ ok: true });
+    const org = await ownerDb().organisation.findUniqueOrThrow({ where: { id: orgId } });
+    expect((await findLiveSession(token, { shell: true }))?.shell).toEqual({
+      name: user.name,
+      organisationName: org.name,
+      roles: [
+        { role: 'COORDINATOR', safeHouseName: house.name },
+        { role: 'REFERRER', safeHouseName: null },
+      ],
+    });
+    // an ended session shows nobody; another token never shows this user
+    expect(await findLiveSession(await ownerSession(user.id, { revokedAt: new Date() }), { shell: true })).toBeNull();
+    const [row] = await ownerDb().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM auth_session_shell(${randomBytes(32).toString('base64url')})`;
+    expect(row?.n).toBe(0);
   });
 
   it('a code is accepted once: the same code cannot open a second session (no replay)', async () => {
