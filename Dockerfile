@@ -58,7 +58,8 @@ if [ -z "${APP_DATABASE_URL:-}" ]; then
   export APP_DATABASE_URL
 fi
 unset DATABASE_URL APP_DB_PASSWORD
-exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}"
+# --max-semi-space-size: as scripts/lib/runtime.ts (APP_NODE_FLAGS) says why
+exec node --max-semi-space-size=32 node_modules/next/dist/bin/next start -p "${PORT:-3000}"
 EOF
 
 USER node

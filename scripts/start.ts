@@ -17,6 +17,7 @@ import { persistentSecrets, withDefaults } from './lib/secrets';
 import { buildIfNeeded } from './lib/build';
 import { fail, run } from './lib/run';
 import { validateStartConfig } from './lib/start-config';
+import { APP_NODE_FLAGS } from './lib/runtime';
 
 const dev = process.argv.includes('--dev');
 const embeddedWanted = !process.env.DATABASE_URL;
@@ -72,7 +73,7 @@ try {
   // nor the key that signs the access log's checkpoints: only the worker holds it (ADR 0021)
   delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, dev ? 'dev' : 'start', '-p', port], {
     stdio: 'inherit',
     env: appEnv,
     cwd: ROOT,

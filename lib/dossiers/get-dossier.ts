@@ -8,12 +8,21 @@ import { pseudonymiseText, type Person } from './pseudonymise';
  * (lib/access/policy.ts), and RLS filters the same rows again. A dossier the actor may not see
  * and one that does not exist give the same NOT_FOUND; the attempt is logged as denied.
  */
+/** A filter that matches no row: a section this actor may not see is not read at all. */
+const NOTHING = { id: { in: [] as string[] } };
+
 export async function getDossier(userId: string, dossierId: string) {
   return dossierUseCase(
     userId,
     { action: 'dossier.view', purpose: 'caseWork', dossierId },
-    async ({ tx, actor, log }) => {
-      const dossier = await tx.dossier.findUniqueOrThrow({
+    async ({ tx, actor, log, dossier: facts }) => {
+      // what this actor may see decides what is loaded; the kernel's facts answer the policy
+      const viewAssessment = can(actor, 'admission.viewAssessment', facts);
+      const viewAllInput = can(actor, 'partnerInput.viewAll', facts);
+      const readInput =
+        viewAllInput || can(actor, 'partnerInput.write', facts) || relationsTo(actor, facts).has('corePartner');
+      // one statement for the dossier and its sections (relations as JSON joins; issue 11 §3)
+      const loaded = await tx.dossier.findUniqueOrThrow({
         where: { id: dossierId },
         select: {
           ...DOSSIER_FACTS_SELECT,
@@ -29,53 +38,51 @@ export async function getDossier(userId: string, dossierId: string) {
           retentionUntil: true,
           retentionYears: true,
           safeHouse: { select: { name: true } },
+          referral: true,
+          members: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+          contacts: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+          assessment: viewAssessment,
+          consultations: { where: viewAssessment ? {} : NOTHING, orderBy: { consultedAt: 'asc' } },
+          // the coordinator reads all input; a core partner only their own organisation's
+          partnerInputs: {
+            where: !readInput ? NOTHING : viewAllInput ? {} : { organisationId: actor.organisationId },
+            orderBy: { createdAt: 'asc' },
+            include: { organisation: { select: { name: true } } },
+          },
+          // an expert invited for expertise sees no identifying data unless the coordinator recorded why
+          participants: {
+            where: { userId: actor.userId, leftAt: null },
+            select: { reason: true, showIdentity: true },
+            take: 1,
+          },
         },
       });
-      const [referral, members, contacts, referrer] = await Promise.all([
-        tx.referral.findUnique({ where: { dossierId } }),
-        tx.clientMember.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-        tx.contact.findMany({ where: { dossierId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      const {
+        referral,
+        members,
+        contacts,
+        assessment = null,
+        consultations,
+        partnerInputs: inputs,
+        participants: [me] = [],
+        ...dossier
+      } = loaded;
+      const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
+      const [referrer, corePartners, transfers, houses] = await Promise.all([
         tx.user.findUnique({
           where: { id: dossier.referrerUserId },
           select: { name: true, organisation: { select: { name: true } } },
         }),
-      ]);
-
-      const viewAssessment = can(actor, 'admission.viewAssessment', dossier);
-      const viewAllInput = can(actor, 'partnerInput.viewAll', dossier);
-      const [assessment, consultations, inputs, corePartners] = await Promise.all([
-        viewAssessment ? tx.admissionAssessment.findUnique({ where: { dossierId } }) : null,
-        viewAssessment
-          ? tx.mandatedAgencyConsultation.findMany({ where: { dossierId }, orderBy: { consultedAt: 'asc' } })
-          : [],
-        // the coordinator reads all input; a core partner only their own organisation's
-        viewAllInput || can(actor, 'partnerInput.write', dossier) || relationsTo(actor, dossier).has('corePartner')
-          ? tx.partnerInput.findMany({
-              where: viewAllInput ? { dossierId } : { dossierId, organisationId: actor.organisationId },
-              orderBy: { createdAt: 'asc' },
-              include: { organisation: { select: { name: true } } },
-            })
-          : [],
         viewAllInput
           ? tx.corePartnership.findMany({
               where: { safeHouseId: dossier.safeHouseId },
               include: { organisation: { select: { id: true, name: true } } },
             })
           : [],
+        coordinates ? tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }) : [],
+        coordinates ? tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }) : [],
       ]);
       const answered = new Set(inputs.map((i) => i.organisationId));
-      const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
-      const [transfers, houses] = coordinates
-        ? await Promise.all([
-            tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
-            tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
-          ])
-        : [[], []];
-      // An expert invited for expertise sees no identifying data unless the coordinator recorded why.
-      const me = await tx.caseParticipant.findFirst({
-        where: { dossierId, userId: actor.userId, leftAt: null },
-        select: { reason: true, showIdentity: true },
-      });
       const pseudonymised =
         !actor.coordinatorHouses.includes(dossier.safeHouseId) &&
         dossier.referrerUserId !== actor.userId &&

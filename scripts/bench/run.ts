@@ -25,6 +25,7 @@ import autocannon from 'autocannon';
 import { encode } from 'next-auth/jwt';
 import { ROOT } from '../lib/database';
 import { buildIfNeeded } from '../lib/build';
+import { APP_NODE_FLAGS } from '../lib/runtime';
 import { prepareBenchDatabase, parseGenerateOptions, BYPASSED } from './generate';
 import { summariseCpuProfiles } from './profile';
 import { runAuditVerification } from '../../lib/audit/verify-db';
@@ -251,6 +252,8 @@ async function main() {
     if (code !== 0) throw new Error('next build failed (use --no-build to measure the existing .next)');
   }
   const appEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production' };
+  // flags for the app server only (e.g. --max-semi-space-size=32), to compare runtime settings
+  if (process.env.BENCH_APP_NODE_OPTIONS) appEnv.NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS;
   delete appEnv.DATABASE_URL;
   delete appEnv.APP_DB_PASSWORD;
   delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
@@ -259,6 +262,8 @@ async function main() {
   const app = spawnLogged(
     process.execPath,
     [
+      // as npm start runs it (scripts/lib/runtime.ts)
+      ...APP_NODE_FLAGS,
       ...(flag('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       path.join(ROOT, 'node_modules/next/dist/bin/next'),
       'start',
