@@ -10,7 +10,7 @@ import { hashSessionToken } from '../helpers/session-token';
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '@/lib/errors';
 import { makeOrganisation, makeSafeHouse, makeUser } from '@/prisma/factories';
-import { appRoleClient, ownerDb } from '../helpers/db';
+import { appRoleClient, ownerDb, ownerPgClient } from '../helpers/db';
 import { liveSessionToken, ownerSession } from '../helpers/sessions';
 
 const PASSWORD = 'een-lang-en-geheim-wachtwoord';
@@ -233,6 +233,52 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
       lastSeenAt: new Date(Date.now() - 1000),
     });
     expect(await findLiveSession(old, { touch: true })).toBeNull();
+  });
+
+  it('two requests of one session at once both succeed: activity only moves forward (found at concurrency 50)', async () => {
+    const user = await makeUser(ownerDb(), { organisationId: orgId, roles: [{ role: 'REFERRER' }] });
+    const token = await ownerSession(user.id, { lastSeenAt: new Date(Date.now() - 120_000), idleMinutes: 480 });
+    const earlier = await appRoleClient();
+    const later = await appRoleClient();
+    try {
+      // the earlier request's transaction starts first (its now() is older) …
+      await earlier.query('BEGIN');
+      await earlier.query('SELECT now()');
+      await later.query('BEGIN');
+      // … the later one touches the session first and holds the row …
+      await later.query('SELECT * FROM auth_session_state($1, true)', [token]);
+      const pending = earlier.query('SELECT * FROM auth_session_state($1, true)', [token]);
+      // … the earlier one waits for that row lock (seen in pg_stat_activity, not guessed by a timer)
+      let settled = false;
+      void pending.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      const probe = await ownerPgClient();
+      try {
+        let waiting = 0;
+        while (!waiting && !settled) {
+          const { rows } = await probe.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%auth_session_state%'`,
+          );
+          waiting = rows[0]!.n;
+          if (!waiting) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(waiting).toBe(1);
+      } finally {
+        await probe.end();
+      }
+      await later.query('COMMIT');
+      // the earlier request still gets its live session, and writes no older time
+      expect((await pending).rows[0]).toMatchObject({ user_id: user.id });
+      await earlier.query('COMMIT');
+    } finally {
+      await earlier.end();
+      await later.end();
+    }
+    const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(token) } });
+    expect(row.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('a status poll does not count as activity; a page does', async () => {
