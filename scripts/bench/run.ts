@@ -189,6 +189,82 @@ async function measure(
   };
 }
 
+const SOAK = Number(opt('--soak', process.env.BENCH_SOAK, '0'));
+
+/**
+ * `--soak <seconds>` (issue 11 §5): the coordinator's list, dossier page and inbox in turn at one
+ * concurrency for a long time, sampling every 10 s the app server's resident memory (process
+ * tree) and the database's connections. Plateau: the highest RSS of the last third is at most
+ * 10 % above that of the middle third; connections never above the first minute's maximum.
+ */
+async function soak(o: {
+  seconds: number;
+  connections: number;
+  cookie: string;
+  paths: string[];
+  appPid: number;
+  rssIdle: number;
+  owner: pg.Client;
+}): Promise<{ md: string; json: unknown }> {
+  const samples: { t: number; rssMb: number; connections: number; ok: number; errors: number }[] = [];
+  let ok = 0;
+  let bad = 0;
+  const started = Date.now();
+  const connectionsNow = async () =>
+    Number(
+      (
+        await o.owner.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+        )
+      ).rows[0]!.n,
+    );
+  const sample = async () =>
+    samples.push({
+      t: Math.round((Date.now() - started) / 1000),
+      rssMb: treeRssMb(o.appPid),
+      connections: await connectionsNow(),
+      ok,
+      errors: bad,
+    });
+  console.log(`[bench] soak: ${o.seconds} s at concurrency ${o.connections} over ${o.paths.join(', ')}`);
+  await sample();
+  const timer = setInterval(() => void sample(), 10_000);
+  const instance = autocannon({
+    url: BASE,
+    connections: o.connections,
+    duration: o.seconds,
+    timeout: 30,
+    headers: { cookie: o.cookie },
+    requests: o.paths.map((p) => ({ method: 'GET' as const, path: p })),
+  }) as unknown as Promise<autocannon.Result> & {
+    on(event: 'response', fn: (client: unknown, statusCode: number) => void): void;
+  };
+  instance.on('response', (_c, status) => (status >= 200 && status < 300 ? ok++ : bad++));
+  const result = await instance;
+  clearInterval(timer);
+  await sample();
+  const third = Math.max(1, Math.floor(samples.length / 3));
+  const max = (xs: number[]) => Math.max(...xs);
+  const middle = max(samples.slice(third, 2 * third).map((x) => x.rssMb));
+  const last = max(samples.slice(2 * third).map((x) => x.rssMb));
+  const firstMinute = max(samples.filter((x) => x.t <= 60).map((x) => x.connections));
+  const connectionsMax = max(samples.map((x) => x.connections));
+  const plateau = last <= middle * 1.1;
+  const errors = bad + result.errors + result.timeouts;
+  const md = [
+    `# npm run bench -- --soak ${o.seconds} — ${new Date().toISOString()}`,
+    '',
+    `Concurrency ${o.connections}, pages in turn: ${o.paths.join(', ')}. ${ok} responses 2xx, ${errors} errors, ${(ok / o.seconds).toFixed(1)} req/s.`,
+    `App server RSS (process tree): idle ${o.rssIdle} MB; highest in the middle third ${middle} MB, in the last third ${last} MB — ${plateau ? 'a plateau' : 'STILL GROWING'}.`,
+    `Database connections (all clients of the bench database): at most ${firstMinute} in the first minute, at most ${connectionsMax} overall — ${connectionsMax <= firstMinute ? 'no growth' : 'GROWING'}.`,
+    '',
+    '| s | RSS MB | connections | 2xx so far | errors so far |',
+    '|---|---|---|---|---|',
+    ...samples.map((x) => `| ${x.t} | ${x.rssMb} | ${x.connections} | ${x.ok} | ${x.errors} |`),
+  ].join('\n');
+  return { md, json: { seconds: o.seconds, connections: o.connections, ok, errors, plateau, samples } };
+}
+
 /** After a point, wait until the server answers a cheap page again (slow requests may still run). */
 async function settle(cookie: string) {
   const end = Date.now() + 90_000;
@@ -401,6 +477,26 @@ async function main() {
   console.log(
     `[bench] app server RSS idle: ${rssIdle} MB; ${targets.length} pages × c=${CONCURRENCY.join(',')} × ${RUNS} run(s) of ${DURATION} s`,
   );
+
+  // 5'. soak (issue 11 §5): one long run instead of the points
+  if (SOAK > 0) {
+    const report = await soak({
+      seconds: SOAK,
+      connections: CONCURRENCY[0] === 1 && CONCURRENCY.length > 1 ? CONCURRENCY[1]! : CONCURRENCY[0]!,
+      cookie: coordCookie,
+      paths: ['/', `/dossiers/${rich.id}`, '/triage'],
+      appPid: app.pid!,
+      rssIdle,
+      owner,
+    });
+    console.log(`\n${report.md}\n`);
+    fs.writeFileSync(path.join(ROOT, 'bench-results', `${stamp}-soak.md`), report.md + '\n');
+    fs.writeFileSync(path.join(ROOT, 'bench-results', `${stamp}-soak.json`), JSON.stringify(report.json, null, 2));
+    console.log(`[bench] written to bench-results/${stamp}-soak.md and .json`);
+    await owner.query(`DELETE FROM "AuthSession" WHERE "userAgent" = 'npm run bench'`).catch(() => undefined);
+    await owner.end();
+    return;
+  }
 
   // 5. measure
   const points: Point[] = [];
