@@ -40,7 +40,10 @@ export class DeniedError extends AppError {
  * session belongs to, under the same row-level security. Null when the session is not `userId`'s
  * (any more) or the account is inactive.
  */
-async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
+async function loadActor(tx: Tx, userId: string, token: string): Promise<Actor | null> {
+  // app_begin sets the session token for row-level security (and jit off: the app's queries are
+  // short, and JIT's start-up cost on an inflated estimate was larger than the query), then reads
+  // the actor under it — one statement instead of two (migration 20261204120000_transaction_begin)
   const [row] = await tx.$queryRaw<
     {
       uid: string | null;
@@ -52,19 +55,7 @@ async function loadActor(tx: Tx, userId: string): Promise<Actor | null> {
       partnerHouses: string[];
       participantDossiers: string[];
     }[]
-  >`
-    SELECT app_user_id()::text AS uid, u."name", u."active", u."organisationId"::text AS "organisationId",
-           o."name" AS "organisationName",
-           (SELECT coalesce(json_agg(json_build_object('role', r."role", 'safeHouseId', r."safeHouseId")
-                                     ORDER BY r."role", r."safeHouseId"), '[]'::json)
-              FROM "RoleAssignment" r WHERE r."userId" = u."id") AS roles,
-           (SELECT coalesce(array_agg(c."safeHouseId"::text), '{}')
-              FROM "CorePartnership" c WHERE c."organisationId" = u."organisationId") AS "partnerHouses",
-           -- accepted, secrecy acknowledged, not left — and not closed: after closure only the
-           -- coordinators keep access (ADR 0017)
-           app_open_participations(u."id")::text[] AS "participantDossiers"
-      FROM "User" u JOIN "Organisation" o ON o."id" = u."organisationId"
-     WHERE u."id" = ${userId}::uuid`;
+  >`SELECT * FROM app_begin(${token}, ${userId}::uuid)`;
   if (!row || row.uid !== userId || !row.active) return null;
   const partnerHouses = new Set(row.partnerHouses);
   const housesWith = (...roles: string[]) => [
@@ -97,11 +88,9 @@ export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) =>
   try {
     return await db().$transaction(
       async (tx) => {
-        // the session token for row-level security, and no JIT compilation: the app's queries are
-        // short, and JIT's start-up cost on an inflated estimate was larger than the query (issue 11)
-        await tx.$executeRaw`SELECT set_config('app.session_token', ${token}, true), set_config('jit', 'off', true)`;
-        // the session must be `userId`'s: loadActor answers null otherwise
-        const actor = await loadActor(tx, userId);
+        // the session token for row-level security, then the actor under it; the session must be
+        // `userId`'s: loadActor answers null otherwise
+        const actor = await loadActor(tx, userId, token);
         if (!actor) throw sessionEnded();
         actorForDenial = actor;
         return fn(tx, actor);
