@@ -266,3 +266,35 @@ describe('art. 11, 13 §2, 15 §2: who writes what', () => {
     }
   });
 });
+
+describe('art. 15 (access log, ADR 0026): the stored chain checks are the worker’s', () => {
+  it('the app role, even as the DPO, cannot add, change or remove a stored check; others read none', async () => {
+    const [row] = await ownerDb().$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "AuditVerification" ("scope", "fromSeq", "toSeq", "toHash", "checked", "ok")
+      VALUES ('full', 0, 0, ${'0'.repeat(64)}, 0, true) RETURNING "id"`;
+    const id = String(row!.id);
+    for (const user of [s.users.dpo, s.users.coordA]) {
+      expect(
+        await refused(
+          client,
+          user.id,
+          `INSERT INTO "AuditVerification" ("scope", "fromSeq", "toSeq", "toHash", "checked", "ok") VALUES ('full', 0, 0, repeat('0', 64), 0, true)`,
+        ),
+      ).toMatch(REFUSED);
+      expect(
+        await refused(client, user.id, `UPDATE "AuditVerification" SET "ok" = true WHERE "id" = $1`, [id]),
+      ).toMatch(REFUSED);
+      expect(await refused(client, user.id, `DELETE FROM "AuditVerification" WHERE "id" = $1`, [id])).toMatch(REFUSED);
+    }
+    // the DPO reads it, a coordinator does not
+    expect(
+      (await asActor(client, s.users.dpo.id, `SELECT 1 FROM "AuditVerification" WHERE "id" = $1`, [id])).rowCount,
+    ).toBe(1);
+    expect(
+      (await asActor(client, s.users.coordA.id, `SELECT 1 FROM "AuditVerification" WHERE "id" = $1`, [id])).rowCount,
+    ).toBe(0);
+    expect(await ownerDb().$queryRaw`SELECT "ok" FROM "AuditVerification" WHERE "id" = ${row!.id}`).toEqual([
+      { ok: true },
+    ]);
+  });
+});
