@@ -3,8 +3,7 @@
  * prints the first broken link. Exit code 0 = intact, 2 = broken.
  */
 import pg from 'pg';
-import { resolveServer } from './lib/database';
-import { withDatabase } from './lib/bootstrap';
+import { ownerUrlFor, resolveServer } from './lib/database';
 import { verifyAuditLog } from '../lib/audit/verify-db';
 import { verifyAgainstCheckpoint } from '../lib/audit/checkpoint';
 
@@ -12,7 +11,7 @@ const { serverUrl, embedded } = await resolveServer({
   embeddedDir: '.data/pg',
   embeddedPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
 });
-const client = new pg.Client({ connectionString: embedded ? withDatabase(serverUrl, 'vhd') : serverUrl });
+const client = new pg.Client({ connectionString: ownerUrlFor(serverUrl, embedded ? 'vhd' : undefined) });
 await client.connect();
 const result = await verifyAuditLog(client);
 // the head against the newest signed checkpoint outside the database (ADR 0021)

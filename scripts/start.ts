@@ -11,8 +11,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError } from '../lib/env';
-import { ROOT, resolveServer } from './lib/database';
-import { appUrlFrom, withDatabase } from './lib/bootstrap';
+import { ROOT, ownerUrlFor, resolveServer } from './lib/database';
+import { appUrlFrom } from './lib/bootstrap';
 import { persistentSecrets, withDefaults } from './lib/secrets';
 import { buildIfNeeded } from './lib/build';
 import { fail, run } from './lib/run';
@@ -40,15 +40,15 @@ const stop = async () => {
   if (embedded) await embedded.stop().catch(() => undefined);
 };
 /** A TypeScript entry point run by plain node with tsx's loader (one process, not three). */
-const tsNode = (script: string) => [process.execPath, ['--import', 'tsx', script]] as const;
+const tsNode = (script: string): [string, string[]] => [process.execPath, ['--import', 'tsx', script]];
 
 try {
   const database = embedded ? 'vhd' : undefined;
-  const ownerUrl = database ? withDatabase(serverUrl, database) : serverUrl;
+  const ownerUrl = ownerUrlFor(serverUrl, database);
   const [node, prepareArgs] = tsNode('scripts/prepare.ts');
   const prepared = await run(
     node,
-    [...prepareArgs],
+    prepareArgs,
     {
       ...env,
       DATABASE_URL: serverUrl,
@@ -80,7 +80,7 @@ try {
   });
   // The job worker (retention purge, access-log checks) runs beside the app, as the database owner.
   const [workerNode, workerArgs] = tsNode('scripts/worker.ts');
-  const worker = spawn(workerNode, [...workerArgs], {
+  const worker = spawn(workerNode, workerArgs, {
     stdio: 'inherit',
     env: { ...env, DATABASE_URL: ownerUrl },
     cwd: ROOT,

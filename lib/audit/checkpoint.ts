@@ -33,7 +33,8 @@ export function newCheckpointKeys(): { privateKey: string; publicKey: string } {
   };
 }
 
-const privateKeyOf = (b64: string) =>
+/** The worker's signing key from its base64 PKCS#8 form (throws when it is not one). */
+export const privateKeyOf = (b64: string) =>
   crypto.createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
 const publicKeyOf = (b64: string) =>
   crypto.createPublicKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'spki' });

@@ -1,9 +1,8 @@
 import 'server-only';
-import { can } from '@/lib/access/policy';
 import { CSV_BOM, csvField } from '@/lib/csv';
-import { AppError, invalid } from '@/lib/errors';
+import { invalid } from '@/lib/errors';
 import { sessionTokenFor, withSessionToken } from '@/lib/db/session-token';
-import { useCase, withActor } from '@/lib/use-case/kernel';
+import { requireRole, useCase, withActor } from '@/lib/use-case/kernel';
 import { brusselsIso, describeFilters, parseAuditFilters } from './filters';
 import { auditEventWhere, describeEvents, dossierIdForReference, type AuditEventRow } from './query-events';
 
@@ -97,17 +96,16 @@ export async function openAuditExport(
     let rows = 0;
     let truncated = false;
     if (newest) {
+      const upToNewest = { AND: [where, { seq: { lte: newest.seq } }] };
       // capped: past the cap only "is there one more" is asked, never a full count
       const beyond = await tx.auditEvent.findFirst({
-        where: { AND: [where, { seq: { lte: newest.seq } }] },
+        where: upToNewest,
         orderBy: { seq: 'desc' },
         skip: AUDIT_EXPORT_MAX_ROWS,
         select: { seq: true },
       });
       truncated = !!beyond;
-      rows = truncated
-        ? AUDIT_EXPORT_MAX_ROWS
-        : await tx.auditEvent.count({ where: { AND: [where, { seq: { lte: newest.seq } }] } });
+      rows = truncated ? AUDIT_EXPORT_MAX_ROWS : await tx.auditEvent.count({ where: upToNewest });
     }
     await log({
       action: 'audit.export',
@@ -136,8 +134,7 @@ export async function openAuditExport(
       while (left > 0) {
         const readPage = () =>
           withActor(userId, async (tx, actor) => {
-            if (!can(actor, 'audit.export'))
-              throw new AppError('FORBIDDEN_ACTION', 'Dit onderdeel is niet voor jouw rol.');
+            requireRole(actor, 'audit.export');
             const records = await tx.auditEvent.findMany({
               where: { AND: [plan.where, { seq: { lt: before } }] },
               orderBy: { seq: 'desc' },

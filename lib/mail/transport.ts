@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { z } from '@/lib/validation/zod';
+import { emptyToUndefined, readMailConfig, type MailConfig } from './config';
 
 /**
  * Outgoing mail over SMTP. Configuration is read from the environment on every send (cheap,
@@ -8,43 +8,6 @@ import { z } from '@/lib/validation/zod';
  * the caller can record that and the application keeps working without a mail server.
  * Log lines name no recipient, subject or server credentials.
  */
-
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-const schema = z.object({
-  SMTP_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .url('moet een smtp://- of smtps://-URL zijn')
-      .refine((v) => /^smtps?:\/\//i.test(v), 'moet een smtp://- of smtps://-URL zijn')
-      .optional(),
-  ),
-  SMTP_FROM: z.preprocess(
-    emptyToUndefined,
-    z.string().min(3).default('Veilig Huis Dossier <no-reply@veiligehuizen.invalid>'),
-  ),
-  APP_BASE_URL: z.preprocess(emptyToUndefined, z.string().url('moet een http(s)://-URL zijn').optional()),
-  SMTP_TLS_REJECT_UNAUTHORIZED: z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(['true', 'false', '1', '0'], 'moet true of false zijn')
-      .default('true')
-      .transform((v) => v === 'true' || v === '1'),
-  ),
-});
-
-export type MailConfig = z.infer<typeof schema>;
-
-/** Parses the mail settings; throws with the names (never the values) of wrong variables. */
-export function readMailConfig(source: Record<string, string | undefined> = process.env): MailConfig {
-  const result = schema.safeParse(source);
-  if (!result.success) {
-    const names = [...new Set(result.error.issues.map((i) => `${String(i.path[0] ?? '(env)')}: ${i.message}`))];
-    throw new Error(`Ongeldige e-mailconfiguratie: ${names.join('; ')}`);
-  }
-  return result.data;
-}
 
 /**
  * Absolute link into the application for use in mails: APP_BASE_URL, else NEXTAUTH_URL.

@@ -164,10 +164,7 @@ export async function useCase<T>(
   run: (c: UseCaseContext) => Promise<T>,
 ): Promise<T> {
   return withActor(userId, async (tx, actor) => {
-    const rule = (PERMISSIONS as Record<string, { kind: string }>)[need.action];
-    if (rule?.kind === 'global' && !can(actor, need.action as GlobalAction)) {
-      throw new AppError('FORBIDDEN_ACTION', 'Dit onderdeel is niet voor jouw rol.');
-    }
+    requireRole(actor, need.action);
     let logged = 0;
     const result = await run({
       tx,
@@ -180,6 +177,18 @@ export async function useCase<T>(
     if (logged === 0 && !need.referenceDataOnly) throw new Error(`use case ${need.action} wrote no access-log row`);
     return result;
   });
+}
+
+/**
+ * A global action (lib/access/policy.ts) the actor's roles do not give is FORBIDDEN_ACTION; other
+ * actions are decided per dossier. For `useCase`, and for work that continues a use case in later
+ * transactions (the pages of a streamed export).
+ */
+export function requireRole(actor: Actor, action: string): void {
+  const rule = (PERMISSIONS as Record<string, { kind: string }>)[action];
+  if (rule?.kind === 'global' && !can(actor, action as GlobalAction)) {
+    throw new AppError('FORBIDDEN_ACTION', 'Dit onderdeel is niet voor jouw rol.');
+  }
 }
 
 /** The dossier facts a dossier use case gets: what `can` needs, and what the pages name it by. */

@@ -148,6 +148,11 @@ const median = (xs: number[]) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
 };
 
+/** autocannon's instance is a promise and an event emitter (its types only say the first). */
+type Cannon = Promise<autocannon.Result> & {
+  on(event: 'response', fn: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+};
+
 /** One autocannon run; latencies of the 2xx responses, measured per response. */
 async function measure(
   url: string,
@@ -160,16 +165,13 @@ async function measure(
   let ok = 0;
   let bad = 0;
   const sampler = rss ? setInterval(() => (rss.max = Math.max(rss.max, treeRssMb(rss.pid))), 1000) : null;
-  // autocannon's instance is a promise and an event emitter (its types only say the first)
   const instance = autocannon({
     url,
     connections,
     duration: seconds,
     timeout: 30,
     headers: { cookie },
-  }) as unknown as Promise<autocannon.Result> & {
-    on(event: 'response', fn: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
-  };
+  }) as unknown as Cannon;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode >= 200 && statusCode < 300) {
       ok++;
@@ -236,9 +238,7 @@ async function soak(o: {
     timeout: 30,
     headers: { cookie: o.cookie },
     requests: o.paths.map((p) => ({ method: 'GET' as const, path: p })),
-  }) as unknown as Promise<autocannon.Result> & {
-    on(event: 'response', fn: (client: unknown, statusCode: number) => void): void;
-  };
+  }) as unknown as Cannon;
   instance.on('response', (_c, status) => (status >= 200 && status < 300 ? ok++ : bad++));
   const result = await instance;
   clearInterval(timer);

@@ -18,6 +18,11 @@ export async function resolveServer(opts: { embeddedDir: string; embeddedPort: n
   return { serverUrl: `${embedded.baseUrl}/postgres`, embedded };
 }
 
+/** The owner URL of `database` on the server (or the server URL's own database). */
+export function ownerUrlFor(serverUrl: string, database?: string): string {
+  return database ? withDatabase(serverUrl, database) : serverUrl;
+}
+
 export interface PreparedDatabase {
   ownerUrl: string;
   appUrl: string;
@@ -32,7 +37,7 @@ export async function prepareDatabase(
   serverUrl: string,
   opts: { database?: string; fresh?: boolean; appPassword?: string; quiet?: boolean },
 ): Promise<PreparedDatabase> {
-  const ownerUrl = opts.database ? withDatabase(serverUrl, opts.database) : serverUrl;
+  const ownerUrl = ownerUrlFor(serverUrl, opts.database);
   if (opts.fresh) await dropDatabase(ownerUrl);
   await ensureDatabase(ownerUrl);
   const result = await migrate(ownerUrl);

@@ -1,10 +1,12 @@
-import crypto from 'node:crypto';
 import { ConfigError, parseEnv, type Env } from '../../lib/env';
+import { mailConfigIssues } from '../../lib/mail/config';
+import { privateKeyOf } from '../../lib/audit/checkpoint';
 
 /**
  * The whole configuration of `npm start`, checked before anything touches a database (issue 11
- * §6): the web app's variables (lib/env.ts), the server, the port, the mail server and the
- * worker's checkpoint key. Every wrong variable is named in one error, in one round.
+ * §6): the web app's variables (lib/env.ts), the server, the port, the mail settings
+ * (lib/mail/config.ts) and the worker's checkpoint key. Every wrong variable is named in one
+ * error, in one round.
  *
  * APP_DATABASE_URL is usually derived from the database (ADR 0027); until it is known a
  * placeholder stands in, so the rest of the web app's configuration is still checked.
@@ -26,16 +28,11 @@ export function validateStartConfig(env: Record<string, string | undefined>, opt
   }
   const port = Number(env.PORT ?? '3000');
   if (!Number.isInteger(port) || port < 1 || port > 65_535) lines.push('  PORT: moet een poortnummer zijn (1–65535)');
-  if (env.SMTP_URL && !urlWith(env.SMTP_URL, ['smtp:', 'smtps:'])) {
-    lines.push('  SMTP_URL: moet een smtp://- of smtps://-URL zijn');
-  }
+  // the mail settings as the mail module reads them (SMTP_URL, SMTP_FROM, APP_BASE_URL, TLS)
+  lines.push(...mailConfigIssues(env).map((issue) => `  ${issue}`));
   if (env.AUDIT_CHECKPOINT_PRIVATE_KEY) {
     try {
-      crypto.createPrivateKey({
-        key: Buffer.from(env.AUDIT_CHECKPOINT_PRIVATE_KEY, 'base64'),
-        format: 'der',
-        type: 'pkcs8',
-      });
+      privateKeyOf(env.AUDIT_CHECKPOINT_PRIVATE_KEY);
     } catch {
       lines.push('  AUDIT_CHECKPOINT_PRIVATE_KEY: geen geldige sleutel (PKCS#8 in base64, zie .env.example)');
     }
