@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/access/actor';
 import { hasRole } from '@/lib/access/actor';
 import { DeniedError, type Tx } from '@/lib/use-case/kernel';
@@ -61,27 +62,44 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
     key: periodKey(filters.year, q),
     ...periodBounds(filters.year, q),
   }));
-  const loaded = [];
-  for (const p of periods) {
-    const counts = await tx.$queryRaw<{ safe_house_id: string; metric: string; category: string; n: bigint }[]>`
-      SELECT safe_house_id, metric, category, n FROM statistics_counts(${p.van}::date, ${p.tot}::date, NULL)`;
-    const waiting = await tx.$queryRaw<{ safe_house_id: string | null; decided: bigint; median_days: number | null }[]>`
-      SELECT safe_house_id, decided, median_days FROM statistics_waiting_times(${p.van}::date, ${p.tot}::date, NULL)`;
-    loaded.push({
+  // One statement for all five periods, so the year and its quarters are counted in one snapshot:
+  // separate statements (READ COMMITTED) could see a referral submitted between them in the year
+  // but not in its quarter, and the sums check would refuse (the functions are STABLE, so they
+  // read the caller's snapshot).
+  const values = Prisma.join(periods.map((p) => Prisma.sql`(${p.key}::text, ${p.van}::date, ${p.tot}::date)`));
+  const facts = await tx.$queryRaw<
+    {
+      period: string;
+      kind: 'count' | 'wait';
+      safe_house_id: string | null;
+      metric: string | null;
+      category: string | null;
+      n: bigint;
+      median_days: number | null;
+    }[]
+  >`
+    WITH periods(period, van, tot) AS (VALUES ${values})
+    SELECT p.period, 'count' AS kind, c.safe_house_id, c.metric, c.category, c.n, NULL::double precision AS median_days
+      FROM periods p CROSS JOIN LATERAL statistics_counts(p.van, p.tot, NULL) c
+    UNION ALL
+    SELECT p.period, 'wait', w.safe_house_id, NULL, NULL, w.decided, w.median_days
+      FROM periods p CROSS JOIN LATERAL statistics_waiting_times(p.van, p.tot, NULL) w`;
+  const loaded = periods.map((p) => {
+    const mine = facts.filter((r) => r.period === p.key);
+    return {
       key: p.key,
-      counts: counts.map((r) => ({
-        safeHouseId: r.safe_house_id,
-        metric: r.metric,
-        category: r.category,
-        n: Number(r.n),
-      })),
-      waiting: waiting.map((w) => ({
-        safeHouseId: w.safe_house_id,
-        decided: Number(w.decided),
-        medianDays: w.median_days === null ? null : Number(w.median_days),
-      })),
-    });
-  }
+      counts: mine
+        .filter((r) => r.kind === 'count')
+        .map((r) => ({ safeHouseId: r.safe_house_id!, metric: r.metric!, category: r.category!, n: Number(r.n) })),
+      waiting: mine
+        .filter((r) => r.kind === 'wait')
+        .map((w) => ({
+          safeHouseId: w.safe_house_id,
+          decided: Number(w.n),
+          medianDays: w.median_days === null ? null : Number(w.median_days),
+        })),
+    };
+  });
   const yearKey = periodKey(filters.year, null);
   const all = buildStatisticsAcrossPeriods({
     houses,

@@ -65,6 +65,9 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD,
 
 /** axe: no WCAG 2.1 A/AA violations on the current page. */
 export async function expectAccessible(page: Page) {
+  // After a server action the page's metadata is streamed again; wait until the title is back
+  // (axe's document-title rule would otherwise race it). A page without a title still fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
