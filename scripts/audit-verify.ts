@@ -30,7 +30,9 @@ if (anchored && !anchored.ok) {
   console.error(`Toegangslog GEBROKEN: ${anchored.problem}.`);
   process.exit(2);
 }
-console.log(`Toegangslog intact: ${result.checked} rijen gecontroleerd.`);
+console.log(
+  `Toegangslog intact: ${result.checked} rijen gecontroleerd${result.unsealed ? `; de ${result.unsealed} nieuwste wachten op verzegeling door de worker` : ''}.`,
+);
 if (!anchored)
   console.warn('Geen AUDIT_CHECKPOINT_PUBLIC_KEY: het gewissen van de nieuwste rijen kan zo niet worden vastgesteld.');
 else if (anchored.checkpoint)

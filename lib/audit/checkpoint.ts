@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { sealAuditLog } from './verify-db';
 
 /**
  * The access log's head, anchored outside the database (issue 9 §3; ADR 0021). The hash chain
@@ -51,12 +52,12 @@ export function checkpointSignatureValid(c: SignedCheckpoint, publicKeyB64: stri
   }
 }
 
-/** The head of the log now, as the owner sees it. */
+/** The sealed head of the log now, as the owner sees it (ADR 0028: the newest row the sealer linked). */
 export async function currentHead(client: pg.Client | pg.PoolClient): Promise<Checkpoint> {
   const { rows } = await client.query(
-    `SELECT (SELECT "seq"::text FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1) AS seq,
-            (SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1) AS hash,
-            (SELECT count(*)::text FROM "AuditEvent") AS count`,
+    `SELECT h."seq"::text AS seq, h."hash", (SELECT count(*)::text FROM "AuditEvent" e WHERE e."hash" IS NOT NULL) AS count
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (SELECT e."seq", e."hash" FROM "AuditEvent" e WHERE e."hash" IS NOT NULL ORDER BY e."seq" DESC LIMIT 1) h ON true`,
   );
   const r = rows[0] as { seq: string | null; hash: string | null; count: string };
   return { seq: r.seq ?? '0', hash: r.hash ?? '0'.repeat(64), count: r.count, at: new Date().toISOString() };
@@ -68,6 +69,7 @@ export async function writeCheckpoint(
   dir: string,
   privateKeyB64: string,
 ): Promise<SignedCheckpoint> {
+  await sealAuditLog(client);
   const signed = signCheckpoint(await currentHead(client), privateKeyB64);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `checkpoint-${signed.seq.padStart(12, '0')}-${signed.at.replace(/[:.]/g, '')}.json`);

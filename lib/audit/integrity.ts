@@ -17,12 +17,12 @@ export interface StoredCheck {
 export type LogIntegrity =
   | {
       ok: true;
-      /** rows known good: up to the worker's result plus the page's own check */
-      checked: number;
-      /** the newest row known good (null: the log is empty) */
+      /** the newest row known good: up to the worker's result plus the page's own check (null: none yet) */
       throughSeq: string | null;
-      /** newer rows the page did not get to (the worker checks them within ten minutes) */
+      /** newer sealed rows the page did not get to (the worker checks them within ten minutes) */
       pending: number;
+      /** the newest rows, not yet linked into the chain by the worker's sealer (ADR 0028) */
+      unsealed: number;
       lastRunAt: Date | null;
       lastFullRunAt: Date | null;
     }
@@ -36,9 +36,10 @@ export function integrityOf(input: {
   latestFull: StoredCheck | null;
   /** the page's check after `latest` (only when `latest` is good or absent) */
   own: VerifyResult | null;
-  headSeq: bigint | null;
+  /** when the page's check did not reach the end: how many rows come after the newest row it found good */
+  after: number;
 }): LogIntegrity {
-  const { latest, latestFull, own, headSeq } = input;
+  const { latest, latestFull, own, after } = input;
   for (const stored of [latest, latestFull]) {
     if (stored && !stored.ok)
       return {
@@ -52,12 +53,11 @@ export function integrityOf(input: {
   if (!own.ok) return { ok: false, brokenAtSeq: own.brokenAtSeq.toString(), problem: own.problem, foundAt: null };
   const through = own.lastSeq ?? latest?.toSeq ?? null;
   const throughSeq = through && through > 0n ? through : null;
-  const pending = headSeq && throughSeq && headSeq > throughSeq ? Number(headSeq - throughSeq) : 0;
   return {
     ok: true,
-    checked: Number(throughSeq ?? 0n),
     throughSeq: throughSeq?.toString() ?? null,
-    pending: own.complete ? 0 : pending,
+    pending: own.complete ? 0 : Math.max(after - own.unsealed, 0),
+    unsealed: own.unsealed,
     lastRunAt: latest?.verifiedAt ?? null,
     lastFullRunAt: latestFull?.verifiedAt ?? null,
   };

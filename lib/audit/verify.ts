@@ -3,8 +3,12 @@ import crypto from 'node:crypto';
 /**
  * Independent check of the access log's hash chain. It recomputes every row's hash in
  * JavaScript from the row's fields (the same canonical form as the SQL function
- * audit_canonical) and reports the first row whose hash, link or sequence number is wrong.
- * An edited row breaks its own hash; a deleted or inserted row breaks the sequence and the link.
+ * audit_canonical) and reports the first row whose hash or link is wrong. An edited row breaks
+ * its own hash; a deleted or inserted row breaks the link of the row after it.
+ *
+ * Numbers may have gaps (ADR 0028: a transaction that rolled back used one); the chain links each
+ * row to the previous row that is there. Rows the worker has not sealed yet (no hash) can only be
+ * at the end: a sealed row after an unsealed one is a break.
  */
 export interface AuditRow {
   seq: bigint;
@@ -20,8 +24,9 @@ export interface AuditRow {
   purpose: string;
   reason: string | null;
   outcome: string;
-  prevHash: string;
-  hash: string;
+  /** NULL until the sealer links the row (ADR 0028) */
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export type VerifyResult =
@@ -33,6 +38,8 @@ export type VerifyResult =
       lastHash: string;
       /** false when `maxRows` stopped the walk before the end of the log */
       complete: boolean;
+      /** rows at the end that the worker has not sealed yet (ADR 0028) */
+      unsealed: number;
     }
   | { ok: false; checked: number; brokenAtSeq: bigint; problem: string };
 
@@ -48,7 +55,7 @@ export interface VerifyFrom {
 export const GENESIS_HASH = '0'.repeat(64);
 const NULL = '\u2205';
 
-export function canonical(r: Omit<AuditRow, 'hash'>): string {
+export function canonical(r: Omit<AuditRow, 'hash' | 'prevHash'> & { prevHash: string }): string {
   return [
     r.seq.toString(),
     r.occurredAt.toISOString(),
@@ -67,7 +74,7 @@ export function canonical(r: Omit<AuditRow, 'hash'>): string {
   ].join('\u001f');
 }
 
-export function rowHash(r: Omit<AuditRow, 'hash'>): string {
+export function rowHash(r: Omit<AuditRow, 'hash' | 'prevHash'> & { prevHash: string }): string {
   return crypto.createHash('sha256').update(canonical(r), 'utf8').digest('hex');
 }
 
@@ -81,32 +88,39 @@ export async function verifyChain(
   batchSize = 1000,
   opts: { from?: VerifyFrom; maxRows?: number } = {},
 ): Promise<VerifyResult> {
-  let expectedSeq = (opts.from?.afterSeq ?? 0n) + 1n;
+  let lastSeq = opts.from?.afterSeq ?? 0n;
+  let after = lastSeq;
   let prevHash = opts.from?.prevHash ?? GENESIS_HASH;
   let checked = 0;
+  let unsealed = 0;
   const maxRows = opts.maxRows ?? Infinity;
   let complete = false;
   for (;;) {
-    const limit = Math.min(batchSize, maxRows - checked);
+    const limit = Math.min(batchSize, maxRows - checked - unsealed);
     if (limit <= 0) break;
-    const rows = await fetchBatch(expectedSeq - 1n, limit);
+    const rows = await fetchBatch(after, limit);
     for (const r of rows) {
-      if (r.seq !== expectedSeq) {
+      after = r.seq;
+      if (r.hash === null || r.prevHash === null) {
+        unsealed += 1;
+        continue;
+      }
+      if (unsealed > 0) {
         return {
           ok: false,
           checked,
-          brokenAtSeq: expectedSeq,
-          problem: `rij ${expectedSeq} ontbreekt (volgende is ${r.seq})`,
+          brokenAtSeq: r.seq,
+          problem: `rij ${r.seq} is verzegeld na een rij zonder zegel`,
         };
       }
       if (r.prevHash !== prevHash) {
         return { ok: false, checked, brokenAtSeq: r.seq, problem: 'verwijzing naar de vorige rij klopt niet' };
       }
-      if (rowHash(r) !== r.hash) {
+      if (rowHash({ ...r, prevHash: r.prevHash }) !== r.hash) {
         return { ok: false, checked, brokenAtSeq: r.seq, problem: 'inhoud van de rij is gewijzigd' };
       }
       prevHash = r.hash;
-      expectedSeq += 1n;
+      lastSeq = r.seq;
       checked += 1;
     }
     if (rows.length < limit) {
@@ -114,8 +128,7 @@ export async function verifyChain(
       break;
     }
   }
-  const lastSeq = expectedSeq - 1n;
-  return { ok: true, checked, lastSeq: lastSeq > 0n ? lastSeq : null, lastHash: prevHash, complete };
+  return { ok: true, checked, lastSeq: lastSeq > 0n ? lastSeq : null, lastHash: prevHash, complete, unsealed };
 }
 
 /**

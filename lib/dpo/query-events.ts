@@ -65,7 +65,8 @@ export interface AuditEventRow {
   purposeLabel: string;
   reason: string | null;
   outcome: 'ALLOWED' | 'DENIED';
-  hash: string;
+  /** empty until the worker seals the row (ADR 0028) */
+  hash: string | null;
 }
 
 type EventRecord = Prisma.AuditEventGetPayload<object>;

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import { writeCheckpoint } from '@/lib/audit/checkpoint';
+import { startSealer } from '@/lib/audit/sealer';
 import { runAuditVerification, type VerificationScope } from '@/lib/audit/verify-db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
@@ -15,6 +16,8 @@ export const CHECKPOINT_QUEUE = 'audit-checkpoint';
 /** The access log's chain check for the DPO's page (ADR 0026): on from the last result, and in full. */
 export const VERIFY_QUEUE = 'audit-verify';
 export const VERIFY_FULL_QUEUE = 'audit-verify-full';
+/** The access log's month partitions, made ahead (ADR 0028). */
+export const PARTITIONS_QUEUE = 'audit-partitions';
 
 export interface Jobs {
   boss: PgBoss;
@@ -48,10 +51,28 @@ export async function verifyNow(ownerUrl: string, scope: VerificationScope) {
   }
 }
 
+/** The month partitions of the access log for this month and the next two (ADR 0028). */
+export async function ensureAuditPartitions(ownerUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'vhd-jobs' });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT audit_partitions_ensure(now(), now() + interval '2 months') AS n`);
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startJobs(
   ownerUrl: string,
   owner: PrismaClient,
-  opts: { schedule?: boolean; pollingIntervalSeconds?: number; checkpoint?: CheckpointConfig } = {},
+  opts: {
+    schedule?: boolean;
+    pollingIntervalSeconds?: number;
+    checkpoint?: CheckpointConfig;
+    /** false: no sealing loop (a test seals itself) */
+    seal?: boolean;
+  } = {},
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', application_name: 'vhd-jobs', max: 4 });
   boss.on('error', (err: Error) => console.error(`[jobs] ${err.message}`));
@@ -106,5 +127,20 @@ export async function startJobs(
   await boss.work(VERIFY_QUEUE, polling, verify('incremental'));
   await boss.work(VERIFY_FULL_QUEUE, polling, verify('full'));
   await boss.send(VERIFY_QUEUE, {});
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  // the access log's months ahead: every day, and once at start
+  await boss.createQueue(PARTITIONS_QUEUE);
+  if (opts.schedule !== false) await boss.schedule(PARTITIONS_QUEUE, '15 1 * * *', {}, { tz: TIME_ZONE });
+  await boss.work(PARTITIONS_QUEUE, polling, async () => {
+    const made = await ensureAuditPartitions(ownerUrl);
+    if (made > 0) console.log(`[jobs] toegangslog: ${made} maandpartitie(s) aangemaakt`);
+  });
+  await boss.send(PARTITIONS_QUEUE, {});
+  const stopSealer = opts.seal === false ? async () => {} : startSealer(ownerUrl);
+  return {
+    boss,
+    stop: async () => {
+      await stopSealer();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
 }

@@ -526,8 +526,14 @@ async function appendAuditLog(c: pg.Client, o: GenerateOptions, log: (m: string)
   const dossiers = (
     await c.query<{ id: string; house: string }>(`SELECT id, "safeHouseId" AS house FROM "Dossier" ORDER BY reference`)
   ).rows;
+  // ADR 0028: seal what the seed appended, then go on from the sealed head (nothing may wait)
+  while (Number((await c.query(`SELECT audit_seal(10000) AS n`)).rows[0].n) === 10_000);
+  const unsealed = (await c.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "hash" IS NULL`)).rows[0].n;
+  if (unsealed > 0) throw new Error(`[bench] ${unsealed} access-log rows could not be sealed; is the app running?`);
   const last = (
-    await c.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`)
+    await c.query<{ seq: string; hash: string }>(
+      `SELECT "sealedSeq"::text AS seq, "sealedHash" AS hash FROM "AuditSeal"`,
+    )
   ).rows[0];
   let seq = BigInt(last?.seq ?? 0);
   let prev = last?.hash ?? GENESIS_HASH;
@@ -535,6 +541,10 @@ async function appendAuditLog(c: pg.Client, o: GenerateOptions, log: (m: string)
   const totalW = ACTIONS.reduce((s, a) => s + a.w, 0);
   const end = Date.UTC(2026, 10, 30);
   const start = end - 730 * 86_400_000;
+  // the month partitions of the generated period (ADR 0028)
+  await c.query(`SELECT audit_partitions_ensure($1::timestamptz, now() + interval '2 months')`, [
+    new Date(start).toISOString(),
+  ]);
   const step = (end - start) / o.auditRows;
   const BATCH = 10_000;
   const t0 = Date.now();
@@ -603,6 +613,12 @@ async function appendAuditLog(c: pg.Client, o: GenerateOptions, log: (m: string)
     if (done % 200_000 === 0 || done === o.auditRows)
       log(`[bench]   access log: ${done} rows (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
+  // the numbers and the sealer go on after the generated rows
+  await c.query(`SELECT setval('"AuditEvent_seq_seq"', $1::bigint)`, [seq.toString()]);
+  await c.query(`UPDATE "AuditSeal" SET "sealedSeq" = $1, "sealedHash" = $2, "horizonSeq" = $1, "horizonXmax" = NULL`, [
+    seq.toString(),
+    prev,
+  ]);
 }
 
 /** A cheap re-check of what replica mode did not check: references of the generated rows. */

@@ -29,6 +29,7 @@ import { APP_NODE_FLAGS } from '../lib/runtime';
 import { prepareBenchDatabase, parseGenerateOptions, BYPASSED } from './generate';
 import { summariseCpuProfiles } from './profile';
 import { runAuditVerification } from '../../lib/audit/verify-db';
+import { startSealer } from '../../lib/audit/sealer';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -50,6 +51,7 @@ const FLOOR = `http://127.0.0.1:${FLOOR_PORT}`;
 
 const children: ChildProcess[] = [];
 let stopCluster: (() => Promise<void>) | null = null;
+let stopSealer: (() => Promise<void>) | null = null;
 async function cleanup() {
   for (const c of children)
     if (c.exitCode === null && c.pid) {
@@ -60,6 +62,7 @@ async function cleanup() {
       }
     }
   await new Promise((r) => setTimeout(r, 1500));
+  if (stopSealer) await stopSealer().catch(() => undefined);
   if (stopCluster) await stopCluster().catch(() => undefined);
 }
 for (const sig of ['SIGINT', 'SIGTERM'] as const)
@@ -315,6 +318,8 @@ async function main() {
   console.log(
     `[bench] access-log chain check (${verification.scope}): ${verification.ok ? 'intact' : 'BROKEN'} through row ${verification.toSeq}, ${verification.checked} rows in ${((Date.now() - checked) / 1000).toFixed(1)} s`,
   );
+  // and what its sealer does every two seconds (ADR 0028), so the log is chained while we measure
+  stopSealer = startSealer(db.ownerUrl);
   const env: NodeJS.ProcessEnv = {
     ...db.env,
     APP_DATABASE_URL: db.appUrl,

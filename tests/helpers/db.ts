@@ -43,6 +43,29 @@ export async function ownerPgClient(url = dbInfo().ownerUrl): Promise<pg.Client>
   return client;
 }
 
+/**
+ * Seals the access log (ADR 0028) until every row visible now is in the chain. Another test
+ * file's transaction may still hold a lower number; the sealer then waits for it to end, so this
+ * polls (the condition, not a time) and gives up only after `timeoutMs`.
+ */
+export async function sealAuditLog(url = dbInfo().ownerUrl, timeoutMs = 25_000): Promise<bigint> {
+  const client = await ownerPgClient(url);
+  try {
+    const { rows } = await client.query(`SELECT coalesce(max("seq"), 0)::text AS seq FROM "AuditEvent"`);
+    const target = BigInt(rows[0].seq);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await client.query(`SELECT audit_seal(100000)`);
+      const state = await client.query(`SELECT "sealedSeq"::text AS seq FROM "AuditSeal"`);
+      if (BigInt(state.rows[0].seq) >= target) return target;
+      if (Date.now() > until) throw new Error(`sealAuditLog: row ${target} not sealed after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** Every row of every table as JSON text: to prove that a purged person left no trace anywhere. */
 export async function allTablesText(): Promise<string> {
   const tables = await ownerDb().$queryRaw<{ table_name: string }[]>`

@@ -7,7 +7,7 @@ import { recordAudit, cleanReason } from '@/lib/audit/log';
 import { withActor } from '@/lib/use-case/kernel';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
-import { appRoleClient, ownerDb, ownerPgClient } from '../helpers/db';
+import { appRoleClient, ownerDb, ownerPgClient, sealAuditLog } from '../helpers/db';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
 let s: Scenario;
@@ -72,6 +72,7 @@ describe('access log', () => {
 
   it('the chain of the shared test database is intact after concurrent appends', async () => {
     await Promise.all(Array.from({ length: 8 }, () => listDossiers(s.users.coordA.id, {})));
+    const sealed = await sealAuditLog();
     const client = await ownerPgClient();
     try {
       const result = await verifyAuditLog(client);
@@ -81,7 +82,10 @@ describe('access log', () => {
         lastSeq: expect.any(BigInt),
         lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         complete: true,
+        // other test files go on appending meanwhile
+        unsealed: expect.any(Number),
       });
+      if (result.ok) expect(result.lastSeq!).toBeGreaterThanOrEqual(sealed);
     } finally {
       await client.end();
     }
@@ -108,6 +112,7 @@ describe('tampering with the access log is detected', () => {
       );
     }
     await c.end();
+    await sealAuditLog(url);
   });
   afterAll(async () => {
     await dropDatabase(url);
@@ -134,6 +139,7 @@ describe('tampering with the access log is detected', () => {
       lastSeq: 5n,
       lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       complete: true,
+      unsealed: 0,
     });
     await c.end();
   });
@@ -145,8 +151,20 @@ describe('tampering with the access log is detected', () => {
     });
   });
 
-  it('a deleted row is reported where the gap is', async () => {
-    expect(await verifyWith(`DELETE FROM "AuditEvent" WHERE "seq" = 2`)).toMatchObject({ ok: false, brokenAtSeq: 2n });
+  it('a deleted row is reported at the row after it, whose link no longer matches', async () => {
+    expect(await verifyWith(`DELETE FROM "AuditEvent" WHERE "seq" = 2`)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 3n,
+      problem: 'verwijzing naar de vorige rij klopt niet',
+    });
+  });
+
+  it('a sealed row whose seal was removed, with a sealed row after it, is reported', async () => {
+    expect(
+      await verifyWith(
+        `UPDATE "AuditEvent" SET "objectId" = 'changed', "prevHash" = NULL, "hash" = NULL WHERE "seq" = 3`,
+      ),
+    ).toMatchObject({ ok: false, brokenAtSeq: 4n, problem: 'rij 4 is verzegeld na een rij zonder zegel' });
   });
 
   it('a row whose hash was recomputed by hand still breaks the link of the next row', async () => {

@@ -12,7 +12,7 @@ import { unsafeOwnerClient } from '@/scripts/lib/owner';
 import { encryptField, parseFieldKeys } from '@/lib/crypto/fields';
 import { hashSessionToken } from '../helpers/session-token';
 import { setSessionTokenResolver } from '@/lib/db/session-token';
-import { verifyAuditLog } from '@/lib/audit/verify-db';
+import { sealAuditLog, verifyAuditLog } from '@/lib/audit/verify-db';
 import { writeCheckpoint } from '@/lib/audit/checkpoint';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { revealPersonalData } from '@/lib/dossiers/reveal-personal-data';
@@ -278,6 +278,7 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
         lastSeq: 6n,
         lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         complete: true,
+        unsealed: 0,
       });
       expect(restored).toEqual(original);
       const head = `SELECT "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
@@ -319,12 +320,15 @@ describe.skipIf(!runnable)(`backup and restore (pg_dump ${dumpMajor}, server ${s
       const reads = `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" IN ('dossier.view', 'personalData.reveal') AND "dossierId" = $1`;
       expect((await b.query(reads, [ids.dossier])).rows[0].n).toBe(3);
       expect((await a.query(reads, [ids.dossier])).rows[0].n).toBe(0);
+      // the restored sealer goes on where the backup's was (ADR 0028)
+      expect(await sealAuditLog(b)).toBe(3);
       expect(await verifyAuditLog(b)).toEqual({
         ok: true,
         checked: 9,
         lastSeq: 9n,
         lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         complete: true,
+        unsealed: 0,
       });
     } finally {
       await a.end();

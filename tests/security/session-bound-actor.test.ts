@@ -137,7 +137,7 @@ describe('the database trusts a live session, not a claim (ADR 0020)', () => {
       [s.users.dpo.id],
     );
     await client.query('COMMIT');
-    const row = await ownerDb().auditEvent.findUniqueOrThrow({ where: { seq: BigInt(real.rows[0].seq) } });
+    const row = await ownerDb().auditEvent.findFirstOrThrow({ where: { seq: BigInt(real.rows[0].seq) } });
     expect(row.actorUserId).toBe(s.users.coordB.id);
     await expect(
       inTx(() =>

@@ -42,9 +42,13 @@ export default async function AuditLogPage({
       >
         {v.ok ? (
           <>
+            {v.throughSeq ? `Keten intact tot en met gebeurtenis ${v.throughSeq}.` : 'Keten intact.'}
             {v.pending > 0
-              ? `Keten intact tot gebeurtenis ${v.throughSeq}: ${v.checked} gebeurtenissen gecontroleerd. De ${v.pending} nieuwste worden binnen tien minuten door de achtergrondcontrole nagekeken.`
-              : `Keten intact: ${v.checked} gebeurtenissen gecontroleerd.`}{' '}
+              ? ` De ${v.pending} nieuwere gebeurtenissen worden binnen tien minuten door de achtergrondcontrole nagekeken.`
+              : ''}
+            {v.unsealed > 0
+              ? ` ${v.unsealed === 1 ? 'De nieuwste gebeurtenis wacht' : `De ${v.unsealed} nieuwste gebeurtenissen wachten`} op verzegeling in de keten door de achtergronddienst.`
+              : ''}{' '}
             {v.lastFullRunAt
               ? `Laatste volledige controle: ${formatDateTime(v.lastFullRunAt)}.`
               : 'Nog geen volledige controle door de achtergrondtaak.'}
