@@ -217,8 +217,8 @@ export function PartnerInputForm({
       <ErrorSummary message={state.message} errors={e} />
       <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
         Geef enkel noodzakelijke, objectieve informatie: wat nodig is om over de opvolging in het Veilig Huis te
-        beslissen (art. 11, tweede lid). Deze aanvulling valt onder het beroepsgeheim van het casusoverleg en wordt
-        toegeschreven aan jouw organisatie.
+        beslissen (art. 11, tweede lid). Deze aanvulling valt onder de geheimhoudingsplicht van art. 458ter §2 Sw. en
+        wordt toegeschreven aan jouw organisatie.
       </p>
       <RadioGroup
         name="knownStatus"

@@ -86,8 +86,8 @@ function ReferralFields({
         <ErrorSummary message={state.message} errors={e} />
       </div>
       <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
-        Een aanmelding valt onder het gedeeld beroepsgeheim van het casusoverleg (art. 11, derde lid, en art. 458ter
-        Sw.). Vul enkel in wat nodig is om de aanmelding te beoordelen.
+        Een aanmelding valt onder de geheimhoudingsplicht van art. 458ter §2 Sw. (art. 11, derde lid, van het decreet).
+        Vul enkel in wat nodig is om de aanmelding te beoordelen.
       </p>
 
       <section aria-labelledby="h-algemeen" className="space-y-4">

@@ -18,7 +18,7 @@ const SYSTEM_EVENT_LABEL = {
   'invitation.respond': 'Uitnodiging beantwoord',
   'invitation.accept': 'Uitnodiging aanvaard',
   'invitation.decline': 'Uitnodiging afgewezen',
-  'secrecy.acknowledge': 'Beroepsgeheim bevestigd',
+  'secrecy.acknowledge': 'Geheimhoudingsplicht bevestigd',
   'participant.leave': 'Casus verlaten',
   'disclosure.vote.agree': 'Akkoord gegeven met een voorstel tot delen',
   'disclosure.vote.object': 'Bezwaar gemaakt tegen een voorstel tot delen',

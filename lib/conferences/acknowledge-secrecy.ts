@@ -18,7 +18,7 @@ export async function acknowledgeSecrecy(userId: string, participationId: string
         objectId: participationId,
         purpose: 'caseConference',
       });
-    if (p.secrecyAcknowledgedAt) throw conflict('Je hebt het beroepsgeheim voor deze casus al bevestigd.');
+    if (p.secrecyAcknowledgedAt) throw conflict('Je hebt de geheimhoudingsplicht voor deze casus al bevestigd.');
     await tx.caseParticipant.update({ where: { id: p.id }, data: { secrecyAcknowledgedAt: now } });
     await log({ objectType: 'CaseParticipant', objectId: p.id, dossierId: p.dossierId, safeHouseId: p.safeHouseId });
     return { dossierId: p.dossierId };

@@ -28,7 +28,8 @@ export const NOTICES = {
     verslag: 'Het verslag is bewaard.',
     beslissing: 'De beslissing is toegevoegd.',
     plan: 'Het plan van aanpak is bijgewerkt.',
-    terugkoppeling: 'De terugkoppeling is geregistreerd; de medewerker is gebonden door het beroepsgeheim.',
+    terugkoppeling:
+      'De terugkoppeling is geregistreerd; de medewerker is gebonden door de geheimhoudingsplicht van art. 458ter §2 Sw.',
     verlenging:
       'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
     afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
@@ -46,8 +47,8 @@ export const NOTICES = {
   },
   invitations: {
     beantwoord:
-      'Je antwoord is bewaard. De deelnemer moet het beroepsgeheim nog bevestigen voor hij of zij de casus ziet.',
-    bevestigd: 'Je hebt het beroepsgeheim bevestigd. De casus staat nu bij je dossiers.',
+      'Je antwoord is bewaard. De deelnemer moet de geheimhoudingsplicht nog bevestigen voor hij of zij de casus ziet.',
+    bevestigd: 'Je hebt de geheimhoudingsplicht bevestigd. De casus staat nu bij je dossiers.',
   },
   transfers: {
     accept: 'De overdracht is aanvaard: het dossier hoort nu bij jouw Veilig Huis.',

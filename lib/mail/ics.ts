@@ -40,7 +40,7 @@ export function buildInvitationIcs(input: InvitationIcsInput): string {
     method === 'CANCEL'
       ? 'Dit casusoverleg is geannuleerd. Meer informatie vindt u in de toepassing.'
       : 'Open de uitnodiging in de toepassing om ze te aanvaarden of te weigeren en de geheimhouding te bevestigen. ' +
-        'Omwille van het beroepsgeheim (art. 458ter Sw.) staan hier geen gegevens over de casus.';
+        'Omwille van de geheimhoudingsplicht (art. 458ter §2 Sw.) staan hier geen gegevens over de casus.';
 
   const lines = [
     'BEGIN:VCALENDAR',

@@ -78,7 +78,7 @@ export function composeInvitationMail(input: InvitationMailInput): InvitationMai
   const action =
     'Open de uitnodiging in de toepassing. Daar aanvaardt of weigert u de uitnodiging en bevestigt u de geheimhouding:';
   const secrecy =
-    'Omwille van het beroepsgeheim (art. 458ter Sw.) bevat deze e-mail geen gegevens over de casus. ' +
+    'Omwille van de geheimhoudingsplicht (art. 458ter §2 Sw.) bevat deze e-mail geen gegevens over de casus. ' +
     'U vindt die enkel in de toepassing, na aanmelding.';
   const footer = 'Dit is een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen.';
   const details: [string, string][] = [...when, ['Plaats', v.location]];

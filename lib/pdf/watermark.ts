@@ -1,5 +1,5 @@
 /**
- * What makes a leaked copy traceable: a diagonal watermark "Vertrouwelijk – art. 458ter Sw."
+ * What makes a leaked copy traceable: a diagonal watermark "Vertrouwelijk – geheimhoudingsplicht art. 458ter §2 Sw."
  * with the downloader's name under it, and a footer naming the downloader, their organisation
  * and the moment of download, on every page.
  */
@@ -8,7 +8,7 @@ import { CONTENT_WIDTH, MARGIN_X, MUTED_COLOR, PAGE_HEIGHT, PAGE_WIDTH, RULE_COL
 import { sanitizeForWinAnsi } from './win-ansi';
 import { wrapText } from './wrap-text';
 
-export const CONFIDENTIAL_NOTICE = 'Vertrouwelijk – art. 458ter Sw.';
+export const CONFIDENTIAL_NOTICE = 'Vertrouwelijk – geheimhoudingsplicht art. 458ter §2 Sw.';
 
 const FOOTER_SIZE = 7;
 const FOOTER_LEADING = 9;

@@ -183,12 +183,12 @@ test('an invited expert accepts, acknowledges the secrecy, and then sees the cas
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toHaveCount(0);
   await page.goto('/uitnodigingen');
-  const ack = page.getByRole('form', { name: 'Beroepsgeheim bevestigen' });
+  const ack = page.getByRole('form', { name: 'Geheimhoudingsplicht bevestigen' });
   await ack.getByRole('button', { name: 'Bevestigen en de casus openen' }).click();
-  await expect(ack.getByRole('alert')).toContainText('Bevestig het beroepsgeheim');
-  await ack.getByRole('checkbox', { name: /Ik ken het beroepsgeheim/ }).check();
+  await expect(ack.getByRole('alert')).toContainText('Bevestig de geheimhoudingsplicht');
+  await ack.getByRole('checkbox', { name: /Ik ken de geheimhoudingsplicht van art\. 458ter §2 Sw\./ }).check();
   await ack.getByRole('button', { name: 'Bevestigen en de casus openen' }).click();
-  await expect(page.getByRole('status')).toContainText('Je hebt het beroepsgeheim bevestigd');
+  await expect(page.getByRole('status')).toContainText('Je hebt de geheimhoudingsplicht bevestigd');
 
   await page.goto(`${await dossierHref(page, 'VH-ANT-2026-0002')}/casusoverleg`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Cliëntsysteem VH-ANT-2026-0002');

@@ -19,8 +19,8 @@ export const acknowledgeAction = formAction({
   schema: acknowledgeSchema,
   run: async (u, v, { participationId }) => {
     if (!v.bevestig.includes('ja')) {
-      throw invalid('Bevestig het beroepsgeheim om verder te gaan.', {
-        bevestig: 'Vink aan dat je het beroepsgeheim kent en naleeft.',
+      throw invalid('Bevestig de geheimhoudingsplicht om verder te gaan.', {
+        bevestig: 'Vink aan dat je de geheimhoudingsplicht kent en naleeft.',
       });
     }
     return acknowledgeSecrecy(u, participationId);

@@ -10,7 +10,7 @@ import { noticeText } from '@/lib/forms/notices';
 export const metadata = { title: 'Uitnodigingen' };
 
 const SECRECY =
-  'Wat in het casusoverleg gedeeld wordt, valt onder het gedeeld beroepsgeheim van art. 458ter van het Strafwetboek en art. 14, § 1 van het decreet. ' +
+  'Wat in het casusoverleg gedeeld wordt, valt onder de geheimhoudingsplicht van art. 458ter §2 Sw. en art. 14, § 1 van het decreet. ' +
   'Je deelt enkel informatie die relevant en proportioneel is; je bent niet verplicht te spreken. Je geeft niets door buiten het overleg, ' +
   'behalve met de consensus van alle deelnemers en onder de voorwaarden van art. 14, § 2. Schending is strafbaar (art. 458 Sw.).';
 
@@ -26,10 +26,10 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       {data.pending.length > 0 && (
         <section aria-labelledby="h-geheim" className="mt-8">
           <h2 id="h-geheim" className="text-xl font-semibold">
-            Beroepsgeheim bevestigen
+            Geheimhoudingsplicht bevestigen
           </h2>
           <p className="mt-1">
-            Je neemt deel aan een casus. Je ziet er pas iets van nadat je het beroepsgeheim bevestigd hebt.
+            Je neemt deel aan een casus. Je ziet er pas iets van nadat je de geheimhoudingsplicht bevestigd hebt.
           </p>
           {data.pending.map((p) => (
             <div key={p.id} className="mt-3 max-w-3xl">
@@ -38,7 +38,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
               </p>
               <SpecForm
                 action={acknowledgeAction.bind(null, p.id)}
-                label="Beroepsgeheim bevestigen"
+                label="Geheimhoudingsplicht bevestigen"
                 submitLabel="Bevestigen en de casus openen"
                 fields={[
                   { kind: 'note', text: SECRECY },
@@ -47,7 +47,12 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                     name: 'bevestig',
                     label: 'Bevestiging',
                     required: true,
-                    options: [{ value: 'ja', label: 'Ik ken het beroepsgeheim en leef het na voor deze casus.' }],
+                    options: [
+                      {
+                        value: 'ja',
+                        label: 'Ik ken de geheimhoudingsplicht van art. 458ter §2 Sw. en leef ze na voor deze casus.',
+                      },
+                    ],
                   },
                 ]}
               />

@@ -43,8 +43,8 @@ export default async function LoginPage({
         />
       </div>
       <p className="mt-8 text-sm text-gray-700">
-        Deze omgeving bevat gegevens die onder het beroepsgeheim van art. 458ter Strafwetboek vallen. Elke raadpleging
-        wordt gelogd.
+        Deze omgeving bevat gegevens onder het beroepsgeheim (art. 458 Sw.) en de geheimhoudingsplicht van het
+        casusoverleg (art. 458ter §2 Sw.). Elke raadpleging wordt gelogd.
       </p>
     </main>
   );

@@ -74,8 +74,8 @@ export default async function SessionPage({
                   {p.left
                     ? ' — heeft de casus verlaten'
                     : p.acknowledged
-                      ? ' — beroepsgeheim bevestigd'
-                      : ' — beroepsgeheim nog niet bevestigd'}
+                      ? ' — geheimhoudingsplicht bevestigd'
+                      : ' — geheimhoudingsplicht nog niet bevestigd'}
                   {!p.left && (
                     <div className="mt-2 flex flex-wrap gap-4">
                       {p.reason === 'EXPERTISE' && (

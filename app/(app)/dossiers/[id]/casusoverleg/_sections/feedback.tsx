@@ -35,7 +35,7 @@ export function FeedbackSection({
             fields={[
               {
                 kind: 'note',
-                text: 'De medewerker aan wie je terugkoppelt, is daardoor gebonden door het beroepsgeheim van het casusoverleg.',
+                text: 'De medewerker aan wie je terugkoppelt, is daardoor gebonden door de geheimhoudingsplicht van art. 458ter §2 Sw.',
               },
               {
                 kind: 'select',

@@ -21,7 +21,11 @@ export function ParticipantsSection({
               {p.name} ({p.organisation}) — {ATTENDANCE_LABEL[p.attendance]},{' '}
               {(INVITATION_REASON_LABEL[p.reason] ?? '').toLowerCase()}
               {p.isCaseDirector ? ' — casusregisseur' : ''}
-              {p.left ? ' — heeft de casus verlaten' : !p.acknowledged ? ' — beroepsgeheim nog niet bevestigd' : ''}
+              {p.left
+                ? ' — heeft de casus verlaten'
+                : !p.acknowledged
+                  ? ' — geheimhoudingsplicht nog niet bevestigd'
+                  : ''}
             </li>
           ))}
       </ul>
