@@ -30,6 +30,7 @@ import { prepareBenchDatabase, parseGenerateOptions, BYPASSED } from './generate
 import { summariseCpuProfiles } from './profile';
 import { runAuditVerification } from '../../lib/audit/verify-db';
 import { startSealer } from '../../lib/audit/sealer';
+import { RISK_FACTORS } from '../../lib/referrals/risk-screening';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -115,6 +116,8 @@ interface Target {
   path: string;
   floorPath?: string;
   note?: string;
+  /** a form POST (a server action without JavaScript): its body, and the status that means success */
+  post?: { body: Buffer; contentType: string; okStatus: number };
 }
 
 interface Point {
@@ -163,6 +166,7 @@ async function measure(
   connections: number,
   seconds: number,
   rss?: { pid: number; max: number },
+  post?: Target['post'],
 ): Promise<RunResult> {
   const latencies: number[] = [];
   let ok = 0;
@@ -173,10 +177,13 @@ async function measure(
     connections,
     duration: seconds,
     timeout: 30,
-    headers: { cookie },
+    headers: post
+      ? { cookie, 'content-type': post.contentType, origin: new URL(url).origin, accept: 'text/html' }
+      : { cookie },
+    ...(post ? { method: 'POST' as const, body: post.body } : {}),
   }) as unknown as Cannon;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) {
+    if (post ? statusCode === post.okStatus : statusCode >= 200 && statusCode < 300) {
       ok++;
       latencies.push(responseTime);
     } else bad++;
@@ -297,6 +304,88 @@ function spawnLogged(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFil
 
 const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(digits));
 const ms = (n: number) => (Number.isNaN(n) ? '–' : `${Math.round(n)} ms`);
+
+const REFERRER = 'aanmelder.huisarts@vhd.test';
+
+/** The hidden fields React renders into a form whose action is a server action (progressive enhancement). */
+function actionFields(html: string): [string, string][] {
+  const unescape = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  return [...html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)]
+    .map((m) => [m[0].match(/name="([^"]*)"/)?.[1], m[0].match(/value="([^"]*)"/)?.[1] ?? ''] as const)
+    .filter((f): f is readonly [string, string] => !!f[0] && f[0].startsWith('$ACTION'))
+    .map(([n, v]) => [unescape(n), unescape(v)]);
+}
+
+/**
+ * A complete referral of a new client system to Antwerpen, submitted by a referrer (the demo's
+ * general practitioner) through the form of /aanmeldingen/nieuw as a browser without JavaScript
+ * posts it; success is the 303 to the new dossier. One warm-up post checks that it works.
+ */
+async function referralTarget(cookie: string, owner: pg.Client): Promise<Target> {
+  const page = await fetch(`${BASE}/aanmeldingen/nieuw`, { headers: { cookie } });
+  const html = await page.text();
+  const hidden = actionFields(html);
+  if (page.status !== 200 || !hidden.length) throw new Error(`referral form: HTTP ${page.status}, no action fields`);
+  const house = (await owner.query<{ id: string }>(`SELECT id FROM "SafeHouse" WHERE code = 'ANT'`)).rows[0]!.id;
+  const fd = new FormData();
+  for (const [n, v] of hidden) fd.append(n, v);
+  const fields: Record<string, string> = {
+    safeHouseId: house,
+    clientSystemLabel: 'Gezin Benchmark',
+    'members.0.memberRole': 'VICTIM',
+    'members.0.firstName': 'Els',
+    'members.0.lastName': 'Benchmark',
+    'members.0.dateOfBirth': '1984-05-17',
+    'members.0.sex': 'FEMALE',
+    'members.1.memberRole': 'ALLEGED_PERPETRATOR',
+    'members.1.firstName': 'Dirk',
+    'members.1.lastName': 'Benchmark',
+    'members.1.isMinor': 'nee',
+    'members.1.sex': 'MALE',
+    situation: 'Herhaald fysiek geweld de voorbije maanden, escalatie na aangekondigde scheiding.',
+    actionsTaken: 'Gesprekken bij de huisarts.',
+    riskJudgement: 'HIGH',
+    riskJudgementReason: 'Escalatie en doodsbedreigingen.',
+    clientInformed: 'nee',
+    notInformedReason: 'Veiligheid van het slachtoffer.',
+    involvedOrganisations: 'Huisarts',
+    intent: 'submit',
+  };
+  for (const [n, v] of Object.entries(fields)) fd.append(n, v);
+  fd.append('violenceForms', 'PARTNER_VIOLENCE');
+  fd.append('violenceTypes', 'PHYSICAL');
+  for (const f of RISK_FACTORS) fd.append(`riskAnswers.${f.key}`, 'UNKNOWN');
+  const encoded = new Response(fd);
+  const body = Buffer.from(await encoded.arrayBuffer());
+  const contentType = encoded.headers.get('content-type')!;
+  const post = { body, contentType, okStatus: 303 };
+  const check = await fetch(`${BASE}/aanmeldingen/nieuw`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': contentType, origin: BASE, accept: 'text/html' },
+    body,
+    redirect: 'manual',
+  });
+  const location = check.headers.get('location') ?? '';
+  await check.arrayBuffer();
+  if (check.status !== 303 || !/\/dossiers\/[0-9a-f-]{36}/.test(location))
+    throw new Error(
+      `referral submission: HTTP ${check.status} (${location || 'no redirect'}), expected 303 to the dossier`,
+    );
+  return {
+    key: 'referral',
+    label: 'referral submission (referrer, form POST)',
+    user: REFERRER,
+    path: '/aanmeldingen/nieuw',
+    post,
+  };
+}
 
 async function main() {
   const started = Date.now();
@@ -448,11 +537,16 @@ async function main() {
     },
     { key: 'pdf', label: 'conference PDF', user: coord, path: `/api/v1/dossiers/${rich.id}/verslag` },
   ].filter((t) => !ONLY.length || ONLY.some((o) => t.key.includes(o)));
+  // a referral submission (issue 11 §1): the form as the browser posts it without JavaScript
+  const referralStarted = new Date();
+  if (!ONLY.length || ONLY.some((o) => 'referral'.includes(o)))
+    targets.push(await referralTarget((await session(REFERRER)).cookie, owner));
 
   // warm-up and a check that every target answers 200 for its user
   const coordCookie = (await session(coord)).cookie;
   const check: Record<string, string> = {};
   for (const t of targets) {
+    if (t.post) continue; // checked when its body was made (referralTarget)
     const s = await session(t.user);
     let status = 0;
     for (let i = 0; i < 3; i++) {
@@ -530,7 +624,7 @@ async function main() {
         continue;
       }
       for (let i = 0; i < RUNS; i++) {
-        const r = await measure(`${BASE}${t.path}`, s.cookie, c, DURATION, rss);
+        const r = await measure(`${BASE}${t.path}`, s.cookie, c, DURATION, rss, t.post);
         point.runs.push(r);
         await settle(coordCookie);
         if (r.ok === 0) break; // repeating a point that never answers only costs time
@@ -557,6 +651,12 @@ async function main() {
       );
     }
   }
+  // the referrals the bench submitted go again, so the data set stays what it was
+  const removed = await owner.query(
+    `DELETE FROM "Dossier" WHERE "referrerUserId" = (SELECT id FROM "User" WHERE email = $1) AND "createdAt" >= $2`,
+    [REFERRER, referralStarted],
+  );
+  if (removed.rowCount) console.log(`[bench] ${removed.rowCount} submitted benchmark referrals removed`);
   const rssLoad = rss.max;
   let profile = '';
   if (flag('--cpu-prof')) {
@@ -584,7 +684,6 @@ async function main() {
           ? `| ${p.label} | ${p.concurrency} | 0 | no response within ${DURATION} s | | | timeout | ${fmt(p.floorRps)} | |`
           : `| ${p.label} | ${p.concurrency} | ${fmt(p.rps)} | ${ms(p.p50)} | ${ms(p.p95)} | ${ms(p.p99)} | ${p.errors}/${p.requests} | ${fmt(p.floorRps)} | ${p.ratio === null ? '–' : `${fmt(p.ratio, 2)}×`} |`,
     ),
-    '| referral submission | – | not measured: a server-action POST (Next-Action id + form state) is not reproducible with autocannon; see docs/performance.md | | | | | | |',
     '',
     Object.keys(check).length
       ? `Warm-up problems: ${JSON.stringify(check)}`

@@ -146,6 +146,13 @@ describe('ADR 0028: the log is partitioned by month', () => {
       expect(names).toContain('AuditEvent_default');
       // this month and the next two (made by the migration, then every day by the worker)
       expect(names.filter((n) => /^AuditEvent_\d{4}_\d{2}$/.test(n)).length).toBeGreaterThanOrEqual(3);
+      // room on each page for the sealed row, so that sealing is a HOT update (no new index entries)
+      const opts = await c.query(`SELECT reloptions FROM pg_class WHERE relname = $1`, [`AuditEvent_${rows[0].month}`]);
+      expect(opts.rows[0].reloptions).toContain('fillfactor=80');
+      const partial = await c.query(
+        `SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'AuditEvent_unsealed_idx'`,
+      );
+      expect(partial.rows[0].n).toBe(0);
     } finally {
       await c.end();
     }
