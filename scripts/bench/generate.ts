@@ -32,7 +32,7 @@ import { databaseName, withDatabase } from '../lib/bootstrap';
 import { persistentSecrets, withDefaults } from '../lib/secrets';
 import type { EmbeddedCluster } from '../lib/embedded';
 
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'vhd_bench';
 
 /**
@@ -194,7 +194,12 @@ async function bulkInsert(c: pg.Client, o: GenerateOptions, keys: FieldKeys, log
     [
       'functions',
       `
-      CREATE FUNCTION pg_temp.u(t text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$ SELECT md5(${S} || t)::uuid $$;
+      -- an RFC 4122 version-4 UUID from the md5 (the app validates ids as such: a bare md5 is no
+      -- valid UUID in about three cases of four, and its dossier would answer 404)
+      CREATE FUNCTION pg_temp.u(t text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+        SELECT overlay(overlay(h PLACING '4' FROM 13)
+                       PLACING substr('89ab', ('x' || substr(h, 17, 1))::bit(4)::int % 4 + 1, 1) FROM 17)::uuid
+          FROM md5(${S} || t) AS h $$;
       CREATE FUNCTION pg_temp.r(t text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
         $$ SELECT ('x' || substr(md5(${S} || t), 1, 8))::bit(32)::bigint / 4294967296.0 $$;
       CREATE FUNCTION pg_temp.pick(a text[], x float8) RETURNS text LANGUAGE sql IMMUTABLE AS
