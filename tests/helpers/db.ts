@@ -2,6 +2,8 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import { unsafeOwnerClient } from '@/scripts/lib/owner';
 import { parseFieldKeys } from '@/lib/crypto/fields';
+import { prepareDatabase } from '@/scripts/lib/database';
+import { dropDatabase } from '@/scripts/lib/bootstrap';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 let owner: PrismaClient | undefined;
@@ -41,6 +43,22 @@ export async function ownerPgClient(url = dbInfo().ownerUrl): Promise<pg.Client>
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
+}
+
+/**
+ * A fresh, migrated database of its own on the test server (for tests that tamper with or count
+ * what only they write), with the app role's login; `drop` removes it again.
+ */
+export async function ownDatabase(
+  name: string,
+): Promise<{ ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
+  const prepared = await prepareDatabase(inject('db').serverUrl, {
+    database: `${name}_${process.pid}`,
+    fresh: true,
+    appPassword: inject('secrets').APP_DB_PASSWORD,
+    quiet: true,
+  });
+  return { ...prepared, drop: () => dropDatabase(prepared.ownerUrl) };
 }
 
 /**

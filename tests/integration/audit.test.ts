@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { prepareDatabase } from '@/scripts/lib/database';
-import { dropDatabase } from '@/scripts/lib/bootstrap';
 import { runAuditVerification, verifyAuditLog } from '@/lib/audit/verify-db';
 import { recordAudit, cleanReason } from '@/lib/audit/log';
 import { withActor } from '@/lib/use-case/kernel';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
-import { appRoleClient, ownerDb, ownerPgClient, sealAuditLog } from '../helpers/db';
+import { appRoleClient, ownDatabase, ownerDb, ownerPgClient, sealAuditLog } from '../helpers/db';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
 let s: Scenario;
@@ -94,16 +91,10 @@ describe('access log', () => {
 
 describe('tampering with the access log is detected', () => {
   // A database of its own, so that tampering cannot disturb the other tests.
-  const db = inject('db');
   let url: string;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const prepared = await prepareDatabase(db.serverUrl, {
-      database: `vhd_tamper_${process.pid}`,
-      fresh: true,
-      appPassword: inject('secrets').APP_DB_PASSWORD,
-      quiet: true,
-    });
-    url = prepared.ownerUrl;
+    ({ ownerUrl: url, drop } = await ownDatabase('vhd_tamper'));
     const c = await ownerPgClient(url);
     for (let i = 0; i < 5; i++) {
       await c.query(
@@ -115,7 +106,7 @@ describe('tampering with the access log is detected', () => {
     await sealAuditLog(url);
   });
   afterAll(async () => {
-    await dropDatabase(url);
+    await drop();
   });
 
   async function verifyWith(mutation: string) {

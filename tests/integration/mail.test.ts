@@ -171,7 +171,7 @@ describe('invitation mail over SMTP', () => {
     expect(plain?.text).toContain('woensdag 25 november 2026');
     expect(plain?.text).toContain('14:00 – 15:30');
     expect(plain?.text).toContain('Vergaderzaal 2, Lange Gasthuisstraat');
-    expect(plain?.text).toContain('art. 458ter Sw.');
+    expect(plain?.text).toContain('de geheimhoudingsplicht (art. 458ter §2 Sw.)');
     const [html] = msg.byType(/^text\/html/i);
     expect(html?.text).toContain(`href="${invitationUrl}"`);
 

@@ -54,7 +54,9 @@ ALTER SEQUENCE "AuditEvent_id_seq" OWNED BY "AuditEvent"."id";
 CREATE TABLE "AuditEvent_default" PARTITION OF "AuditEvent" DEFAULT;
 
 -- The month partitions for [p_from, p_to] (UTC months). Rows of such a month that wait in the
--- DEFAULT partition move into the new partition (their hashes do not change).
+-- DEFAULT partition move into the new partition (their hashes do not change). Each keeps 20 % of
+-- its pages free: sealing writes the row again, about 130 bytes longer, and with room on its own
+-- page (and no index on the hash columns) that is a HOT update without new index entries.
 CREATE FUNCTION audit_partitions_ensure(p_from timestamptz, p_to timestamptz) RETURNS integer
 LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
@@ -68,12 +70,13 @@ BEGIN
     v_name := 'AuditEvent_' || to_char(v_month AT TIME ZONE 'UTC', 'YYYY_MM');
     IF to_regclass(format('%I', v_name)) IS NULL THEN
       IF EXISTS (SELECT 1 FROM "AuditEvent_default" WHERE "occurredAt" >= v_month AND "occurredAt" < v_next) THEN
-        EXECUTE format('CREATE TABLE %I (LIKE "AuditEvent" INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', v_name);
+        EXECUTE format('CREATE TABLE %I (LIKE "AuditEvent" INCLUDING DEFAULTS INCLUDING CONSTRAINTS) WITH (fillfactor = 80)', v_name);
         EXECUTE format('WITH moved AS (DELETE FROM "AuditEvent_default" WHERE "occurredAt" >= %L AND "occurredAt" < %L RETURNING *)
                         INSERT INTO %I SELECT * FROM moved', v_month, v_next, v_name);
         EXECUTE format('ALTER TABLE "AuditEvent" ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', v_name, v_month, v_next);
       ELSE
-        EXECUTE format('CREATE TABLE %I PARTITION OF "AuditEvent" FOR VALUES FROM (%L) TO (%L)', v_name, v_month, v_next);
+        EXECUTE format('CREATE TABLE %I PARTITION OF "AuditEvent" FOR VALUES FROM (%L) TO (%L) WITH (fillfactor = 80)',
+                       v_name, v_month, v_next);
       END IF;
       v_created := v_created + 1;
     END IF;
@@ -104,8 +107,7 @@ CREATE INDEX "AuditEvent_actorOrganisationId_seq_idx" ON "AuditEvent"("actorOrga
 CREATE INDEX "AuditEvent_dossierId_seq_idx" ON "AuditEvent"("dossierId", "seq");
 CREATE INDEX "AuditEvent_action_seq_idx" ON "AuditEvent"("action", "seq");
 CREATE INDEX "AuditEvent_purpose_seq_idx" ON "AuditEvent"("purpose", "seq");
--- the sealer's work list: the rows without a hash (few, and only at the end)
-CREATE INDEX "AuditEvent_unsealed_idx" ON "AuditEvent"("seq") WHERE "hash" IS NULL;
+-- (no index mentions the hash columns: the seal can then be a HOT update, see below)
 
 -- ---------------------------------------------------------------- who may do what
 -- As before: the DPO / supervisor reads through the app (the partitions themselves are not
