@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const endsAt = sessionEndsAt(session).toISOString();
   return (
     <SessionLock endsAt={endsAt}>
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href="/" className="text-lg font-semibold">
             Veilig Huis Dossier
@@ -52,6 +52,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="inhoud" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-gray-700 print:hidden">
+        <Link href="/privacyverklaring" className="text-brand-700 underline">
+          Privacyverklaring voor cliënten
+        </Link>
+      </footer>
     </SessionLock>
   );
 }

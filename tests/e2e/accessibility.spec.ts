@@ -11,11 +11,17 @@ test('coordinator pages are accessible', async ({ page }) => {
     '/aanmeldingen/nieuw',
     '/overdrachten',
     '/statistieken',
+    '/privacyverklaring',
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expectAccessible(page);
   }
+  // art. 16: the privacy notice for clients, linked from every page, printable
+  await page.getByRole('link', { name: 'Privacyverklaring voor cliënten' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacyverklaring voor cliënten');
+  await expect(page.getByRole('heading', { name: 'Hoe lang?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeVisible();
   await page.goto('/overleggen');
   await page
     .getByRole('link', { name: /Vergaderzaal Veilig Huis Antwerpen/ })
