@@ -1,9 +1,8 @@
 import 'server-only';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/access/actor';
 import { hasRole } from '@/lib/access/actor';
 import { DeniedError, type Tx } from '@/lib/use-case/kernel';
-import { periodBounds, periodKey, periodLabel, type StatisticsFilters } from './schemas';
+import { periodKey, periodLabel, type StatisticsFilters } from './schemas';
 import { THRESHOLD } from './suppression';
 import { buildStatisticsAcrossPeriods, type HouseRef, type UnitStatistics } from './tables';
 
@@ -58,18 +57,11 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
   }
   // The requested period is masked together with its whole year: the year and its four quarters
   // (a year is the sum of its quarters), so no published pair can be subtracted (ADR 0013).
-  const periods = [null, 1, 2, 3, 4].map((q) => ({
-    key: periodKey(filters.year, q),
-    ...periodBounds(filters.year, q),
-  }));
-  // One statement for all five periods, so the year and its quarters are counted in one snapshot:
-  // separate statements (READ COMMITTED) could see a referral submitted between them in the year
-  // but not in its quarter, and the sums check would refuse (the functions are STABLE, so they
-  // read the caller's snapshot).
-  const values = Prisma.join(periods.map((p) => Prisma.sql`(${p.key}::text, ${p.van}::date, ${p.tot}::date)`));
+  // statistics_year reads the year's facts once and groups them by quarter and by year in one
+  // statement (one snapshot: a referral submitted meanwhile is in both or in neither).
   const facts = await tx.$queryRaw<
     {
-      period: string;
+      quarter: number | null;
       kind: 'count' | 'wait';
       safe_house_id: string | null;
       metric: string | null;
@@ -77,27 +69,24 @@ export async function loadStatistics(tx: Tx, actor: Actor, filters: StatisticsFi
       n: bigint;
       median_days: number | null;
     }[]
-  >`
-    WITH periods(period, van, tot) AS (VALUES ${values})
-    SELECT p.period, 'count' AS kind, c.safe_house_id, c.metric, c.category, c.n, NULL::double precision AS median_days
-      FROM periods p CROSS JOIN LATERAL statistics_counts(p.van, p.tot, NULL) c
-    UNION ALL
-    SELECT p.period, 'wait', w.safe_house_id, NULL, NULL, w.decided, w.median_days
-      FROM periods p CROSS JOIN LATERAL statistics_waiting_times(p.van, p.tot, NULL) w`;
-  const loaded = periods.map((p) => {
-    const mine = facts.filter((r) => r.period === p.key);
+  >`SELECT quarter, kind, safe_house_id, metric, category, n, median_days FROM statistics_year(${filters.year}::integer)`;
+  const loaded = [null, 1, 2, 3, 4].map((q) => {
+    const mine = facts.filter((r) => r.quarter === q);
+    const waiting = mine
+      .filter((r) => r.kind === 'wait')
+      .map((w) => ({
+        safeHouseId: w.safe_house_id,
+        decided: Number(w.n),
+        medianDays: w.median_days === null ? null : Number(w.median_days),
+      }));
+    // a quarter without any decision has no row of its own: its scope row is 0 decided, no median
+    if (!waiting.some((w) => w.safeHouseId === null)) waiting.push({ safeHouseId: null, decided: 0, medianDays: null });
     return {
-      key: p.key,
+      key: periodKey(filters.year, q),
       counts: mine
         .filter((r) => r.kind === 'count')
         .map((r) => ({ safeHouseId: r.safe_house_id!, metric: r.metric!, category: r.category!, n: Number(r.n) })),
-      waiting: mine
-        .filter((r) => r.kind === 'wait')
-        .map((w) => ({
-          safeHouseId: w.safe_house_id,
-          decided: Number(w.n),
-          medianDays: w.median_days === null ? null : Number(w.median_days),
-        })),
+      waiting,
     };
   });
   const yearKey = periodKey(filters.year, null);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { periodBounds } from '@/lib/reporting/schemas';
 import { getStatistics } from '@/lib/reporting/get-statistics';
 import { exportStatistics } from '@/lib/reporting/export-statistics';
 import type { UnitStatistics } from '@/lib/reporting/tables';
@@ -378,6 +379,51 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
           (tx) => tx.$queryRaw`SELECT * FROM statistics_waiting_times(${Q1.van}::date, ${Q1.tot}::date, NULL)`,
         ),
       ).rejects.toThrow(/not available/);
+      await expect(withActor(u.id, (tx) => tx.$queryRaw`SELECT * FROM statistics_year(2011)`)).rejects.toThrow(
+        /not available/,
+      );
+    }
+  });
+
+  it('art. 8, issue 11: the one-pass year gives exactly the counts and waiting times of each period on its own', async () => {
+    const periods = [null, 1, 2, 3, 4].map((q) => ({ q, ...periodBounds(2011, q) }));
+    for (const who of [users.analyst, users.coordA]) {
+      await withActor(who.id, async (tx) => {
+        const year = await tx.$queryRaw<
+          {
+            quarter: number | null;
+            kind: string;
+            safe_house_id: string | null;
+            metric: string | null;
+            category: string | null;
+            n: bigint;
+            median_days: number | null;
+          }[]
+        >`SELECT * FROM statistics_year(2011)`;
+        expect(year.length).toBeGreaterThan(0);
+        for (const p of periods) {
+          const counts = await tx.$queryRaw<{ safe_house_id: string; metric: string; category: string; n: bigint }[]>`
+            SELECT * FROM statistics_counts(${p.van}::date, ${p.tot}::date, NULL)`;
+          const waits = await tx.$queryRaw<
+            { safe_house_id: string | null; decided: bigint; median_days: number | null }[]
+          >`
+            SELECT * FROM statistics_waiting_times(${p.van}::date, ${p.tot}::date, NULL)`;
+          const key = (h: string | null, ...rest: unknown[]) => [h ?? '-', ...rest].join('|');
+          const sorted = (xs: string[]) => [...xs].sort();
+          const mine = year.filter((r) => r.quarter === p.q);
+          expect(
+            sorted(mine.filter((r) => r.kind === 'count').map((r) => key(r.safe_house_id, r.metric, r.category, r.n))),
+            `${p.q}`,
+          ).toEqual(sorted(counts.map((r) => key(r.safe_house_id, r.metric, r.category, r.n))));
+          // a period without any decision has no row of its own in the one-pass result (the page adds 0)
+          const expectedWaits = waits.filter((w) => w.decided > 0n);
+          expect(
+            sorted(
+              mine.filter((r) => r.kind === 'wait' && r.n > 0n).map((r) => key(r.safe_house_id, r.n, r.median_days)),
+            ),
+          ).toEqual(sorted(expectedWaits.map((w) => key(w.safe_house_id, w.decided, w.median_days))));
+        }
+      });
     }
   });
 });
