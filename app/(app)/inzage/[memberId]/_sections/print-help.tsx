@@ -1,4 +1,4 @@
-import { PrintButton } from '@/components/gdpr/print-button';
+import { PrintButton } from '@/components/ui/print-button';
 import { Callout } from '@/components/ui/callout';
 
 // Printing: only the overview itself, without the site's header, the forms and the buttons.
