@@ -383,6 +383,13 @@ describe('anonymised statistics (art. 8, art. 15 §4)', () => {
         /not available/,
       );
     }
+    // the facts behind the aggregates are not callable by the app at all, not even by an analyst
+    await expect(
+      withActor(
+        users.analyst.id,
+        (tx) => tx.$queryRaw`SELECT * FROM statistics_facts(ARRAY[${houseA.id}::uuid], '2011-01-01', '2011-12-31')`,
+      ),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('art. 8, issue 11: the one-pass year gives exactly the counts and waiting times of each period on its own', async () => {
