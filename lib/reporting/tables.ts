@@ -3,8 +3,9 @@ import { VIOLENCE_FORMS } from '@/lib/referrals/schemas';
 import { maskMedian, suppressCounts, THRESHOLD, type Masked, type Relation } from './suppression';
 
 /**
- * Turns the aggregates of the SQL functions statistics_counts / statistics_waiting_times
- * (prisma/migrations/20261123090000_statistics) into the masked tables that leave the use case.
+ * Turns the aggregates of the SQL function statistics_year (rows shaped as those of
+ * statistics_counts / statistics_waiting_times; prisma/migrations/20261204140000_statistics_one_pass)
+ * into the masked tables that leave the use case.
  * Pure. Suppression is computed over every safe house in the actor's scope at once, whatever
  * the filter: a house shown on its own is masked exactly as in the table of all houses, so two
  * views can never be subtracted from each other to reveal a hidden count.

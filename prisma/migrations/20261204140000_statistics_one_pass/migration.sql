@@ -1,9 +1,10 @@
 -- Issue 11 (growth): the statistics page read the facts of its year five times — once for the
 -- year and once per quarter (statistics_counts and statistics_waiting_times per period), ×7 slower
 -- on 10,000 dossiers than on 200. statistics_year reads them once and groups by quarter and by
--- year together (GROUPING SETS). The facts are defined once, in statistics_facts and
--- statistics_waits, and statistics_counts / statistics_waiting_times (single periods) now read
--- them too: one definition of what is counted (ADR 0013, amended).
+-- year together (GROUPING SETS). What is counted is defined once: the facts in statistics_facts
+-- and statistics_waits, the counting in statistics_tally and statistics_wait_tally; the
+-- single-period functions statistics_counts / statistics_waiting_times read the same (ADR 0013,
+-- amended).
 
 -- One row per referral submitted in the months [p_from, p_to] of the given safe houses (live
 -- dossiers and the anonymised facts of purged ones). Called only by the SECURITY DEFINER
@@ -85,12 +86,46 @@ LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
 $$;
 REVOKE ALL ON FUNCTION statistics_waits(uuid[], date, date) FROM PUBLIC;
 
--- the violence forms of the codebook; anything else counts as OTHER (per referral, once per form)
-CREATE FUNCTION statistics_form(p_form text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN p_form = ANY (ARRAY['PARTNER_VIOLENCE', 'CHILD_ABUSE', 'CHILDREN_WITNESSING', 'WORRYING_UPBRINGING',
-    'HONOUR_RELATED', 'PARENT_ABUSE', 'ELDER_ABUSE', 'SIBLING_VIOLENCE', 'HIGH_CONFLICT_DIVORCE']) THEN p_form ELSE 'OTHER' END
+-- ---------------------------------------------------------------- counting, once
+-- Per safe house and category, per quarter and (quarter NULL) over the whole range [p_from, p_to].
+-- Only categories with a count > 0; a referral counts once per violence form (codebook forms,
+-- anything else as OTHER).
+CREATE FUNCTION statistics_tally(p_houses uuid[], p_from date, p_to date)
+RETURNS TABLE (quarter integer, safe_house_id uuid, metric text, category text, n bigint)
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  WITH facts AS (SELECT * FROM statistics_facts(p_houses, p_from, p_to)),
+  forms AS (
+    SELECT DISTINCT x.f_key, x.f_house, x.f_quarter,
+           CASE WHEN form = ANY (ARRAY['PARTNER_VIOLENCE', 'CHILD_ABUSE', 'CHILDREN_WITNESSING', 'WORRYING_UPBRINGING',
+             'HONOUR_RELATED', 'PARENT_ABUSE', 'ELDER_ABUSE', 'SIBLING_VIOLENCE', 'HIGH_CONFLICT_DIVORCE']) THEN form ELSE 'OTHER' END AS f_form
+      FROM facts x CROSS JOIN LATERAL unnest(x.f_forms) AS form
+  )
+  SELECT x.f_quarter, x.f_house, 'state', x.f_state, count(*)
+    FROM facts x GROUP BY GROUPING SETS ((x.f_house, x.f_state, x.f_quarter), (x.f_house, x.f_state))
+  UNION ALL
+  SELECT x.f_quarter, x.f_house, 'minors', CASE WHEN x.f_minors THEN 'YES' ELSE 'NO' END, count(*)
+    FROM facts x GROUP BY GROUPING SETS ((x.f_house, x.f_minors, x.f_quarter), (x.f_house, x.f_minors))
+  UNION ALL
+  SELECT x.f_quarter, x.f_house, 'referrer_kind', coalesce(x.f_kind, 'UNKNOWN'), count(*)
+    FROM facts x
+   GROUP BY GROUPING SETS ((x.f_house, coalesce(x.f_kind, 'UNKNOWN'), x.f_quarter), (x.f_house, coalesce(x.f_kind, 'UNKNOWN')))
+  UNION ALL
+  SELECT y.f_quarter, y.f_house, 'violence_form', y.f_form, count(*)
+    FROM forms y GROUP BY GROUPING SETS ((y.f_house, y.f_form, y.f_quarter), (y.f_house, y.f_form))
 $$;
-REVOKE ALL ON FUNCTION statistics_form(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION statistics_tally(uuid[], date, date) FROM PUBLIC;
+
+-- Decisions with a known waiting time and their median (NULL below 5), per safe house and
+-- (safe_house_id NULL) over the whole scope; per quarter and (quarter NULL) over the whole range.
+-- The whole-scope, whole-range row is there even when nothing was decided.
+CREATE FUNCTION statistics_wait_tally(p_houses uuid[], p_from date, p_to date)
+RETURNS TABLE (quarter integer, safe_house_id uuid, decided bigint, median_days double precision)
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT w.w_quarter, w.w_house, count(*), CASE WHEN count(*) >= 5 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY w.w_days) END
+    FROM statistics_waits(p_houses, p_from, p_to) w
+   GROUP BY GROUPING SETS ((w.w_house, w.w_quarter), (w.w_quarter), (w.w_house), ())
+$$;
+REVOKE ALL ON FUNCTION statistics_wait_tally(uuid[], date, date) FROM PUBLIC;
 
 -- ---------------------------------------------------------------- one period (as before)
 CREATE OR REPLACE FUNCTION statistics_counts(p_from date, p_to date, p_safe_house uuid DEFAULT NULL)
@@ -102,17 +137,7 @@ DECLARE
 BEGIN
   PERFORM statistics_check_period(p_from, p_to);
   RETURN QUERY
-  WITH facts AS (SELECT * FROM statistics_facts(v_houses, p_from, p_to)),
-  forms AS (SELECT DISTINCT x.f_key, x.f_house, statistics_form(form) AS f_form FROM facts x CROSS JOIN LATERAL unnest(x.f_forms) AS form)
-  SELECT x.f_house, 'state'::text, x.f_state, count(*) FROM facts x GROUP BY x.f_house, x.f_state
-  UNION ALL
-  SELECT x.f_house, 'minors'::text, CASE WHEN x.f_minors THEN 'YES' ELSE 'NO' END, count(*)
-    FROM facts x GROUP BY x.f_house, x.f_minors
-  UNION ALL
-  SELECT x.f_house, 'referrer_kind'::text, coalesce(x.f_kind, 'UNKNOWN'), count(*)
-    FROM facts x GROUP BY x.f_house, coalesce(x.f_kind, 'UNKNOWN')
-  UNION ALL
-  SELECT y.f_house, 'violence_form'::text, y.f_form, count(*) FROM forms y GROUP BY y.f_house, y.f_form;
+  SELECT t.safe_house_id, t.metric, t.category, t.n FROM statistics_tally(v_houses, p_from, p_to) t WHERE t.quarter IS NULL;
 END $$;
 
 CREATE OR REPLACE FUNCTION statistics_waiting_times(p_from date, p_to date, p_safe_house uuid DEFAULT NULL)
@@ -124,9 +149,7 @@ DECLARE
 BEGIN
   PERFORM statistics_check_period(p_from, p_to);
   RETURN QUERY
-  SELECT w.w_house, count(*), CASE WHEN count(*) >= 5 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY w.w_days) END
-    FROM statistics_waits(v_houses, p_from, p_to) w
-   GROUP BY GROUPING SETS ((w.w_house), ());
+  SELECT t.safe_house_id, t.decided, t.median_days FROM statistics_wait_tally(v_houses, p_from, p_to) t WHERE t.quarter IS NULL;
 END $$;
 
 -- ---------------------------------------------------------------- a whole year in one pass
@@ -137,37 +160,16 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
   v_houses uuid[] := statistics_scope(NULL);
-  v_from date;
-  v_to date;
 BEGIN
   IF p_year IS NULL OR p_year < 2000 OR p_year > 2999 THEN
     RAISE EXCEPTION 'invalid statistics year' USING ERRCODE = '22023';
   END IF;
-  v_from := make_date(p_year, 1, 1);
-  v_to := make_date(p_year, 12, 31);
   RETURN QUERY
-  WITH facts AS (SELECT * FROM statistics_facts(v_houses, v_from, v_to)),
-  forms AS (
-    SELECT DISTINCT x.f_key, x.f_house, x.f_quarter, statistics_form(form) AS f_form
-      FROM facts x CROSS JOIN LATERAL unnest(x.f_forms) AS form
-  )
-  SELECT x.f_quarter, 'count'::text, x.f_house, 'state'::text, x.f_state, count(*), NULL::double precision
-    FROM facts x GROUP BY GROUPING SETS ((x.f_house, x.f_state, x.f_quarter), (x.f_house, x.f_state))
+  SELECT t.quarter, 'count'::text, t.safe_house_id, t.metric, t.category, t.n, NULL::double precision
+    FROM statistics_tally(v_houses, make_date(p_year, 1, 1), make_date(p_year, 12, 31)) t
   UNION ALL
-  SELECT x.f_quarter, 'count', x.f_house, 'minors', CASE WHEN x.f_minors THEN 'YES' ELSE 'NO' END, count(*), NULL
-    FROM facts x GROUP BY GROUPING SETS ((x.f_house, x.f_minors, x.f_quarter), (x.f_house, x.f_minors))
-  UNION ALL
-  SELECT x.f_quarter, 'count', x.f_house, 'referrer_kind', coalesce(x.f_kind, 'UNKNOWN'), count(*), NULL
-    FROM facts x
-   GROUP BY GROUPING SETS ((x.f_house, coalesce(x.f_kind, 'UNKNOWN'), x.f_quarter), (x.f_house, coalesce(x.f_kind, 'UNKNOWN')))
-  UNION ALL
-  SELECT y.f_quarter, 'count', y.f_house, 'violence_form', y.f_form, count(*), NULL
-    FROM forms y GROUP BY GROUPING SETS ((y.f_house, y.f_form, y.f_quarter), (y.f_house, y.f_form))
-  UNION ALL
-  SELECT w.w_quarter, 'wait', w.w_house, NULL, NULL, count(*),
-         CASE WHEN count(*) >= 5 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY w.w_days) END
-    FROM statistics_waits(v_houses, v_from, v_to) w
-   GROUP BY GROUPING SETS ((w.w_house, w.w_quarter), (w.w_quarter), (w.w_house), ());
+  SELECT w.quarter, 'wait', w.safe_house_id, NULL, NULL, w.decided, w.median_days
+    FROM statistics_wait_tally(v_houses, make_date(p_year, 1, 1), make_date(p_year, 12, 31)) w;
 END $$;
 REVOKE ALL ON FUNCTION statistics_year(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION statistics_year(integer) TO vhd_app;
