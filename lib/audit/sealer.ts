@@ -19,7 +19,7 @@ export function startSealer(ownerUrl: string, everyMs = SEAL_INTERVAL_MS): () =>
       try {
         const client = await pool.connect();
         try {
-          while ((await sealAuditLog(client)) === 10_000 && !stopped);
+          await sealAuditLog(client);
         } finally {
           client.release();
         }

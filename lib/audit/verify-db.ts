@@ -14,14 +14,22 @@ const fetchBatchOf = (client: Client) => async (afterSeq: bigint, limit: number)
   return rows.map((r): AuditRow => ({ ...r, seq: BigInt(r.seq) }));
 };
 
+/** How many rows one call of audit_seal links at most (one short statement each). */
+const SEAL_BATCH = 10_000;
+
 /**
  * Seals the rows appended since the last run (ADR 0028): links them to the chain in sequence
- * order, up to a number that a running transaction may still hold. Owner only. Returns how many
- * rows it sealed.
+ * order, batch after batch, up to a number that a running transaction may still hold. Owner only.
+ * Returns how many rows it sealed.
  */
-export async function sealAuditLog(client: Client, limit = 10_000): Promise<number> {
-  const { rows } = await client.query(`SELECT audit_seal($1) AS n`, [limit]);
-  return Number(rows[0].n);
+export async function sealAuditLog(client: Client): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await client.query(`SELECT audit_seal($1) AS n`, [SEAL_BATCH]);
+    const n = Number(rows[0].n);
+    total += n;
+    if (n < SEAL_BATCH) return total;
+  }
 }
 
 /** Verifies the chain through a plain pg connection (the owner's, or any that may read the log). */
@@ -64,7 +72,7 @@ export async function runAuditVerification(client: Client, scope: VerificationSc
     return (rows[0]?.hash as string | undefined) ?? null;
   };
   // the worker seals before it checks, so the check covers what was appended until now
-  while ((await sealAuditLog(client)) === 10_000);
+  await sealAuditLog(client);
   const result = await verifyAfter(fetchBatchOf(client), hashAt, start);
   const fromSeq = start?.afterSeq ?? 0n;
   const stored: StoredVerification = result.ok

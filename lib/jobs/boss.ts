@@ -29,39 +29,31 @@ export interface CheckpointConfig {
   privateKey: string;
 }
 
-/** One signed checkpoint of the access log's head (ADR 0021). */
-export async function checkpointNow(ownerUrl: string, cfg: CheckpointConfig) {
-  const client = new pg.Client({ connectionString: ownerUrl });
+/** `fn` on a connection of its own as the owner, closed afterwards. */
+async function withOwnerClient<T>(ownerUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'vhd-jobs' });
   await client.connect();
   try {
-    return await writeCheckpoint(client, cfg.dir, cfg.privateKey);
+    return await fn(client);
   } finally {
     await client.end();
   }
 }
+
+/** One signed checkpoint of the access log's head (ADR 0021). */
+export const checkpointNow = (ownerUrl: string, cfg: CheckpointConfig) =>
+  withOwnerClient(ownerUrl, (client) => writeCheckpoint(client, cfg.dir, cfg.privateKey));
 
 /** One check of the access log's chain, stored for the DPO's page (ADR 0026). */
-export async function verifyNow(ownerUrl: string, scope: VerificationScope) {
-  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'vhd-jobs' });
-  await client.connect();
-  try {
-    return await runAuditVerification(client, scope);
-  } finally {
-    await client.end();
-  }
-}
+export const verifyNow = (ownerUrl: string, scope: VerificationScope) =>
+  withOwnerClient(ownerUrl, (client) => runAuditVerification(client, scope));
 
 /** The month partitions of the access log for this month and the next two (ADR 0028). */
-export async function ensureAuditPartitions(ownerUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'vhd-jobs' });
-  await client.connect();
-  try {
+export const ensureAuditPartitions = (ownerUrl: string) =>
+  withOwnerClient(ownerUrl, async (client) => {
     const { rows } = await client.query(`SELECT audit_partitions_ensure(now(), now() + interval '2 months') AS n`);
     return Number(rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+  });
 
 export async function startJobs(
   ownerUrl: string,

@@ -24,6 +24,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { parseFieldKeys, encryptField, lookupHmac, type FieldKeys } from '../../lib/crypto/fields';
 import { rowHash, GENESIS_HASH } from '../../lib/audit/verify';
+import { sealAuditLog, verifyAuditLog } from '../../lib/audit/verify-db';
 import { seedDemo } from '../../prisma/demo';
 import { makeNationalNumber } from '../../lib/validation/national-number';
 import { unsafeOwnerClient } from '../lib/owner';
@@ -532,7 +533,7 @@ async function appendAuditLog(c: pg.Client, o: GenerateOptions, log: (m: string)
     await c.query<{ id: string; house: string }>(`SELECT id, "safeHouseId" AS house FROM "Dossier" ORDER BY reference`)
   ).rows;
   // ADR 0028: seal what the seed appended, then go on from the sealed head (nothing may wait)
-  while (Number((await c.query(`SELECT audit_seal(10000) AS n`)).rows[0].n) === 10_000);
+  await sealAuditLog(c);
   const unsealed = (await c.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "hash" IS NULL`)).rows[0].n;
   if (unsealed > 0) throw new Error(`[bench] ${unsealed} access-log rows could not be sealed; is the app running?`);
   const last = (
@@ -671,7 +672,6 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       pg_size_pretty(pg_database_size(current_database())) AS size`);
     console.log('[bench] contents:', rows[0]);
     if (o.verify) {
-      const { verifyAuditLog } = await import('../../lib/audit/verify-db');
       const t = Date.now();
       const r = await verifyAuditLog(c);
       console.log(

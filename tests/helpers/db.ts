@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import { unsafeOwnerClient } from '@/scripts/lib/owner';
 import { parseFieldKeys } from '@/lib/crypto/fields';
+import { sealAuditLog } from '@/lib/audit/verify-db';
 import { prepareDatabase } from '@/scripts/lib/database';
 import { dropDatabase } from '@/scripts/lib/bootstrap';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -66,17 +67,17 @@ export async function ownDatabase(
  * file's transaction may still hold a lower number; the sealer then waits for it to end, so this
  * polls (the condition, not a time) and gives up only after `timeoutMs`.
  */
-export async function sealAuditLog(url = dbInfo().ownerUrl, timeoutMs = 25_000): Promise<bigint> {
+export async function sealThroughNow(url = dbInfo().ownerUrl, timeoutMs = 25_000): Promise<bigint> {
   const client = await ownerPgClient(url);
   try {
     const { rows } = await client.query(`SELECT coalesce(max("seq"), 0)::text AS seq FROM "AuditEvent"`);
     const target = BigInt(rows[0].seq);
     const until = Date.now() + timeoutMs;
     for (;;) {
-      await client.query(`SELECT audit_seal(100000)`);
+      await sealAuditLog(client);
       const state = await client.query(`SELECT "sealedSeq"::text AS seq FROM "AuditSeal"`);
       if (BigInt(state.rows[0].seq) >= target) return target;
-      if (Date.now() > until) throw new Error(`sealAuditLog: row ${target} not sealed after ${timeoutMs} ms`);
+      if (Date.now() > until) throw new Error(`sealThroughNow: row ${target} not sealed after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 25));
     }
   } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { verifyAuditLog } from '@/lib/audit/verify-db';
-import { ownDatabase, ownerPgClient, sealAuditLog } from '../helpers/db';
+import { ownDatabase, ownerPgClient, sealThroughNow } from '../helpers/db';
 
 /**
  * ADR 0028: the access log without a global lock (numbers from a sequence, hashes filled in by
@@ -56,7 +56,7 @@ describe('ADR 0028: appending takes no global lock', () => {
 
 describe('ADR 0028: the sealer links the rows in number order', () => {
   it('does not pass a number that a running transaction holds, and seals it after its commit', async () => {
-    await sealAuditLog(ownerUrl);
+    await sealThroughNow(ownerUrl);
     const holder = await ownerPgClient(ownerUrl);
     const other = await ownerPgClient(ownerUrl);
     const sealer = await ownerPgClient(ownerUrl);
@@ -83,7 +83,7 @@ describe('ADR 0028: the sealer links the rows in number order', () => {
   });
 
   it('skips the number of a rolled-back transaction only once no transaction that could hold it runs', async () => {
-    await sealAuditLog(ownerUrl);
+    await sealThroughNow(ownerUrl);
     const c = await ownerPgClient(ownerUrl);
     try {
       await c.query('BEGIN');
@@ -93,7 +93,7 @@ describe('ADR 0028: the sealer links the rows in number order', () => {
       // the first run after the gap appeared cannot know yet that it is final
       expect(await sealOnce(c)).toBe(lost - 1n);
       // later runs pass it (once every transaction older than that run has ended)
-      await sealAuditLog(ownerUrl);
+      await sealThroughNow(ownerUrl);
       const { rows } = await c.query(`SELECT "seq"::text AS seq FROM "AuditEvent" WHERE "seq" >= $1 ORDER BY "seq"`, [
         lost.toString(),
       ]);
@@ -157,7 +157,7 @@ describe('ADR 0028: the log is partitioned by month', () => {
         `INSERT INTO "AuditEvent" ("seq", "occurredAt", "action", "objectType", "purpose", "outcome")
          VALUES (nextval('"AuditEvent_seq_seq"'), '2031-03-15T10:00:00Z', 'test.event', 'Test', 'test', 'ALLOWED')`,
       );
-      await sealAuditLog(ownerUrl);
+      await sealThroughNow(ownerUrl);
       const where = `SELECT tableoid::regclass::text AS part FROM "AuditEvent" WHERE "occurredAt" = '2031-03-15T10:00:00Z'`;
       expect((await c.query(where)).rows[0].part).toBe('"AuditEvent_default"');
       const made = await c.query(`SELECT audit_partitions_ensure('2031-03-01T00:00:00Z', '2031-03-31T00:00:00Z') AS n`);

@@ -4,7 +4,7 @@ import { recordAudit, cleanReason } from '@/lib/audit/log';
 import { withActor } from '@/lib/use-case/kernel';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
-import { appRoleClient, ownDatabase, ownerDb, ownerPgClient, sealAuditLog } from '../helpers/db';
+import { appRoleClient, ownDatabase, ownerDb, ownerPgClient, sealThroughNow } from '../helpers/db';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
 let s: Scenario;
@@ -69,7 +69,7 @@ describe('access log', () => {
 
   it('the chain of the shared test database is intact after concurrent appends', async () => {
     await Promise.all(Array.from({ length: 8 }, () => listDossiers(s.users.coordA.id, {})));
-    const sealed = await sealAuditLog();
+    const sealed = await sealThroughNow();
     const client = await ownerPgClient();
     try {
       const result = await verifyAuditLog(client);
@@ -103,7 +103,7 @@ describe('tampering with the access log is detected', () => {
       );
     }
     await c.end();
-    await sealAuditLog(url);
+    await sealThroughNow(url);
   });
   afterAll(async () => {
     await drop();

@@ -9,7 +9,7 @@ import { brusselsDayEnd, brusselsDayStart, brusselsToday } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/log';
 import { withActor } from '@/lib/use-case/kernel';
 import { getDossier } from '@/lib/dossiers/get-dossier';
-import { appRoleClient, ownerDb, ownerPgClient, sealAuditLog } from '../helpers/db';
+import { appRoleClient, ownerDb, ownerPgClient, sealThroughNow } from '../helpers/db';
 import { liveSessionToken } from '../helpers/sessions';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 
@@ -422,7 +422,7 @@ describe('art. 15: the access log page at scale (issue 11 §4)', () => {
         await holder.end();
       }
       // once sealed, the page checks those rows itself
-      await sealAuditLog();
+      await sealThroughNow();
       const r = await searchAuditEvents(s.users.dpo.id, {});
       expect(r.verification).toMatchObject({ ok: true, pending: 0, lastFullRunAt: expect.any(Date) });
       if (!r.verification.ok) throw new Error('unreachable');
