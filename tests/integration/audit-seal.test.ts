@@ -104,13 +104,17 @@ describe('ADR 0028: the sealer links the rows in number order', () => {
     }
   });
 
-  it('the app role can neither seal nor change a row, nor read a partition around the policy', async () => {
+  it('the app role can neither seal nor change a row, nor read a partition around the policy, nor touch the sealer’s state', async () => {
     const app = await ownerPgClient(appUrl);
     try {
       await expect(app.query(`SELECT audit_seal()`)).rejects.toThrow(/permission denied/);
       await expect(app.query(`UPDATE "AuditEvent" SET "hash" = NULL`)).rejects.toThrow(/permission denied/);
       await expect(app.query(`SELECT count(*) FROM "AuditEvent_default"`)).rejects.toThrow(/permission denied/);
       await expect(app.query(`SELECT audit_partitions_ensure(now(), now())`)).rejects.toThrow(/permission denied/);
+      // nor read or move the sealer's place
+      await expect(app.query(`SELECT * FROM "AuditSeal"`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE "AuditSeal" SET "sealedSeq" = 0`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DELETE FROM "AuditSeal"`)).rejects.toThrow(/permission denied/);
     } finally {
       await app.end();
     }

@@ -175,7 +175,9 @@ SELECT 1, coalesce(max("seq"), 0),
   FROM "AuditEvent";
 ALTER TABLE "AuditSeal" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "AuditSeal" FORCE ROW LEVEL SECURITY;
-CREATE POLICY audit_seal_owner ON "AuditSeal" USING (current_user <> 'vhd_app') WITH CHECK (current_user <> 'vhd_app');
+-- the sealer's own state: read and moved on by the owner only (the app role has no grant either)
+CREATE POLICY audit_seal_select ON "AuditSeal" FOR SELECT USING (current_user <> 'vhd_app');
+CREATE POLICY audit_seal_update ON "AuditSeal" FOR UPDATE USING (current_user <> 'vhd_app') WITH CHECK (current_user <> 'vhd_app');
 
 -- Seals up to p_limit rows after the last sealed one, in sequence order; returns how many.
 --
