@@ -68,6 +68,12 @@ export const PERMISSIONS = {
   'users.manage': { kind: 'global', roles: ['FUNCTIONAL_ADMIN'] },
   /** anonymised statistics (art. 8, art. 15 §4) */
   'statistics.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE', 'AGENCY_ANALYST'] },
+  /** plans of case conferences still to distribute, with their 14-working-day deadline (seed 004; ADR 0036) */
+  'plan.deadlines': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
+  /** feedback a standing delegate gave to oneself (art. 12, 4th para; ADR 0036) */
+  'feedback.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** acknowledge the secrecy of art. 458ter §2 Sw. before reading the feedback (ADR 0036) */
+  'feedback.acknowledge': { kind: 'global', roles: CLIENT_WORK_ROLES },
 
   // ---- actions on one dossier
   'dossier.view': { kind: 'dossier', relations: ['coordinator', 'referrer', 'corePartner', 'participant'] },
@@ -98,6 +104,10 @@ export const PERMISSIONS = {
   'conference.contribute': { kind: 'dossier', relations: ['coordinator', 'participant'], statuses: ['IN_TRAJECTORY'] },
   /** minutes, decisions, action plan, case director */
   'conference.record': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** finalise the minutes of a case on a session: they no longer change (ADR 0036) */
+  'conference.finalise': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** send the finalised plan to participants and declined invitees, the outcome to the referrer (ADR 0036) */
+  'conference.distribute': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
   /** minutes and action plan as a watermarked PDF */
   'conference.downloadPdf': { kind: 'dossier', relations: ['coordinator', 'participant'] },
   /** consensus-gated disclosure (art. 14 §2): only participants propose and vote */

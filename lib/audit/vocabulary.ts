@@ -49,6 +49,8 @@ const SYSTEM_EVENT_LABEL = {
   'auth.passkey.remove': 'Passkey verwijderd',
   'auth.session.end': 'Eigen sessie beëindigd',
   'action.forged': 'Vervalst argument van een formulier geweigerd',
+  'feedback.read': 'Terugkoppeling gelezen door de medewerker',
+  'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -69,6 +71,9 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'audit.export': 'Toegangslog geëxporteerd door de DPO',
   'users.manage': 'Gebruikers beheerd',
   'statistics.view': 'Geanonimiseerde statistieken geraadpleegd',
+  'plan.deadlines': 'Termijnen van de plannen van aanpak geraadpleegd',
+  'feedback.listOwn': 'Eigen terugkoppeling geraadpleegd',
+  'feedback.acknowledge': 'Geheimhoudingsplicht bevestigd voor een terugkoppeling',
   'dossier.view': 'Dossier geraadpleegd',
   'member.setSafeAddress': 'Veilig adres ingesteld of opgeheven',
   'personalData.reveal': 'Afgeschermd gegeven getoond (rijksregisternummer of contactgegevens), met reden',
@@ -85,6 +90,8 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'conference.invite': 'Organisatie uitgenodigd voor het casusoverleg',
   'conference.contribute': 'Informatie ingebracht in het casusoverleg',
   'conference.record': 'Verslag of plan van aanpak bijgewerkt',
+  'conference.finalise': 'Verslag van een casusoverleg definitief gemaakt',
+  'conference.distribute': 'Plan van aanpak verstuurd naar de deelnemers',
   'conference.downloadPdf': 'Verslag gedownload (pdf)',
   'disclosure.propose': 'Voorstel tot delen met een lid gedaan',
   'disclosure.vote': 'Gestemd over een voorstel tot delen',
@@ -158,6 +165,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   DisclosureProposal: 'Voorstel tot delen',
   RetentionExtension: 'Voorstel tot langere bewaartermijn',
   FeedbackRecord: 'Terugkoppeling',
+  FeedbackList: 'Lijst van eigen terugkoppeling',
+  PlanDeadlineList: 'Termijnen van de plannen van aanpak',
+  PlanDistributionRecipient: 'Bericht over het plan van aanpak',
   TransferRequest: 'Overdracht',
   TransferList: 'Lijst van overdrachten',
   Statistics: 'Geanonimiseerde statistieken',

@@ -18,6 +18,8 @@ const PERSONAL_TABLES = [
   'Goal',
   'PlanAction',
   'FeedbackRecord',
+  'FeedbackNote',
+  'ReferrerOutcome',
   'DisclosureProposal',
   'RetentionExtension',
 ];
@@ -61,6 +63,15 @@ const TECHNICAL = new Set([
   'decidedAt',
   'correctedAt',
   'withdrawnAt',
+  // issue 12 §5: finalised and distributed minutes, the referrer's outcome, feedback secrecy
+  'finalisedAt',
+  'finalisedByUserId',
+  'distributedAt',
+  'distributedByUserId',
+  'writtenByUserId',
+  'writtenAt',
+  'secrecyAcknowledgedAt',
+  'feedbackRecordId',
 ]);
 
 describe('art. 15: personal fields are tagged with their category', () => {
