@@ -61,7 +61,12 @@ export async function getCaseConference(userId: string, dossierId: string, now =
             orderBy: { createdAt: 'desc' },
             include: { items: true },
           }),
-          tx.feedbackRecord.findMany({ where: { dossierId }, orderBy: { givenAt: 'desc' } }),
+          tx.feedbackRecord.findMany({
+            where: { dossierId },
+            orderBy: { givenAt: 'desc' },
+            // the note: the coordinator and the delegate who wrote it (RLS; ADR 0036)
+            include: { note: { select: { note: true } } },
+          }),
           tx.safeHouse.findUniqueOrThrow({ where: { id: dossier.safeHouseId }, select: { name: true } }),
           tx.corePartnership.findMany({
             where: { safeHouseId: dossier.safeHouseId },
@@ -170,6 +175,8 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           endsAt: a.session.endsAt,
           location: a.session.location,
           minutes: text(a.minutes),
+          /** finalised minutes no longer change (ADR 0036) */
+          finalisedAt: a.finalisedAt,
           /** the session has begun: it can be the closing conference (art. 15 §3) */
           past: a.session.startsAt.getTime() <= now.getTime(),
           decisions: a.decisions.map((d) => ({ id: d.id, text: text(d.text), createdAt: d.createdAt })),
@@ -248,7 +255,8 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           delegate: userName(f.delegateUserId),
           caseWorker: userName(f.caseWorkerUserId),
           givenAt: f.givenAt,
-          note: f.note,
+          note: f.note?.note ?? '',
+          acknowledgedAt: f.secrecyAcknowledgedAt,
         })),
         colleagues,
         actorUserId: actor.userId,

@@ -32,6 +32,12 @@ async function record<T>(
   });
 }
 
+/** Finalised minutes and their decisions no longer change (issue 12 §5; ADR 0036; also a trigger). */
+async function refuseFinalised(tx: Tx, dossierId: string, agendaItemId: string) {
+  const item = await tx.agendaItem.findFirst({ where: { id: agendaItemId, dossierId }, select: { finalisedAt: true } });
+  if (item?.finalisedAt) throw conflict('Het verslag is definitief gemaakt en kan niet meer gewijzigd worden.');
+}
+
 export async function saveMinutes(
   userId: string,
   dossierId: string,
@@ -42,6 +48,7 @@ export async function saveMinutes(
   const parsed = validateForm(minutesSchema, { minutes });
   if (!parsed.ok) throw invalid('Het verslag kon niet bewaard worden.', parsed.errors);
   return record(userId, dossierId, 'saveMinutes', 'AgendaItem', async (tx) => {
+    await refuseFinalised(tx, dossierId, agendaItemId);
     const updated = await tx.agendaItem.updateMany({
       where: { id: agendaItemId, dossierId },
       data: { minutes: parsed.data.minutes, minutesUpdatedAt: now },
@@ -57,6 +64,7 @@ export async function addDecision(userId: string, dossierId: string, agendaItemI
   return record(userId, dossierId, 'addDecision', 'ConferenceDecision', async (tx, safeHouseId, actorId) => {
     const agenda = await tx.agendaItem.findFirst({ where: { id: agendaItemId, dossierId }, select: { id: true } });
     if (!agenda) throw invalid('Onbekend agendapunt.');
+    await refuseFinalised(tx, dossierId, agendaItemId);
     return tx.conferenceDecision.create({
       data: { agendaItemId, dossierId, safeHouseId, text: parsed.data.text, recordedByUserId: actorId },
       select: { id: true },
