@@ -33,6 +33,11 @@ export const NOTICES = {
     verlenging:
       'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
     afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
+    definitief: 'Het verslag is definitief. Verstuur nu het plan van aanpak (binnen 14 werkdagen na het overleg).',
+    verstuurd: 'Het plan van aanpak is verstuurd. De e-mails bevatten enkel een link, geen gegevens over de casus.',
+  },
+  feedback: {
+    bevestigd: 'Je hebt de geheimhoudingsplicht bevestigd. Je kunt de terugkoppeling nu lezen.',
   },
   draft: {
     bewaard: 'Het concept is bewaard. Het is nog niet ingediend: enkel jij kunt het zien.',

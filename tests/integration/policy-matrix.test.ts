@@ -73,6 +73,34 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
   'audit.verify': ['dpo'],
   'users.manage': ['admin'],
   'statistics.view': ['coordA', 'reprA', 'coordB', 'analyst'],
+  // issue 12 §5 (ADR 0036)
+  'plan.deadlines': ['coordA', 'reprA', 'coordB'],
+  'feedback.listOwn': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
+  'feedback.acknowledge': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
 };
 
 const coordinatorsOf = {
@@ -110,6 +138,8 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
   'conference.invite': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'conference.contribute': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'conference.record': { trajectoryA: [...coordinatorsOf.trajectoryA] },
+  'conference.finalise': { trajectoryA: [...coordinatorsOf.trajectoryA] },
+  'conference.distribute': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'conference.downloadPdf': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],

@@ -126,6 +126,13 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     // anonymised statistics: the Agency's analysts, and the coordinators for their centre
     case 'statistics.view':
       return isCoordinatorSomewhere(a) || hasRoleAnywhere(a, 'AGENCY_ANALYST');
+    // issue 12 §5: the coordinator watches the 14-working-day deadline of the plans (seed 004)
+    case 'plan.deadlines':
+      return isCoordinatorSomewhere(a);
+    // feedback a standing delegate gave to oneself (art. 12, 4th para): anyone who does client work
+    case 'feedback.listOwn':
+    case 'feedback.acknowledge':
+      return doesClientWork(a);
     default:
       return undefined;
   }
@@ -180,6 +187,8 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
       return r.coordinator || r.participant;
     case 'conference.invite':
     case 'conference.record':
+    case 'conference.finalise': // finalising the minutes and distributing the plan (issue 12 §5)
+    case 'conference.distribute':
       return r.coordinator && trajectory;
     case 'conference.contribute':
       return (r.coordinator || r.participant) && trajectory;

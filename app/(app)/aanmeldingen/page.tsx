@@ -69,6 +69,12 @@ export default async function MyReferralsPage() {
                     </p>
                   )}
                   {r.decisionReasons && <p className="mt-1 text-sm text-gray-800">Motivering: {r.decisionReasons}</p>}
+                  {r.conferenceOutcomes.map((o) => (
+                    <div key={o.sharedAt.toISOString()} className="mt-2 text-sm text-gray-800">
+                      <p className="font-medium">Terugmelding na het casusoverleg ({formatDate(o.sharedAt)}):</p>
+                      <p className="whitespace-pre-line">{o.text}</p>
+                    </div>
+                  ))}
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { listInbox, type InboxFilters } from '@/lib/admission/list-inbox';
 import { RISK_LEVEL_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { formatDate } from '@/lib/time';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
+import { PlanDeadlines } from '@/components/distribution/plan-deadlines';
 
 export const metadata = { title: 'Te toetsen aanmeldingen' };
 
@@ -27,6 +28,7 @@ export default async function TriagePage({
   return (
     <>
       <h1 className="text-2xl font-semibold">Te toetsen aanmeldingen</h1>
+      <PlanDeadlines title="Plannen van aanpak te versturen na een casusoverleg (binnen 14 werkdagen)" />
       <ul className="mt-4 flex flex-wrap gap-4" aria-label="Aantallen">
         <li className="rounded bg-white p-3 shadow-sm">
           <span className="block text-2xl font-semibold">{data.counts.open}</span> wachten op toetsing

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
 import { caseDirectorAction, identityAction, inviteAction } from '../actions';
 import { noticeText } from '@/lib/forms/notices';
+import { PlanDeadlines } from '@/components/distribution/plan-deadlines';
 
 export const metadata = { title: 'Casusoverleg' };
 
@@ -31,6 +32,7 @@ export default async function SessionPage({
       <h1 className="text-2xl font-semibold">Casusoverleg van {formatDateTime(data.session.startsAt)}</h1>
       <p className="mt-1">Plaats: {data.session.location}</p>
       <Notice>{notice}</Notice>
+      <PlanDeadlines sessionId={data.session.id} title="Plannen van aanpak te versturen (binnen 14 werkdagen)" />
       {data.cases.map((c) => (
         <section
           key={c.dossier.id}

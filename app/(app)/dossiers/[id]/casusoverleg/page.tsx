@@ -26,6 +26,7 @@ import {
 } from './actions';
 import { ClosureSection } from './_sections/closure';
 import { DisclosuresSection } from './_sections/disclosures';
+import { DistributionSection } from './_sections/distribution';
 import { FeedbackSection } from './_sections/feedback';
 import { InformationSection } from './_sections/information';
 import { MinutesSection } from './_sections/minutes';
@@ -86,6 +87,7 @@ export default async function CaseConferencePage({
           decision: (agendaItemId) => decisionAction.bind(null, dossierId, agendaItemId),
         }}
       />
+      <DistributionSection dossierId={dossierId} />
       <InformationSection
         items={v.items}
         members={v.members}

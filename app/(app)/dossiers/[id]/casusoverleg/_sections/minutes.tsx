@@ -25,7 +25,12 @@ export function MinutesSection({
           <h3 className="font-semibold">
             {formatDateTime(a.startsAt)} — {a.location}
           </h3>
-          {canRecord && i === 0 ? (
+          {a.finalisedAt && (
+            <p className="text-sm text-gray-700">
+              Definitief sinds {formatDateTime(a.finalisedAt)}: niet meer te wijzigen.
+            </p>
+          )}
+          {canRecord && i === 0 && !a.finalisedAt ? (
             <div className="mt-2 space-y-4">
               <SpecForm
                 action={actions.minutes(a.id)}
