@@ -5,6 +5,8 @@ import type { FieldKeys } from '../lib/crypto/fields';
 import { hashPassword } from '../lib/auth/passwords';
 import { makeNationalNumber } from '../lib/validation/national-number';
 import { makeDossier, makeParticipant } from './factories';
+import { addDays, brusselsToday, brusselsWallClockToInstant } from '../lib/time';
+import { isWorkingDay } from '../lib/working-days';
 
 /** Demo data: two safe houses, their core partners, one user per role, a few dossiers. */
 export const DEMO_PASSWORD = 'VeiligHuis-demo-2026';
@@ -164,6 +166,15 @@ export const DEMO_USERS: {
     org: 'Agentschap Justitie en Handhaving',
     roles: [['AGENCY_ANALYST', null]],
     description: 'analist van het Agentschap (enkel geanonimiseerde cijfers)',
+  },
+  // issue 12 §5: receives feedback from the standing delegate of the justice house
+  {
+    email: 'medewerker.justitiehuis@vhd.test',
+    name: 'Jonas Justitieassistent',
+    org: 'Justitiehuis Antwerpen',
+    roles: [['REFERRER', null]],
+    description:
+      'justitieassistent; kreeg terugkoppeling van de vaste afgevaardigde (bevestigt eerst de geheimhoudingsplicht)',
   },
 ];
 
@@ -364,6 +375,12 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     clientSystemLabel: 'Gezin Wuyts',
     members: [{ memberRole: 'VICTIM', firstName: 'Sien', lastName: 'Wuyts', dateOfBirth: new Date('1992-08-19') }],
   });
+  await seedPlanDistribution(db, keys, {
+    trajectoryId: trajectory.id,
+    safeHouseId: ant,
+    coordinatorId: users.get('coordinator.antwerpen@vhd.test')!.id,
+    users,
+  });
   // The demo references above used numbers 1 to 3 (Antwerpen) and 1 to 3 (Oost-Vlaanderen) of 2026.
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
@@ -438,6 +455,166 @@ async function seedConference(
       reason: 'EXPERTISE',
       reasonNote: 'Expertise eergerelateerd geweld',
       invitedByUserId: c.coordinatorId,
+    },
+  });
+}
+
+/**
+ * Issue 12 §5 (ADR 0036): after a case conference.
+ * - VH-ANT-2026-0002 (Gezin Janssens): a session held 12 working days ago whose minutes are
+ *   final but whose plan is not sent yet — 2 working days left (seed 004), shown to the
+ *   coordinator on the case, the session and the triage page;
+ * - feedback from the justice house's standing delegate (Eva) to her colleague
+ *   `medewerker.justitiehuis`, who must acknowledge the secrecy before reading it;
+ * - VH-ANT-2025-0012 (Gezin Verhoeven), referred by `aanmelder.huisarts`: a conference whose plan
+ *   was distributed, with the outcome the referrer reads on Mijn aanmeldingen.
+ */
+async function seedPlanDistribution(
+  db: PrismaClient,
+  keys: FieldKeys,
+  c: {
+    trajectoryId: string;
+    safeHouseId: string;
+    coordinatorId: string;
+    users: Map<string, { id: string; organisationId: string }>;
+  },
+) {
+  // the working day 12 working days before today (Brussels): 2 working days left of 14
+  let day = brusselsToday();
+  for (let n = 0; n < 12;) {
+    day = addDays(day, -1);
+    if (isWorkingDay(day)) n++;
+  }
+  const heldAt = brusselsWallClockToInstant(day, '10:00');
+  const held = await db.conferenceSession.create({
+    data: {
+      safeHouseId: c.safeHouseId,
+      startsAt: heldAt,
+      endsAt: new Date(heldAt.getTime() + 90 * 60_000),
+      location: 'Vergaderzaal Veilig Huis Antwerpen',
+      createdByUserId: c.coordinatorId,
+      agenda: {
+        create: [
+          {
+            dossierId: c.trajectoryId,
+            safeHouseId: c.safeHouseId,
+            position: 0,
+            minutes:
+              'Veiligheidsplan voor Amira besproken. Politie en justitiehuis stemmen het contactverbod af; ' +
+              'het CAW volgt de begeleiding op.',
+            minutesUpdatedAt: new Date(heldAt.getTime() + 2 * 3_600_000),
+            finalisedAt: new Date(heldAt.getTime() + 24 * 3_600_000),
+            finalisedByUserId: c.coordinatorId,
+          },
+        ],
+      },
+    },
+    include: { agenda: true },
+  });
+  await db.conferenceDecision.create({
+    data: {
+      agendaItemId: held.agenda[0]!.id,
+      dossierId: c.trajectoryId,
+      safeHouseId: c.safeHouseId,
+      text: 'Het CAW neemt de casusregie op; evaluatie op het volgende overleg.',
+      recordedByUserId: c.coordinatorId,
+    },
+  });
+  await db.referrerOutcome.create({
+    data: {
+      agendaItemId: held.agenda[0]!.id,
+      dossierId: c.trajectoryId,
+      safeHouseId: c.safeHouseId,
+      text: 'De situatie wordt opgevolgd in een traject van het Veilig Huis. U blijft aanspreekpunt voor de politie.',
+      writtenByUserId: c.coordinatorId,
+      writtenAt: new Date(heldAt.getTime() + 24 * 3_600_000),
+    },
+  });
+
+  // feedback by the standing delegate of the justice house, not yet acknowledged
+  const eva = c.users.get('deelnemer.justitiehuis@vhd.test')!;
+  const jonas = c.users.get('medewerker.justitiehuis@vhd.test')!;
+  await db.caseParticipant.updateMany({
+    where: { dossierId: c.trajectoryId, userId: eva.id },
+    data: { attendance: 'STANDING_DELEGATE' },
+  });
+  const feedback = await db.feedbackRecord.create({
+    data: {
+      dossierId: c.trajectoryId,
+      safeHouseId: c.safeHouseId,
+      delegateUserId: eva.id,
+      caseWorkerUserId: jonas.id,
+      givenAt: new Date(heldAt.getTime() + 26 * 3_600_000),
+    },
+  });
+  await db.feedbackNote.create({
+    data: {
+      feedbackRecordId: feedback.id,
+      dossierId: c.trajectoryId,
+      safeHouseId: c.safeHouseId,
+      note: 'Het contactverbod voor Hassan blijft gelden; meld elk contact met Amira meteen aan de politie.',
+    },
+  });
+
+  // a referral by the GP whose conference plan was distributed, with the outcome for the referrer
+  const huisarts = c.users.get('aanmelder.huisarts@vhd.test')!;
+  const verhoeven = await makeDossier(db, keys, {
+    safeHouseId: c.safeHouseId,
+    referrerUserId: huisarts.id,
+    referrerOrganisationId: huisarts.organisationId,
+    status: 'IN_TRAJECTORY',
+    reference: 'VH-ANT-2025-0012',
+    clientSystemLabel: 'Gezin Verhoeven',
+    violenceForms: ['PARTNER_VIOLENCE'],
+    members: [{ memberRole: 'VICTIM', firstName: 'Leen', lastName: 'Verhoeven', dateOfBirth: new Date('1983-05-17') }],
+  });
+  const earlierAt = brusselsWallClockToInstant(addDays(brusselsToday(), -30), '14:00');
+  const earlier = await db.conferenceSession.create({
+    data: {
+      safeHouseId: c.safeHouseId,
+      startsAt: earlierAt,
+      endsAt: new Date(earlierAt.getTime() + 60 * 60_000),
+      location: 'Vergaderzaal Veilig Huis Antwerpen',
+      createdByUserId: c.coordinatorId,
+      agenda: {
+        create: [
+          {
+            dossierId: verhoeven.id,
+            safeHouseId: c.safeHouseId,
+            position: 0,
+            minutes: 'Leen verblijft tijdelijk bij haar zus. Afspraken over opvang en juridische bijstand.',
+            finalisedAt: new Date(earlierAt.getTime() + 24 * 3_600_000),
+            finalisedByUserId: c.coordinatorId,
+            distributedAt: new Date(earlierAt.getTime() + 48 * 3_600_000),
+            distributedByUserId: c.coordinatorId,
+          },
+        ],
+      },
+    },
+    include: { agenda: true },
+  });
+  const sharedAt = new Date(earlierAt.getTime() + 48 * 3_600_000);
+  await db.referrerOutcome.create({
+    data: {
+      agendaItemId: earlier.agenda[0]!.id,
+      dossierId: verhoeven.id,
+      safeHouseId: c.safeHouseId,
+      text:
+        'De aanmelding is opgenomen in een traject van het Veilig Huis. Afgesproken met u: u ziet mevrouw op ' +
+        'consultatie over twee weken en neemt contact op met de casusregisseur als u zich zorgen maakt.',
+      writtenByUserId: c.coordinatorId,
+      writtenAt: new Date(earlierAt.getTime() + 24 * 3_600_000),
+      sharedAt,
+    },
+  });
+  await db.planDistributionRecipient.create({
+    data: {
+      agendaItemId: earlier.agenda[0]!.id,
+      dossierId: verhoeven.id,
+      safeHouseId: c.safeHouseId,
+      userId: huisarts.id,
+      reason: 'REFERRER',
+      mailSentAt: sharedAt,
     },
   });
 }

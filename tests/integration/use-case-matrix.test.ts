@@ -899,6 +899,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/aanmeldingen', 'referral.listOwn'],
     ['/overleggen', 'conference.plan'],
     ['/uitnodigingen', 'invitation.listOwn'],
+    ['/terugkoppeling', 'feedback.listOwn'],
     ['/overdrachten', 'transfer.view'],
     ['/inzage', 'gdpr.accessOverview'],
     ['/statistieken', 'statistics.view'],
