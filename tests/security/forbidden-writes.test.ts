@@ -298,3 +298,93 @@ describe('art. 15 (access log, ADR 0026): the stored chain checks are the worker
     ]);
   });
 });
+
+describe('issue 12 §5 (ADR 0036): finalised minutes, distribution, the referrer’s outcome, feedback notes', () => {
+  it('art. 12: only the delegate writes a feedback note, only the case worker acknowledges, nobody rewrites either', async () => {
+    const rec = await ownerDb().feedbackRecord.create({
+      data: {
+        dossierId: w.dossier.id,
+        safeHouseId: w.house.id,
+        delegateUserId: w.u.police.id,
+        caseWorkerUserId: w.u.outsider.id,
+        givenAt: new Date(),
+      },
+    });
+    const insertNote = `INSERT INTO "FeedbackNote" ("feedbackRecordId", "dossierId", "safeHouseId", "note") VALUES ($1, $2, $3, 'x')`;
+    const args = [rec.id, w.dossier.id, w.house.id];
+    // another participant, the case worker and the coordinator do not write the delegate's note
+    for (const u of [w.u.justice.id, w.u.outsider.id, w.u.coord.id])
+      expect(await refused(client, u, insertNote, args), u).toMatch(REFUSED);
+    // the delegate may (rolled back)
+    expect((await asActor(client, w.u.police.id, insertNote, args)).rowCount).toBe(1);
+    await ownerDb().feedbackNote.create({
+      data: { feedbackRecordId: rec.id, dossierId: w.dossier.id, safeHouseId: w.house.id, note: 'geheim' },
+    });
+    // acknowledging is the case worker's own act; nothing else of the record changes
+    const ack = `UPDATE "FeedbackRecord" SET "secrecyAcknowledgedAt" = now() WHERE "id" = $1`;
+    for (const u of [w.u.police.id, w.u.justice.id, w.u.coord.id])
+      expect(await refused(client, u, ack, [rec.id]), u).toMatch(REFUSED);
+    for (const sql of [
+      `UPDATE "FeedbackRecord" SET "caseWorkerUserId" = $2 WHERE "id" = $1`,
+      `UPDATE "FeedbackRecord" SET "givenAt" = now() - interval '1 day', "delegateUserId" = $2 WHERE "id" = $1`,
+    ])
+      expect(await refused(client, w.u.outsider.id, sql, [rec.id, w.u.outsider.id])).toMatch(REFUSED);
+    for (const sql of [
+      `UPDATE "FeedbackNote" SET "note" = 'anders' WHERE "feedbackRecordId" = $1`,
+      `DELETE FROM "FeedbackNote" WHERE "feedbackRecordId" = $1`,
+      `DELETE FROM "FeedbackRecord" WHERE "id" = $1`,
+    ])
+      for (const u of [w.u.police.id, w.u.outsider.id, w.u.coord.id])
+        expect(await refused(client, u, sql, [rec.id]), `${u} ${sql}`).toMatch(REFUSED);
+    // the case worker reads nothing of the note before acknowledging
+    expect(
+      (
+        await asActor(client, w.u.outsider.id, `SELECT "note" FROM "FeedbackNote" WHERE "feedbackRecordId" = $1`, [
+          rec.id,
+        ])
+      ).rowCount,
+    ).toBe(0);
+  });
+
+  it('issue 12 §5: participants neither finalise, distribute nor write the referrer’s outcome; the coordinator not out of order', async () => {
+    const item = w.agendaItem.id;
+    for (const u of [w.u.police.id, w.u.caw.id])
+      expect(
+        await refused(
+          client,
+          u,
+          `UPDATE "AgendaItem" SET "finalisedAt" = now(), "finalisedByUserId" = $2 WHERE "id" = $1`,
+          [item, u],
+        ),
+      ).toMatch(REFUSED);
+    // a recipient before any distribution, or a mail recorded at insert: refused even for the coordinator
+    const insertRecipient = `INSERT INTO "PlanDistributionRecipient" ("agendaItemId", "dossierId", "safeHouseId", "userId", "reason") VALUES ($1, $2, $3, $4, 'PARTICIPANT')`;
+    expect(
+      await refused(client, w.u.coord.id, insertRecipient, [item, w.dossier.id, w.house.id, w.u.police.id]),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(client, w.u.police.id, insertRecipient, [item, w.dossier.id, w.house.id, w.u.police.id]),
+    ).toMatch(REFUSED);
+    // distributing before finalising
+    expect(
+      await refused(
+        client,
+        w.u.coord.id,
+        `UPDATE "AgendaItem" SET "distributedAt" = now(), "distributedByUserId" = $2 WHERE "id" = $1`,
+        [item, w.u.coord.id],
+      ),
+    ).toMatch(REFUSED);
+    // the referrer's outcome: only the coordinator writes it, never already shared
+    const insertOutcome = `INSERT INTO "ReferrerOutcome" ("agendaItemId", "dossierId", "safeHouseId", "text", "writtenByUserId", "sharedAt") VALUES ($1, $2, $3, 'Opgenomen.', $4, $5)`;
+    // u.caw is the referrer of this case (and a participant)
+    for (const u of [w.u.police.id, w.u.caw.id])
+      expect(await refused(client, u, insertOutcome, [item, w.dossier.id, w.house.id, u, null]), u).toMatch(REFUSED);
+    expect(
+      await refused(client, w.u.coord.id, insertOutcome, [item, w.dossier.id, w.house.id, w.u.coord.id, new Date()]),
+    ).toMatch(REFUSED);
+    expect(
+      (await asActor(client, w.u.coord.id, insertOutcome, [item, w.dossier.id, w.house.id, w.u.coord.id, null]))
+        .rowCount,
+    ).toBe(1);
+  });
+});
