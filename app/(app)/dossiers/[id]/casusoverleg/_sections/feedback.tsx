@@ -21,6 +21,9 @@ export function FeedbackSection({
           {feedback.map((f) => (
             <li key={f.id}>
               {f.delegate} aan {f.caseWorker} op {formatDate(f.givenAt)}
+              {f.acknowledgedAt
+                ? ` (geheimhoudingsplicht bevestigd op ${formatDate(f.acknowledgedAt)})`
+                : ' (geheimhoudingsplicht nog niet bevestigd)'}
               {f.note ? ` — ${f.note}` : ''}
             </li>
           ))}
@@ -35,7 +38,9 @@ export function FeedbackSection({
             fields={[
               {
                 kind: 'note',
-                text: 'De medewerker aan wie je terugkoppelt, is daardoor gebonden door de geheimhoudingsplicht van art. 458ter §2 Sw.',
+                text:
+                  'De medewerker aan wie je terugkoppelt, is daardoor gebonden door de geheimhoudingsplicht van art. 458ter §2 Sw. ' +
+                  'Hij of zij krijgt een e-mail zonder gegevens over de casus en leest je opmerking pas na het bevestigen van die geheimhoudingsplicht.',
               },
               {
                 kind: 'select',
