@@ -33,6 +33,8 @@ export async function getPlanDistribution(userId: string, dossierId: string, now
       });
       await log({ objectType: 'Dossier', objectId: dossierId });
       return {
+        /** the deadline is the chair's to watch (seed 004) */
+        isCoordinator: actor.coordinatorHouses.includes(dossier.safeHouseId),
         canFinalise: can(actor, 'conference.finalise', dossier),
         canDistribute: can(actor, 'conference.distribute', dossier),
         items: items.map((i) => ({

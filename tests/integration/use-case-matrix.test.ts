@@ -29,6 +29,11 @@ import {
   setPlanActionDone,
 } from '@/lib/conferences/record-conference';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
+import { finaliseMinutes } from '@/lib/distribution/finalise-minutes';
+import { distributePlan } from '@/lib/distribution/distribute-plan';
+import { getPlanDistribution } from '@/lib/distribution/get-plan-distribution';
+import { listPlanDeadlines } from '@/lib/distribution/list-plan-deadlines';
+import { listMyFeedback } from '@/lib/distribution/feedback';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
@@ -525,6 +530,41 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     needs: { session: true },
     call: (k, w) => saveMinutes(u(k), w.dossierId, w.agendaItemId, 'Verslag van het overleg.'),
   },
+  // issue 12 §5 (ADR 0036): after the session
+  {
+    law: 'seed 004',
+    fn: 'getPlanDistribution',
+    action: 'conference.view',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: false,
+    needs: { session: true },
+    call: (k, w) => getPlanDistribution(u(k), w.dossierId),
+  },
+  {
+    law: 'seed 004',
+    fn: 'finaliseMinutes',
+    action: 'conference.finalise',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    needs: { session: true },
+    call: (k, w) => finaliseMinutes(u(k), w.dossierId, w.agendaItemId, { referrerOutcome: '' }),
+  },
+  {
+    law: 'seed 004',
+    fn: 'distributePlan',
+    action: 'conference.distribute',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    needs: { session: true },
+    call: async (k, w) => {
+      // the minutes were finalised (by the owner: this case is about who distributes)
+      await ownerDb().agendaItem.updateMany({
+        where: { id: w.agendaItemId, finalisedAt: null },
+        data: { finalisedAt: new Date(), finalisedByUserId: u('coordA') },
+      });
+      return distributePlan(u(k), w.dossierId, w.agendaItemId);
+    },
+  },
   {
     law: 'art. 13 §2',
     fn: 'addDecision',
@@ -746,6 +786,8 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
     call: (k) => saveReferral(u(k), completeReferral(s.houseA.id), { mode: 'draft' }),
   },
   { law: 'art. 12', fn: 'listMyInvitations', action: 'invitation.listOwn', call: (k) => listMyInvitations(u(k)) },
+  { law: 'seed 004', fn: 'listPlanDeadlines', action: 'plan.deadlines', call: (k) => listPlanDeadlines(u(k)) },
+  { law: 'art. 12', fn: 'listMyFeedback', action: 'feedback.listOwn', call: (k) => listMyFeedback(u(k)) },
   { law: 'art. 12', fn: 'listSessions', action: 'conference.plan', call: (k) => listSessions(u(k)) },
   {
     law: 'art. 12',

@@ -45,9 +45,11 @@ export async function DistributionSection({ dossierId }: { dossierId: string }) 
           aria-label={`Plan van aanpak van het overleg van ${formatDateTime(i.startsAt)}`}
         >
           <h3 className="font-semibold">Overleg van {formatDateTime(i.startsAt)}</h3>
-          <Callout tone={TONE[i.deadline.state]} className="mt-2">
-            {deadlineText(i.deadline)} Uiterste datum: {formatDate(new Date(`${i.deadline.deadline}T12:00:00Z`))}.
-          </Callout>
+          {v.isCoordinator && (
+            <Callout tone={TONE[i.deadline.state]} className="mt-2">
+              {deadlineText(i.deadline)} Uiterste datum: {formatDate(new Date(`${i.deadline.deadline}T12:00:00Z`))}.
+            </Callout>
+          )}
           <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 text-sm">
             <dt className="font-medium">Verslag</dt>
             <dd>
