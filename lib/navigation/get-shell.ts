@@ -10,6 +10,7 @@ const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/aanmeldingen', label: 'Mijn aanmeldingen', action: 'referral.listOwn' },
   { href: '/overleggen', label: 'Casusoverleggen', action: 'conference.plan' },
   { href: '/uitnodigingen', label: 'Uitnodigingen', action: 'invitation.listOwn' },
+  { href: '/acties', label: 'Mijn acties', action: 'actions.listOwn' },
   { href: '/overdrachten', label: 'Overdrachten', action: 'transfer.view' },
   { href: '/inzage', label: 'Inzage en rechtzetting', action: 'gdpr.accessOverview' },
   { href: '/statistieken', label: 'Statistieken', action: 'statistics.view' },
