@@ -36,6 +36,7 @@ const CASE_TABLES = [
   'TransferRequest',
   'PurgedDossierFact',
   'DeletionRecord',
+  'EmergencyDisclosure',
 ];
 
 beforeAll(async () => {
