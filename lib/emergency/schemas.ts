@@ -10,7 +10,7 @@ export const EMERGENCY_GROUNDS = ['STATE_OF_NECESSITY', 'ART_458BIS', 'DUTY_TO_A
  */
 export const emergencySchema = z
   .object({
-    ground: z.enum(EMERGENCY_GROUNDS, 'Kies de grond waarop je het beroepsgeheim doorbrak.'),
+    ground: z.enum(EMERGENCY_GROUNDS, 'Kies de grond waarop je zonder consensus informatie meedeelde.'),
     disclosed: z.string().trim().min(3, 'Beschrijf welke informatie je meedeelde.').max(5000, 'Hoogstens 5000 tekens.'),
     recipient: z
       .string()

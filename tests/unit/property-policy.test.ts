@@ -108,6 +108,8 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     case 'referral.create':
     case 'referral.listOwn':
     case 'invitation.listOwn':
+    // one's own actions of the plans of one's cases (memorandum to art. 15; ADR 0034)
+    case 'actions.listOwn':
       return doesClientWork(a);
     // the coordinator's own work: triage, planning sessions, transfers, GDPR overview (art. 11, 12, 15)
     case 'triage.view':
@@ -209,6 +211,15 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
     // a standing delegate's feedback to the case worker (art. 12, 4th para)
     case 'feedback.record':
       return r.participant;
+    // the action plan (memorandum to art. 15; ADR 0034): the coordinator, or a participant — the
+    // use case narrows that to the case director; an owner (a participant) completes their own
+    case 'plan.manage':
+      return (r.coordinator || r.participant) && trajectory;
+    case 'plan.completeOwn':
+      return r.participant && trajectory;
+    // an urgent disclosure outside consensus (seeds 001, 002; ADR 0035): the case team, in trajectory
+    case 'emergency.record':
+      return (r.coordinator || r.participant) && trajectory;
     default:
       return undefined;
   }
