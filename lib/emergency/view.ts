@@ -18,3 +18,28 @@ export async function emergencyDisclosuresOf(tx: Tx, dossierId: string, sessionS
     return { ...r, toDiscuss: discussedAt === null, discussedAt, nextSession: discussedAt ? null : (upcoming ?? null) };
   });
 }
+
+/**
+ * For a session's agenda: per case, how many urgent disclosures are to be discussed in it — those
+ * recorded before it begins and after the case's previous session began (ADR 0035).
+ */
+export async function emergenciesForSession(tx: Tx, dossierIds: string[], startsAt: Date) {
+  const [earlier, rows] = await Promise.all([
+    tx.agendaItem.findMany({
+      where: { dossierId: { in: dossierIds }, session: { startsAt: { lt: startsAt } } },
+      select: { dossierId: true, session: { select: { startsAt: true } } },
+    }),
+    tx.emergencyDisclosure.findMany({
+      where: { dossierId: { in: dossierIds }, createdAt: { lt: startsAt } },
+      select: { dossierId: true, createdAt: true },
+    }),
+  ]);
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const previous = earlier
+      .filter((a) => a.dossierId === r.dossierId)
+      .some((a) => a.session.startsAt.getTime() > r.createdAt.getTime());
+    if (!previous) counts.set(r.dossierId, (counts.get(r.dossierId) ?? 0) + 1);
+  }
+  return counts;
+}

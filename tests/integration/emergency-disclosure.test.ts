@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
+import { getSession } from '@/lib/conferences/list-sessions';
 import { recordEmergencyDisclosure } from '@/lib/emergency/record-emergency-disclosure';
 import type { EmergencyValues } from '@/lib/emergency/schemas';
 import { resetMailTransportForTests } from '@/lib/mail/transport';
@@ -229,6 +230,10 @@ describe('art. 458bis Sw., noodtoestand, art. 422bis Sw.: an urgent disclosure o
       nextSession: next,
       discussedAt: null,
     });
+    // the coordinator's session page puts it on that session's agenda, not on the earlier one's
+    const recorded = await ownerDb().emergencyDisclosure.count({ where: { dossierId: w.dossier.id } });
+    expect((await getSession(w.u.coord.id, session.id)).cases[0]!.emergenciesToDiscuss).toBe(recorded);
+    expect((await getSession(w.u.coord.id, w.session.id)).cases[0]!.emergenciesToDiscuss).toBe(0);
     // the session that had begun before it was recorded does not count
     const afterSession = await getCaseConference(w.u.justice.id, w.dossier.id, new Date(next.getTime() + 60_000));
     expect(afterSession.emergencies.find((e) => e.id === id)).toMatchObject({ toDiscuss: false, discussedAt: next });
