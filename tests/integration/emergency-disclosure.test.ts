@@ -207,6 +207,23 @@ describe('art. 458bis Sw., noodtoestand, art. 422bis Sw.: an urgent disclosure o
     expect(await ownerDb().emergencyDisclosure.findUniqueOrThrow({ where: { id } })).toMatchObject({
       urgency: values().urgency,
     });
+    // only for a case in trajectory: not for a referral still being assessed
+    const submitted = await ownerDb().dossier.create({
+      data: {
+        safeHouseId: w.house.id,
+        reference: `VH-NOOD-${Date.now()}`,
+        referrerUserId: w.u.caw.id,
+        referrerOrganisationId: w.orgs.caw.id,
+        status: 'SUBMITTED',
+        clientSystemLabel: 'Gezin Aanmelding',
+      },
+    });
+    expect(
+      await refused(client, w.u.coord.id, insert, [submitted.id, w.house.id, w.u.coord.id, w.u.coord.organisationId]),
+    ).toMatch(REFUSED);
+    await expect(recordEmergencyDisclosure(w.u.coord.id, submitted.id, values())).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('noodtoestand: it is on the agenda of the next session until a session of the case has taken place', async () => {
