@@ -103,12 +103,12 @@ function modelRelations(a: Actor, d: DossierFacts): ModelRelations {
 function modelGlobal(a: Actor, action: string): boolean | undefined {
   switch (action) {
     // anyone doing client work may refer (art. 11: any art. 10 organisation), list what they may
-    // see (possibly nothing), follow their own referrals and their invitations
+    // see (possibly nothing), follow their own referrals and their invitations, and their own
+    // actions of the plans of their cases (memorandum to art. 15; ADR 0034)
     case 'dossier.list':
     case 'referral.create':
     case 'referral.listOwn':
     case 'invitation.listOwn':
-    // one's own actions of the plans of one's cases (memorandum to art. 15; ADR 0034)
     case 'actions.listOwn':
       return doesClientWork(a);
     // the coordinator's own work: triage, planning sessions, transfers, GDPR overview (art. 11, 12, 15)
