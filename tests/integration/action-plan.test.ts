@@ -189,6 +189,8 @@ describe('memorandum art. 15: the case director watches over the action plan', (
     for (const set of [
       `"description" = 'Anders'`,
       `"dueDate" = '2030-01-01'`,
+      // completing and, in the same statement, handing the action to the organisation as a whole
+      `"status" = 'DONE', "doneAt" = now(), "doneByUserId" = '${w.u.police.id}', "doneNote" = 'Gedaan.', "ownerUserId" = NULL`,
       `"status" = 'CANCELLED', "doneAt" = now(), "doneByUserId" = '${w.u.police.id}', "doneNote" = 'Niet nodig'`,
     ]) {
       expect(await refused(client, w.u.police.id, `UPDATE "PlanAction" SET ${set} WHERE "id" = $1`, [id]), set).toMatch(
