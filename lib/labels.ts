@@ -15,6 +15,7 @@ import type {
   Sex,
   TransferStatus,
 } from '@/lib/generated/prisma/enums';
+import type { EmergencyGround, PlanActionStatus } from '@/lib/generated/prisma/enums';
 
 /**
  * Dutch (nl-BE) labels for the code names of DOMAIN.md §1. Each map of an enum is typed by that
@@ -171,4 +172,18 @@ export const TRANSFER_STATUS_LABEL: Record<TransferStatus, string> = {
   ACCEPTED: 'Aanvaard',
   REJECTED: 'Geweigerd',
   CANCELLED: 'Ingetrokken',
+};
+
+// ---------------------------------------------------------------- issue 12 §6, §7 (ADR 0034, 0035)
+export const PLAN_ACTION_STATUS_LABEL: Record<PlanActionStatus, string> = {
+  OPEN: 'Open',
+  DONE: 'Afgerond',
+  CANCELLED: 'Geannuleerd',
+};
+
+/** The grounds to break professional secrecy on one's own responsibility (seeds 001, 002). */
+export const EMERGENCY_GROUND_LABEL: Record<EmergencyGround, string> = {
+  STATE_OF_NECESSITY: 'Noodtoestand: reëel, ernstig en acuut gevaar dat niet anders af te wenden was',
+  ART_458BIS: 'Meldrecht van art. 458bis Sw.: melding aan de procureur des Konings',
+  DUTY_TO_ASSIST: 'Schuldig hulpverzuim vermijden: hulp aan een persoon in groot gevaar (art. 422bis Sw.)',
 };

@@ -286,6 +286,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     coordinatorId: users.get('coordinator.antwerpen@vhd.test')!.id,
     users,
   });
+  await seedActionPlanAndEmergency(db, { dossierId: trajectory.id, safeHouseId: ant, users });
   await makeDossier(db, keys, {
     safeHouseId: ant,
     ...ref(huisarts),
@@ -615,6 +616,63 @@ async function seedPlanDistribution(
       userId: huisarts.id,
       reason: 'REFERRER',
       mailSentAt: sharedAt,
+    },
+  });
+}
+
+/**
+ * Issue 12 §6, §7 (ADR 0034, 0035): the demo case's action plan with owner persons — one action
+ * due soon, one overdue, one done with a note — and one urgent disclosure outside consensus,
+ * still to be discussed at the next session. Log in as kernpartner.politie@vhd.test or
+ * deelnemer.justitiehuis@vhd.test and open "Mijn acties"; casusregisseur.caw@vhd.test manages the plan.
+ */
+async function seedActionPlanAndEmergency(
+  db: PrismaClient,
+  c: { dossierId: string; safeHouseId: string; users: Map<string, { id: string; organisationId: string }> },
+) {
+  const goal = await db.goal.findFirstOrThrow({ where: { dossierId: c.dossierId }, orderBy: { createdAt: 'asc' } });
+  const politie = c.users.get('kernpartner.politie@vhd.test')!;
+  const justitie = c.users.get('deelnemer.justitiehuis@vhd.test')!;
+  const caw = c.users.get('casusregisseur.caw@vhd.test')!;
+  const day = (offset: number) =>
+    new Date(`${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  const action = (
+    owner: { id: string; organisationId: string },
+    description: string,
+    dueDate: Date,
+    done?: { note: string; at: Date },
+  ) =>
+    db.planAction.create({
+      data: {
+        goalId: goal.id,
+        dossierId: c.dossierId,
+        safeHouseId: c.safeHouseId,
+        description,
+        ownerOrganisationId: owner.organisationId,
+        ownerUserId: owner.id,
+        dueDate,
+        ...(done ? { status: 'DONE', doneAt: done.at, doneByUserId: owner.id, doneNote: done.note } : {}),
+      },
+    });
+  await action(politie, 'Huisbezoek bij Amira met de wijkagent', day(3));
+  await action(justitie, 'Naleving van het contactverbod van Hassan nagaan', day(-5));
+  await action(caw, 'Opvangplaats voor Amira zoeken', day(-10), {
+    note: 'Amira verblijft sinds 25 november in de opvang van het CAW.',
+    at: new Date(Date.now() - 2 * 86_400_000),
+  });
+  const disclosedAt = new Date(Date.now() - 26 * 3_600_000);
+  await db.emergencyDisclosure.create({
+    data: {
+      dossierId: c.dossierId,
+      safeHouseId: c.safeHouseId,
+      recordedByUserId: politie.id,
+      organisationId: politie.organisationId,
+      ground: 'STATE_OF_NECESSITY',
+      disclosed: 'Het adres van de opvang van Amira, meegedeeld aan de interventieploeg.',
+      recipient: 'Politiezone Antwerpen, interventieploeg van wacht',
+      disclosedAt,
+      urgency: 'Hassan was op weg naar de opvang en had gedreigd; de ploeg moest weten waar ze moest zijn.',
+      createdAt: new Date(disclosedAt.getTime() + 2 * 3_600_000),
     },
   });
 }

@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   'audit.export': { kind: 'global', roles: ['DPO'] },
   /** users and organisations, without dossier content */
   'users.manage': { kind: 'global', roles: ['FUNCTIONAL_ADMIN'] },
+  /** one's own actions of the action plans of one's cases, open and overdue first (issue 12 §6) */
+  'actions.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** anonymised statistics (art. 8, art. 15 §4) */
   'statistics.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE', 'AGENCY_ANALYST'] },
   /** plans of case conferences still to distribute, with their 14-working-day deadline (seed 004; ADR 0036) */
@@ -142,6 +144,15 @@ export const PERMISSIONS = {
       'CLOSED',
     ],
   },
+  /**
+   * add, change and close goals and actions of the plan (memorandum to art. 15): the coordinator,
+   * or the participant who is the case director — the use case checks the flag (ADR 0034)
+   */
+  'plan.manage': { kind: 'dossier', relations: ['coordinator', 'participant'], statuses: ['IN_TRAJECTORY'] },
+  /** the owner of an action marks it done with a note (the use case checks ownership; ADR 0034) */
+  'plan.completeOwn': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
+  /** record an urgent disclosure made outside consensus (noodtoestand, art. 458bis, art. 422bis Sw.; ADR 0035) */
+  'emergency.record': { kind: 'dossier', relations: ['participant', 'coordinator'], statuses: ['IN_TRAJECTORY'] },
   /** a standing delegate records feedback to the case worker (art. 12, 4th para) */
   'feedback.record': { kind: 'dossier', relations: ['participant'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;

@@ -104,6 +104,11 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'transfer.request': 'Overdracht naar een ander Veilig Huis gevraagd',
   'gdpr.rectify': 'Identificatiegegevens rechtgezet',
   'feedback.record': 'Terugkoppeling geregistreerd',
+  // issue 12 §6, §7
+  'actions.listOwn': 'Eigen acties van het plan van aanpak geraadpleegd',
+  'plan.manage': 'Plan van aanpak bijgewerkt (doel of actie)',
+  'plan.completeOwn': 'Eigen actie van het plan van aanpak afgerond',
+  'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -174,6 +179,8 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   AuditLog: 'Toegangslog',
   Session: 'Sessie',
   ServerAction: 'Formulier',
+  EmergencyDisclosure: 'Dringende mededeling buiten consensus',
+  PlanActionList: 'Lijst van eigen acties',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,7 @@ import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { renderConferencePdf } from '@/lib/pdf/conference-pdf';
 import { getCaseConference } from './get-case-conference';
-import { ATTENDANCE_LABEL } from '@/lib/labels';
+import { ATTENDANCE_LABEL, PLAN_ACTION_STATUS_LABEL } from '@/lib/labels';
 
 /**
  * Minutes and action plan of a case as PDF, watermarked "Vertrouwelijk – art. 458ter Sw." with
@@ -40,9 +40,10 @@ export async function downloadConferencePdf(userId: string, dossierId: string, n
               title: g.title,
               actions: g.actions.map((a) => ({
                 description: a.description,
-                owner: a.owner,
+                owner: a.ownerPerson ? `${a.ownerPerson} (${a.owner})` : a.owner,
                 due: a.dueDate,
                 done: a.done,
+                status: PLAN_ACTION_STATUS_LABEL[a.status].toLowerCase(),
               })),
             })),
           },

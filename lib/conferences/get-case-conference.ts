@@ -6,6 +6,9 @@ import { consensusViews, type ConsensusView } from '@/lib/consensus/voters';
 import { MEMBER_ROLE_LABEL } from '@/lib/labels';
 import { peopleOf } from '@/lib/dossiers/get-dossier';
 import { pseudonymiseText } from '@/lib/dossiers/pseudonymise';
+import { emergencyDisclosuresOf } from '@/lib/emergency/view';
+import { isCoordinatorOrDirector } from '@/lib/plan/manage-plan';
+import { brusselsToday } from '@/lib/time';
 
 /**
  * The case's conference workspace, as one participant (or the coordinator) may see it: the
@@ -73,6 +76,16 @@ export async function getCaseConference(userId: string, dossierId: string, now =
             select: { organisationId: true },
           }),
         ]);
+      // issue 12 §6, §7: who manages the plan; the urgent disclosures outside consensus (ADR 0034, 0035)
+      const [managesPlan, emergencies] = await Promise.all([
+        isCoordinatorOrDirector({ tx, actor, dossier }),
+        emergencyDisclosuresOf(
+          tx,
+          dossierId,
+          agenda.map((a) => a.session.startsAt),
+          now,
+        ),
+      ]);
       const [disclosureConsensus, retentionConsensus] = await Promise.all([
         consensusViews(
           tx,
@@ -94,9 +107,13 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           ...participantsAll.map((p) => p.userId),
           ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]),
           ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId]),
+          ...goals.flatMap((g) => g.actions.flatMap((a) => [a.ownerUserId, a.doneByUserId])).filter((x) => x !== null),
+          ...emergencies.map((e) => e.recordedByUserId),
         ]),
       ];
-      const orgIds = [...new Set(participantsAll.map((p) => p.organisationId))];
+      const orgIds = [
+        ...new Set([...participantsAll.map((p) => p.organisationId), ...emergencies.map((e) => e.organisationId)]),
+      ];
       const [users, orgs, colleagues] = await Promise.all([
         tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
         tx.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
@@ -167,6 +184,9 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           close: can(actor, 'dossier.close', dossier),
           proposeExtension: can(actor, 'retention.propose', dossier),
           voteExtension: can(actor, 'retention.vote', dossier),
+          managePlan: can(actor, 'plan.manage', dossier) && managesPlan,
+          completeOwn: can(actor, 'plan.completeOwn', dossier),
+          emergency: can(actor, 'emergency.record', dossier),
         },
         members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
         agenda: agenda.map((a) => ({
@@ -217,8 +237,21 @@ export async function getCaseConference(userId: string, dossierId: string, now =
             id: a.id,
             description: text(a.description),
             owner: a.owner.name,
+            ownerOrganisationId: a.ownerOrganisationId,
+            ownerUserId: a.ownerUserId,
+            ownerPerson: a.ownerUserId ? userName(a.ownerUserId) : null,
             dueDate: a.dueDate,
-            done: a.done,
+            done: a.status === 'DONE',
+            status: a.status,
+            overdue:
+              a.status === 'OPEN' && a.dueDate !== null && a.dueDate.toISOString().slice(0, 10) < brusselsToday(now),
+            doneAt: a.doneAt,
+            doneBy: a.doneByUserId ? userName(a.doneByUserId) : null,
+            doneNote: a.doneNote === null ? null : text(a.doneNote),
+            /** the actor owns it: the owner person, or of the owner organisation when no person is named */
+            mine:
+              a.ownerUserId === actor.userId ||
+              (a.ownerUserId === null && !!me && a.ownerOrganisationId === actor.organisationId),
           })),
         })),
         proposals: proposals.map((p) => ({
@@ -259,6 +292,20 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           acknowledgedAt: f.secrecyAcknowledgedAt,
         })),
         colleagues,
+        emergencies: emergencies.map((e) => ({
+          id: e.id,
+          ground: e.ground,
+          disclosed: text(e.disclosed),
+          recipient: text(e.recipient),
+          disclosedAt: e.disclosedAt,
+          urgency: text(e.urgency),
+          recordedBy: userName(e.recordedByUserId),
+          organisation: orgName(e.organisationId),
+          createdAt: e.createdAt,
+          toDiscuss: e.toDiscuss,
+          discussedAt: e.discussedAt,
+          nextSession: e.nextSession,
+        })),
         actorUserId: actor.userId,
       };
     },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { useCase, DeniedError } from '@/lib/use-case/kernel';
 import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
+import { emergenciesForSession } from '@/lib/emergency/view';
 
 /** The coordinator's sessions (upcoming first) and the trajectories that can be put on an agenda. */
 export async function listSessions(userId: string, now = new Date()) {
@@ -57,6 +58,8 @@ export async function getSession(userId: string, sessionId: string) {
           purpose: 'caseConference',
         });
       const dossierIds = session.agenda.map((a) => a.dossierId);
+      // urgent disclosures outside consensus to discuss in this session (ADR 0035)
+      const emergencies = await emergenciesForSession(tx, dossierIds, session.startsAt);
       const [invitations, participants, directory, house] = await Promise.all([
         tx.caseInvitation.findMany({
           where: { sessionId },
@@ -104,6 +107,7 @@ export async function getSession(userId: string, sessionId: string) {
         },
         cases: session.agenda.map((a) => ({
           dossier: a.dossier,
+          emergenciesToDiscuss: emergencies.get(a.dossierId) ?? 0,
           invitations: invitations
             .filter((i) => i.dossierId === a.dossierId)
             .map((i) => ({

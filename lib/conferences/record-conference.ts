@@ -1,14 +1,12 @@
 import 'server-only';
-import { z } from '@/lib/validation/zod';
 import { dossierUseCase, DeniedError, type Tx } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { decisionTextSchema, goalSchema, minutesSchema, planActionSchema } from './schemas';
+import { decisionTextSchema, minutesSchema } from './schemas';
 
 /**
  * What the coordinator records for a case during or after the session: minutes (art. 13 §2,
- * optional), decisions, the action plan (goals, actions with owner organisation and due date)
- * and the case director. Each is its own small use case; all follow the same steps.
+ * optional), decisions and the case director. Each is its own small use case; all follow the same steps.
  */
 async function record<T>(
   userId: string,
@@ -72,58 +70,8 @@ export async function addDecision(userId: string, dossierId: string, agendaItemI
   });
 }
 
-export async function addGoal(userId: string, dossierId: string, title: string) {
-  const parsed = validateForm(goalSchema, { title });
-  if (!parsed.ok) throw invalid('De doelstelling is nog niet volledig.', parsed.errors);
-  return record(userId, dossierId, 'addGoal', 'Goal', (tx, safeHouseId, actorId) =>
-    tx.goal.create({
-      data: { dossierId, safeHouseId, title: parsed.data.title, createdByUserId: actorId },
-      select: { id: true },
-    }),
-  );
-}
-
-export async function addPlanAction(
-  userId: string,
-  dossierId: string,
-  values: { goalId: string; description: string; ownerOrganisationId: string; dueDate: string },
-) {
-  const parsed = validateForm(planActionSchema, values);
-  if (!parsed.ok) throw invalid('De actie is nog niet volledig.', parsed.errors);
-  const v = parsed.data;
-  return record(userId, dossierId, 'addPlanAction', 'PlanAction', async (tx, safeHouseId) => {
-    const goal = await tx.goal.findFirst({ where: { id: v.goalId, dossierId }, select: { id: true } });
-    if (!goal) throw invalid('Kies een doelstelling van dit dossier.', { goalId: 'Onbekende doelstelling.' });
-    const owner = await tx.caseParticipant.findFirst({
-      where: { dossierId, organisationId: v.ownerOrganisationId, leftAt: null },
-      select: { id: true },
-    });
-    if (!owner)
-      throw invalid('De verantwoordelijke organisatie moet deelnemen aan het casusoverleg.', {
-        ownerOrganisationId: 'Geen deelnemende organisatie.',
-      });
-    return tx.planAction.create({
-      data: {
-        goalId: v.goalId,
-        dossierId,
-        safeHouseId,
-        description: v.description,
-        ownerOrganisationId: v.ownerOrganisationId,
-        dueDate: v.dueDate ? new Date(`${v.dueDate}T00:00:00Z`) : null,
-      },
-      select: { id: true },
-    });
-  });
-}
-
-export async function setPlanActionDone(userId: string, dossierId: string, actionId: string, done: boolean) {
-  if (typeof done !== 'boolean' || !z.string().uuid().safeParse(actionId).success) throw invalid('Onbekende actie.');
-  return record(userId, dossierId, 'setPlanActionDone', 'PlanAction', async (tx) => {
-    const updated = await tx.planAction.updateMany({ where: { id: actionId, dossierId }, data: { done } });
-    if (updated.count !== 1) throw invalid('Onbekende actie.');
-    return { id: actionId };
-  });
-}
+// The action plan (goals and actions) moved to lib/plan/ (issue 12 §6; ADR 0034): the case
+// director manages it too, and owners mark their own actions done.
 
 /** The case director is core-partner staff of the safe house (memorandum, art. 6). */
 export async function setCaseDirector(userId: string, dossierId: string, participantId: string) {

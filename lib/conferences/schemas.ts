@@ -69,19 +69,8 @@ export type InformationItemValues = { category: string; concernsMemberId: string
 
 export const minutesSchema = z.object({ minutes: z.string().max(50_000, 'Het verslag is te lang.') });
 export const decisionTextSchema = z.object({ text: z.string().trim().min(3, 'Vul de beslissing in.').max(2000) });
-export const goalSchema = z.object({ title: z.string().trim().min(3, 'Geef de doelstelling een titel.').max(300) });
-export const planActionSchema = z.object({
-  goalId: uuid('Kies de doelstelling.'),
-  description: z.string().trim().min(3, 'Beschrijf de actie.').max(1000),
-  ownerOrganisationId: uuid('Kies de verantwoordelijke organisatie.'),
-  dueDate: z.union([
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een geldige datum.')
-      .refine((v) => isIsoDate(v), 'Deze datum bestaat niet.'),
-    z.literal(''),
-  ]),
-});
+/** The action plan's forms live with its use cases (lib/plan; ADR 0034). */
+export { goalSchema, planActionSchema } from '@/lib/plan/schemas';
 export const feedbackSchema = z.object({
   caseWorkerUserId: uuid('Kies de medewerker aan wie je terugkoppelde.'),
   givenAt: z

@@ -33,6 +33,10 @@ export const NOTICES = {
     verlenging:
       'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
     afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
+    // issue 12 §6, §7
+    'actie-afgerond': 'De actie is afgerond. De casusregisseur en de coördinator zien je notitie.',
+    dringend:
+      'De dringende mededeling is geregistreerd en staat op de agenda van het volgende overleg. De deelnemers en de coördinator kregen een e-mail zonder gegevens over de casus.',
     definitief: 'Het verslag is definitief. Verstuur nu het plan van aanpak (binnen 14 werkdagen na het overleg).',
     verstuurd: 'Het plan van aanpak is verstuurd. De e-mails bevatten enkel een link, geen gegevens over de casus.',
   },

@@ -11,6 +11,7 @@ const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/overleggen', label: 'Casusoverleggen', action: 'conference.plan' },
   { href: '/uitnodigingen', label: 'Uitnodigingen', action: 'invitation.listOwn' },
   { href: '/terugkoppeling', label: 'Terugkoppeling', action: 'feedback.listOwn' },
+  { href: '/acties', label: 'Mijn acties', action: 'actions.listOwn' },
   { href: '/overdrachten', label: 'Overdrachten', action: 'transfer.view' },
   { href: '/inzage', label: 'Inzage en rechtzetting', action: 'gdpr.accessOverview' },
   { href: '/statistieken', label: 'Statistieken', action: 'statistics.view' },

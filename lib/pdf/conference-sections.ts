@@ -91,7 +91,7 @@ export function drawActionPlan(layout: Layout, plan: ConferencePdfInput['actionP
       block(a.description).trim(),
       line(a.owner),
       line(fmt(dateFmt, a.due)),
-      a.done ? 'afgerond' : 'open',
+      a.status ?? (a.done ? 'afgerond' : 'open'),
     ]);
     layout.space(gi === 0 ? 10 : 14);
     // Keep the goal title together with the table header and its first action.

@@ -10,7 +10,17 @@ export interface ConferencePdfInput {
   decisions: string[];
   actionPlan: {
     caseDirector: string | null;
-    goals: { title: string; actions: { description: string; owner: string; due: Date | null; done: boolean }[] }[];
+    goals: {
+      title: string;
+      actions: {
+        description: string;
+        owner: string;
+        due: Date | null;
+        done: boolean;
+        /** the status in words (issue 12 §6: open, afgerond, geannuleerd); defaults from `done` */
+        status?: string;
+      }[];
+    }[];
   };
 }
 

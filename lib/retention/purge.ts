@@ -41,6 +41,7 @@ const CHILD_TABLES = [
   'RetentionExtension',
   'RetentionVote',
   'TransferRequest',
+  'EmergencyDisclosure',
 ] as const;
 
 /** A dossier whose term ended within the grace period after its closure: not purged (issue 9 §4). */

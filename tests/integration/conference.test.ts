@@ -8,7 +8,8 @@ import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { acknowledgeSecrecy, leaveCase } from '@/lib/conferences/acknowledge-secrecy';
 import { addInformationItem } from '@/lib/conferences/add-information-item';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
-import { addGoal, setIdentityVisibility, setPlanActionDone } from '@/lib/conferences/record-conference';
+import { setIdentityVisibility } from '@/lib/conferences/record-conference';
+import { addGoal, closePlanAction } from '@/lib/plan/manage-plan';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { downloadConferencePdf } from '@/lib/conferences/download-pdf';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
@@ -500,11 +501,11 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
         where: { actorUserId: w.u.coord.id, outcome: 'DENIED', objectId: "x' OR '1'='1" },
       }),
     ).toBe(1);
-    await expect(setPlanActionDone(w.u.coord.id, w.caseA.id, 'geen-uuid', true)).rejects.toMatchObject({
-      code: 'VALIDATION',
-    });
     await expect(
-      setPlanActionDone(w.u.coord.id, w.caseA.id, crypto.randomUUID(), 'ja' as unknown as boolean),
+      closePlanAction(w.u.coord.id, w.caseA.id, 'geen-uuid', { outcome: 'DONE', note: '' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      closePlanAction(w.u.coord.id, w.caseA.id, crypto.randomUUID(), { outcome: 'ja', note: '' }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 

@@ -22,6 +22,7 @@ const PERSONAL_TABLES = [
   'ReferrerOutcome',
   'DisclosureProposal',
   'RetentionExtension',
+  'EmergencyDisclosure',
 ];
 /** ids, timestamps and facts about professionals, not about the client system */
 const TECHNICAL = new Set([
@@ -72,6 +73,11 @@ const TECHNICAL = new Set([
   'writtenAt',
   'secrecyAcknowledgedAt',
   'feedbackRecordId',
+  // issue 12 §6, §7: who owns or closed an action, when; when an urgent disclosure was made
+  'ownerUserId',
+  'doneAt',
+  'doneByUserId',
+  'disclosedAt',
 ]);
 
 describe('art. 15: personal fields are tagged with their category', () => {

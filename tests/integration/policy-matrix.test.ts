@@ -66,6 +66,20 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
     'participantLeft',
     'mandated',
   ],
+  // one's own actions of the plans of one's cases (memorandum to art. 15; ADR 0034)
+  'actions.listOwn': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
   'transfer.view': ['coordA', 'reprA', 'coordB'],
   'gdpr.accessOverview': ['coordA', 'reprA', 'coordB'],
   'audit.export': ['dpo'],
@@ -151,6 +165,11 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
   'disclosure.withdraw': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'disclosure.markShared': { trajectoryA: ['participant'] },
   'feedback.record': { trajectoryA: ['participant'] },
+  // memorandum to art. 15 (ADR 0034): the use case narrows a participant to the case director or an owner
+  'plan.manage': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
+  'plan.completeOwn': { trajectoryA: ['participant'] },
+  // an urgent disclosure outside consensus (seeds 001, 002; ADR 0035)
+  'emergency.record': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'dossier.close': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.propose': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.vote': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },

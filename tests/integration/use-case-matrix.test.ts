@@ -19,21 +19,17 @@ import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { listMyInvitations } from '@/lib/conferences/list-my-invitations';
 import { getSession, listSessions } from '@/lib/conferences/list-sessions';
 import { planSession } from '@/lib/conferences/plan-session';
-import {
-  addDecision,
-  addGoal,
-  addPlanAction,
-  saveMinutes,
-  setCaseDirector,
-  setIdentityVisibility,
-  setPlanActionDone,
-} from '@/lib/conferences/record-conference';
+import { addDecision, saveMinutes, setCaseDirector, setIdentityVisibility } from '@/lib/conferences/record-conference';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { finaliseMinutes } from '@/lib/distribution/finalise-minutes';
 import { distributePlan } from '@/lib/distribution/distribute-plan';
 import { getPlanDistribution } from '@/lib/distribution/get-plan-distribution';
 import { listPlanDeadlines } from '@/lib/distribution/list-plan-deadlines';
 import { listMyFeedback } from '@/lib/distribution/feedback';
+import { addGoal, addPlanAction, closePlanAction } from '@/lib/plan/manage-plan';
+import { completeOwnPlanAction } from '@/lib/plan/complete-own-action';
+import { listMyActions } from '@/lib/plan/list-my-actions';
+import { recordEmergencyDisclosure } from '@/lib/emergency/record-emergency-disclosure';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
@@ -174,6 +170,8 @@ interface Needs {
   extension?: true;
   coreParticipant?: true;
   standingDelegate?: true;
+  /** the scenario's `participant` is the case director (memorandum to art. 15; ADR 0034) */
+  director?: true;
 }
 const ALL: Needs = {
   session: true,
@@ -184,6 +182,7 @@ const ALL: Needs = {
   extension: true,
   coreParticipant: true,
   standingDelegate: true,
+  director: true,
 };
 /** What the shared dossiers (for the cases that change nothing) hold: everything a case can point at. */
 const SHARED_NEEDS: Record<WorldKey, Needs> = {
@@ -280,6 +279,9 @@ async function buildWorld(key: WorldKey, needs: Needs) {
       },
     });
     w.directorId = p.id;
+  }
+  if (needs.director) {
+    await db.caseParticipant.update({ where: { id: w.participation.participant }, data: { isCaseDirector: true } });
   }
   if (needs.standingDelegate) {
     await db.caseParticipant.update({
@@ -575,20 +577,21 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     call: (k, w) => addDecision(u(k), w.dossierId, w.agendaItemId, 'Contactverbod opvolgen.'),
   },
   {
-    law: 'art. 13 §2',
+    law: 'memorandum art. 15',
     fn: 'addGoal',
-    action: 'conference.record',
+    action: 'plan.manage',
     on: ['trajectoryA', 'submittedA'],
     mutates: true,
+    needs: { director: true },
     call: (k, w) => addGoal(u(k), w.dossierId, 'Veilige woonst'),
   },
   {
-    law: 'art. 13 §2',
+    law: 'memorandum art. 15',
     fn: 'addPlanAction',
-    action: 'conference.record',
+    action: 'plan.manage',
     on: ['trajectoryA', 'submittedA'],
     mutates: true,
-    needs: { plan: true },
+    needs: { plan: true, director: true },
     call: (k, w) =>
       addPlanAction(u(k), w.dossierId, {
         goalId: w.goalId,
@@ -598,13 +601,37 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
       }),
   },
   {
-    law: 'art. 13 §2',
-    fn: 'setPlanActionDone',
-    action: 'conference.record',
+    law: 'memorandum art. 15',
+    fn: 'closePlanAction',
+    action: 'plan.manage',
     on: ['trajectoryA', 'submittedA'],
     mutates: true,
+    needs: { plan: true, director: true },
+    call: (k, w) => closePlanAction(u(k), w.dossierId, w.planActionId, { outcome: 'DONE', note: '' }),
+  },
+  {
+    law: 'memorandum art. 15',
+    fn: 'completeOwnPlanAction',
+    action: 'plan.completeOwn',
+    on: ['trajectoryA'],
+    mutates: true,
     needs: { plan: true },
-    call: (k, w) => setPlanActionDone(u(k), w.dossierId, w.planActionId, true),
+    call: (k, w) => completeOwnPlanAction(u(k), w.planActionId, { note: 'Huisbezoek gedaan op 2/12.' }),
+  },
+  {
+    law: 'art. 458bis Sw., noodtoestand',
+    fn: 'recordEmergencyDisclosure',
+    action: 'emergency.record',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    call: (k, w) =>
+      recordEmergencyDisclosure(u(k), w.dossierId, {
+        ground: 'STATE_OF_NECESSITY',
+        disclosed: 'Adres van de vluchtwoning gedeeld met de politie.',
+        recipient: 'Politiezone Antwerpen, wachtofficier',
+        disclosedAt: new Date(Date.now() - 3_600_000).toISOString().slice(0, 16),
+        urgency: 'De pleger stond aan de deur met een wapen; wachten kon niet.',
+      }),
   },
   {
     law: 'art. 6',
@@ -826,6 +853,7 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
     action: 'audit.export',
     call: (k) => exportAuditEvents(u(k), { gebruiker: u(k) }),
   },
+  { law: 'memorandum art. 15', fn: 'listMyActions', action: 'actions.listOwn', call: (k) => listMyActions(u(k)) },
   { law: 'art. 8', fn: 'getStatistics', action: 'statistics.view', call: (k) => getStatistics(u(k), {}) },
   { law: 'art. 8', fn: 'exportStatistics', action: 'statistics.view', call: (k) => exportStatistics(u(k), {}) },
 ];
@@ -942,6 +970,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/overleggen', 'conference.plan'],
     ['/uitnodigingen', 'invitation.listOwn'],
     ['/terugkoppeling', 'feedback.listOwn'],
+    ['/acties', 'actions.listOwn'],
     ['/overdrachten', 'transfer.view'],
     ['/inzage', 'gdpr.accessOverview'],
     ['/statistieken', 'statistics.view'],

@@ -388,3 +388,78 @@ describe('issue 12 §5 (ADR 0036): finalised minutes, distribution, the referrer
     ).toBe(1);
   });
 });
+
+describe('issue 12 §6, §7: the action plan and urgent disclosures (ADR 0034, 0035)', () => {
+  it('memorandum art. 15: a participant who is neither case director nor owner adds, changes or deletes no action', async () => {
+    const db = ownerDb();
+    const goal = await db.goal.create({
+      data: { dossierId: w.dossier.id, safeHouseId: w.house.id, title: 'Veiligheid', createdByUserId: w.u.coord.id },
+    });
+    const action = await db.planAction.create({
+      data: {
+        goalId: goal.id,
+        dossierId: w.dossier.id,
+        safeHouseId: w.house.id,
+        description: 'Huisbezoek',
+        ownerOrganisationId: w.orgs.police.id,
+        ownerUserId: w.u.police.id,
+      },
+    });
+    const u = w.u.justice.id;
+    expect(
+      await refused(
+        client,
+        u,
+        `INSERT INTO "PlanAction" ("goalId", "dossierId", "safeHouseId", "description", "ownerOrganisationId") VALUES ($1, $2, $3, 'Eigen actie', $4)`,
+        [goal.id, w.dossier.id, w.house.id, w.orgs.justice.id],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        u,
+        `INSERT INTO "Goal" ("dossierId", "safeHouseId", "title", "createdByUserId") VALUES ($1, $2, 'Eigen doel', $3)`,
+        [w.dossier.id, w.house.id, u],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        u,
+        `UPDATE "PlanAction" SET "status" = 'DONE', "doneAt" = now(), "doneByUserId" = $2, "doneNote" = 'Gedaan.' WHERE "id" = $1`,
+        [action.id, u],
+      ),
+    ).toMatch(REFUSED);
+    expect(await refused(client, u, `DELETE FROM "PlanAction" WHERE "id" = $1`, [action.id])).toMatch(REFUSED);
+    expect(await db.planAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: 'OPEN' });
+  });
+
+  it('art. 458bis Sw. / noodtoestand: nobody in the application changes or removes an urgent disclosure', async () => {
+    const row = await ownerDb().emergencyDisclosure.create({
+      data: {
+        dossierId: w.dossier.id,
+        safeHouseId: w.house.id,
+        recordedByUserId: w.u.police.id,
+        organisationId: w.orgs.police.id,
+        ground: 'STATE_OF_NECESSITY',
+        disclosed: 'Adres gedeeld met de politie.',
+        recipient: 'Politie, wachtofficier',
+        disclosedAt: new Date(Date.now() - 60_000),
+        urgency: 'Acuut gevaar, wachten kon niet.',
+      },
+    });
+    for (const user of [w.u.police, w.u.coord, w.u.justice]) {
+      expect(
+        await refused(client, user.id, `UPDATE "EmergencyDisclosure" SET "recipient" = 'Niemand' WHERE "id" = $1`, [
+          row.id,
+        ]),
+      ).toMatch(REFUSED);
+      expect(await refused(client, user.id, `DELETE FROM "EmergencyDisclosure" WHERE "id" = $1`, [row.id])).toMatch(
+        REFUSED,
+      );
+    }
+    expect(await ownerDb().emergencyDisclosure.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      recipient: 'Politie, wachtofficier',
+    });
+  });
+});

@@ -39,6 +39,7 @@ const CASE_TABLES = [
   'TransferRequest',
   'PurgedDossierFact',
   'DeletionRecord',
+  'EmergencyDisclosure',
 ];
 
 beforeAll(async () => {

@@ -103,11 +103,13 @@ function modelRelations(a: Actor, d: DossierFacts): ModelRelations {
 function modelGlobal(a: Actor, action: string): boolean | undefined {
   switch (action) {
     // anyone doing client work may refer (art. 11: any art. 10 organisation), list what they may
-    // see (possibly nothing), follow their own referrals and their invitations
+    // see (possibly nothing), follow their own referrals and their invitations, and their own
+    // actions of the plans of their cases (memorandum to art. 15; ADR 0034)
     case 'dossier.list':
     case 'referral.create':
     case 'referral.listOwn':
     case 'invitation.listOwn':
+    case 'actions.listOwn':
       return doesClientWork(a);
     // the coordinator's own work: triage, planning sessions, transfers, GDPR overview (art. 11, 12, 15)
     case 'triage.view':
@@ -218,6 +220,15 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
     // a standing delegate's feedback to the case worker (art. 12, 4th para)
     case 'feedback.record':
       return r.participant;
+    // the action plan (memorandum to art. 15; ADR 0034): the coordinator, or a participant — the
+    // use case narrows that to the case director; an owner (a participant) completes their own
+    case 'plan.manage':
+      return (r.coordinator || r.participant) && trajectory;
+    case 'plan.completeOwn':
+      return r.participant && trajectory;
+    // an urgent disclosure outside consensus (seeds 001, 002; ADR 0035): the case team, in trajectory
+    case 'emergency.record':
+      return (r.coordinator || r.participant) && trajectory;
     default:
       return undefined;
   }

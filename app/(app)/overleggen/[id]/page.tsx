@@ -47,6 +47,13 @@ export default async function SessionPage({
               Naar het casusoverleg van deze casus
             </Link>
           </p>
+          {c.emergenciesToDiscuss > 0 && (
+            <p className="mt-2 rounded border-2 border-red-700 bg-red-50 p-2 font-semibold">
+              <Link href={`/dossiers/${c.dossier.id}/casusoverleg#dringend`} className="underline">
+                Te bespreken: dringende mededeling buiten consensus ({c.emergenciesToDiscuss})
+              </Link>
+            </p>
+          )}
           <h3 className="mt-4 font-semibold">Uitnodigingen</h3>
           {c.invitations.length === 0 ? (
             <p>Nog niemand uitgenodigd.</p>

@@ -7,23 +7,21 @@ import {
   withdrawalSchema,
   withdrawInformationItem,
 } from '@/lib/conferences/correct-information-item';
+import { addDecision, saveMinutes } from '@/lib/conferences/record-conference';
+import { addGoal, addPlanAction, changePlanAction, closePlanAction, reopenPlanAction } from '@/lib/plan/manage-plan';
+import { completeOwnPlanAction } from '@/lib/plan/complete-own-action';
 import {
-  addDecision,
-  addGoal,
-  addPlanAction,
-  saveMinutes,
-  setPlanActionDone,
-} from '@/lib/conferences/record-conference';
+  closePlanActionSchema,
+  completeOwnSchema,
+  goalSchema,
+  planActionChangeSchema,
+  planActionSchema,
+} from '@/lib/plan/schemas';
+import { recordEmergencyDisclosure } from '@/lib/emergency/record-emergency-disclosure';
+import { emergencySchema } from '@/lib/emergency/schemas';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
 import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
-import {
-  decisionTextSchema,
-  feedbackSchema,
-  goalSchema,
-  informationItemSchema,
-  minutesSchema,
-  planActionSchema,
-} from '@/lib/conferences/schemas';
+import { decisionTextSchema, feedbackSchema, informationItemSchema, minutesSchema } from '@/lib/conferences/schemas';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
@@ -128,11 +126,39 @@ export const planActionAction = formAction({
   done: ({ dossierId }) => page(dossierId, 'plan', 'plan'),
 });
 
-export const toggleActionAction = formAction({
+export const changeActionAction = formAction({
   bound: ['dossierId', 'actionId'],
-  flags: ['done'],
-  run: (u, _v, { dossierId, actionId, done }) => setPlanActionDone(u, dossierId, actionId, done),
-  done: ({ dossierId }) => page(dossierId, 'plan', 'plan'),
+  schema: planActionChangeSchema,
+  run: (u, v, { dossierId, actionId }) => changePlanAction(u, dossierId, actionId, v),
+  done: ({ dossierId, actionId }) => page(dossierId, `actie-${actionId}`, 'plan'),
+});
+
+export const closeActionAction = formAction({
+  bound: ['dossierId', 'actionId'],
+  schema: closePlanActionSchema,
+  run: (u, v, { dossierId, actionId }) => closePlanAction(u, dossierId, actionId, v),
+  done: ({ dossierId, actionId }) => page(dossierId, `actie-${actionId}`, 'plan'),
+});
+
+export const reopenActionAction = formAction({
+  bound: ['dossierId', 'actionId'],
+  run: (u, _v, { dossierId, actionId }) => reopenPlanAction(u, dossierId, actionId),
+  done: ({ dossierId, actionId }) => page(dossierId, `actie-${actionId}`, 'plan'),
+});
+
+/** The owner marks their own action done; the dossier is derived from the action on the server. */
+export const completeOwnAction = formAction({
+  bound: ['dossierId', 'actionId'],
+  schema: completeOwnSchema,
+  run: (u, v, { actionId }) => completeOwnPlanAction(u, actionId, v),
+  done: ({ dossierId, actionId }) => page(dossierId, `actie-${actionId}`, 'actie-afgerond'),
+});
+
+export const emergencyAction = formAction({
+  bound: ['dossierId'],
+  schema: emergencySchema,
+  run: (u, v, { dossierId }) => recordEmergencyDisclosure(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'dringend', 'dringend'),
 });
 
 export const feedbackAction = formAction({

@@ -21,7 +21,11 @@ import {
   minutesAction,
   planActionAction,
   proposeAction,
-  toggleActionAction,
+  changeActionAction,
+  closeActionAction,
+  reopenActionAction,
+  completeOwnAction,
+  emergencyAction,
   voteAction,
 } from './actions';
 import { ClosureSection } from './_sections/closure';
@@ -32,6 +36,7 @@ import { InformationSection } from './_sections/information';
 import { MinutesSection } from './_sections/minutes';
 import { MembersSection, ParticipantsSection } from './_sections/participants';
 import { PlanSection } from './_sections/plan';
+import { EmergencySection } from './_sections/emergency';
 import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Casusoverleg' };
@@ -77,6 +82,10 @@ export default async function CaseConferencePage({
         de leden van het cliëntsysteem. Niemand is verplicht te spreken (art. 13, § 2).
       </Callout>
 
+      <EmergencySection
+        emergencies={v.emergencies}
+        record={v.can.emergency ? emergencyAction.bind(null, dossierId) : null}
+      />
       <ParticipantsSection participants={v.participants} leave={v.me ? leaveAction.bind(null, v.me.id) : null} />
       <MembersSection members={v.members} />
       <MinutesSection
@@ -102,11 +111,15 @@ export default async function CaseConferencePage({
         goals={v.goals}
         caseDirector={v.participants.find((p) => p.isCaseDirector && !p.left)?.name}
         active={active}
-        canRecord={v.can.record}
+        canManage={v.can.managePlan}
+        canCompleteOwn={v.can.completeOwn}
         actions={{
           goal: goalAction.bind(null, dossierId),
           planAction: planActionAction.bind(null, dossierId),
-          toggle: (actionId, done) => toggleActionAction.bind(null, dossierId, actionId, done),
+          change: (actionId) => changeActionAction.bind(null, dossierId, actionId),
+          close: (actionId) => closeActionAction.bind(null, dossierId, actionId),
+          reopen: (actionId) => reopenActionAction.bind(null, dossierId, actionId),
+          completeOwn: (actionId) => completeOwnAction.bind(null, dossierId, actionId),
         }}
       />
       <DisclosuresSection
