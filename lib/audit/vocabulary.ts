@@ -97,6 +97,8 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'transfer.request': 'Overdracht naar een ander Veilig Huis gevraagd',
   'gdpr.rectify': 'Identificatiegegevens rechtgezet',
   'feedback.record': 'Terugkoppeling geregistreerd',
+  'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
+  'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -112,6 +114,7 @@ export const PURPOSE_LABEL = {
   caseWork: 'Opvolging van het dossier door wie erbij betrokken is (art. 9 en 12)',
   caseConference: 'Casusoverleg: inbreng, verslag en plan van aanpak (art. 12 en 13)',
   disclosure: 'Informatie delen buiten het casusoverleg, enkel met consensus (art. 14 § 2)',
+  clientVoice: 'Transparantie en inspraak van het cliëntsysteem (art. 4 en art. 16)',
   closure: 'Afsluiting van het traject en de bewaartermijn (art. 15 § 3)',
   transfer: 'Overdracht van het dossier naar een ander Veilig Huis (art. 15 § 1, 7°)',
   needToKnow: 'Afgeschermd gegeven tonen omdat het nodig is voor de hulp (need to know)',
@@ -158,6 +161,7 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   DisclosureProposal: 'Voorstel tot delen',
   RetentionExtension: 'Voorstel tot langere bewaartermijn',
   FeedbackRecord: 'Terugkoppeling',
+  MemberVoice: 'Stem en rechten van een lid',
   TransferRequest: 'Overdracht',
   TransferList: 'Lijst van overdrachten',
   Statistics: 'Geanonimiseerde statistieken',

@@ -88,7 +88,11 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           ...voterIds,
           ...participantsAll.map((p) => p.userId),
           ...feedback.flatMap((f) => [f.delegateUserId, f.caseWorkerUserId]),
-          ...proposals.flatMap((p) => [p.sharerUserId, p.proposedByUserId]),
+          ...proposals.flatMap((p) => [
+            p.sharerUserId,
+            p.proposedByUserId,
+            ...(p.givenByUserId ? [p.givenByUserId] : []),
+          ]),
         ]),
       ];
       const orgIds = [...new Set(participantsAll.map((p) => p.organisationId))];
@@ -229,6 +233,12 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           mineToWithdraw: p.proposedByUserId === actor.userId || isCoordinator,
           createdAt: p.createdAt,
           sharedAt: p.sharedAt,
+          // issue 12 §4 (ADR 0037): the minor's objection as weighed, and when / how it was given
+          minorObjection: p.minorObjection,
+          minorObjectionNote: p.minorObjectionNote ? text(p.minorObjectionNote) : null,
+          givenAt: p.givenAt,
+          givenBy: p.givenByUserId ? userName(p.givenByUserId) : null,
+          givenHow: p.givenHow ? text(p.givenHow) : null,
           itemIds: p.items.map((i) => i.informationItemId),
           ...consensus(disclosureConsensus.get(p.id), p.status),
         })),
