@@ -203,3 +203,50 @@ CREATE TRIGGER disclosure_minor_objection BEFORE INSERT OR UPDATE OF "memberId",
 
 -- what was given is registered by the sharer with the registration (markDisclosureShared)
 GRANT UPDATE ("givenAt", "givenByUserId", "givenHow") ON "DisclosureProposal" TO vhd_app;
+
+-- The consensus guard (20261202100000) froze every column but the status and its times; what was
+-- given, when and by whom is registered with the step APPROVED -> SHARED and with nothing else.
+CREATE OR REPLACE FUNCTION consensus_status_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  t record;
+  v_kind text := CASE WHEN TG_TABLE_NAME = 'DisclosureProposal' THEN 'disclosure' ELSE 'retention' END;
+  v_given constant text[] := ARRAY['givenAt', 'givenByUserId', 'givenHow'];
+BEGIN
+  IF current_user <> 'vhd_app' THEN RETURN NEW; END IF;
+  IF (to_jsonb(OLD) - 'status' - 'decidedAt' - 'sharedAt' - v_given) IS DISTINCT FROM (to_jsonb(NEW) - 'status' - 'decidedAt' - 'sharedAt' - v_given) THEN
+    RAISE EXCEPTION 'consensus: a proposal cannot be changed after it was made' USING ERRCODE = '42501';
+  END IF;
+  IF (to_jsonb(OLD) -> 'givenAt', to_jsonb(OLD) -> 'givenByUserId', to_jsonb(OLD) -> 'givenHow') IS DISTINCT FROM
+     (to_jsonb(NEW) -> 'givenAt', to_jsonb(NEW) -> 'givenByUserId', to_jsonb(NEW) -> 'givenHow')
+     AND NOT (v_kind = 'disclosure' AND OLD."status"::text = 'APPROVED' AND NEW."status"::text = 'SHARED') THEN
+    RAISE EXCEPTION 'disclosure: when and how it was given is registered with the sharing only' USING ERRCODE = '42501';
+  END IF;
+  IF NEW."status" = OLD."status" THEN
+    IF (to_jsonb(OLD) -> 'decidedAt') IS DISTINCT FROM (to_jsonb(NEW) -> 'decidedAt')
+       OR (to_jsonb(OLD) -> 'sharedAt') IS DISTINCT FROM (to_jsonb(NEW) -> 'sharedAt') THEN
+      RAISE EXCEPTION 'consensus: a decision time changes only with its status' USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+  END IF;
+  t := consensus_tally(v_kind, NEW."id");
+  IF OLD."status"::text = 'OPEN' AND NEW."status"::text = 'APPROVED' THEN
+    IF t.voters = 0 OR t.agreed <> t.voters THEN
+      RAISE EXCEPTION 'consensus: not every voter agreed (art. 14 §2)' USING ERRCODE = '42501';
+    END IF;
+  ELSIF OLD."status"::text = 'OPEN' AND NEW."status"::text = 'BLOCKED' THEN
+    IF t.objected = 0 THEN
+      RAISE EXCEPTION 'consensus: blocked only by an objection' USING ERRCODE = '42501';
+    END IF;
+  ELSIF v_kind = 'disclosure' AND OLD."status"::text = 'APPROVED' AND NEW."status"::text = 'SHARED' THEN
+    IF (to_jsonb(NEW) ->> 'sharerUserId')::uuid IS DISTINCT FROM app_user_id() THEN
+      RAISE EXCEPTION 'disclosure: only the named participant shares' USING ERRCODE = '42501';
+    END IF;
+  ELSIF OLD."status"::text IN ('OPEN', 'APPROVED') AND NEW."status"::text = 'WITHDRAWN' THEN
+    IF NOT (NEW."proposedByUserId" = app_user_id() OR NEW."safeHouseId" = ANY (app_uuids('app.coordinator_houses'))) THEN
+      RAISE EXCEPTION 'consensus: only the proposer or the coordinator withdraws' USING ERRCODE = '42501';
+    END IF;
+  ELSE
+    RAISE EXCEPTION 'consensus: % -> % is not allowed', OLD."status", NEW."status" USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
