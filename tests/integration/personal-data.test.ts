@@ -20,6 +20,7 @@ const PERSONAL_TABLES = [
   'FeedbackRecord',
   'DisclosureProposal',
   'RetentionExtension',
+  'MemberVoice',
 ];
 /** ids, timestamps and facts about professionals, not about the client system */
 const TECHNICAL = new Set([
@@ -61,6 +62,7 @@ const TECHNICAL = new Set([
   'decidedAt',
   'correctedAt',
   'withdrawnAt',
+  'givenByUserId',
 ]);
 
 describe('art. 15: personal fields are tagged with their category', () => {

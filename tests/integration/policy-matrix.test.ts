@@ -121,6 +121,17 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
   'disclosure.withdraw': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'disclosure.markShared': { trajectoryA: ['participant'] },
   'feedback.record': { trajectoryA: ['participant'] },
+  // each member's voice (art. 4, art. 16; ADR 0037): the coordinator and the case's participants
+  'memberVoice.view': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+  'memberVoice.record': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
   'dossier.close': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.propose': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.vote': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },

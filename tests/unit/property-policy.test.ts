@@ -209,6 +209,12 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
     // a standing delegate's feedback to the case worker (art. 12, 4th para)
     case 'feedback.record':
       return r.participant;
+    // each member's voice (art. 4, art. 16; ADR 0037): coordinator and participants read it, and
+    // record it while the referral is under way or the trajectory runs
+    case 'memberVoice.view':
+      return r.coordinator || r.participant;
+    case 'memberVoice.record':
+      return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
     default:
       return undefined;
   }
