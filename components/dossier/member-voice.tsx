@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Callout } from '@/components/ui/callout';
 import { DescriptionItem, DescriptionList } from '@/components/ui/description-list';
 import { SpecForm, type FieldSpec, type FormActionOf } from '@/components/ui/spec-form';
@@ -114,8 +115,21 @@ const FIELDS: FieldSpec<keyof MemberVoiceValues>[] = [
   { kind: 'date', name: 'debriefAt', label: 'Wanneer (uiterlijk)' },
 ];
 
-/** One member's voice and rights: what was recorded, a warning for what is missing, and the form. */
-export function MemberVoiceCard({ member: m, action }: { member: MemberVoice; action: VoiceAction | null }) {
+/** The form for one member's voice and rights (on a page of its own: field ids follow field names). */
+export function MemberVoiceForm({ member: m, action }: { member: MemberVoice; action: VoiceAction }) {
+  return (
+    <SpecForm
+      action={action}
+      submitLabel="Bewaren"
+      label={`Stem en rechten van ${m.label}`}
+      initial={m.values}
+      fields={FIELDS}
+    />
+  );
+}
+
+/** One member's voice and rights: what was recorded, a warning for what is missing, a link to edit. */
+export function MemberVoiceCard({ member: m, editHref }: { member: MemberVoice; editHref: string | null }) {
   const v = m.values;
   const missing = missingText(m);
   return (
@@ -145,21 +159,12 @@ export function MemberVoiceCard({ member: m, action }: { member: MemberVoice; ac
           Laatst bijgewerkt door {m.updatedBy} op {formatDateTime(m.updatedAt)}.
         </p>
       )}
-      {action && (
-        <details className="mt-3">
-          <summary className="cursor-pointer font-medium text-brand-700 underline">
+      {editHref && (
+        <p className="mt-3">
+          <Link href={editHref} className="font-medium text-brand-700 underline">
             Stem en rechten van {m.label} bijwerken
-          </summary>
-          <div className="mt-2 max-w-3xl">
-            <SpecForm
-              action={action}
-              submitLabel="Bewaren"
-              label={`Stem en rechten van ${m.label}`}
-              initial={v}
-              fields={FIELDS}
-            />
-          </div>
-        </details>
+          </Link>
+        </p>
       )}
     </article>
   );

@@ -37,21 +37,24 @@ export async function markDisclosureShared(
     if (proposal.status !== 'APPROVED') throw refused();
     let given: { givenAt: Date; givenByUserId: string; givenHow: string } | null = null;
     if (proposal.kind === 'CLIENT_MEMBER') {
-      const parsed = validateForm(givenSchema, { givenAt: values.givenAt ?? '', givenHow: values.givenHow ?? '' });
+      const parsed = validateForm(givenSchema, {
+        memberGivenAt: values.memberGivenAt ?? '',
+        memberGivenHow: values.memberGivenHow ?? '',
+      });
       if (!parsed.ok) throw invalid('Vul in wanneer en hoe je de informatie gaf.', parsed.errors);
-      const [date = '', time = ''] = parsed.data.givenAt.split('T');
+      const [date = '', time = ''] = parsed.data.memberGivenAt.split('T');
       const givenAt = brusselsWallClockToInstant(date, time.slice(0, 5));
       if (givenAt.getTime() > now.getTime())
         throw invalid('Registreer een deling pas nadat ze gebeurd is.', {
-          givenAt: 'Dit tijdstip ligt in de toekomst.',
+          memberGivenAt: 'Dit tijdstip ligt in de toekomst.',
         });
       if (proposal.decidedAt && givenAt.getTime() < proposal.decidedAt.getTime() - 60_000)
         throw invalid('Er mocht niets gedeeld worden voor de consensus er was.', {
-          givenAt: 'Dit tijdstip ligt vóór de goedkeuring van het voorstel.',
+          memberGivenAt: 'Dit tijdstip ligt vóór de goedkeuring van het voorstel.',
         });
       // a minute's rounding of the form's clock never puts it before the approval
       const at = proposal.decidedAt && givenAt < proposal.decidedAt ? proposal.decidedAt : givenAt;
-      given = { givenAt: at, givenByUserId: actor.userId, givenHow: parsed.data.givenHow };
+      given = { givenAt: at, givenByUserId: actor.userId, givenHow: parsed.data.memberGivenHow };
     }
     const moved = await tx.disclosureProposal.updateMany({
       where: { id: proposalId, status: 'APPROVED' },

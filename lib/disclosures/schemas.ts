@@ -46,11 +46,12 @@ export function proposalCrossErrors(v: ProposalValues): Record<string, string> {
 }
 
 /**
- * When, how and by whom information was given to a member (issue 12 §4; ADR 0037). `givenAt` is
- * the Brussels wall clock of a datetime-local field ('YYYY-MM-DDTHH:MM').
+ * When, how and by whom information was given to a member (issue 12 §4; ADR 0037). `memberGivenAt` is
+ * the Brussels wall clock of a datetime-local field ('YYYY-MM-DDTHH:MM'). (Named apart from the
+ * feedback form's `givenAt`: field ids follow field names, and both forms can be on one page.)
  */
 export const givenSchema = z.object({
-  givenAt: z
+  memberGivenAt: z
     .string()
     .trim()
     .min(1, 'Geef aan wanneer je de informatie gaf.')
@@ -58,7 +59,7 @@ export const givenSchema = z.object({
       const [d = '', t = ''] = v.split('T');
       return isIsoDate(d) && isClockTime(t.slice(0, 5));
     }, 'Geef een bestaande datum en tijd.'),
-  givenHow: z
+  memberGivenHow: z
     .string()
     .trim()
     .min(3, 'Vul in hoe je de informatie gaf (gesprek, telefoon, brief, …).')

@@ -341,33 +341,38 @@ describe('art. 14 §2, art. 16: when, how and by whom a disclosure was given to 
         .replace(' ', 'T');
 
     const missing = await fieldErrorsOf(markDisclosureShared(w.u.caw.id, p.id, {}, now));
-    expect(Object.keys(missing).sort()).toEqual(['givenAt', 'givenHow']);
+    expect(Object.keys(missing).sort()).toEqual(['memberGivenAt', 'memberGivenHow']);
     const future = await fieldErrorsOf(
       markDisclosureShared(
         w.u.caw.id,
         p.id,
-        { givenAt: brussels(new Date(now.getTime() + 3_600_000)), givenHow: 'gesprek' },
+        { memberGivenAt: brussels(new Date(now.getTime() + 3_600_000)), memberGivenHow: 'gesprek' },
         now,
       ),
     );
-    expect(future.givenAt).toMatch(/toekomst/);
+    expect(future.memberGivenAt).toMatch(/toekomst/);
     const early = await fieldErrorsOf(
       markDisclosureShared(
         w.u.caw.id,
         p.id,
-        { givenAt: brussels(new Date(approved.decidedAt!.getTime() - 3_600_000)), givenHow: 'gesprek' },
+        { memberGivenAt: brussels(new Date(approved.decidedAt!.getTime() - 3_600_000)), memberGivenHow: 'gesprek' },
         now,
       ),
     );
-    expect(early.givenAt).toMatch(/goedkeuring/);
+    expect(early.memberGivenAt).toMatch(/goedkeuring/);
     // only the named sharer registers it
     await expect(
-      markDisclosureShared(w.u.police.id, p.id, { givenAt: brussels(now), givenHow: 'gesprek' }, now),
+      markDisclosureShared(w.u.police.id, p.id, { memberGivenAt: brussels(now), memberGivenHow: 'gesprek' }, now),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).status).toBe('APPROVED');
 
     const at = new Date(approved.decidedAt!.getTime() + 3_600_000);
-    await markDisclosureShared(w.u.caw.id, p.id, { givenAt: brussels(at), givenHow: 'gesprek op het CAW' }, now);
+    await markDisclosureShared(
+      w.u.caw.id,
+      p.id,
+      { memberGivenAt: brussels(at), memberGivenHow: 'gesprek op het CAW' },
+      now,
+    );
     const shared = await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } });
     expect(shared).toMatchObject({ status: 'SHARED', givenByUserId: w.u.caw.id, givenHow: 'gesprek op het CAW' });
     expect(Math.abs(shared.givenAt!.getTime() - at.getTime())).toBeLessThan(60_000);

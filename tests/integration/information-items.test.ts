@@ -10,7 +10,7 @@ import { instantToBrussels } from '@/lib/time';
 /** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
 const givenNow = () => {
   const b = instantToBrussels(new Date());
-  return { givenAt: `${b.date}T${b.time}`, givenHow: 'gesprek' };
+  return { memberGivenAt: `${b.date}T${b.time}`, memberGivenHow: 'gesprek' };
 };
 
 describe('art. 15 §2: each organisation corrects or withdraws the information it brought in', () => {

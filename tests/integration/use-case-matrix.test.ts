@@ -64,7 +64,7 @@ import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
 /** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
 const givenNow = () => {
   const b = instantToBrussels(new Date());
-  return { givenAt: `${b.date}T${b.time}`, givenHow: 'gesprek' };
+  return { memberGivenAt: `${b.date}T${b.time}`, memberGivenHow: 'gesprek' };
 };
 
 /**

@@ -3,7 +3,6 @@ import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
-import { recordVoiceOnDossierAction } from './voice-actions';
 import {
   closeInputRoundAction,
   decideAdmissionAction,
@@ -66,7 +65,7 @@ export default async function DossierPage({
         canSetSafeAddress={view.can.setSafeAddress}
         voices={voices}
         actions={{
-          voice: (memberId) => recordVoiceOnDossierAction.bind(null, dossier.id, memberId),
+          voiceHref: (memberId) => `/dossiers/${dossier.id}/stem/${memberId}`,
           reveal: (subject, subjectId, field) => revealAction.bind(null, dossier.id, subject, subjectId, field),
           safeAddress: (memberId, safe) => safeAddressAction.bind(null, dossier.id, memberId, safe),
         }}

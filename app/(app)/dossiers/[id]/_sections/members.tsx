@@ -1,4 +1,4 @@
-import { MemberVoiceCard, missingText, type VoiceAction } from '@/components/dossier/member-voice';
+import { MemberVoiceCard, missingText } from '@/components/dossier/member-voice';
 import { Reveal } from '@/components/dossier/reveal';
 import { Callout } from '@/components/ui/callout';
 import { DataTable } from '@/components/ui/data-table';
@@ -30,7 +30,8 @@ export function MembersSection({
   actions: {
     reveal: (subject: 'member' | 'contact', subjectId: string, field: 'nationalNumber' | 'contact') => RevealAction;
     safeAddress: (memberId: string, safe: boolean) => FormAction;
-    voice: (memberId: string) => VoiceAction;
+    /** where a member's voice is edited (null: the actor may not) */
+    voiceHref: (memberId: string) => string;
   };
 }) {
   const name = (m: Member) => `${m.firstName} ${m.lastName}`;
@@ -133,7 +134,11 @@ export function MembersSection({
             </Callout>
           )}
           {voices.members.map((m) => (
-            <MemberVoiceCard key={m.memberId} member={m} action={voices.canRecord ? actions.voice(m.memberId) : null} />
+            <MemberVoiceCard
+              key={m.memberId}
+              member={m}
+              editHref={voices.canRecord ? actions.voiceHref(m.memberId) : null}
+            />
           ))}
         </>
       )}

@@ -5,7 +5,6 @@ import { LiveUpdates } from '@/components/dossier/live-updates';
 import { loadPage } from '@/lib/auth/session';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
-import { recordVoiceOnConferenceAction } from '../voice-actions';
 import { ClientVoiceSection } from './_sections/client-voice';
 import {
   addItemAction,
@@ -82,10 +81,7 @@ export default async function CaseConferencePage({
 
       <ParticipantsSection participants={v.participants} leave={v.me ? leaveAction.bind(null, v.me.id) : null} />
       <MembersSection members={v.members} />
-      <ClientVoiceSection
-        voices={voices}
-        action={(memberId) => recordVoiceOnConferenceAction.bind(null, dossierId, memberId)}
-      />
+      <ClientVoiceSection voices={voices} dossierId={dossierId} />
       <MinutesSection
         agenda={v.agenda}
         canRecord={v.can.record}

@@ -1,4 +1,4 @@
-import { MemberVoiceCard, missingText, type VoiceAction } from '@/components/dossier/member-voice';
+import { MemberVoiceCard, missingText } from '@/components/dossier/member-voice';
 import { Callout } from '@/components/ui/callout';
 import { Section } from '@/components/ui/section';
 import type { MemberVoicesView } from '@/lib/client-voice/get-member-voices';
@@ -9,13 +9,7 @@ import type { MemberVoicesView } from '@/lib/client-voice/get-member-voices';
  * how their voice is brought in and who informs them afterwards. Before anything else, a warning
  * names every member who was not informed without a recorded reason.
  */
-export function ClientVoiceSection({
-  voices,
-  action,
-}: {
-  voices: MemberVoicesView;
-  action: (memberId: string) => VoiceAction;
-}) {
+export function ClientVoiceSection({ voices, dossierId }: { voices: MemberVoicesView; dossierId: string }) {
   const missing = voices.members.map(missingText).filter((t): t is string => !!t);
   return (
     <Section id="stem" title="Stem en rechten van het cliëntsysteem (art. 4 en art. 16)">
@@ -39,7 +33,11 @@ export function ClientVoiceSection({
         )
       )}
       {voices.members.map((m) => (
-        <MemberVoiceCard key={m.memberId} member={m} action={voices.canRecord ? action(m.memberId) : null} />
+        <MemberVoiceCard
+          key={m.memberId}
+          member={m}
+          editHref={voices.canRecord ? `/dossiers/${dossierId}/stem/${m.memberId}?terug=casusoverleg` : null}
+        />
       ))}
     </Section>
   );

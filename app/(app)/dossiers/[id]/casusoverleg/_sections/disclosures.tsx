@@ -108,13 +108,13 @@ export function DisclosuresSection({
                     ? [
                         {
                           kind: 'datetime',
-                          name: 'givenAt',
+                          name: 'memberGivenAt',
                           label: 'Wanneer gaf je de informatie aan het lid?',
                           required: true,
                         },
                         {
                           kind: 'text',
-                          name: 'givenHow',
+                          name: 'memberGivenHow',
                           label: 'Hoe gaf je ze (gesprek, telefoon, brief, …)?',
                           required: true,
                         },
