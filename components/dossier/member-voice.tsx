@@ -115,6 +115,22 @@ const FIELDS: FieldSpec<keyof MemberVoiceValues>[] = [
   { kind: 'date', name: 'debriefAt', label: 'Wanneer (uiterlijk)' },
 ];
 
+/** What is recorded about one member's voice and rights, in words. */
+export function VoiceFacts({ values: v, className }: { values: MemberVoiceValues; className?: string }) {
+  return (
+    <DescriptionList className={className}>
+      <DescriptionItem term="Geïnformeerd over de aanmelding">{informedText(v, 'referral')}</DescriptionItem>
+      <DescriptionItem term="Geïnformeerd over het casusoverleg">{informedText(v, 'conference')}</DescriptionItem>
+      <DescriptionItem term="Toestemming">{consentText(v)}</DescriptionItem>
+      <DescriptionItem term="Eigen mening en wensen">{v.view || 'Niet geregistreerd'}</DescriptionItem>
+      <DescriptionItem term="Stem in het overleg">{voiceText(v)}</DescriptionItem>
+      <DescriptionItem term="Achteraf geïnformeerd door">
+        {v.debriefBy ? `${v.debriefBy}${v.debriefAt ? `, uiterlijk ${day(v.debriefAt)}` : ''}` : 'Niet geregistreerd'}
+      </DescriptionItem>
+    </DescriptionList>
+  );
+}
+
 /** The form for one member's voice and rights (on a page of its own: field ids follow field names). */
 export function MemberVoiceForm({ member: m, action }: { member: MemberVoice; action: VoiceAction }) {
   return (
@@ -144,16 +160,7 @@ export function MemberVoiceCard({ member: m, editHref }: { member: MemberVoice; 
           {missing}
         </Callout>
       )}
-      <DescriptionList className="mt-2">
-        <DescriptionItem term="Geïnformeerd over de aanmelding">{informedText(v, 'referral')}</DescriptionItem>
-        <DescriptionItem term="Geïnformeerd over het casusoverleg">{informedText(v, 'conference')}</DescriptionItem>
-        <DescriptionItem term="Toestemming">{consentText(v)}</DescriptionItem>
-        <DescriptionItem term="Eigen mening en wensen">{v.view || 'Niet geregistreerd'}</DescriptionItem>
-        <DescriptionItem term="Stem in het overleg">{voiceText(v)}</DescriptionItem>
-        <DescriptionItem term="Achteraf geïnformeerd door">
-          {v.debriefBy ? `${v.debriefBy}${v.debriefAt ? `, uiterlijk ${day(v.debriefAt)}` : ''}` : 'Niet geregistreerd'}
-        </DescriptionItem>
-      </DescriptionList>
+      <VoiceFacts values={v} className="mt-2" />
       {m.updatedAt && (
         <p className="mt-2 text-sm text-gray-700">
           Laatst bijgewerkt door {m.updatedBy} op {formatDateTime(m.updatedAt)}.

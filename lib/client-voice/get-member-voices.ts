@@ -7,10 +7,7 @@ import { currentParticipation } from '@/lib/participants/current';
 import { peopleOf } from '@/lib/dossiers/get-dossier';
 import { pseudonymiseText } from '@/lib/dossiers/pseudonymise';
 import { MEMBER_ROLE_LABEL } from '@/lib/labels';
-import type { MemberVoiceValues } from './schemas';
-
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-const yesNo = (b: boolean | null) => (b === null ? '' : b ? 'ja' : 'nee');
+import { voiceValues } from './values';
 
 /**
  * Each member's voice and rights as the coordinator or a participant of the case sees them
@@ -51,27 +48,7 @@ export async function getMemberVoices(userId: string, dossierId: string) {
         const voice = voices.find((x) => x.memberId === m.id) ?? null;
         const name = pseudonymised ? `Lid ${i + 1}` : `${m.firstName} ${m.lastName}`;
         const view = voice?.viewEnc ? decryptField(keys, voice.viewEnc) : '';
-        const values: MemberVoiceValues = {
-          referralInformed: yesNo(voice?.referralInformed ?? null),
-          referralInformedAt: iso(voice?.referralInformedAt ?? null),
-          referralInformedBy: text(voice?.referralInformedBy ?? null),
-          referralInformedHow: text(voice?.referralInformedHow ?? null),
-          referralNotInformedReason: text(voice?.referralNotInformedReason ?? null),
-          conferenceInformed: yesNo(voice?.conferenceInformed ?? null),
-          conferenceInformedAt: iso(voice?.conferenceInformedAt ?? null),
-          conferenceInformedBy: text(voice?.conferenceInformedBy ?? null),
-          conferenceInformedHow: text(voice?.conferenceInformedHow ?? null),
-          conferenceNotInformedReason: text(voice?.conferenceNotInformedReason ?? null),
-          consent: voice?.consent ?? '',
-          consentAt: iso(voice?.consentAt ?? null),
-          consentNote: text(voice?.consentNote ?? null),
-          view: text(view),
-          voiceChannel: voice?.voiceChannel ?? '',
-          representative: text(voice?.representative ?? null),
-          voiceNote: text(voice?.voiceNote ?? null),
-          debriefBy: text(voice?.debriefBy ?? null),
-          debriefAt: iso(voice?.debriefAt ?? null),
-        };
+        const values = voiceValues(voice, view, text);
         return {
           memberId: m.id,
           label: `${name} (${MEMBER_ROLE_LABEL[m.memberRole]}${m.isMinor ? ', minderjarig' : ''})`,

@@ -5,6 +5,7 @@ import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { castVote } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
+import { getAccessOverview } from '@/lib/gdpr/access-overview';
 import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
 import type { MemberVoiceValues } from '@/lib/client-voice/schemas';
 import { ownerDb } from '../helpers/db';
@@ -187,6 +188,9 @@ describe('art. 16: consent is asked, given, refused or withdrawn on a date, or w
     const row = await ownerDb().memberVoice.findUniqueOrThrow({ where: { memberId: w.victim.id } });
     expect(row.viewEnc).toMatch(/^v1\./);
     expect(row.viewEnc).not.toContain('kinderen');
+    // GDPR art. 15 via art. 16: the access overview of the member shows it too
+    const overview = await getAccessOverview(w.u.coord.id, w.victim.id);
+    expect(overview.records[0]!.voice).toMatchObject({ view, voiceChannel: 'TRUSTED_PERSON' });
     const read = await getMemberVoices(w.u.justice.id, w.dossier.id);
     expect(read.members.find((m) => m.memberId === w.victim.id)!.values).toMatchObject({
       view,
