@@ -2,6 +2,7 @@ import type {
   AdmissionDecision,
   Attendance,
   ConsensusStatus,
+  ConsentStatus,
   DisclosureGround,
   DisclosureStatus,
   DossierStatus,
@@ -10,10 +11,12 @@ import type {
   InvitationStatus,
   KnownStatus,
   MemberRole,
+  MinorObjection,
   RiskLevel,
   Role,
   Sex,
   TransferStatus,
+  VoiceChannel,
 } from '@/lib/generated/prisma/enums';
 import type { EmergencyGround, PlanActionStatus } from '@/lib/generated/prisma/enums';
 
@@ -186,4 +189,27 @@ export const EMERGENCY_GROUND_LABEL: Record<EmergencyGround, string> = {
   STATE_OF_NECESSITY: 'Noodtoestand: reëel, ernstig en acuut gevaar dat niet anders af te wenden was',
   ART_458BIS: 'Meldrecht van art. 458bis Sw.: melding aan de procureur des Konings',
   DUTY_TO_ASSIST: 'Schuldig hulpverzuim vermijden: hulp aan een persoon in groot gevaar (art. 422bis Sw.)',
+};
+
+// ---- the client system's voice and rights (art. 4, art. 16; ADR 0037)
+export const CONSENT_STATUS_LABEL: Record<ConsentStatus, string> = {
+  NOT_ASKED: 'Niet gevraagd',
+  ASKED: 'Gevraagd, nog geen antwoord',
+  GIVEN: 'Gegeven',
+  REFUSED: 'Geweigerd',
+  WITHDRAWN: 'Ingetrokken',
+};
+
+export const VOICE_CHANNEL_LABEL: Record<VoiceChannel, string> = {
+  ATTENDS: 'Neemt zelf deel aan het overleg',
+  TRUSTED_PERSON: 'Vertegenwoordigd door een vertrouwenspersoon',
+  CASE_WORKER: 'Zijn of haar hulpverlener brengt de stem in',
+  OTHER: 'Op een andere manier',
+};
+
+export const MINOR_OBJECTION_LABEL: Record<MinorObjection, string> = {
+  NONE: 'Gevraagd: de minderjarige heeft geen bezwaar',
+  OBJECTS: 'Gevraagd: de minderjarige maakt bezwaar (afweging verplicht)',
+  COULD_NOT_ASK: 'Kon niet gevraagd worden (reden verplicht)',
+  NOT_CONCERNED: 'Niet van toepassing: de informatie betreft geen minderjarige (niet bij delen met een minderjarige)',
 };

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { OrganisationKind, Role } from '../lib/generated/prisma/enums';
 import * as OTPAuth from 'otpauth';
-import type { FieldKeys } from '../lib/crypto/fields';
+import { encryptField, type FieldKeys } from '../lib/crypto/fields';
 import { hashPassword } from '../lib/auth/passwords';
 import { makeNationalNumber } from '../lib/validation/national-number';
 import { makeDossier, makeParticipant } from './factories';
@@ -376,6 +376,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     clientSystemLabel: 'Gezin Wuyts',
     members: [{ memberRole: 'VICTIM', firstName: 'Sien', lastName: 'Wuyts', dateOfBirth: new Date('1992-08-19') }],
   });
+  await seedClientVoice(db, keys, { coordinatorId: users.get('coordinator.antwerpen@vhd.test')!.id });
   await seedPlanDistribution(db, keys, {
     trajectoryId: trajectory.id,
     safeHouseId: ant,
@@ -673,6 +674,79 @@ async function seedActionPlanAndEmergency(
       disclosedAt,
       urgency: 'Hassan was op weg naar de opvang en had gedreigd; de ploeg moest weten waar ze moest zijn.',
       createdAt: new Date(disclosedAt.getTime() + 2 * 3_600_000),
+    },
+  });
+}
+
+/**
+ * The members' voice and rights (issue 12 §4; ADR 0037), so the coordinator sees each kind of
+ * record: Gezin Janssens (in trajectory, with a session) — Amira informed, consent given, her own
+ * view, a trusted person; Hassan not informed about the referral for her safety, nothing recorded
+ * about the conference (the warning shows). Gezin Peeters (submitted) — Sarah informed, consent
+ * asked; Kevin not informed for safety; Lina without any record (the warning shows).
+ */
+async function seedClientVoice(db: PrismaClient, keys: FieldKeys, c: { coordinatorId: string }) {
+  const member = async (reference: string, firstName: string) => {
+    const m = await db.clientMember.findFirstOrThrow({
+      where: { firstName, dossier: { reference } },
+      include: { dossier: { select: { safeHouseId: true } } },
+    });
+    return {
+      memberId: m.id,
+      dossierId: m.dossierId,
+      safeHouseId: m.dossier.safeHouseId,
+      updatedByUserId: c.coordinatorId,
+    };
+  };
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const safety =
+    'Veiligheid: Hassan mag niet weten dat Amira hulp zoekt (risico op eergerelateerd geweld). Afgestemd met de politie.';
+  await db.memberVoice.create({
+    data: {
+      ...(await member('VH-ANT-2026-0002', 'Amira')),
+      referralInformed: true,
+      referralInformedAt: day('2026-11-03'),
+      referralInformedBy: 'Inspecteur Bram Kernpartner (politie, aanmelder)',
+      referralInformedHow: 'Gesprek op het politiekantoor, zonder Hassan',
+      conferenceInformed: true,
+      conferenceInformedAt: day('2026-11-20'),
+      conferenceInformedBy: 'Tom Casusregisseur (CAW)',
+      conferenceInformedHow: 'Gesprek in het CAW, met de privacyverklaring op papier',
+      consent: 'GIVEN',
+      consentAt: day('2026-11-20'),
+      consentNote: 'Toestemming voor het delen van de klacht en van haar verblijfssituatie.',
+      viewEnc: encryptField(keys, 'Ik wil mijn opleiding afmaken en niet terug naar het ouderlijk huis.'),
+      voiceChannel: 'TRUSTED_PERSON',
+      representative: 'Tante Nadia (vertrouwenspersoon)',
+      debriefBy: 'Tom Casusregisseur (CAW)',
+      debriefAt: day('2026-12-20'),
+    },
+  });
+  await db.memberVoice.create({
+    data: {
+      ...(await member('VH-ANT-2026-0002', 'Hassan')),
+      referralInformed: false,
+      referralNotInformedReason: safety,
+      consent: 'NOT_ASKED',
+      consentNote: safety,
+    },
+  });
+  await db.memberVoice.create({
+    data: {
+      ...(await member('VH-ANT-2026-0001', 'Sarah')),
+      referralInformed: true,
+      referralInformedAt: day('2026-11-10'),
+      referralInformedBy: 'Dr. Pieter Aanmelder (huisarts, aanmelder)',
+      referralInformedHow: 'Consultatie in de praktijk',
+      consent: 'ASKED',
+      consentAt: day('2026-11-10'),
+    },
+  });
+  await db.memberVoice.create({
+    data: {
+      ...(await member('VH-ANT-2026-0001', 'Kevin')),
+      referralInformed: false,
+      referralNotInformedReason: 'Veiligheid: Kevin is de vermoedelijke pleger; Sarah vreest escalatie.',
     },
   });
 }

@@ -155,6 +155,13 @@ export const PERMISSIONS = {
   'emergency.record': { kind: 'dossier', relations: ['participant', 'coordinator'], statuses: ['IN_TRAJECTORY'] },
   /** a standing delegate records feedback to the case worker (art. 12, 4th para) */
   'feedback.record': { kind: 'dossier', relations: ['participant'] },
+  /** each member's voice: informed or why not, consent, own view, how heard (art. 4, art. 16; ADR 0037) */
+  'memberVoice.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
+  'memberVoice.record': {
+    kind: 'dossier',
+    relations: ['coordinator', 'participant'],
+    statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
+  },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
 
 export type Action = keyof typeof PERMISSIONS;

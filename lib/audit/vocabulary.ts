@@ -109,6 +109,8 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'plan.manage': 'Plan van aanpak bijgewerkt (doel of actie)',
   'plan.completeOwn': 'Eigen actie van het plan van aanpak afgerond',
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
+  'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
+  'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -124,6 +126,7 @@ export const PURPOSE_LABEL = {
   caseWork: 'Opvolging van het dossier door wie erbij betrokken is (art. 9 en 12)',
   caseConference: 'Casusoverleg: inbreng, verslag en plan van aanpak (art. 12 en 13)',
   disclosure: 'Informatie delen buiten het casusoverleg, enkel met consensus (art. 14 § 2)',
+  clientVoice: 'Transparantie en inspraak van het cliëntsysteem (art. 4 en art. 16)',
   closure: 'Afsluiting van het traject en de bewaartermijn (art. 15 § 3)',
   transfer: 'Overdracht van het dossier naar een ander Veilig Huis (art. 15 § 1, 7°)',
   needToKnow: 'Afgeschermd gegeven tonen omdat het nodig is voor de hulp (need to know)',
@@ -173,6 +176,7 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   FeedbackList: 'Lijst van eigen terugkoppeling',
   PlanDeadlineList: 'Termijnen van de plannen van aanpak',
   PlanDistributionRecipient: 'Bericht over het plan van aanpak',
+  MemberVoice: 'Stem en rechten van een lid',
   TransferRequest: 'Overdracht',
   TransferList: 'Lijst van overdrachten',
   Statistics: 'Geanonimiseerde statistieken',

@@ -12,10 +12,17 @@ import { proposalCrossErrors, proposalSchema, type ProposalValues } from './sche
  * concern only that member: items about another member (or about no one in particular) are
  * refused by name. Who must agree is frozen now (the participants and the chairing coordinator,
  * ADR 0014); information can only be proposed when the organisation that brought it in is among
- * them. Nothing is shared until every one of them agreed (castVote).
+ * them. Nothing is shared until every one of them agreed (castVote). Information for a minor, or
+ * for a parent of a client system with minors, carries the child's own objection and how it was
+ * weighed (ADR 0037; the database checks the same).
  */
 export async function proposeDisclosure(userId: string, dossierId: string, values: ProposalValues, now = new Date()) {
-  const parsed = validateForm(proposalSchema, values, proposalCrossErrors);
+  const filled = {
+    ...values,
+    minorObjection: values.minorObjection ?? '',
+    minorObjectionNote: values.minorObjectionNote ?? '',
+  };
+  const parsed = validateForm(proposalSchema, filled, proposalCrossErrors);
   if (!parsed.ok) throw invalid('Het voorstel is nog niet volledig.', parsed.errors);
   const v = parsed.data;
   const need = {
@@ -32,8 +39,29 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
     if (items.length !== new Set(v.itemIds).size)
       throw invalid('Kies informatie uit dit casusoverleg.', { itemIds: 'Onbekende informatie gekozen.' });
     if (v.kind === 'CLIENT_MEMBER') {
-      const member = await tx.clientMember.findFirst({ where: { id: v.memberId, dossierId }, select: { id: true } });
+      const member = await tx.clientMember.findFirst({
+        where: { id: v.memberId, dossierId },
+        select: { id: true, isMinor: true, memberRole: true },
+      });
       if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { memberId: 'Onbekend lid.' });
+      // the child's own objection is weighed (ADR 0037): always for a minor, and for a parent of a
+      // client system with a minor (the information may also concern their child)
+      if (member.isMinor && (v.minorObjection === '' || v.minorObjection === 'NOT_CONCERNED')) {
+        throw invalid('Weeg het eigen bezwaar van het kind of de jongere af voor je met een minderjarige deelt.', {
+          minorObjection: 'Geef aan of de minderjarige bezwaar heeft, of waarom hij of zij niet gevraagd kon worden.',
+        });
+      }
+      if (
+        !member.isMinor &&
+        member.memberRole === 'PARENT' &&
+        v.minorObjection === '' &&
+        (await tx.clientMember.count({ where: { dossierId, isMinor: true } })) > 0
+      ) {
+        throw invalid('Dit cliëntsysteem telt minderjarigen: weeg hun eigen bezwaar af voor je met een ouder deelt.', {
+          minorObjection:
+            'Geef aan of het kind of de jongere over wie het gaat bezwaar heeft, of dat de informatie geen minderjarige betreft.',
+        });
+      }
       const foreign = items.filter((i) => i.concernsMemberId !== v.memberId);
       if (foreign.length) {
         throw invalid(
@@ -82,6 +110,9 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
         ground: v.ground,
         goalId: v.ground === 'ACTION_PLAN_GOAL' ? v.goalId : null,
         necessity: v.necessity,
+        minorObjection: v.kind === 'CLIENT_MEMBER' && v.minorObjection ? v.minorObjection : null,
+        minorObjectionNote:
+          v.kind === 'CLIENT_MEMBER' && v.minorObjection && v.minorObjectionNote ? v.minorObjectionNote : null,
         createdAt: now,
       },
       select: { id: true },

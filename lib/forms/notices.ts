@@ -16,6 +16,7 @@ export const NOTICES = {
     aanvulling: 'Je aanvulling is bewaard.',
     rondegesloten: 'De vraag om aanvulling is afgesloten.',
     overdracht: 'De overdracht is gevraagd. De coördinator van het andere Veilig Huis moet ze aanvaarden.',
+    stem: 'De stem en rechten van het lid zijn bewaard.',
   },
   conference: {
     informatie: 'De informatie is toegevoegd.',
@@ -33,6 +34,7 @@ export const NOTICES = {
     verlenging:
       'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
     afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
+    stem: 'De stem en rechten van het lid zijn bewaard.',
     // issue 12 §6, §7
     'actie-afgerond': 'De actie is afgerond. De casusregisseur en de coördinator zien je notitie.',
     dringend:

@@ -5,6 +5,7 @@ import { can, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
 import { notFound } from '@/lib/errors';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { decryptField } from '@/lib/crypto/fields';
+import { voiceValues } from '@/lib/client-voice/values';
 import { formatNationalNumber } from '@/lib/validation/national-number';
 import { DATA_CATEGORY_LABEL } from '@/lib/labels';
 import { coordinatorDossierWhere, isCoordinatorOf } from './scope';
@@ -84,7 +85,7 @@ export async function getAccessOverview(userId: string, memberId: string) {
       const memberIds = members.map((m) => m.id);
       const dossierIds = [...new Set(members.map((m) => m.dossierId))];
 
-      const [dossiers, referrals, items, proposals] = await Promise.all([
+      const [dossiers, referrals, items, proposals, voices] = await Promise.all([
         tx.dossier.findMany({
           where: { AND: [scope, { id: { in: dossierIds } }] },
           select: {
@@ -130,6 +131,8 @@ export async function getAccessOverview(userId: string, memberId: string) {
             _count: { select: { items: true } },
           },
         }),
+        // the member's voice and rights (art. 4, art. 16; ADR 0037)
+        tx.memberVoice.findMany({ where: { memberId: { in: memberIds }, dossierId: { in: dossierIds } } }),
       ]);
       const referrerOrganisations = await tx.organisation.findMany({
         where: { id: { in: dossiers.map((d) => d.referrerOrganisationId) } },
@@ -207,6 +210,10 @@ export async function getAccessOverview(userId: string, memberId: string) {
                 sharedAt: p.sharedAt,
                 itemCount: p._count.items,
               })),
+            voice: (() => {
+              const v = voices.find((x) => x.memberId === m.id);
+              return v ? voiceValues(v, v.viewEnc ? decryptField(keys, v.viewEnc) : '') : null;
+            })(),
             accessLog: log.slice(0, ACCESS_LOG_LIMIT),
             accessLogTruncated: log.length > ACCESS_LOG_LIMIT,
             canRectify: can(actor, 'gdpr.rectify', d),

@@ -33,6 +33,12 @@ async function openAll(browser: Browser): Promise<{ contexts: BrowserContext[]; 
   return { contexts, pages, url };
 }
 
+/** Now on the Brussels wall clock, as a datetime-local field takes it ('YYYY-MM-DDTHH:MM'). */
+const brusselsNow = () =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short' })
+    .format(new Date())
+    .replace(' ', 'T');
+
 const proposalCard = (page: Page, marker: string) => page.getByRole('article').filter({ hasText: marker });
 
 async function propose(page: Page, opts: { member: RegExp; item: RegExp; sharer: RegExp; marker: string }) {
@@ -98,9 +104,16 @@ test('art. 14 §2: a proposal reaches consensus of all participants and the chai
   await expect(
     proposalCard(justitie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' }),
   ).toHaveCount(0);
-  await proposalCard(politie, marker).getByRole('button', { name: 'Registreren dat ik gedeeld heb' }).click();
+  // the sharer records when and how the information was given to the member (ADR 0037)
+  const card = proposalCard(politie, marker);
+  await card.getByLabel('Wanneer gaf je de informatie aan het lid?').fill(brusselsNow());
+  await card.getByLabel('Hoe gaf je ze (gesprek, telefoon, brief, …)?').fill('Gesprek op het politiekantoor');
+  await card.getByRole('button', { name: 'Registreren dat ik gedeeld heb' }).click();
   for (const page of pages)
     await expect(proposalCard(page, marker).getByTestId('proposal-status')).toContainText('Gedeeld');
+  await expect(proposalCard(justitie, marker).getByTestId('disclosure-given')).toContainText(
+    'door Inspecteur Bram Kernpartner (Gesprek op het politiekantoor)',
+  );
   expect(url).toMatch(/casusoverleg$/);
   for (const c of contexts) await c.close();
 });

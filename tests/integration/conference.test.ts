@@ -20,6 +20,12 @@ import { resetMailTransportForTests } from '@/lib/mail/transport';
 import { withActor } from '@/lib/use-case/kernel';
 import { ownerDb, testKeys } from '../helpers/db';
 import { declareWorld } from '../helpers/scenario';
+import { instantToBrussels } from '@/lib/time';
+/** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
+const givenNow = () => {
+  const b = instantToBrussels(new Date());
+  return { memberGivenAt: `${b.date}T${b.time}`, memberGivenHow: 'gesprek' };
+};
 
 /** A case conference in a fresh safe house: coordinator, three organisations, an expert. */
 async function world() {
@@ -356,9 +362,11 @@ describe('information and consensus-gated disclosure (art. 13, 14)', () => {
     await expect(markDisclosureShared(w.u.coord.id, p.id)).rejects.toMatchObject({
       code: expect.stringMatching(/CONFLICT|NOT_FOUND/),
     });
-    await markDisclosureShared(w.u.justice.id, p.id);
+    await markDisclosureShared(w.u.justice.id, p.id, givenNow());
     expect(await ownerDb().disclosureProposal.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
       status: 'SHARED',
+      givenByUserId: w.u.justice.id,
+      givenHow: 'gesprek',
     });
     const log = await ownerDb().auditEvent.findMany({
       where: { objectId: p.id, outcome: 'ALLOWED' },

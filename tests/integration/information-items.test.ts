@@ -6,6 +6,12 @@ import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
 import { ownerDb } from '../helpers/db';
 import { consensusWorld } from '../helpers/consensus-world';
+import { instantToBrussels } from '@/lib/time';
+/** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
+const givenNow = () => {
+  const b = instantToBrussels(new Date());
+  return { memberGivenAt: `${b.date}T${b.time}`, memberGivenHow: 'gesprek' };
+};
 
 describe('art. 15 §2: each organisation corrects or withdraws the information it brought in', () => {
   it('art. 15 §2: only the organisation that brought it in corrects it; the history is in the access log, not the content', async () => {
@@ -99,7 +105,7 @@ describe('art. 15 §2: each organisation corrects or withdraws the information i
       necessity: 'Het slachtoffer moet dit weten voor haar veiligheid.',
     });
     for (const u of [w.u.police, w.u.justice, w.u.caw, w.u.coord]) await castVote(u.id, p.id, 'AGREE');
-    await markDisclosureShared(w.u.caw.id, p.id);
+    await markDisclosureShared(w.u.caw.id, p.id, givenNow());
     await expect(withdrawInformationItem(w.u.police.id, item.id, { reason: 'Niet meer nodig.' })).rejects.toMatchObject(
       { code: 'CONFLICT' },
     );

@@ -23,6 +23,7 @@ const PERSONAL_TABLES = [
   'DisclosureProposal',
   'RetentionExtension',
   'EmergencyDisclosure',
+  'MemberVoice',
 ];
 /** ids, timestamps and facts about professionals, not about the client system */
 const TECHNICAL = new Set([
@@ -78,6 +79,7 @@ const TECHNICAL = new Set([
   'doneAt',
   'doneByUserId',
   'disclosedAt',
+  'givenByUserId',
 ]);
 
 describe('art. 15: personal fields are tagged with their category', () => {

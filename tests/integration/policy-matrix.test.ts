@@ -170,6 +170,17 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
   'plan.completeOwn': { trajectoryA: ['participant'] },
   // an urgent disclosure outside consensus (seeds 001, 002; ADR 0035)
   'emergency.record': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
+  // each member's voice (art. 4, art. 16; ADR 0037): the coordinator and the case's participants
+  'memberVoice.view': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+  'memberVoice.record': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
   'dossier.close': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.propose': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.vote': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },

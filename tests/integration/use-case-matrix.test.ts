@@ -59,6 +59,14 @@ import { makeUser } from '@/prisma/factories';
 import { ownerDb } from '../helpers/db';
 import { completeReferral, consultation, decision } from '../helpers/forms';
 import { buildScenario, makeCaseLike, makeSessionWithAgenda, type Scenario, type UserKey } from '../helpers/scenario';
+import { instantToBrussels } from '@/lib/time';
+import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
+import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
+/** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
+const givenNow = () => {
+  const b = instantToBrussels(new Date());
+  return { memberGivenAt: `${b.date}T${b.time}`, memberGivenHow: 'gesprek' };
+};
 
 /**
  * The use-case matrix (issue 10 §7, "tests follow the kernel"): every use case of lib/<domain>
@@ -666,6 +674,43 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
       }),
   },
   {
+    law: 'art. 4, art. 16',
+    fn: 'getMemberVoices',
+    action: 'memberVoice.view',
+    on: ['trajectoryA', 'submittedA', 'closedA'],
+    mutates: false,
+    call: (k, w) => getMemberVoices(u(k), w.dossierId),
+  },
+  {
+    law: 'art. 4, art. 16',
+    fn: 'recordMemberVoice',
+    action: 'memberVoice.record',
+    on: ['trajectoryA', 'submittedA', 'closedA'],
+    mutates: true,
+    call: (k, w) =>
+      recordMemberVoice(u(k), w.dossierId, w.victimId, {
+        referralInformed: 'nee',
+        referralInformedAt: '',
+        referralInformedBy: '',
+        referralInformedHow: '',
+        referralNotInformedReason: 'Veiligheid.',
+        conferenceInformed: '',
+        conferenceInformedAt: '',
+        conferenceInformedBy: '',
+        conferenceInformedHow: '',
+        conferenceNotInformedReason: '',
+        consent: 'GIVEN',
+        consentAt: '2026-11-02',
+        consentNote: '',
+        view: 'Wil rust.',
+        voiceChannel: 'ATTENDS',
+        representative: '',
+        voiceNote: '',
+        debriefBy: '',
+        debriefAt: '',
+      }),
+  },
+  {
     law: 'art. 14 §2',
     fn: 'proposeDisclosure',
     action: 'disclosure.propose',
@@ -712,7 +757,7 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     on: ['trajectoryA', 'closedA'],
     mutates: true,
     needs: { approved: true },
-    call: (k, w) => markDisclosureShared(u(k), w.approvedId),
+    call: (k, w) => markDisclosureShared(u(k), w.approvedId, givenNow()),
   },
   {
     law: 'art. 15 §3',

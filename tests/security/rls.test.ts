@@ -12,6 +12,7 @@ let s: Scenario;
 let client: pg.Client;
 const CASE_TABLES = [
   'Dossier',
+  'MemberVoice',
   'Referral',
   'ClientMember',
   'Contact',

@@ -30,6 +30,8 @@ describe('the form pipeline', () => {
       ground: '',
       goalId: '',
       necessity: '',
+      minorObjection: '',
+      minorObjectionNote: '',
     });
   });
 

@@ -229,6 +229,12 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
     // an urgent disclosure outside consensus (seeds 001, 002; ADR 0035): the case team, in trajectory
     case 'emergency.record':
       return (r.coordinator || r.participant) && trajectory;
+    // each member's voice (art. 4, art. 16; ADR 0037): coordinator and participants read it, and
+    // record it while the referral is under way or the trajectory runs
+    case 'memberVoice.view':
+      return r.coordinator || r.participant;
+    case 'memberVoice.record':
+      return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
     default:
       return undefined;
   }

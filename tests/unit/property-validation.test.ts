@@ -20,7 +20,8 @@ import {
 import { consultationSchema, decisionSchema, validateDecision, type DecisionValues } from '@/lib/admission/schemas';
 import { closeSchema, extensionSchema, retentionEnd } from '@/lib/closure/schemas';
 import { partnerInputSchema } from '@/lib/partner-input/schemas';
-import { proposalSchema } from '@/lib/disclosures/schemas';
+import { givenSchema, proposalSchema } from '@/lib/disclosures/schemas';
+import { memberVoiceSchema } from '@/lib/client-voice/schemas';
 import { rectifySchema, validatePersonSearch, validateRectify } from '@/lib/gdpr/schemas';
 import { transferSchema } from '@/lib/transfers/schemas';
 import { parseStatisticsFilters, statisticsFilters } from '@/lib/reporting/schemas';
@@ -385,6 +386,8 @@ const SCHEMAS: [string, z.ZodType][] = [
   ['close', closeSchema],
   ['partnerInput', partnerInputSchema],
   ['proposal', proposalSchema],
+  ['given', givenSchema],
+  ['memberVoice', memberVoiceSchema],
   ['rectify', rectifySchema],
   ['transfer', transferSchema],
   ['statisticsFilters', statisticsFilters],

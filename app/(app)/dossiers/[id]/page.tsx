@@ -2,6 +2,7 @@ import { Callout } from '@/components/ui/callout';
 import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getDossier } from '@/lib/dossiers/get-dossier';
+import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
 import {
   closeInputRoundAction,
   decideAdmissionAction,
@@ -32,6 +33,11 @@ export default async function DossierPage({
   const { melding } = await searchParams;
   const view = await loadPage((userId) => getDossier(userId, id));
   const { dossier, referral, assessment, consultations, inputs } = view;
+  // each member's voice: the coordinator and the case's participants (ADR 0037)
+  const voices =
+    view.relations.includes('coordinator') || view.relations.includes('participant')
+      ? await loadPage((userId) => getMemberVoices(userId, id))
+      : null;
   const notice = noticeText('dossier', melding);
 
   return (
@@ -57,7 +63,9 @@ export default async function DossierPage({
         members={view.members}
         contacts={view.contacts}
         canSetSafeAddress={view.can.setSafeAddress}
+        voices={voices}
         actions={{
+          voiceHref: (memberId) => `/dossiers/${dossier.id}/stem/${memberId}`,
           reveal: (subject, subjectId, field) => revealAction.bind(null, dossier.id, subject, subjectId, field),
           safeAddress: (memberId, safe) => safeAddressAction.bind(null, dossier.id, memberId, safe),
         }}

@@ -7,6 +7,7 @@ import { rectifyMemberAction } from '../actions';
 import { PRINT_CSS, PrintHelp } from './_sections/print-help';
 import { DossierDataSection, IdentificationSection, ReferralDataSection } from './_sections/records';
 import { RectifySection } from './_sections/rectify';
+import { VoiceSection } from './_sections/voice';
 import { AccessLogSection, DisclosuresSection, InformationItemsSection } from './_sections/tables';
 import { noticeText } from '@/lib/forms/notices';
 
@@ -59,6 +60,7 @@ export default async function AccessOverviewPage({
           {r.referral && <ReferralDataSection memberId={r.member.id} referral={r.referral} />}
           <InformationItemsSection memberId={r.member.id} items={r.informationItems} />
           <DisclosuresSection memberId={r.member.id} disclosures={r.disclosures} />
+          <VoiceSection memberId={r.member.id} voice={r.voice} />
           <AccessLogSection
             memberId={r.member.id}
             reference={r.dossier.reference}

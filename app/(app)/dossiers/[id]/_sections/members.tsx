@@ -1,25 +1,37 @@
+import { MemberVoiceCard, missingText } from '@/components/dossier/member-voice';
 import { Reveal } from '@/components/dossier/reveal';
+import { Callout } from '@/components/ui/callout';
 import { DataTable } from '@/components/ui/data-table';
 import { Section } from '@/components/ui/section';
 import { SpecForm } from '@/components/ui/spec-form';
+import type { MemberVoicesView } from '@/lib/client-voice/get-member-voices';
 import { MEMBER_ROLE_LABEL, SEX_LABEL, formatDate } from '@/lib/labels';
 import type { FormAction, RevealAction, View } from './types';
 
 type Member = View['members'][number];
 
-/** The members (masked national numbers and addresses, revealed with a reason) and their contacts. */
+/**
+ * The members (masked national numbers and addresses, revealed with a reason) and their contacts;
+ * for the coordinator and the case's participants also each member's voice and rights (art. 4,
+ * art. 16; ADR 0037).
+ */
 export function MembersSection({
   members,
   contacts,
   canSetSafeAddress,
+  voices,
   actions,
 }: {
   members: View['members'];
   contacts: View['contacts'];
   canSetSafeAddress: boolean;
+  /** null for whoever may not see the members' voice (referrer, core partner) */
+  voices: MemberVoicesView | null;
   actions: {
     reveal: (subject: 'member' | 'contact', subjectId: string, field: 'nationalNumber' | 'contact') => RevealAction;
     safeAddress: (memberId: string, safe: boolean) => FormAction;
+    /** where a member's voice is edited (null: the actor may not) */
+    voiceHref: (memberId: string) => string;
   };
 }) {
   const name = (m: Member) => `${m.firstName} ${m.lastName}`;
@@ -105,6 +117,30 @@ export function MembersSection({
             },
           ]}
         />
+      )}
+      {voices && voices.members.length > 0 && (
+        <>
+          <h3 id="stem" className="mt-6 font-semibold">
+            Stem en rechten van de leden (art. 4 en art. 16)
+          </h3>
+          <p className="mt-1 max-w-3xl text-sm">
+            Per lid: geïnformeerd over de aanmelding en het casusoverleg (of waarom niet), de toestemming, de eigen
+            mening en wensen, hoe de stem in het overleg komt en wie het lid achteraf informeert.
+          </p>
+          {voices.members.some((m) => missingText(m)) && (
+            <Callout tone="warning" className="mt-2">
+              Niet elk lid werd geïnformeerd of heeft een geregistreerde reden waarom niet. Registreer dit vóór het
+              casusoverleg.
+            </Callout>
+          )}
+          {voices.members.map((m) => (
+            <MemberVoiceCard
+              key={m.memberId}
+              member={m}
+              editHref={voices.canRecord ? actions.voiceHref(m.memberId) : null}
+            />
+          ))}
+        </>
       )}
       {contacts.length > 0 && (
         <>

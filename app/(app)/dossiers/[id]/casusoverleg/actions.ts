@@ -25,7 +25,7 @@ import { decisionTextSchema, feedbackSchema, informationItemSchema, minutesSchem
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
-import { proposalSchema } from '@/lib/disclosures/schemas';
+import { givenSchema, proposalSchema } from '@/lib/disclosures/schemas';
 import { proposeRetentionExtension } from '@/lib/closure/propose-retention-extension';
 import { voteRetentionExtension, withdrawRetentionExtension } from '@/lib/closure/vote-retention-extension';
 import { closeDossier } from '@/lib/closure/close-dossier';
@@ -94,7 +94,8 @@ export const withdrawExtensionAction = formAction({
 
 export const markSharedAction = formAction({
   bound: ['dossierId', 'proposalId'],
-  run: (u, _v, { proposalId }) => markDisclosureShared(u, proposalId),
+  schema: givenSchema,
+  run: (u, v, { proposalId }) => markDisclosureShared(u, proposalId, v),
   done: ({ dossierId, proposalId }) => page(dossierId, `voorstel-${proposalId}`, 'gedeeld'),
 });
 

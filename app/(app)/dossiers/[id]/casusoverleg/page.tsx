@@ -4,6 +4,8 @@ import { Notice } from '@/components/ui/notice';
 import { LiveUpdates } from '@/components/dossier/live-updates';
 import { loadPage } from '@/lib/auth/session';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
+import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
+import { ClientVoiceSection } from './_sections/client-voice';
 import {
   addItemAction,
   closeAction,
@@ -51,6 +53,7 @@ export default async function CaseConferencePage({
   const { id } = await params;
   const { melding } = await searchParams;
   const v = await loadPage((userId) => getCaseConference(userId, id));
+  const voices = await loadPage((userId) => getMemberVoices(userId, id));
   const notice = noticeText('conference', melding);
   const dossierId = v.dossier.id;
   const active = v.participants.filter((p) => p.accepted && p.acknowledged && !p.left);
@@ -88,6 +91,7 @@ export default async function CaseConferencePage({
       />
       <ParticipantsSection participants={v.participants} leave={v.me ? leaveAction.bind(null, v.me.id) : null} />
       <MembersSection members={v.members} />
+      <ClientVoiceSection voices={voices} dossierId={dossierId} />
       <MinutesSection
         agenda={v.agenda}
         canRecord={v.can.record}

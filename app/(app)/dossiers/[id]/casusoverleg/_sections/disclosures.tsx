@@ -1,6 +1,6 @@
 import { Section } from '@/components/ui/section';
 import { SpecForm } from '@/components/ui/spec-form';
-import { DISCLOSURE_GROUND_LABEL, DISCLOSURE_STATUS_LABEL, formatDateTime } from '@/lib/labels';
+import { DISCLOSURE_GROUND_LABEL, DISCLOSURE_STATUS_LABEL, MINOR_OBJECTION_LABEL, formatDateTime } from '@/lib/labels';
 import type { FormAction, View } from './types';
 import { Unreachable, VoteList } from './votes';
 
@@ -50,6 +50,12 @@ export function DisclosuresSection({
             Grond: {DISCLOSURE_GROUND_LABEL[p.ground]}
             {p.goalId ? ` (${v.goals.find((g) => g.id === p.goalId)?.title ?? ''})` : ''}. Noodzaak: {p.necessity}
           </p>
+          {p.minorObjection && (
+            <p className="text-sm" data-testid="minor-objection">
+              Eigen mening van de minderjarige: {MINOR_OBJECTION_LABEL[p.minorObjection]}
+              {p.minorObjectionNote ? `. Afweging: ${p.minorObjectionNote}` : ''}
+            </p>
+          )}
           <h3 className="mt-2 font-medium">Welke informatie</h3>
           <ul className="list-disc pl-6">
             {p.itemIds.map((iid) => (
@@ -95,13 +101,37 @@ export function DisclosuresSection({
               <SpecForm
                 action={actions.markShared(p.id)}
                 submitLabel="Registreren dat ik gedeeld heb"
-                className=""
+                className={p.kind === 'CLIENT_MEMBER' ? undefined : ''}
                 label="Deling registreren"
-                fields={[]}
+                fields={
+                  p.kind === 'CLIENT_MEMBER'
+                    ? [
+                        {
+                          kind: 'datetime',
+                          name: 'memberGivenAt',
+                          label: 'Wanneer gaf je de informatie aan het lid?',
+                          required: true,
+                        },
+                        {
+                          kind: 'text',
+                          name: 'memberGivenHow',
+                          label: 'Hoe gaf je ze (gesprek, telefoon, brief, …)?',
+                          required: true,
+                        },
+                      ]
+                    : []
+                }
               />
             </div>
           )}
-          {p.sharedAt && <p className="mt-2 text-sm">Gedeeld op {formatDateTime(p.sharedAt)}.</p>}
+          {p.givenAt ? (
+            <p className="mt-2 text-sm" data-testid="disclosure-given">
+              Gegeven aan het lid op {formatDateTime(p.givenAt)} door {p.givenBy}
+              {p.givenHow ? ` (${p.givenHow})` : ''}; geregistreerd op {p.sharedAt ? formatDateTime(p.sharedAt) : '—'}.
+            </p>
+          ) : (
+            p.sharedAt && <p className="mt-2 text-sm">Gedeeld op {formatDateTime(p.sharedAt)}.</p>
+          )}
         </article>
       ))}
       {v.can.propose && v.items.length > 0 && (
@@ -111,7 +141,7 @@ export function DisclosuresSection({
             action={actions.propose}
             submitLabel="Voorstel indienen"
             label="Nieuw voorstel tot delen"
-            initial={{ itemIds: [] }}
+            initial={{ itemIds: [], minorObjection: '' }}
             fields={[
               {
                 kind: 'radio',
@@ -169,6 +199,22 @@ export function DisclosuresSection({
                 placeholder: 'Kies een doel',
               },
               { kind: 'textarea', name: 'necessity', label: 'Waarom is dit noodzakelijk?', required: true, rows: 2 },
+              {
+                kind: 'radio',
+                name: 'minorObjection',
+                label: 'Eigen mening van het kind of de jongere',
+                hint: 'Verplicht bij delen met een minderjarige, en met een ouder in een cliëntsysteem met minderjarigen: vraag en weeg het eigen bezwaar van het kind.',
+                options: [
+                  ...Object.entries(MINOR_OBJECTION_LABEL).map(([value, label]) => ({ value, label })),
+                  { value: '', label: 'Geen minderjarige betrokken' },
+                ],
+              },
+              {
+                kind: 'textarea',
+                name: 'minorObjectionNote',
+                label: 'Hoe werd het bezwaar afgewogen, of waarom kon het kind niet gevraagd worden?',
+                rows: 2,
+              },
             ]}
           />
         </div>
