@@ -3,14 +3,18 @@ import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import {
+  agencyExceptionAction,
+  agencyPositionAction,
+  checkAdmissionAction,
   closeInputRoundAction,
   decideAdmissionAction,
-  recordConsultationAction,
+  requestAgencyAction,
   requestTransferAction,
   revealAction,
   safeAddressAction,
   savePartnerInputAction,
 } from './actions';
+import { AgencySection } from './_sections/agency';
 import { AssessmentSection } from './_sections/assessment';
 import { MembersSection } from './_sections/members';
 import { PartnerInputSection } from './_sections/partner-input';
@@ -31,7 +35,8 @@ export default async function DossierPage({
   const { id } = await params;
   const { melding } = await searchParams;
   const view = await loadPage((userId) => getDossier(userId, id));
-  const { dossier, referral, assessment, consultations, inputs } = view;
+  const { dossier, referral, assessment, inputs } = view;
+  const hasMinors = view.members.some((m) => m.isMinor);
   const notice = noticeText('dossier', melding);
 
   return (
@@ -63,12 +68,23 @@ export default async function DossierPage({
         }}
       />
 
-      {(view.can.consult || view.can.decide || assessment || consultations.length > 0) && (
+      {(view.can.check || view.can.decide || assessment || view.admissionCheck) && (
         <AssessmentSection
           view={view}
           actions={{
-            consult: recordConsultationAction.bind(null, dossier.id),
+            check: checkAdmissionAction.bind(null, dossier.id),
             decide: decideAdmissionAction.bind(null, dossier.id),
+          }}
+        />
+      )}
+
+      {(view.agencyConsultation || (view.can.consult && hasMinors)) && (
+        <AgencySection
+          view={view}
+          actions={{
+            request: requestAgencyAction.bind(null, dossier.id),
+            exception: agencyExceptionAction.bind(null, dossier.id),
+            respond: agencyPositionAction.bind(null, dossier.id),
           }}
         />
       )}
