@@ -106,7 +106,8 @@ export async function recordAgencyException(
   } as const;
   return dossierUseCase(userId, need, async ({ tx, actor, log }) => {
     const facts = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { submittedAt: true } });
-    if (facts.submittedAt && contactedAt < facts.submittedAt) {
+    // to the minute, as the form gives it
+    if (facts.submittedAt && contactedAt.getTime() < Math.floor(facts.submittedAt.getTime() / 60_000) * 60_000) {
       throw invalid('Het contact ligt vóór de aanmelding werd ingediend.', {
         contactedOn: 'Dit moment ligt vóór de indiening van de aanmelding.',
       });

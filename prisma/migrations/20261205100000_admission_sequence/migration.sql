@@ -200,7 +200,7 @@ BEGIN
        OR NEW."exceptionByUserId" IS DISTINCT FROM app_user_id() THEN
       RAISE EXCEPTION 'agency consultation: an exception is the coordinator''s, recorded once (art. 5)' USING ERRCODE = '42501';
     END IF;
-    IF NEW."exceptionContactedAt" < v_dossier."submittedAt" THEN
+    IF NEW."exceptionContactedAt" < date_trunc('minute', v_dossier."submittedAt") THEN
       RAISE EXCEPTION 'agency consultation: the agency was reached before the referral was submitted' USING ERRCODE = '23514';
     END IF;
   END IF;
