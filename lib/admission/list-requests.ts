@@ -34,7 +34,12 @@ export async function listRequests(userId: string, now = new Date()) {
       actor.agencyDossiers.length === 0
         ? []
         : tx.agencyConsultation.findMany({
-            where: { dossierId: { in: actor.agencyDossiers }, organisationId: actor.organisationId },
+            // until the follow-up decision (then the referral is no longer theirs to see)
+            where: {
+              dossierId: { in: actor.agencyDossiers },
+              organisationId: actor.organisationId,
+              dossier: { status: 'SUBMITTED' },
+            },
             orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
             select: {
               dossierId: true,
@@ -64,7 +69,7 @@ export async function listRequests(userId: string, now = new Date()) {
         answeredAt: r.partnerInputs[0]?.updatedAt ?? null,
       })),
       consultations: consultations
-        .filter((c) => c.dossier.status === 'SUBMITTED')
+        .filter((c) => c.dossier?.status === 'SUBMITTED')
         .map((c) => ({
           id: c.dossierId,
           reference: c.dossier.reference,
