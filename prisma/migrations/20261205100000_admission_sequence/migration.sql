@@ -20,7 +20,6 @@ UPDATE "Dossier" SET "inputClosedAt" = now()
  WHERE "inputRequestedAt" IS NOT NULL AND "inputClosedAt" IS NULL AND "status" <> 'SUBMITTED';
 ALTER TABLE "Dossier" ADD CONSTRAINT "Dossier_input_round_check" CHECK (
   ("inputDeadline" IS NULL OR "inputRequestedAt" IS NOT NULL)
-  AND ("inputClosedAt" IS NULL OR "inputRequestedAt" IS NOT NULL)
   AND ("inputCloseReason" IS NULL OR "inputClosedAt" IS NOT NULL));
 GRANT UPDATE ("inputDeadline", "inputCloseReason") ON "Dossier" TO vhd_app;
 
@@ -173,6 +172,11 @@ DECLARE
   v_dossier "Dossier";
 BEGIN
   IF NOT app_is_app_login() THEN RETURN NEW; END IF;
+  -- a transfer of the whole dossier moves it to the other house (foreign key ON UPDATE CASCADE)
+  IF NEW."safeHouseId" IS DISTINCT FROM OLD."safeHouseId"
+     AND (to_jsonb(NEW) - 'safeHouseId') = (to_jsonb(OLD) - 'safeHouseId') THEN
+    RETURN NEW;
+  END IF;
   SELECT * INTO v_dossier FROM "Dossier" WHERE "id" = NEW."dossierId";
   IF v_dossier."status" <> 'SUBMITTED' THEN
     RAISE EXCEPTION 'agency consultation: only before the follow-up decision' USING ERRCODE = '42501';
@@ -318,7 +322,9 @@ BEGIN
       RAISE EXCEPTION 'dossier: the input round follows an art. 5 check with all criteria met' USING ERRCODE = '23514';
     END IF;
   END IF;
-  IF (NEW."inputClosedAt", NEW."inputCloseReason") IS DISTINCT FROM (OLD."inputClosedAt", OLD."inputCloseReason") THEN
+  -- (closing a trajectory still stamps "inputClosedAt" as before: the round belongs to SUBMITTED)
+  IF OLD."status" = 'SUBMITTED'
+     AND (NEW."inputClosedAt", NEW."inputCloseReason") IS DISTINCT FROM (OLD."inputClosedAt", OLD."inputCloseReason") THEN
     IF OLD."inputClosedAt" IS NOT NULL OR NEW."inputClosedAt" IS NULL OR NEW."inputRequestedAt" IS NULL THEN
       RAISE EXCEPTION 'dossier: an input round is closed once' USING ERRCODE = '42501';
     END IF;
