@@ -78,6 +78,8 @@ export async function getDossier(userId: string, dossierId: string, now = new Da
         ...dossier
       } = loaded;
       const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
+      // the mandated agency sees the referral but reveals no masked datum (ADR 0031)
+      const mayReveal = can(actor, 'personalData.reveal', facts);
       const [referrer, corePartners, transfers, houses, agencies] = await Promise.all([
         tx.user.findUnique({
           where: { id: dossier.referrerUserId },
@@ -129,8 +131,8 @@ export async function getDossier(userId: string, dossierId: string, now = new Da
           hasNationalNumber: !!m.nationalNumberEnc,
           hasContact: !!m.contactEnc,
           reveal: {
-            nationalNumber: !pseudonymised && !!m.nationalNumberEnc,
-            contact: !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
+            nationalNumber: mayReveal && !pseudonymised && !!m.nationalNumberEnc,
+            contact: mayReveal && !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
           },
         })),
         contacts: (pseudonymised ? [] : contacts).map((c) => ({

@@ -9,6 +9,7 @@ import {
   requestAgencyConsultation,
 } from '@/lib/admission/agency-consultation';
 import { listRequests } from '@/lib/admission/list-requests';
+import { listInbox } from '@/lib/admission/list-inbox';
 import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
 import { getDossier } from '@/lib/dossiers/get-dossier';
@@ -213,6 +214,28 @@ describe('art. 5, 2nd para: the mandated agency (VK/OCJ) decides along when mino
     expect(view.agencyConsultation).toMatchObject({ exceptionChannel: 'telefoon', respondedAt: null });
     expect(view.agencyConsultation?.exceptionReason).toMatch(/Acuut gevaar/);
     expect((await decideAdmission(s.users.coordA.id, dossierId, decision())).status).toBe('IN_TRAJECTORY');
+  });
+});
+
+describe('art. 5, art. 11: the coordinator sees where each referral stands', () => {
+  it('art. 5, art. 11: the triage inbox shows the step each referral waits for: check, input round, agency, decision', async () => {
+    const fresh = await submitWithMinor('Stap');
+    const inRound = await submitWithMinor('Stap');
+    await checkAdmission(s.users.coordA.id, inRound.dossierId, admissionCheck());
+    const waitingForAgency = await readyForDecision();
+    const ready = await readyForDecision();
+    await requestAgencyConsultation(s.users.coordA.id, ready, agencyRequest(vk.id));
+    await recordAgencyPosition(s.users.mandated.id, ready, agencyPosition());
+    const rows = new Map<string, string>();
+    for (let pagina = 1; ; pagina++) {
+      const page = await listInbox(s.users.coordA.id, { minderjarigen: 'ja', pagina: String(pagina) });
+      for (const r of page.rows) rows.set(r.id, r.stage);
+      if (page.rows.length < page.pageSize) break;
+    }
+    expect(rows.get(fresh.dossierId)).toBe('check');
+    expect(rows.get(inRound.dossierId)).toBe('inputRound');
+    expect(rows.get(waitingForAgency)).toBe('agency');
+    expect(rows.get(ready)).toBe('decide');
   });
 });
 
