@@ -4,6 +4,7 @@ import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
 import { brusselsWallClockToInstant } from '@/lib/time';
 import type { Tx } from '@/lib/use-case/kernel';
+import { notifyWaiting } from './notify-waiting';
 import {
   agencyExceptionSchema,
   agencyPositionSchema,
@@ -45,7 +46,7 @@ export async function requestAgencyConsultation(
     dossierId,
     notNow: 'Over deze aanmelding is al beslist.',
   } as const;
-  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
+  const created = await dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     const [minors, agencies, existing] = await Promise.all([
       tx.clientMember.count({ where: { dossierId, isMinor: true } }),
       agenciesOf(tx, dossier.safeHouseId),
@@ -75,8 +76,15 @@ export async function requestAgencyConsultation(
       select: { id: true },
     });
     await log({ objectType: 'AgencyConsultation', objectId: created.id });
-    return created;
+    // the agency's staff: told that something waits (after the commit)
+    const staff = await tx.user.findMany({
+      where: { active: true, organisationId: d.organisationId, roles: { some: { role: 'MANDATED_AGENCY_STAFF' } } },
+      select: { email: true },
+    });
+    return { id: created.id, to: staff.map((u) => u.email), safeHouseId: dossier.safeHouseId };
   });
+  const mailed = await notifyWaiting(userId, created.to, created.safeHouseId, 'agencyPosition');
+  return { id: created.id, mailed };
 }
 
 /**

@@ -4,6 +4,7 @@ import { conflict, invalid } from '@/lib/errors';
 import { retentionEnd } from '@/lib/closure/schemas';
 import { yearsFor } from '@/lib/retention/terms';
 import { brusselsDayEnd } from '@/lib/time';
+import { notifyWaiting } from './notify-waiting';
 import { validateCheck, type CheckValues } from './schemas';
 
 /**
@@ -26,7 +27,7 @@ export async function checkAdmission(userId: string, dossierId: string, values: 
     dossierId,
     notNow: 'Over deze aanmelding is al beslist.',
   } as const;
-  return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
+  const result = await dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     if (await tx.admissionCheck.findUnique({ where: { dossierId }, select: { id: true } })) {
       throw conflict('Deze aanmelding werd al getoetst aan de criteria van art. 5.');
     }
@@ -54,7 +55,21 @@ export async function checkAdmission(userId: string, dossierId: string, values: 
       });
       if (opened.count !== 1) throw conflict('Over deze aanmelding werd intussen al beslist.');
       await log({ action: 'partnerInput.openRound', objectType: 'Dossier', objectId: dossierId });
-      return { status: 'SUBMITTED' as const, inputDeadline, retentionUntil: null };
+      // the core-partner staff of the house: told that something waits (after the commit)
+      const staff = await tx.user.findMany({
+        where: {
+          active: true,
+          roles: { some: { role: 'CORE_PARTNER_STAFF', safeHouseId: dossier.safeHouseId } },
+          organisation: { corePartnerships: { some: { safeHouseId: dossier.safeHouseId } } },
+        },
+        select: { email: true },
+      });
+      return {
+        status: 'SUBMITTED' as const,
+        inputDeadline,
+        retentionUntil: null,
+        notify: { to: staff.map((u) => u.email), safeHouseId: dossier.safeHouseId },
+      };
     }
 
     // not admissible: decided at once, with reasons, and the dossier ends with its retention term
@@ -83,6 +98,14 @@ export async function checkAdmission(userId: string, dossierId: string, values: 
       },
     });
     await log({ action: 'admission.decide', objectType: 'AdmissionAssessment', objectId: dossierId });
-    return { status: 'NOT_ADMISSIBLE' as const, inputDeadline: null, retentionUntil: retentionEnd(now, years) };
+    return {
+      status: 'NOT_ADMISSIBLE' as const,
+      inputDeadline: null,
+      retentionUntil: retentionEnd(now, years),
+      notify: null,
+    };
   });
+  const { notify, ...outcome } = result;
+  const mailed = notify ? await notifyWaiting(userId, notify.to, notify.safeHouseId, 'partnerInput') : 0;
+  return { ...outcome, mailed };
 }

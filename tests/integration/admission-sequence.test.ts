@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { resetMailTransportForTests } from '@/lib/mail/transport';
 import { saveReferral } from '@/lib/referrals/save-referral';
 import { checkAdmission } from '@/lib/admission/check-admission';
 import { decideAdmission } from '@/lib/admission/decide-admission';
@@ -214,6 +217,53 @@ describe('art. 5, 2nd para: the mandated agency (VK/OCJ) decides along when mino
     expect(view.agencyConsultation).toMatchObject({ exceptionChannel: 'telefoon', respondedAt: null });
     expect(view.agencyConsultation?.exceptionReason).toMatch(/Acuut gevaar/);
     expect((await decideAdmission(s.users.coordA.id, dossierId, decision())).status).toBe('IN_TRAJECTORY');
+  });
+});
+
+describe('art. 458ter Sw.: who is asked gets a mail that something waits, without case data', () => {
+  it('art. 11, art. 5: core-partner staff and the agency asked are mailed a link only', async () => {
+    const mails: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, cb) {
+        let raw = '';
+        stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+        stream.on('end', () => {
+          mails.push(raw);
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const saved = { SMTP_URL: process.env.SMTP_URL, APP_BASE_URL: process.env.APP_BASE_URL };
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    process.env.APP_BASE_URL = 'https://dossier.veiligehuizen.example';
+    resetMailTransportForTests();
+    try {
+      const { dossierId } = await submitWithMinor('Mailtest');
+      const checked = await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
+      // house A's core-partner staff whose organisation is a core partner: coreStaffA, not coreRoleNonCoreOrg
+      expect(checked.mailed).toBe(1);
+      const asked = await requestAgencyConsultation(s.users.coordA.id, dossierId, agencyRequest(vk.id));
+      expect(asked.mailed).toBe(1);
+      expect(mails).toHaveLength(2);
+      const reference = (await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId } })).reference;
+      // decode quoted-printable soft line breaks and '=' so the link can be found whole
+      for (const raw of mails.map((m) => m.replace(/=\r?\n/g, '').replace(/=3D/gi, '='))) {
+        expect(raw).toContain('https://dossier.veiligehuizen.example/te-beantwoorden');
+        for (const secret of ['Mailtest', reference, 'Els', 'Dirk', 'Mila']) expect(raw).not.toContain(secret);
+      }
+      expect(mails[0]).toContain(s.users.coreStaffA.email);
+      expect(mails[1]).toContain(s.users.mandated.email);
+    } finally {
+      process.env.SMTP_URL = saved.SMTP_URL;
+      if (saved.SMTP_URL === undefined) delete process.env.SMTP_URL;
+      process.env.APP_BASE_URL = saved.APP_BASE_URL;
+      if (saved.APP_BASE_URL === undefined) delete process.env.APP_BASE_URL;
+      resetMailTransportForTests();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
   });
 });
 
