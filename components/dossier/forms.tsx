@@ -3,13 +3,13 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '@/components/ui/form';
 import { initialFormState, type FormState } from '@/lib/forms/form-state';
-import {
+import type {
+  AgencyExceptionValues,
+  AgencyPositionValues,
+  AgencyRequestValues,
+  CheckValues,
+  DecisionValues,
   FOLLOW_UP_DECISIONS,
-  type AgencyExceptionValues,
-  type AgencyPositionValues,
-  type AgencyRequestValues,
-  type CheckValues,
-  type DecisionValues,
 } from '@/lib/admission/schemas';
 import type { CloseRoundValues, PartnerInputValues } from '@/lib/partner-input/schemas';
 import { AGENCY_POSITION_LABEL, CRITERIA, DECISION_LABEL, KNOWN_STATUS_LABEL, RISK_LEVEL_LABEL } from '@/lib/labels';
@@ -31,7 +31,9 @@ const yesNo = [
   { value: 'nee', label: 'Niet vervuld' },
 ];
 
-const FOLLOW_UP_OPTIONS = FOLLOW_UP_DECISIONS.map((value) => ({ value, label: DECISION_LABEL[value] }));
+// spelled out here (the schema module stays on the server); typed against it
+const FOLLOW_UP: typeof FOLLOW_UP_DECISIONS = ['REFER_TO_REGULAR_CARE', 'ATTACH_TO_EXISTING_CARE', 'START_TRAJECTORY'];
+const FOLLOW_UP_OPTIONS = FOLLOW_UP.map((value) => ({ value, label: DECISION_LABEL[value] }));
 
 /** Step (a): the art. 5 check. All met: the input round opens until the deadline; else not admissible at once. */
 export function CheckForm({ action, defaultDeadline }: { action: Action<CheckValues>; defaultDeadline: string }) {
