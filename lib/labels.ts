@@ -1,5 +1,6 @@
 import type {
   AdmissionDecision,
+  AgencyPosition,
   Attendance,
   ConsensusStatus,
   ConsentStatus,
@@ -93,6 +94,12 @@ export const DECISION_LABEL: Record<AdmissionDecision, string> = {
   ATTACH_TO_EXISTING_CARE: 'Aansluiten bij lopende hulpverlening',
   START_TRAJECTORY: 'Opnemen in het Veilig Huis (intersectoraal traject starten)',
   NOT_ADMISSIBLE: 'Niet ontvankelijk',
+};
+
+/** The mandated agency's position on the proposed follow-up (art. 5, 2nd para) */
+export const AGENCY_POSITION_LABEL: Record<AgencyPosition, string> = {
+  AGREE: 'Akkoord',
+  DISAGREE: 'Niet akkoord',
 };
 
 export const KNOWN_STATUS_LABEL: Record<KnownStatus, string> = {

@@ -134,7 +134,7 @@ export const DEMO_USERS: {
       ['MANDATED_AGENCY_STAFF', 'ANT'],
       ['CORE_PARTNER_STAFF', 'ANT'],
     ],
-    description: 'medewerker gemandateerde voorziening (VK), Antwerpen',
+    description: 'medewerker gemandateerde voorziening (VK), Antwerpen; standpunt gevraagd over VH-ANT-2026-0005',
   },
   {
     email: 'kernpartner.gent@vhd.test',
@@ -386,7 +386,112 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   // The demo references above used numbers 1 to 3 (Antwerpen) and 1 to 3 (Oost-Vlaanderen) of 2026.
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
+  await seedAdmissionSequence(db, keys, { ant, users });
   return { seeded: true };
+}
+
+/**
+ * The admission sequence (issue 12 §1, §2; ADR 0031), in Antwerpen:
+ * - VH-ANT-2026-0004 Gezin Verbruggen: checked against art. 5 (all criteria met), the core
+ *   partners' input round open for ten more days — the CAW and the police see it under
+ *   *Te beantwoorden*;
+ * - VH-ANT-2026-0005 Gezin Aerts: a minor involved, checked, the round closed early, the VK asked
+ *   for its position — vk.antwerpen@vhd.test answers under *Te beantwoorden*.
+ * VH-ANT-2026-0001 (Gezin Peeters) still waits for its art. 5 check.
+ */
+async function seedAdmissionSequence(
+  db: PrismaClient,
+  keys: FieldKeys,
+  { ant, users }: { ant: string; users: Map<string, { id: string; organisationId: string }> },
+) {
+  const coordinator = users.get('coordinator.antwerpen@vhd.test')!;
+  const huisarts = users.get('aanmelder.huisarts@vhd.test')!;
+  const vk = users.get('vk.antwerpen@vhd.test')!;
+  const day = 86_400_000;
+  const now = Date.now();
+  const check = (dossierId: string, checkedAt: Date) =>
+    db.admissionCheck.create({
+      data: {
+        dossierId,
+        safeHouseId: ant,
+        assessorUserId: coordinator.id,
+        criterion1Met: true,
+        criterion1Reason: 'Herhaald fysiek geweld met escalatie: verhoogd risico op herhaling.',
+        criterion2Met: true,
+        criterion2Reason: 'Politie, CAW en huisarts hebben elk een deel van het beeld: informatiedeling is nodig.',
+        criterion3Met: true,
+        criterion3Reason: 'Eén organisatie alleen kan de cyclus niet doorbreken: een afgestemd traject is nodig.',
+        riskLevel: 'HIGH',
+        riskAssessment: 'Hoog risico volgens de stapsgewijze inschatting (escalatie, doodsbedreigingen).',
+        checkedAt,
+      },
+    });
+  const verbruggen = await makeDossier(db, keys, {
+    safeHouseId: ant,
+    referrerUserId: huisarts.id,
+    referrerOrganisationId: huisarts.organisationId,
+    status: 'SUBMITTED',
+    reference: 'VH-ANT-2026-0004',
+    clientSystemLabel: 'Gezin Verbruggen',
+    violenceForms: ['PARTNER_VIOLENCE'],
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Joke', lastName: 'Verbruggen', dateOfBirth: new Date('1983-01-17') },
+      { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Bart', lastName: 'Verbruggen' },
+    ],
+  });
+  await check(verbruggen.id, new Date(now - day));
+  await db.dossier.update({
+    where: { id: verbruggen.id },
+    data: {
+      submittedAt: new Date(now - 2 * day),
+      inputRequestedAt: new Date(now - day),
+      inputDeadline: new Date(now + 10 * day),
+    },
+  });
+
+  const aerts = await makeDossier(db, keys, {
+    safeHouseId: ant,
+    referrerUserId: huisarts.id,
+    referrerOrganisationId: huisarts.organisationId,
+    status: 'SUBMITTED',
+    reference: 'VH-ANT-2026-0005',
+    clientSystemLabel: 'Gezin Aerts',
+    violenceForms: ['PARTNER_VIOLENCE', 'CHILDREN_WITNESSING'],
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Nele', lastName: 'Aerts', dateOfBirth: new Date('1990-05-03') },
+      { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Tom', lastName: 'Aerts' },
+      {
+        memberRole: 'CHILD',
+        firstName: 'Finn',
+        lastName: 'Aerts',
+        dateOfBirth: new Date('2017-10-09'),
+        isMinor: true,
+      },
+    ],
+  });
+  await check(aerts.id, new Date(now - 4 * day));
+  await db.dossier.update({
+    where: { id: aerts.id },
+    data: {
+      submittedAt: new Date(now - 5 * day),
+      inputRequestedAt: new Date(now - 4 * day),
+      inputDeadline: new Date(now + 6 * day),
+      inputClosedAt: new Date(now - day),
+      inputCloseReason: 'Alle kernpartners hebben hun aanvulling gegeven.',
+    },
+  });
+  await db.agencyConsultation.create({
+    data: {
+      dossierId: aerts.id,
+      safeHouseId: ant,
+      organisationId: vk.organisationId,
+      requestedByUserId: coordinator.id,
+      requestedAt: new Date(now - day),
+      proposedDecision: 'START_TRAJECTORY',
+      question: 'Een kind is getuige van partnergeweld. Gaan jullie akkoord met een traject in het Veilig Huis?',
+    },
+  });
+  await db.referenceCounter.updateMany({ where: { safeHouseId: ant, year: 2026, last: { lt: 5 } }, data: { last: 5 } });
 }
 
 /** A conference session for VH-ANT-2026-0002 with information brought in, a goal, and an open invitation. */

@@ -78,7 +78,9 @@ export async function makeDossier(
     reference?: string;
     clientSystemLabel?: string;
     members?: MemberSeed[];
+    /** the core partners' input round opened (deadline in ten days); `inputClosed` ends it */
     inputRequested?: boolean;
+    inputClosed?: boolean;
     violenceForms?: string[];
   },
 ) {
@@ -103,6 +105,8 @@ export async function makeDossier(
       submittedAt: status === 'DRAFT' ? null : now,
       decidedAt: ['DRAFT', 'SUBMITTED'].includes(status) ? null : now,
       inputRequestedAt: data.inputRequested ? now : null,
+      inputDeadline: data.inputRequested ? new Date(now.getTime() + 10 * 86_400_000) : null,
+      inputClosedAt: data.inputRequested && data.inputClosed ? now : null,
       ...(endedYears === null ? {} : { closedAt: now, retentionYears: endedYears, retentionUntil }),
       referral: { create: { violenceForms: data.violenceForms ?? ['PARTNER_VIOLENCE'], violenceTypes: ['PHYSICAL'] } },
       members: {

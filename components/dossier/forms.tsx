@@ -3,9 +3,16 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '@/components/ui/form';
 import { initialFormState, type FormState } from '@/lib/forms/form-state';
-import type { ConsultationValues, DecisionValues } from '@/lib/admission/schemas';
-import type { PartnerInputValues } from '@/lib/partner-input/schemas';
-import { CRITERIA, DECISION_LABEL, KNOWN_STATUS_LABEL, RISK_LEVEL_LABEL } from '@/lib/labels';
+import type {
+  AgencyExceptionValues,
+  AgencyPositionValues,
+  AgencyRequestValues,
+  CheckValues,
+  DecisionValues,
+  FOLLOW_UP_DECISIONS,
+} from '@/lib/admission/schemas';
+import type { CloseRoundValues, PartnerInputValues } from '@/lib/partner-input/schemas';
+import { AGENCY_POSITION_LABEL, CRITERIA, DECISION_LABEL, KNOWN_STATUS_LABEL, RISK_LEVEL_LABEL } from '@/lib/labels';
 
 type Action<V> = (prev: FormState<V>, fd: FormData) => Promise<FormState<V>>;
 
@@ -24,77 +31,13 @@ const yesNo = [
   { value: 'nee', label: 'Niet vervuld' },
 ];
 
-export function ConsultationForm({ action }: { action: Action<ConsultationValues> }) {
-  const empty: ConsultationValues = { agency: '', agencyName: '', consultedPerson: '', consultedAt: '', view: '' };
-  const { state, formAction, pending, ref } = useForm(action, empty);
-  const v = state.values;
-  const e = state.errors;
-  return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-4 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
-      <RadioGroup
-        name="agency"
-        label="Gemandateerde voorziening"
-        required
-        inline
-        defaultValue={v.agency}
-        options={[
-          { value: 'VK', label: 'Vertrouwenscentrum Kindermishandeling (VK)' },
-          { value: 'OCJ', label: 'Ondersteuningscentrum Jeugdzorg (OCJ)' },
-        ]}
-        error={e.agency}
-      />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          name="agencyName"
-          label="Naam van de voorziening"
-          required
-          defaultValue={v.agencyName}
-          error={e.agencyName}
-        />
-        <TextField
-          name="consultedPerson"
-          label="Wie werd geconsulteerd?"
-          required
-          defaultValue={v.consultedPerson}
-          error={e.consultedPerson}
-        />
-        <TextField
-          name="consultedAt"
-          type="date"
-          label="Datum van het overleg"
-          required
-          defaultValue={v.consultedAt}
-          error={e.consultedAt}
-        />
-      </div>
-      <TextArea
-        name="view"
-        label="Standpunt van de voorziening"
-        required
-        defaultValue={v.view}
-        error={e.view}
-        rows={3}
-      />
-      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Overleg registreren'}</SubmitButton>
-    </form>
-  );
-}
+// spelled out here (the schema module stays on the server); typed against it
+const FOLLOW_UP: typeof FOLLOW_UP_DECISIONS = ['REFER_TO_REGULAR_CARE', 'ATTACH_TO_EXISTING_CARE', 'START_TRAJECTORY'];
+const FOLLOW_UP_OPTIONS = FOLLOW_UP.map((value) => ({ value, label: DECISION_LABEL[value] }));
 
-export function DecisionForm({
-  action,
-  blockedByConsultation,
-}: {
-  action: Action<DecisionValues>;
-  blockedByConsultation: boolean;
-}) {
-  const empty: DecisionValues = {
+/** Step (a): the art. 5 check. All met: the input round opens until the deadline; else not admissible at once. */
+export function CheckForm({ action, defaultDeadline }: { action: Action<CheckValues>; defaultDeadline: string }) {
+  const empty: CheckValues = {
     criterion1Met: '',
     criterion1Reason: '',
     criterion2Met: '',
@@ -103,7 +46,7 @@ export function DecisionForm({
     criterion3Reason: '',
     riskLevel: '',
     riskAssessment: '',
-    decision: '',
+    inputDeadline: defaultDeadline,
     decisionReasons: '',
   };
   const { state, formAction, pending, ref } = useForm(action, empty);
@@ -118,16 +61,10 @@ export function DecisionForm({
       className="space-y-6 rounded border border-gray-300 bg-white p-4"
     >
       <ErrorSummary message={state.message} errors={e} />
-      {blockedByConsultation && (
-        <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
-          Er is een minderjarige betrokken. Registreer eerst het overleg met een gemandateerde voorziening (VK of OCJ):
-          zonder dat overleg kan geen beslissing bewaard worden (art. 5, tweede lid).
-        </p>
-      )}
       {CRITERIA.map((text, i) => {
         const n = i + 1;
-        const met = `criterion${n}Met` as keyof DecisionValues;
-        const reason = `criterion${n}Reason` as keyof DecisionValues;
+        const met = `criterion${n}Met` as keyof CheckValues;
+        const reason = `criterion${n}Reason` as keyof CheckValues;
         return (
           <fieldset key={n} className="space-y-2 border-l-4 border-brand-100 pl-4">
             <legend className="font-semibold">Criterium {n}</legend>
@@ -172,15 +109,63 @@ export function DecisionForm({
           rows={3}
         />
       </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="font-semibold">Wat volgt</legend>
+        <TextField
+          name="inputDeadline"
+          type="date"
+          label="Alle criteria vervuld: de kernpartners kunnen aanvullen tot en met"
+          hint="De kernpartners van dit Veilig Huis zien de aanmelding tot deze dag en geven hun schriftelijke aanvulling (art. 11, tweede lid). Pas daarna beslis je over de opvolging."
+          defaultValue={v.inputDeadline}
+          error={e.inputDeadline}
+        />
+        <TextArea
+          name="decisionReasons"
+          label='Niet alle criteria vervuld: motivering van "niet ontvankelijk"'
+          hint="Enkel als een criterium niet vervuld is. De aanmelding is dan meteen niet ontvankelijk; de aanmelder krijgt deze motivering te zien."
+          defaultValue={v.decisionReasons}
+          error={e.decisionReasons}
+          rows={3}
+        />
+      </fieldset>
+      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Toets bewaren'}</SubmitButton>
+    </form>
+  );
+}
+
+/** Step (c): the follow-up decision, after the input round (and, with minors, the agency's position). */
+export function DecisionForm({ action, blocked }: { action: Action<DecisionValues>; blocked: string[] }) {
+  const empty: DecisionValues = { decision: '', decisionReasons: '' };
+  const { state, formAction, pending, ref } = useForm(action, empty);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-6 rounded border border-gray-300 bg-white p-4"
+    >
+      <ErrorSummary message={state.message} errors={e} />
+      {blocked.length > 0 && (
+        <div className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
+          <p>Je kunt nog niet over de opvolging beslissen:</p>
+          <ul className="ml-5 list-disc">
+            {blocked.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <SelectField
         name="decision"
-        label="Beslissing"
+        label="Beslissing over de opvolging"
         required
         placeholder="Kies een beslissing"
         defaultValue={v.decision}
-        options={Object.entries(DECISION_LABEL).map(([value, label]) => ({ value, label }))}
+        options={FOLLOW_UP_OPTIONS}
         error={e.decision}
-        hint="Opnemen in het Veilig Huis kan enkel als alle drie de criteria vervuld zijn."
       />
       <TextArea
         name="decisionReasons"
@@ -192,6 +177,186 @@ export function DecisionForm({
         rows={3}
       />
       <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Beslissing bewaren'}</SubmitButton>
+    </form>
+  );
+}
+
+/** The coordinator asks the mandated agency of the area for its position (art. 5, 2nd para). */
+export function AgencyRequestForm({
+  action,
+  agencies,
+}: {
+  action: Action<AgencyRequestValues>;
+  agencies: { id: string; name: string }[];
+}) {
+  const empty: AgencyRequestValues = {
+    organisationId: agencies.length === 1 ? agencies[0]!.id : '',
+    proposedDecision: '',
+    question: '',
+  };
+  const { state, formAction, pending, ref } = useForm(action, empty);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-4 rounded border border-gray-300 bg-white p-4"
+    >
+      <ErrorSummary message={state.message} errors={e} />
+      <SelectField
+        name="organisationId"
+        label="Gemandateerde voorziening (VK of OCJ) van de regio"
+        required
+        placeholder="Kies een voorziening"
+        defaultValue={v.organisationId}
+        options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+        error={e.organisationId}
+      />
+      <SelectField
+        name="proposedDecision"
+        label="Opvolging die je voorstelt"
+        required
+        placeholder="Kies een opvolging"
+        defaultValue={v.proposedDecision}
+        options={FOLLOW_UP_OPTIONS}
+        error={e.proposedDecision}
+        hint="De voorziening geeft aan of ze akkoord gaat, met redenen."
+      />
+      <TextArea
+        name="question"
+        label="Vraag of toelichting voor de voorziening (niet verplicht)"
+        defaultValue={v.question}
+        error={e.question}
+        rows={2}
+      />
+      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Standpunt vragen'}</SubmitButton>
+    </form>
+  );
+}
+
+/** Urgency: documented exception instead of a written position (art. 5, 2nd para). */
+export function AgencyExceptionForm({ action }: { action: Action<AgencyExceptionValues> }) {
+  const empty: AgencyExceptionValues = { contact: '', contactedOn: '', contactedTime: '', channel: '', reason: '' };
+  const { state, formAction, pending, ref } = useForm(action, empty);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-4 rounded border border-gray-300 bg-white p-4"
+    >
+      <ErrorSummary message={state.message} errors={e} />
+      <p className="text-sm text-gray-800">
+        Enkel bij hoogdringendheid: documenteer wie je bij de voorziening bereikte, wanneer, hoe, en waarom er geen
+        schriftelijk standpunt is. Dit wordt gelogd en blijft zichtbaar in het dossier.
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="contact" label="Wie werd bereikt?" required defaultValue={v.contact} error={e.contact} />
+        <TextField name="channel" label="Hoe (bv. telefoon)?" required defaultValue={v.channel} error={e.channel} />
+        <TextField
+          name="contactedOn"
+          type="date"
+          label="Datum van het contact"
+          required
+          defaultValue={v.contactedOn}
+          error={e.contactedOn}
+        />
+        <TextField
+          name="contactedTime"
+          type="time"
+          label="Uur van het contact"
+          required
+          defaultValue={v.contactedTime}
+          error={e.contactedTime}
+        />
+      </div>
+      <TextArea
+        name="reason"
+        label="Waarom is er geen schriftelijk standpunt?"
+        required
+        defaultValue={v.reason}
+        error={e.reason}
+        rows={2}
+      />
+      <SubmitButton variant="secondary" disabled={pending}>
+        {pending ? 'Bezig…' : 'Uitzondering registreren'}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** The agency's own position: risk, case conference, agree / disagree with reasons. */
+export function AgencyPositionForm({ action }: { action: Action<AgencyPositionValues> }) {
+  const empty: AgencyPositionValues = {
+    riskView: '',
+    conferenceNeeded: '',
+    conferenceView: '',
+    position: '',
+    positionReasons: '',
+  };
+  const { state, formAction, pending, ref } = useForm(action, empty);
+  const v = state.values;
+  const e = state.errors;
+  return (
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-4 rounded border border-gray-300 bg-white p-4"
+    >
+      <ErrorSummary message={state.message} errors={e} />
+      <TextArea
+        name="riskView"
+        label="Jullie kijk op het risico"
+        required
+        defaultValue={v.riskView}
+        error={e.riskView}
+        rows={3}
+      />
+      <RadioGroup
+        name="conferenceNeeded"
+        label="Is een casusoverleg nodig?"
+        required
+        inline
+        defaultValue={v.conferenceNeeded}
+        options={[
+          { value: 'ja', label: 'Ja' },
+          { value: 'nee', label: 'Nee' },
+        ]}
+        error={e.conferenceNeeded}
+      />
+      <TextArea
+        name="conferenceView"
+        label="Toelichting bij het casusoverleg (niet verplicht)"
+        defaultValue={v.conferenceView}
+        error={e.conferenceView}
+        rows={2}
+      />
+      <RadioGroup
+        name="position"
+        label="Standpunt over de voorgestelde opvolging"
+        required
+        inline
+        defaultValue={v.position}
+        options={Object.entries(AGENCY_POSITION_LABEL).map(([value, label]) => ({ value, label }))}
+        error={e.position}
+      />
+      <TextArea
+        name="positionReasons"
+        label="Redenen van jullie standpunt"
+        required
+        defaultValue={v.positionReasons}
+        error={e.positionReasons}
+        rows={3}
+      />
+      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Standpunt bewaren'}</SubmitButton>
     </form>
   );
 }
@@ -255,16 +420,24 @@ export function PartnerInputForm({
   );
 }
 
-export function CloseInputRoundForm({ action }: { action: Action<Record<never, never>> }) {
-  const { state, formAction, pending, ref } = useForm(action, {});
+export function CloseInputRoundForm({ action }: { action: Action<CloseRoundValues> }) {
+  const { state, formAction, pending, ref } = useForm(action, { reason: '' });
   return (
-    <form ref={ref} action={formAction} className="mt-4">
+    <form ref={ref} key={state.version} action={formAction} noValidate className="mt-4 space-y-2">
       <ErrorSummary message={state.message} errors={state.errors} />
+      <TextArea
+        name="reason"
+        label="Reden om de vraag om aanvulling vóór de termijn af te sluiten"
+        required
+        defaultValue={state.values.reason}
+        error={state.errors.reason}
+        rows={2}
+      />
       <SubmitButton variant="secondary" disabled={pending}>
         Vraag om aanvulling afsluiten
       </SubmitButton>
       <p className="mt-1 text-sm text-gray-700">
-        Daarna zien de kernpartners deze aanmelding niet meer (tenzij ze deelnemen aan het casusoverleg).
+        Daarna zien de kernpartners deze aanmelding niet meer, en kun je over de opvolging beslissen.
       </p>
     </form>
   );

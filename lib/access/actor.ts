@@ -17,6 +17,8 @@ export interface Actor {
   corePartnerHouses: string[];
   /** dossiers the actor takes part in: invitation accepted, secrecy acknowledged, not left */
   participantDossiers: string[];
+  /** referrals whose consultation was asked of the actor's mandated agency (VK/OCJ; art. 5, 2nd para) */
+  agencyDossiers: string[];
 }
 
 export function hasRole(actor: Actor, role: Role, safeHouseId?: string): boolean {

@@ -20,7 +20,9 @@ export type DossierRelation =
   /** core-partner staff of the holding safe house while written input is requested (art. 11) */
   | 'corePartner'
   /** accepted participant who acknowledged the secrecy, for this case only, until closure (art. 9, 12) */
-  | 'participant';
+  | 'participant'
+  /** staff of the mandated agency (VK/OCJ) asked for a consultation, until the follow-up decision (art. 5, 2nd para) */
+  | 'mandatedAgency';
 
 export interface DossierFacts {
   id: string;
@@ -68,6 +70,8 @@ export const PERMISSIONS = {
   'users.manage': { kind: 'global', roles: ['FUNCTIONAL_ADMIN'] },
   /** one's own actions of the action plans of one's cases, open and overdue first (issue 12 §6) */
   'actions.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
+  /** referrals awaiting one's input (core partners) or one's agency's position (VK/OCJ) */
+  'requests.listOwn': { kind: 'global', roles: ['CORE_PARTNER_STAFF', 'MANDATED_AGENCY_STAFF'] },
   /** anonymised statistics (art. 8, art. 15 §4) */
   'statistics.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE', 'AGENCY_ANALYST'] },
   /** plans of case conferences still to distribute, with their 14-working-day deadline (seed 004; ADR 0036) */
@@ -78,7 +82,10 @@ export const PERMISSIONS = {
   'feedback.acknowledge': { kind: 'global', roles: CLIENT_WORK_ROLES },
 
   // ---- actions on one dossier
-  'dossier.view': { kind: 'dossier', relations: ['coordinator', 'referrer', 'corePartner', 'participant'] },
+  'dossier.view': {
+    kind: 'dossier',
+    relations: ['coordinator', 'referrer', 'corePartner', 'participant', 'mandatedAgency'],
+  },
   /** mark a member's address as "veilig adres": shown to the coordinator only (ADR 0017) */
   'member.setSafeAddress': {
     kind: 'dossier',
@@ -90,15 +97,20 @@ export const PERMISSIONS = {
   'referral.edit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
   'referral.submit': { kind: 'dossier', relations: ['referrer'], statuses: ['DRAFT'] },
   'referral.viewOutcome': { kind: 'dossier', relations: ['referrer', 'coordinator'] },
+  /** the art. 5 check: criteria and risk; not admissible at once, or the input round opens (ADR 0031) */
+  'admission.check': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
+  /** the follow-up decision (art. 5, 3rd para), after the input round */
   'admission.decide': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
-  /** record the consultation of a mandated agency (art. 5, 2nd para) */
+  /** ask the mandated agency (VK/OCJ) for its position, or document an urgent exception (art. 5, 2nd para) */
   'admission.consult': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
+  /** the agency's own view on the risk, the case conference and its position on the follow-up */
+  'agency.respond': { kind: 'dossier', relations: ['mandatedAgency'], statuses: ['SUBMITTED'] },
   /** the coordinator's assessment: criteria, risk assessment, consultations */
   'admission.viewAssessment': { kind: 'dossier', relations: ['coordinator'] },
-  'partnerInput.write': { kind: 'dossier', relations: ['corePartner'], statuses: ['IN_TRAJECTORY'] },
+  'partnerInput.write': { kind: 'dossier', relations: ['corePartner'], statuses: ['SUBMITTED'] },
   'partnerInput.viewAll': { kind: 'dossier', relations: ['coordinator'] },
-  /** end the round of written input: core partners lose access to the referral */
-  'partnerInput.closeRound': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  /** end the round of written input early, with a reason: core partners lose access to the referral */
+  'partnerInput.closeRound': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
   'conference.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
   /** invite organisations to the case, decide whether an expert sees identities */
   'conference.invite': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
@@ -184,6 +196,7 @@ export function relationsTo(actor: Actor, d: DossierFacts): Set<DossierRelation>
     rel.add('corePartner');
   }
   if (actor.participantDossiers.includes(d.id) && d.status !== 'CLOSED') rel.add('participant');
+  if (actor.agencyDossiers.includes(d.id) && d.status === 'SUBMITTED') rel.add('mandatedAgency');
   return rel;
 }
 
@@ -234,6 +247,7 @@ export function dossierWhere(actor: Actor): Prisma.DossierWhereInput {
         status: { not: 'CLOSED' },
       },
       { id: { in: actor.participantDossiers }, status: { not: 'CLOSED' } },
+      { id: { in: actor.agencyDossiers }, status: 'SUBMITTED' },
     ],
   };
 }

@@ -2,24 +2,27 @@ import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { retentionEnd } from '@/lib/closure/schemas';
+import { formatDateTime } from '@/lib/time';
 import { yearsFor, type EndedWithoutTrajectory } from '@/lib/retention/terms';
-import { validateDecision, type DECISIONS, type DecisionValues } from './schemas';
+import { validateDecision, type FOLLOW_UP_DECISIONS, type DecisionValues } from './schemas';
 
-const STATUS_AFTER: Record<(typeof DECISIONS)[number], 'IN_TRAJECTORY' | EndedWithoutTrajectory> = {
+const STATUS_AFTER: Record<(typeof FOLLOW_UP_DECISIONS)[number], 'IN_TRAJECTORY' | EndedWithoutTrajectory> = {
   REFER_TO_REGULAR_CARE: 'REFERRED_TO_REGULAR_CARE',
   ATTACH_TO_EXISTING_CARE: 'ATTACHED_TO_EXISTING_CARE',
   START_TRAJECTORY: 'IN_TRAJECTORY',
-  NOT_ADMISSIBLE: 'NOT_ADMISSIBLE',
 };
 
 /**
- * The admission decision (art. 5, art. 11). Only the coordinator (or representative) of the
- * receiving safe house, only once (SUBMITTED -> decided, checked by count under concurrency),
- * a trajectory only with all three criteria met, and — when a minor is involved — only after a
- * mandated agency (VK or OCJ) was consulted. Starting a trajectory asks the core partners for
- * written input. The referrer is told the outcome and its reasons on their referral. Any other
- * decision ends the dossier at once: it is closed now and gets its retention term (default per
- * outcome, never more than 15 years; art. 15 §3, ADR 0015), after which the purge deletes it.
+ * Step (c) of the admission: the follow-up decision (art. 5, 3rd para; ADR 0031). Only the
+ * coordinator (or representative) of the receiving safe house, only once, and only
+ * - after the art. 5 check found all three criteria met (checkAdmission),
+ * - after the core partners' input round: its deadline passed (the round closes now) or the
+ *   coordinator closed it early with a reason (closeInputRound),
+ * - when a minor is involved, after the mandated agency (VK/OCJ) recorded its own position, or
+ *   the coordinator documented an urgent exception (art. 5, 2nd para).
+ * The database checks the same order at commit (dossier_follows_admission_sequence). The
+ * referrer is told the outcome and its reasons. Referral to regular care or attaching to running
+ * care ends the dossier at once with its retention term (art. 15 §3, ADR 0015).
  */
 export async function decideAdmission(userId: string, dossierId: string, values: DecisionValues, now = new Date()) {
   const parsed = validateDecision(values);
@@ -32,15 +35,39 @@ export async function decideAdmission(userId: string, dossierId: string, values:
     notNow: 'Over deze aanmelding is al beslist.',
   } as const;
   return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
-    const minors = await tx.clientMember.count({ where: { dossierId, isMinor: true } });
-    if (minors > 0) {
-      const consultations = await tx.mandatedAgencyConsultation.count({ where: { dossierId } });
-      if (consultations === 0) {
-        throw invalid(
-          'Er is een minderjarige betrokken: registreer eerst het overleg met een gemandateerde voorziening (VK of OCJ) voor je beslist (art. 5, tweede lid).',
-          { _consultation: 'Nog geen overleg met VK of OCJ geregistreerd.' },
-        );
-      }
+    const [check, round, minors, consultation] = await Promise.all([
+      tx.admissionCheck.findUnique({ where: { dossierId } }),
+      tx.dossier.findUniqueOrThrow({
+        where: { id: dossierId },
+        select: { inputRequestedAt: true, inputDeadline: true, inputClosedAt: true },
+      }),
+      tx.clientMember.count({ where: { dossierId, isMinor: true } }),
+      tx.agencyConsultation.findUnique({
+        where: { dossierId },
+        select: { respondedAt: true, exceptionRecordedAt: true },
+      }),
+    ]);
+    if (!check || !(check.criterion1Met && check.criterion2Met && check.criterion3Met)) {
+      throw invalid('Toets de aanmelding eerst aan de drie criteria van art. 5.', {
+        _check: 'Nog geen toets met alle criteria vervuld.',
+      });
+    }
+    if (!round.inputRequestedAt || !round.inputDeadline) {
+      throw invalid('De kernpartners werden nog niet om aanvulling gevraagd (art. 11, tweede lid).', {
+        _round: 'Nog geen vraag om aanvulling.',
+      });
+    }
+    if (!round.inputClosedAt && now < round.inputDeadline) {
+      throw invalid(
+        `De kernpartners kunnen nog aanvullen tot ${formatDateTime(round.inputDeadline)}. Beslis daarna, of sluit de vraag om aanvulling vroeger af met een reden.`,
+        { _round: 'De vraag om aanvulling loopt nog.' },
+      );
+    }
+    if (minors > 0 && !consultation?.respondedAt && !consultation?.exceptionRecordedAt) {
+      throw invalid(
+        'Er is een minderjarige betrokken: de gemandateerde voorziening (VK of OCJ) beslist mee. Wacht op haar standpunt, of registreer bij hoogdringendheid een uitzondering (art. 5, tweede lid).',
+        { _consultation: 'Nog geen standpunt van VK of OCJ.' },
+      );
     }
 
     const status = STATUS_AFTER[d.decision];
@@ -51,7 +78,8 @@ export async function decideAdmission(userId: string, dossierId: string, values:
         status,
         decidedAt: now,
         decisionReasons: d.decisionReasons,
-        inputRequestedAt: d.decision === 'START_TRAJECTORY' ? now : null,
+        // the round ends with the decision: core partners no longer see the referral
+        ...(round.inputClosedAt ? {} : { inputClosedAt: now }),
         ...(ends === null ? {} : { closedAt: now, retentionYears: ends, retentionUntil: retentionEnd(now, ends) }),
       },
     });
@@ -61,14 +89,14 @@ export async function decideAdmission(userId: string, dossierId: string, values:
         dossierId,
         safeHouseId: dossier.safeHouseId,
         assessorUserId: actor.userId,
-        criterion1Met: d.criterion1Met,
-        criterion1Reason: d.criterion1Reason,
-        criterion2Met: d.criterion2Met,
-        criterion2Reason: d.criterion2Reason,
-        criterion3Met: d.criterion3Met,
-        criterion3Reason: d.criterion3Reason,
-        riskLevel: d.riskLevel,
-        riskAssessment: d.riskAssessment,
+        criterion1Met: check.criterion1Met,
+        criterion1Reason: check.criterion1Reason,
+        criterion2Met: check.criterion2Met,
+        criterion2Reason: check.criterion2Reason,
+        criterion3Met: check.criterion3Met,
+        criterion3Reason: check.criterion3Reason,
+        riskLevel: check.riskLevel,
+        riskAssessment: check.riskAssessment,
         decision: d.decision,
         decisionReasons: d.decisionReasons,
         decidedAt: now,

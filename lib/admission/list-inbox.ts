@@ -86,6 +86,10 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
           decidedAt: true,
           safeHouse: { select: { name: true } },
           referral: { select: { riskJudgement: true, riskScore: true } },
+          inputDeadline: true,
+          inputClosedAt: true,
+          admissionCheck: { select: { id: true } },
+          agencyConsultation: { select: { respondedAt: true, exceptionRecordedAt: true } },
         },
       }),
     ]);
@@ -132,9 +136,33 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
           !!r.submittedAt &&
           now.getTime() - r.submittedAt.getTime() > overdueDays * 86_400_000,
         minors: minorsPerDossier.get(r.id) ?? 0,
+        /** where a submitted referral stands in the admission sequence (ADR 0031) */
+        stage: stageOf(r, minorsPerDossier.get(r.id) ?? 0, now),
+        inputDeadline: r.inputDeadline,
         riskJudgement: r.referral?.riskJudgement ?? null,
         riskScore: r.referral?.riskScore ?? 0,
       })),
     };
   });
+}
+
+export type AdmissionStage = 'decided' | 'check' | 'inputRound' | 'agency' | 'decide';
+
+/** Step of the admission (art. 5, art. 11; ADR 0031) a referral waits for. */
+function stageOf(
+  r: {
+    status: string;
+    inputDeadline: Date | null;
+    inputClosedAt: Date | null;
+    admissionCheck: { id: string } | null;
+    agencyConsultation: { respondedAt: Date | null; exceptionRecordedAt: Date | null } | null;
+  },
+  minors: number,
+  now: Date,
+): AdmissionStage {
+  if (r.status !== 'SUBMITTED') return 'decided';
+  if (!r.admissionCheck) return 'check';
+  if (!r.inputClosedAt && r.inputDeadline && now < r.inputDeadline) return 'inputRound';
+  if (minors > 0 && !r.agencyConsultation?.respondedAt && !r.agencyConsultation?.exceptionRecordedAt) return 'agency';
+  return 'decide';
 }

@@ -51,6 +51,8 @@ const SYSTEM_EVENT_LABEL = {
   'action.forged': 'Vervalst argument van een formulier geweigerd',
   'feedback.read': 'Terugkoppeling gelezen door de medewerker',
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
+  'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
+  'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -81,7 +83,10 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'referral.submit': 'Aanmelding ingediend',
   'referral.viewOutcome': 'Uitkomst van de aanmelding geraadpleegd',
   'admission.decide': 'Beslissing over opname genomen',
-  'admission.consult': 'Overleg met gemandateerde voorziening geregistreerd',
+  'admission.consult': 'Standpunt gevraagd aan de gemandateerde voorziening (VK of OCJ)',
+  'admission.check': 'Aanmelding getoetst aan de criteria van art. 5',
+  'agency.respond': 'Standpunt van de gemandateerde voorziening geregistreerd',
+  'requests.listOwn': 'Aanmeldingen die op eigen aanvulling of standpunt wachten geraadpleegd',
   'admission.viewAssessment': 'Toets van de aanmelding geraadpleegd',
   'partnerInput.write': 'Aanvulling van een kernpartner geschreven',
   'partnerInput.viewAll': 'Aanvullingen van de kernpartners geraadpleegd',
@@ -153,6 +158,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   Dossier: 'Dossier',
   DossierList: 'Lijst van dossiers',
   Referral: 'Aanmelding',
+  AdmissionCheck: 'Toets aan de criteria van art. 5',
+  AgencyConsultation: 'Standpunt van de gemandateerde voorziening',
+  RequestList: 'Lijst van aanmeldingen die op aanvulling of standpunt wachten',
   AdmissionAssessment: 'Toets van de aanmelding',
   MandatedAgencyConsultation: 'Overleg met VK of OCJ',
   PartnerInput: 'Aanvulling van een kernpartner',

@@ -11,5 +11,6 @@ export function loginActor(user: { id: string; organisationId: string }): Actor 
     coordinatorHouses: [],
     corePartnerHouses: [],
     participantDossiers: [],
+    agencyDossiers: [],
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { can, relationsTo, DOSSIER_FACTS_SELECT } from '@/lib/access/policy';
+import { agenciesOf } from '@/lib/admission/agency-consultation';
 import { pseudonymiseText, type Person } from './pseudonymise';
 
 /**
@@ -11,7 +12,7 @@ import { pseudonymiseText, type Person } from './pseudonymise';
 /** A filter that matches no row: a section this actor may not see is not read at all. */
 const NOTHING = { id: { in: [] as string[] } };
 
-export async function getDossier(userId: string, dossierId: string) {
+export async function getDossier(userId: string, dossierId: string, now = new Date()) {
   return dossierUseCase(
     userId,
     { action: 'dossier.view', purpose: 'caseWork', dossierId },
@@ -19,6 +20,8 @@ export async function getDossier(userId: string, dossierId: string) {
       // what this actor may see decides what is loaded; the kernel's facts answer the policy
       const viewAssessment = can(actor, 'admission.viewAssessment', facts);
       const viewAllInput = can(actor, 'partnerInput.viewAll', facts);
+      // the mandated agency's consultation: the coordinator, and the agency asked (ADR 0031)
+      const viewConsultation = viewAssessment || relationsTo(actor, facts).has('mandatedAgency');
       const readInput =
         viewAllInput || can(actor, 'partnerInput.write', facts) || relationsTo(actor, facts).has('corePartner');
       // one statement for the dossier and its sections (relations as JSON joins; issue 11 §3)
@@ -32,6 +35,8 @@ export async function getDossier(userId: string, dossierId: string) {
           submittedAt: true,
           decidedAt: true,
           decisionReasons: true,
+          inputDeadline: true,
+          inputCloseReason: true,
           referrerOrganisationId: true,
           closedAt: true,
           closureReasons: true,
@@ -42,6 +47,9 @@ export async function getDossier(userId: string, dossierId: string) {
           members: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
           contacts: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
           assessment: viewAssessment,
+          admissionCheck: viewAssessment,
+          // row-level security shows it only to the coordinator and the agency asked
+          agencyConsultation: { include: { organisation: { select: { name: true } } } },
           consultations: { where: viewAssessment ? {} : NOTHING, orderBy: { consultedAt: 'asc' } },
           // the coordinator reads all input; a core partner only their own organisation's
           partnerInputs: {
@@ -62,13 +70,17 @@ export async function getDossier(userId: string, dossierId: string) {
         members,
         contacts,
         assessment = null,
+        admissionCheck = null,
+        agencyConsultation = null,
         consultations,
         partnerInputs: inputs,
         participants: [me] = [],
         ...dossier
       } = loaded;
       const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
-      const [referrer, corePartners, transfers, houses] = await Promise.all([
+      // the mandated agency sees the referral but reveals no masked datum (ADR 0031)
+      const mayReveal = can(actor, 'personalData.reveal', facts);
+      const [referrer, corePartners, transfers, houses, agencies] = await Promise.all([
         tx.user.findUnique({
           where: { id: dossier.referrerUserId },
           select: { name: true, organisation: { select: { name: true } } },
@@ -81,7 +93,15 @@ export async function getDossier(userId: string, dossierId: string) {
           : [],
         coordinates ? tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }) : [],
         coordinates ? tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }) : [],
+        coordinates && dossier.status === 'SUBMITTED' ? agenciesOf(tx, dossier.safeHouseId) : [],
       ]);
+      const roundOpen =
+        !!dossier.inputRequestedAt && !dossier.inputClosedAt && !!dossier.inputDeadline && now < dossier.inputDeadline;
+      const allMet =
+        !!admissionCheck &&
+        admissionCheck.criterion1Met &&
+        admissionCheck.criterion2Met &&
+        admissionCheck.criterion3Met;
       const answered = new Set(inputs.map((i) => i.organisationId));
       const pseudonymised =
         !actor.coordinatorHouses.includes(dossier.safeHouseId) &&
@@ -111,8 +131,8 @@ export async function getDossier(userId: string, dossierId: string) {
           hasNationalNumber: !!m.nationalNumberEnc,
           hasContact: !!m.contactEnc,
           reveal: {
-            nationalNumber: !pseudonymised && !!m.nationalNumberEnc,
-            contact: !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
+            nationalNumber: mayReveal && !pseudonymised && !!m.nationalNumberEnc,
+            contact: mayReveal && !pseudonymised && !!m.contactEnc && (!m.safeAddress || coordinates),
           },
         })),
         contacts: (pseudonymised ? [] : contacts).map((c) => ({
@@ -123,6 +143,10 @@ export async function getDossier(userId: string, dossierId: string) {
           hasContact: !!c.contactEnc,
         })),
         assessment,
+        admissionCheck,
+        agencyConsultation: viewConsultation ? agencyConsultation : null,
+        agencies,
+        roundOpen,
         consultations,
         inputs: inputs.map((i) => ({ ...i, organisationName: i.organisation.name })),
         missingPartners:
@@ -142,11 +166,12 @@ export async function getDossier(userId: string, dossierId: string) {
           transfer: can(actor, 'transfer.request', dossier) && !transfers.some((t) => t.status === 'PENDING'),
           edit: can(actor, 'referral.edit', dossier),
           setSafeAddress: can(actor, 'member.setSafeAddress', dossier),
+          check: can(actor, 'admission.check', dossier) && !admissionCheck,
           consult: can(actor, 'admission.consult', dossier),
-          decide: can(actor, 'admission.decide', dossier),
-          writeInput: can(actor, 'partnerInput.write', dossier),
-          closeInputRound:
-            can(actor, 'partnerInput.closeRound', dossier) && !!dossier.inputRequestedAt && !dossier.inputClosedAt,
+          decide: can(actor, 'admission.decide', dossier) && allMet,
+          respond: can(actor, 'agency.respond', dossier) && !!agencyConsultation && !agencyConsultation.respondedAt,
+          writeInput: can(actor, 'partnerInput.write', dossier) && roundOpen,
+          closeInputRound: can(actor, 'partnerInput.closeRound', dossier) && roundOpen,
           viewOutcome: can(actor, 'referral.viewOutcome', dossier),
           conference: can(actor, 'conference.view', dossier) && dossier.status !== 'SUBMITTED',
         },

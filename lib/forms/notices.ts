@@ -11,7 +11,10 @@ export const NOTICES = {
   dossier: {
     ingediend: 'De aanmelding is ingediend bij de coördinator van het Veilig Huis.',
     'veilig-adres': 'Het veilig adres is bijgewerkt. Adres en telefoon van dat lid ziet enkel de coördinator.',
-    overleg: 'Het overleg met de gemandateerde voorziening is geregistreerd.',
+    overleg: 'Het standpunt van de gemandateerde voorziening is gevraagd. Haar medewerkers zien nu deze aanmelding.',
+    getoetst: 'De toets aan art. 5 is bewaard.',
+    uitzondering: 'De uitzondering is geregistreerd en gelogd.',
+    standpunt: 'Het standpunt van jullie voorziening is bewaard. De coördinator ziet het.',
     beslist: 'De beslissing is bewaard. De aanmelder ziet de uitkomst en de motivering.',
     aanvulling: 'Je aanvulling is bewaard.',
     rondegesloten: 'De vraag om aanvulling is afgesloten.',

@@ -8,6 +8,7 @@ const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/', label: 'Dossiers', action: 'dossier.list' },
   { href: '/triage', label: 'Te toetsen', action: 'triage.view' },
   { href: '/aanmeldingen', label: 'Mijn aanmeldingen', action: 'referral.listOwn' },
+  { href: '/te-beantwoorden', label: 'Te beantwoorden', action: 'requests.listOwn' },
   { href: '/overleggen', label: 'Casusoverleggen', action: 'conference.plan' },
   { href: '/uitnodigingen', label: 'Uitnodigingen', action: 'invitation.listOwn' },
   { href: '/terugkoppeling', label: 'Terugkoppeling', action: 'feedback.listOwn' },

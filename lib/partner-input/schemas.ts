@@ -23,3 +23,13 @@ export const validatePartnerInput = (values: PartnerInputValues) =>
       ? { trajectory: 'Beschrijf kort het (vroegere) traject bij jullie organisatie.' }
       : {},
   );
+
+/** Closing the input round before its deadline needs a reason (recorded on the dossier, logged). */
+export const closeRoundSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Geef een reden om de vraag om aanvulling vroeger af te sluiten (minstens 10 tekens).')
+    .max(2000, 'Hoogstens 2000 tekens.'),
+});
+export type CloseRoundValues = Record<keyof z.input<typeof closeRoundSchema>, string>;

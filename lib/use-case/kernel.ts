@@ -54,6 +54,7 @@ async function loadActor(tx: Tx, userId: string, token: string): Promise<Actor |
       roles: { role: Actor['roles'][number]['role']; safeHouseId: string | null }[];
       partnerHouses: string[];
       participantDossiers: string[];
+      agencyDossiers: string[];
     }[]
   >`SELECT * FROM app_begin(${token}, ${userId}::uuid)`;
   if (!row || row.uid !== userId || !row.active) return null;
@@ -70,6 +71,8 @@ async function loadActor(tx: Tx, userId: string, token: string): Promise<Actor |
     coordinatorHouses: housesWith('COORDINATOR', 'COORDINATOR_REPRESENTATIVE'),
     corePartnerHouses: housesWith('CORE_PARTNER_STAFF').filter((h) => partnerHouses.has(h)),
     participantDossiers: row.participantDossiers,
+    // the database answers only for staff of a mandated agency (app_agency_dossiers)
+    agencyDossiers: row.agencyDossiers,
   };
 }
 

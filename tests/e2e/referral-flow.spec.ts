@@ -2,14 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { as, expectAccessible } from './helpers';
 
 /**
- * The whole triage flow of issue 3 in Chromium: a referrer submits, the coordinator triages and
- * admits (after consulting the VK, a minor being involved), two core partners add input, the
- * referrer sees the outcome but not the input, and a user of another safe house gets 404.
+ * The whole admission flow in the decree's order (issue 3, issue 12 §1–2; ADR 0031) in Chromium:
+ * a referrer submits, the coordinator checks the art. 5 criteria (the input round opens) and asks
+ * the VK for its position (a minor is involved), two core partners add input before the decision,
+ * the VK records its own position, the coordinator closes the round early with a reason and admits,
+ * the referrer sees the outcome but not the input, and a user of another safe house gets 404.
  */
-test.setTimeout(180_000);
+test.setTimeout(240_000);
 
-/** Fills in the art. 5 check (all three criteria met, high risk) and saves the decision to admit. */
-async function decideToAdmit(page: Page) {
+/** Fills in the art. 5 check (all three criteria met, high risk); the input round's default deadline stays. */
+async function checkCriteria(page: Page) {
   for (const n of [1, 2, 3]) {
     await page
       .getByRole('group', { name: `Is criterium ${n} vervuld? (verplicht)` })
@@ -24,14 +26,21 @@ async function decideToAdmit(page: Page) {
   await page
     .getByLabel('Onderbouwing van de risico-inschatting')
     .fill('Escalerend partnergeweld met een kind als getuige.');
+  await page.getByRole('button', { name: 'Toets bewaren' }).click();
+}
+
+/** The follow-up decision: a trajectory in the Veilig Huis. */
+async function decideToAdmit(page: Page) {
   await page
-    .getByRole('combobox', { name: 'Beslissing (verplicht)' })
+    .getByRole('combobox', { name: 'Beslissing over de opvolging (verplicht)' })
     .selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
   await page.getByLabel('Motivering van de beslissing').fill('Hoog risico; een gecoördineerd traject is nodig.');
   await page.getByRole('button', { name: 'Beslissing bewaren' }).click();
 }
 
-test('referral → admission → core-partner input, with access checked at every step', async ({ browser }) => {
+test('referral → art. 5 check → core-partner input and VK position → follow-up decision, with access checked at every step', async ({
+  browser,
+}) => {
   const label = `Gezin E2E ${Date.now().toString(36)}`;
   let dossierUrl = '';
 
@@ -113,29 +122,27 @@ test('referral → admission → core-partner input, with access checked at ever
     await row.getByRole('link').click();
     await expect(page.getByText('Yasmine Haddad')).toBeVisible();
 
-    // A decision without consulting VK/OCJ is refused.
+    // (1) the art. 5 check: all criteria met, the core partners' input round opens
+    await checkCriteria(page);
+    await expect(page.getByRole('status')).toContainText('De toets aan art. 5 is bewaard');
+    await expect(page.getByText(/Gevraagd tot/)).toBeVisible();
+
+    // (2) a minor is involved: ask the VK of the area for its position
+    await page
+      .getByRole('combobox', { name: 'Gemandateerde voorziening (VK of OCJ) van de regio (verplicht)' })
+      .selectOption({ label: 'Vertrouwenscentrum Kindermishandeling Antwerpen' });
+    await page
+      .getByRole('combobox', { name: 'Opvolging die je voorstelt (verplicht)' })
+      .selectOption({ label: 'Opnemen in het Veilig Huis (intersectoraal traject starten)' });
+    await page.getByRole('button', { name: 'Standpunt vragen' }).click();
+    await expect(page.getByRole('status')).toContainText('Het standpunt van de gemandateerde voorziening is gevraagd');
+
+    // (3) the follow-up decision is refused while the round is open and without the VK's position
     await decideToAdmit(page);
-    await expect(page.getByRole('alert').filter({ hasText: 'gemandateerde voorziening' }).first()).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'kunnen nog aanvullen' }).first()).toBeVisible();
     await expect(page.getByLabel('Motivering van de beslissing')).toHaveValue(
       'Hoog risico; een gecoördineerd traject is nodig.',
     );
-
-    await page
-      .getByRole('group', { name: 'Gemandateerde voorziening (verplicht)' })
-      .getByRole('radio', { name: /VK/ })
-      .check();
-    await page.getByLabel('Naam van de voorziening').fill('VK Antwerpen');
-    await page.getByLabel('Wie werd geconsulteerd?').fill('Consulent van wacht');
-    await page.getByLabel('Datum van het overleg').fill('2026-11-20');
-    await page.getByLabel('Standpunt van de voorziening').fill('Het VK steunt een traject in het Veilig Huis.');
-    await page.getByRole('button', { name: 'Overleg registreren' }).click();
-    await expect(page.getByRole('status')).toContainText(
-      'Het overleg met de gemandateerde voorziening is geregistreerd',
-    );
-
-    await decideToAdmit(page);
-    await expect(page.getByRole('status')).toContainText('De beslissing is bewaard');
-    await expect(page.getByText('Traject in het Veilig Huis').first()).toBeVisible();
     await expectAccessible(page);
   });
 
@@ -162,6 +169,28 @@ test('referral → admission → core-partner input, with access checked at ever
     });
   }
 
+  await as(browser, 'vk.antwerpen@vhd.test', async (page) => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Te beantwoorden' }).click();
+    await page.getByRole('row').filter({ hasText: label }).getByRole('link').click();
+    // the referral, not the partners' input nor the coordinator's assessment
+    await expect(page.getByText('Yasmine Haddad')).toBeVisible();
+    for (const { text } of inputs) await expect(page.getByText(text)).toHaveCount(0);
+    await expect(page.getByText('Escalerend partnergeweld met een kind als getuige.')).toHaveCount(0);
+    await page.getByLabel('Jullie kijk op het risico').fill('Hoog risico voor het kind, getuige van geweld.');
+    await page
+      .getByRole('group', { name: 'Is een casusoverleg nodig? (verplicht)' })
+      .getByRole('radio', { name: 'Ja', exact: true })
+      .check();
+    await page
+      .getByRole('group', { name: 'Standpunt over de voorgestelde opvolging (verplicht)' })
+      .getByRole('radio', { name: 'Akkoord', exact: true })
+      .check();
+    await page.getByLabel('Redenen van jullie standpunt').fill('Een afgestemd traject beschermt het kind.');
+    await page.getByRole('button', { name: 'Standpunt bewaren' }).click();
+    await expect(page.getByRole('status')).toContainText('Het standpunt van jullie voorziening is bewaard');
+    await expectAccessible(page);
+  });
+
   await as(browser, 'coordinator.antwerpen@vhd.test', async (page) => {
     await page.goto(dossierUrl);
     for (const { text } of inputs) await expect(page.getByText(text)).toBeVisible();
@@ -169,6 +198,23 @@ test('referral → admission → core-partner input, with access checked at ever
     await expect(page.locator('p', { hasText: 'Nog geen aanvulling van:' })).toContainText(
       'Agentschap Justitie en Handhaving',
     );
+    await expect(page.getByText('Een afgestemd traject beschermt het kind.')).toBeVisible();
+    // close the round before its deadline, with a reason; then decide
+    await page
+      .getByLabel('Reden om de vraag om aanvulling vóór de termijn af te sluiten')
+      .fill('De betrokken kernpartners hebben geantwoord.');
+    await page.getByRole('button', { name: 'Vraag om aanvulling afsluiten' }).click();
+    await expect(page.getByRole('status')).toContainText('De vraag om aanvulling is afgesloten');
+    await decideToAdmit(page);
+    await expect(page.getByRole('status')).toContainText('De beslissing is bewaard');
+    await expect(page.getByText('Traject in het Veilig Huis').first()).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  // after the decision the core partners no longer see the referral
+  await as(browser, 'kernpartner.caw@vhd.test', async (page) => {
+    const response = await page.goto(dossierUrl);
+    expect(response?.status()).toBe(404);
   });
 
   await as(browser, 'aanmelder.huisarts@vhd.test', async (page) => {

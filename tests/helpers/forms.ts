@@ -1,6 +1,13 @@
 import { RISK_FACTORS } from '@/lib/referrals/risk-screening';
 import { emptyReferral, type ReferralValues } from '@/lib/referrals/schemas';
-import type { DecisionValues, ConsultationValues } from '@/lib/admission/schemas';
+import type {
+  AgencyExceptionValues,
+  AgencyPositionValues,
+  AgencyRequestValues,
+  CheckValues,
+  DecisionValues,
+} from '@/lib/admission/schemas';
+import { addDays, brusselsToday } from '@/lib/time';
 import { makeNationalNumber } from '@/lib/validation/national-number';
 
 export function completeReferral(
@@ -66,7 +73,8 @@ export function completeReferral(
   };
 }
 
-export function decision(over: Partial<DecisionValues> = {}): DecisionValues {
+/** The art. 5 check with all three criteria met; the input round until `inputDeadline` (ten days). */
+export function admissionCheck(over: Partial<CheckValues> = {}): CheckValues {
   return {
     criterion1Met: 'ja',
     criterion1Reason: 'Verhoogd risico op herhaling, fysieke integriteit bedreigd.',
@@ -76,17 +84,45 @@ export function decision(over: Partial<DecisionValues> = {}): DecisionValues {
     criterion3Reason: 'Gecoördineerde aanpak nodig.',
     riskLevel: 'HIGH',
     riskAssessment: 'Hoog risico volgens stapsgewijze inschatting.',
+    inputDeadline: addDays(brusselsToday(), 10),
+    decisionReasons: '',
+    ...over,
+  };
+}
+
+/** The follow-up decision (art. 5, 3rd para). */
+export function decision(over: Partial<DecisionValues> = {}): DecisionValues {
+  return {
     decision: 'START_TRAJECTORY',
     decisionReasons: 'Alle criteria vervuld; traject wordt opgestart.',
     ...over,
   };
 }
 
-export const consultation = (over: Partial<ConsultationValues> = {}): ConsultationValues => ({
-  agency: 'VK',
-  agencyName: 'VK Antwerpen',
-  consultedPerson: 'Consulent van wacht',
-  consultedAt: '2026-11-20',
-  view: 'Het VK ondersteunt een traject in het Veilig Huis.',
+export const agencyRequest = (
+  organisationId: string,
+  over: Partial<AgencyRequestValues> = {},
+): AgencyRequestValues => ({
+  organisationId,
+  proposedDecision: 'START_TRAJECTORY',
+  question: 'Graag jullie standpunt over een traject in het Veilig Huis.',
+  ...over,
+});
+
+export const agencyPosition = (over: Partial<AgencyPositionValues> = {}): AgencyPositionValues => ({
+  riskView: 'Hoog risico voor de kinderen; onveilige opvoedingssituatie.',
+  conferenceNeeded: 'ja',
+  conferenceView: 'Casusoverleg binnen twee weken.',
+  position: 'AGREE',
+  positionReasons: 'Een afgestemd traject is nodig om de kinderen te beschermen.',
+  ...over,
+});
+
+export const agencyException = (over: Partial<AgencyExceptionValues> = {}): AgencyExceptionValues => ({
+  contact: 'Consulent van wacht, VK Antwerpen',
+  contactedOn: brusselsToday(),
+  contactedTime: '00:00',
+  channel: 'telefoon',
+  reason: 'Acuut gevaar: de beslissing kon niet wachten op een schriftelijk standpunt.',
   ...over,
 });

@@ -55,10 +55,12 @@ export async function buildScenario() {
   });
   const secretName = `Geheim${Date.now()}`;
   const d = {
+    // the art. 5 check found all criteria met: the core partners' input round is open (ADR 0031)
     submittedA: await makeDossier(db, keys, {
       safeHouseId: houseA.id,
       ...by(u.referrer),
       status: 'SUBMITTED',
+      inputRequested: true,
       clientSystemLabel: `Gezin ${secretName}`,
       members: [{ memberRole: 'VICTIM', firstName: 'An', lastName: secretName }],
     }),
@@ -66,7 +68,9 @@ export async function buildScenario() {
       safeHouseId: houseA.id,
       ...by(u.referrer2),
       status: 'IN_TRAJECTORY',
+      // the input round ended with the follow-up decision
       inputRequested: true,
+      inputClosed: true,
       members: [{ memberRole: 'CHILD', firstName: 'Bo', lastName: secretName, isMinor: true }],
     }),
     draftA: await makeDossier(db, keys, { safeHouseId: houseA.id, ...by(u.referrer), status: 'DRAFT' }),
@@ -85,6 +89,16 @@ export async function buildScenario() {
       userId: user.id,
       ...extra,
     });
+  // house A's mandated agency (VK) was asked for its position on submittedA (art. 5, 2nd para)
+  await db.agencyConsultation.create({
+    data: {
+      dossierId: d.submittedA.id,
+      safeHouseId: houseA.id,
+      organisationId: vkA.id,
+      requestedByUserId: u.coordA.id,
+      proposedDecision: 'START_TRAJECTORY',
+    },
+  });
   await part(u.participant);
   await part(u.participantNotAcknowledged, { acknowledged: false });
   await part(u.participantLeft, { left: true });
@@ -144,7 +158,9 @@ export async function makeCaseLike(
       referrerOrganisationId: true,
       status: true,
       inputRequestedAt: true,
+      inputClosedAt: true,
       participants: true,
+      agencyConsultation: true,
     },
   });
   const lastName = over.lastName ?? s.secretName;
@@ -155,6 +171,7 @@ export async function makeCaseLike(
     referrerOrganisationId: src.referrerOrganisationId,
     status: status === 'CLOSED' ? 'IN_TRAJECTORY' : status,
     inputRequested: src.inputRequestedAt !== null,
+    inputClosed: src.inputClosedAt !== null,
     clientSystemLabel: `Gezin ${lastName}`,
     members: [
       {
@@ -166,6 +183,18 @@ export async function makeCaseLike(
       { memberRole: 'ALLEGED_PERPETRATOR', firstName: 'Dirk', lastName },
     ],
   });
+  if (src.agencyConsultation) {
+    const { organisationId, requestedByUserId, proposedDecision } = src.agencyConsultation;
+    await db.agencyConsultation.create({
+      data: {
+        dossierId: dossier.id,
+        safeHouseId: dossier.safeHouseId,
+        organisationId,
+        requestedByUserId,
+        proposedDecision,
+      },
+    });
+  }
   const participants = [];
   for (const p of src.participants) {
     participants.push(

@@ -115,6 +115,8 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
     'participantLeft',
     'mandated',
   ],
+  // what waits for a core partner's input or a mandated agency's position (ADR 0031)
+  'requests.listOwn': ['coreStaffA', 'coreRoleNonCoreOrg', 'mandated'],
 };
 
 const coordinatorsOf = {
@@ -123,15 +125,17 @@ const coordinatorsOf = {
   submittedB: ['coordB'],
 } as const;
 const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = {
+  // submittedA: input round open (core partners), consultation asked of house A's VK (ADR 0031);
+  // trajectoryA: the round ended with the follow-up decision
   'dossier.view': {
-    submittedA: [...coordinatorsOf.submittedA, 'referrer'],
-    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2', 'coreStaffA', 'participant'],
+    submittedA: [...coordinatorsOf.submittedA, 'referrer', 'coreStaffA', 'mandated'],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2', 'participant'],
     draftA: ['referrer'],
     submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
   },
   'personalData.reveal': {
-    submittedA: [...coordinatorsOf.submittedA, 'referrer'],
-    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2', 'coreStaffA', 'participant'],
+    submittedA: [...coordinatorsOf.submittedA, 'referrer', 'coreStaffA'],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'referrer2', 'participant'],
     draftA: ['referrer'],
     submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
   },
@@ -148,7 +152,9 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     draftA: ['referrer'],
     submittedB: [...coordinatorsOf.submittedB, 'referrer2'],
   },
+  'admission.check': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
   'admission.decide': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
+  'agency.respond': { submittedA: ['mandated'] },
   'conference.invite': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'conference.contribute': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'conference.record': { trajectoryA: [...coordinatorsOf.trajectoryA] },
@@ -201,8 +207,8 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     trajectoryA: [...coordinatorsOf.trajectoryA],
     submittedB: [...coordinatorsOf.submittedB],
   },
-  'partnerInput.write': { trajectoryA: ['coreStaffA'] },
-  'partnerInput.closeRound': { trajectoryA: [...coordinatorsOf.trajectoryA] },
+  'partnerInput.write': { submittedA: ['coreStaffA'] },
+  'partnerInput.closeRound': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
   'partnerInput.viewAll': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA],

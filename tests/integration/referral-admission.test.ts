@@ -5,7 +5,9 @@ import { listSafeHouses } from '@/lib/referrals/list-my-referrals';
 import { revealPersonalData } from '@/lib/dossiers/reveal-personal-data';
 import { listMyReferrals } from '@/lib/referrals/list-my-referrals';
 import { decideAdmission } from '@/lib/admission/decide-admission';
-import { recordConsultation } from '@/lib/admission/record-consultation';
+import { checkAdmission } from '@/lib/admission/check-admission';
+import { listRequests } from '@/lib/admission/list-requests';
+import { withActor } from '@/lib/use-case/kernel';
 import { listInbox } from '@/lib/admission/list-inbox';
 import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
@@ -15,7 +17,7 @@ import { emptyReferral } from '@/lib/referrals/schemas';
 import { makeUser } from '@/prisma/factories';
 import { ownerDb } from '../helpers/db';
 import { buildScenario, type Scenario } from '../helpers/scenario';
-import { completeReferral, consultation, decision } from '../helpers/forms';
+import { admissionCheck, completeReferral, decision } from '../helpers/forms';
 
 let s: Scenario;
 let secondPartner: { id: string; organisationId: string };
@@ -142,16 +144,36 @@ describe('referral (art. 11)', () => {
 });
 
 describe('admission check (art. 5)', () => {
-  it('art. 5: admission into the Veilig Huis requires all three criteria', async () => {
+  it('art. 5: a criterion not met makes the referral not admissible at once, with reasons, and ends it', async () => {
     const { dossierId } = await submitNew();
-    const err = await decideAdmission(s.users.coordA.id, dossierId, decision({ criterion2Met: 'nee' })).catch((e) => e);
+    // no reasons for "niet ontvankelijk": refused, with the field named
+    const err = await checkAdmission(s.users.coordA.id, dossierId, admissionCheck({ criterion2Met: 'nee' })).catch(
+      (e) => e,
+    );
     expect(err.code).toBe('VALIDATION');
-    expect(err.fieldErrors.decision).toMatch(/alle drie de criteria/);
-    // the database refuses it too
+    expect(err.fieldErrors.decisionReasons).toMatch(/niet ontvankelijk/);
+    const done = await checkAdmission(
+      s.users.coordA.id,
+      dossierId,
+      admissionCheck({
+        criterion2Met: 'nee',
+        decisionReasons: 'Eén kernpartner volstaat: geen intersectorale aanpak nodig.',
+      }),
+    );
+    expect(done.status).toBe('NOT_ADMISSIBLE');
+    const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId } });
+    expect(d).toMatchObject({ status: 'NOT_ADMISSIBLE', inputRequestedAt: null });
+    expect(d.closedAt).not.toBeNull();
+    expect(d.retentionUntil).not.toBeNull();
+    expect(await ownerDb().admissionAssessment.findUnique({ where: { dossierId } })).toMatchObject({
+      decision: 'NOT_ADMISSIBLE',
+      criterion2Met: false,
+    });
+    // the database refuses a trajectory assessment without all criteria
     await expect(
       ownerDb().admissionAssessment.create({
         data: {
-          dossierId,
+          dossierId: (await submitNew()).dossierId,
           safeHouseId: s.houseA.id,
           assessorUserId: s.users.coordA.id,
           criterion1Met: true,
@@ -167,45 +189,98 @@ describe('admission check (art. 5)', () => {
         },
       }),
     ).rejects.toThrow(/AdmissionAssessment_all_criteria_for_trajectory/);
+  });
+
+  it('art. 5: each criterion needs its reason; all met needs a deadline for the input round, not in the past', async () => {
+    const { dossierId } = await submitNew();
+    const err = await checkAdmission(
+      s.users.coordA.id,
+      dossierId,
+      admissionCheck({ criterion1Reason: '', riskAssessment: '', inputDeadline: '' }),
+    ).catch((e) => e);
+    expect(Object.keys(err.fieldErrors).sort()).toEqual(['criterion1Reason', 'inputDeadline', 'riskAssessment']);
+    const past = await checkAdmission(
+      s.users.coordA.id,
+      dossierId,
+      admissionCheck({ inputDeadline: '2020-01-01' }),
+    ).catch((e) => e);
+    expect(past.fieldErrors.inputDeadline).toMatch(/verleden/);
+    expect(await ownerDb().admissionCheck.count({ where: { dossierId } })).toBe(0);
+  });
+
+  it('art. 5: all criteria met opens the input round until the deadline; the dossier stays submitted, checked once', async () => {
+    const { dossierId } = await submitNew();
+    const r = await checkAdmission(s.users.coordA.id, dossierId, admissionCheck({ inputDeadline: '2099-03-01' }));
+    expect(r.status).toBe('SUBMITTED');
+    const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId } });
+    expect(d.status).toBe('SUBMITTED');
+    expect(d.inputRequestedAt).not.toBeNull();
+    // the end of that day in Brussels
+    expect(d.inputDeadline?.toISOString()).toBe('2099-03-01T23:00:00.000Z');
+    const again = await checkAdmission(s.users.coordA.id, dossierId, admissionCheck()).catch((e) => e);
+    expect(again.code).toBe('CONFLICT');
+  });
+
+  it('art. 5: the follow-up decision is refused before the check and while the input round is open', async () => {
+    const { dossierId } = await submitNew();
+    const before = await decideAdmission(s.users.coordA.id, dossierId, decision()).catch((e) => e);
+    expect(before.code).toBe('VALIDATION');
+    expect(before.message).toMatch(/criteria van art. 5/);
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
+    const during = await decideAdmission(s.users.coordA.id, dossierId, decision()).catch((e) => e);
+    expect(during.code).toBe('VALIDATION');
+    expect(during.message).toMatch(/kunnen nog aanvullen/);
+    // the database refuses it too: the app role cannot skip the round
+    expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { status: true } })).toEqual({
+      status: 'SUBMITTED',
+    });
+    // after the deadline the decision closes the round itself
+    const later = new Date(Date.now() + 11 * 86_400_000);
     const ok = await decideAdmission(
       s.users.coordA.id,
       dossierId,
-      decision({ criterion2Met: 'nee', decision: 'REFER_TO_REGULAR_CARE' }),
+      decision({ decision: 'ATTACH_TO_EXISTING_CARE' }),
+      later,
     );
-    expect(ok.status).toBe('REFERRED_TO_REGULAR_CARE');
+    expect(ok.status).toBe('ATTACHED_TO_EXISTING_CARE');
+    const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId } });
+    expect(d.inputClosedAt?.getTime()).toBe(later.getTime());
+    expect(d.inputCloseReason).toBeNull();
   });
 
-  it('art. 5: each decision needs its reasons', async () => {
+  it('art. 11: closing the round early needs a reason, which is recorded and logged; then the decision may follow', async () => {
+    const { dossierId } = await submitNew();
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
+    const noReason = await closeInputRound(s.users.coordA.id, dossierId, { reason: '' }).catch((e) => e);
+    expect(noReason.fieldErrors.reason).toBeDefined();
+    await closeInputRound(s.users.coordA.id, dossierId, { reason: 'Acuut gevaar: beslissing kan niet wachten.' });
+    const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId } });
+    expect(d.inputCloseReason).toBe('Acuut gevaar: beslissing kan niet wachten.');
+    expect(
+      await ownerDb().auditEvent.count({
+        where: { dossierId, action: 'partnerInput.closeRound', reason: 'Acuut gevaar: beslissing kan niet wachten.' },
+      }),
+    ).toBe(1);
+    expect((await decideAdmission(s.users.coordA.id, dossierId, decision())).status).toBe('IN_TRAJECTORY');
+  });
+
+  it('art. 5: each decision needs its reasons, and "niet ontvankelijk" is no follow-up decision', async () => {
     const { dossierId } = await submitNew();
     const err = await decideAdmission(
       s.users.coordA.id,
       dossierId,
-      decision({ criterion1Reason: '', decisionReasons: '', criterion3Met: 'nee' }),
+      decision({ decisionReasons: '', decision: 'NOT_ADMISSIBLE' }),
     ).catch((e) => e);
-    // all problems at once, including the one that spans fields
-    expect(Object.keys(err.fieldErrors).sort()).toEqual(['criterion1Reason', 'decision', 'decisionReasons']);
-  });
-
-  it('art. 5: minors require mandated-agency consultation before any decision', async () => {
-    const { dossierId } = await submitNew({ withMinor: true });
-    for (const d of ['START_TRAJECTORY', 'NOT_ADMISSIBLE'] as const) {
-      const err = await decideAdmission(s.users.coordA.id, dossierId, decision({ decision: d })).catch((e) => e);
-      expect(err.code).toBe('VALIDATION');
-      expect(err.message).toMatch(/gemandateerde voorziening/);
-    }
-    const badConsultation = await recordConsultation(s.users.coordA.id, dossierId, consultation({ view: '' })).catch(
-      (e) => e,
-    );
-    expect(badConsultation.fieldErrors.view).toBeDefined();
-    await recordConsultation(s.users.coordA.id, dossierId, consultation());
-    expect((await decideAdmission(s.users.coordA.id, dossierId, decision())).status).toBe('IN_TRAJECTORY');
+    expect(Object.keys(err.fieldErrors).sort()).toEqual(['decision', 'decisionReasons']);
   });
 
   it('art. 5: a referral is decided once; concurrent decisions leave exactly one', async () => {
     const { dossierId } = await submitNew();
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
+    await closeInputRound(s.users.coordA.id, dossierId, { reason: 'Alle kernpartners hebben geantwoord.' });
     const results = await Promise.allSettled([
       decideAdmission(s.users.coordA.id, dossierId, decision()),
-      decideAdmission(s.users.reprA.id, dossierId, decision({ decision: 'NOT_ADMISSIBLE', criterion1Met: 'nee' })),
+      decideAdmission(s.users.reprA.id, dossierId, decision({ decision: 'REFER_TO_REGULAR_CARE' })),
       decideAdmission(s.users.coordA.id, dossierId, decision({ decision: 'ATTACH_TO_EXISTING_CARE' })),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -217,15 +292,15 @@ describe('admission check (art. 5)', () => {
     expect(again.code).toBe('CONFLICT');
   });
 
-  it("art. 5: another safe house's coordinator cannot decide, consult or even see the referral", async () => {
+  it("art. 5: another safe house's coordinator cannot check, decide or even see the referral", async () => {
     const { dossierId } = await submitNew();
+    await expect(checkAdmission(s.users.coordB.id, dossierId, admissionCheck())).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(decideAdmission(s.users.coordB.id, dossierId, decision())).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(recordConsultation(s.users.coordB.id, dossierId, consultation())).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-    await expect(decideAdmission(s.users.referrer.id, dossierId, decision())).rejects.toMatchObject({
+    await expect(checkAdmission(s.users.referrer.id, dossierId, admissionCheck())).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { status: true } })).toEqual({
@@ -243,18 +318,21 @@ describe('core-partner input (art. 11, 2nd para)', () => {
     ...over,
   });
 
-  it('art. 11: only core-partner staff of that safe house add input, attributed to their organisation', async () => {
+  it('art. 11: core partners write input after the art. 5 check and before the decision, attributed to their organisation', async () => {
     const { dossierId } = await submitNew();
-    // not yet admitted: no input possible
+    // not yet checked: no input possible, the referral is not even visible to them
     await expect(savePartnerInput(s.users.coreStaffA.id, dossierId, input())).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await decideAdmission(s.users.coordA.id, dossierId, decision());
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
     const saved = await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
     const row = await ownerDb().partnerInput.findUniqueOrThrow({ where: { id: saved.id } });
     expect(row).toMatchObject({
       organisationId: s.users.coreStaffA.organisationId,
       authorUserId: s.users.coreStaffA.id,
+    });
+    expect(await ownerDb().dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { status: true } })).toEqual({
+      status: 'SUBMITTED',
     });
     // a revision replaces the organisation's input, it does not add a second one
     await savePartnerInput(s.users.coreStaffA.id, dossierId, input({ trajectoryProgress: 'Beter.' }));
@@ -271,11 +349,36 @@ describe('core-partner input (art. 11, 2nd para)', () => {
       });
     }
     expect(await ownerDb().partnerInput.count({ where: { dossierId } })).toBe(1);
+    // after the deadline: no more input
+    const late = await savePartnerInput(
+      s.users.coreStaffA.id,
+      dossierId,
+      input(),
+      new Date(Date.now() + 11 * 86_400_000),
+    ).catch((e) => e);
+    expect(late.code).toBe('CONFLICT');
   });
 
-  it('art. 11: the coordinator sees all input and which core partners have not answered yet', async () => {
+  it('art. 11: core partners see in their list which referrals await their input and until when', async () => {
+    const { dossierId } = await submitNew({ label: 'Wacht op aanvulling' });
+    const other = await submitNew({ label: 'Nog niet getoetst' });
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck({ inputDeadline: '2099-03-01' }));
+    const list = await listRequests(s.users.coreStaffA.id);
+    const row = list.inputRounds.find((r) => r.id === dossierId);
+    expect(row).toMatchObject({ clientSystemLabel: 'Wacht op aanvulling', open: true, answeredAt: null });
+    expect(row?.inputDeadline?.toISOString()).toBe('2099-03-01T23:00:00.000Z');
+    expect(list.inputRounds.map((r) => r.id)).not.toContain(other.dossierId);
+    await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
+    const after = await listRequests(s.users.coreStaffA.id);
+    expect(after.inputRounds.find((r) => r.id === dossierId)?.answeredAt).not.toBeNull();
+    // not a core partner of house A: nothing
+    expect((await listRequests(s.users.coreRoleNonCoreOrg.id)).inputRounds).toEqual([]);
+    await expect(listRequests(s.users.referrer.id)).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
+  });
+
+  it("art. 11: the coordinator sees all input and who has not answered; a partner never sees another partner's input", async () => {
     const { dossierId } = await submitNew();
-    await decideAdmission(s.users.coordA.id, dossierId, decision());
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
     await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
     const before = await getDossier(s.users.coordA.id, dossierId);
     expect(before.inputs).toHaveLength(1);
@@ -286,23 +389,30 @@ describe('core-partner input (art. 11, 2nd para)', () => {
       [s.users.coreStaffA.organisationId, secondPartner.organisationId].sort(),
     );
     expect(after.missingPartners).toEqual([]);
-    // each partner sees only their own organisation's input
+    // each partner sees only their own organisation's input — also straight from the database
     const partnerView = await getDossier(secondPartner.id, dossierId);
     expect(partnerView.inputs.map((i) => i.organisationId)).toEqual([secondPartner.organisationId]);
+    expect(partnerView.assessment).toBeNull();
+    expect(partnerView.admissionCheck).toBeNull();
+    const rows = await withActor(secondPartner.id, (tx) => tx.partnerInput.findMany({ where: { dossierId } }));
+    expect(rows.map((r) => r.organisationId)).toEqual([secondPartner.organisationId]);
   });
 
   it('art. 11: the referrer sees the outcome with its reasons, but not the assessment nor the input', async () => {
     const { dossierId } = await submitNew();
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
+    await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
+    await closeInputRound(s.users.coordA.id, dossierId, { reason: 'Alle kernpartners hebben geantwoord.' });
     await decideAdmission(
       s.users.coordA.id,
       dossierId,
       decision({ decisionReasons: 'Traject opgestart wegens hoog risico.' }),
     );
-    await savePartnerInput(s.users.coreStaffA.id, dossierId, input());
     const view = await getDossier(s.users.referrer.id, dossierId);
     expect(view.dossier.status).toBe('IN_TRAJECTORY');
     expect(view.dossier.decisionReasons).toBe('Traject opgestart wegens hoog risico.');
     expect(view.assessment).toBeNull();
+    expect(view.admissionCheck).toBeNull();
     expect(view.consultations).toEqual([]);
     expect(view.inputs).toEqual([]);
     const mine = await listMyReferrals(s.users.referrer.id);
@@ -312,16 +422,25 @@ describe('core-partner input (art. 11, 2nd para)', () => {
     });
   });
 
-  it("art. 11: closing the input round ends the core partners' access to the referral", async () => {
+  it("art. 11: closing the input round, or the follow-up decision, ends the core partners' access to the referral", async () => {
     const { dossierId } = await submitNew();
-    await decideAdmission(s.users.coordA.id, dossierId, decision());
+    await checkAdmission(s.users.coordA.id, dossierId, admissionCheck());
     await expect(getDossier(s.users.coreStaffA.id, dossierId)).resolves.toBeTruthy();
-    await closeInputRound(s.users.coordA.id, dossierId);
+    await closeInputRound(s.users.coordA.id, dossierId, { reason: 'Alle kernpartners hebben geantwoord.' });
     await expect(getDossier(s.users.coreStaffA.id, dossierId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(savePartnerInput(s.users.coreStaffA.id, dossierId, input())).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(closeInputRound(s.users.coordA.id, dossierId)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      closeInputRound(s.users.coordA.id, dossierId, { reason: 'Nog eens afsluiten.' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const second = await submitNew();
+    await checkAdmission(s.users.coordA.id, second.dossierId, admissionCheck());
+    await expect(getDossier(s.users.coreStaffA.id, second.dossierId)).resolves.toBeTruthy();
+    await decideAdmission(s.users.coordA.id, second.dossierId, decision(), new Date(Date.now() + 11 * 86_400_000));
+    await expect(getDossier(s.users.coreStaffA.id, second.dossierId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await listRequests(s.users.coreStaffA.id)).inputRounds.map((r) => r.id)).not.toContain(second.dossierId);
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '@/prisma/factories';
-import { decideAdmission } from '@/lib/admission/decide-admission';
+import { checkAdmission } from '@/lib/admission/check-admission';
 import { listInbox } from '@/lib/admission/list-inbox';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
 import { parseRetentionTerms } from '@/lib/retention/terms';
 import { makeNationalNumber } from '@/lib/validation/national-number';
 import { lookupHmac } from '@/lib/crypto/fields';
 import { allTablesText, ownerDb, testKeys } from '../helpers/db';
-import { decision } from '../helpers/forms';
+import { admissionCheck } from '../helpers/forms';
+import { admit } from '../helpers/admission';
 import { declareWorld } from '../helpers/scenario';
 
 const terms = parseRetentionTerms({});
@@ -44,19 +45,16 @@ const OUTCOMES = [
     decision: 'NOT_ADMISSIBLE',
     status: 'NOT_ADMISSIBLE',
     years: terms.RETENTION_YEARS_NOT_ADMISSIBLE,
-    over: { criterion2Met: 'nee' },
   },
   {
     decision: 'REFER_TO_REGULAR_CARE',
     status: 'REFERRED_TO_REGULAR_CARE',
     years: terms.RETENTION_YEARS_REFERRED_TO_REGULAR_CARE,
-    over: {},
   },
   {
     decision: 'ATTACH_TO_EXISTING_CARE',
     status: 'ATTACHED_TO_EXISTING_CARE',
     years: terms.RETENTION_YEARS_ATTACHED_TO_EXISTING_CARE,
-    over: {},
   },
 ] as const;
 
@@ -65,12 +63,15 @@ describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term a
     it(`art. 15 §3: a decision "${o.decision}" ends the dossier at once with its term, and the purge deletes every trace after it`, async () => {
       const r = await referral();
       const decidedAt = new Date('2026-06-15T10:00:00Z');
-      const result = await decideAdmission(
-        r.coord.id,
-        r.dossier.id,
-        decision({ ...o.over, decision: o.decision }),
-        decidedAt,
-      );
+      const result =
+        o.decision === 'NOT_ADMISSIBLE'
+          ? await checkAdmission(
+              r.coord.id,
+              r.dossier.id,
+              admissionCheck({ criterion2Met: 'nee', decisionReasons: 'Geen intersectorale aanpak nodig.' }),
+              decidedAt,
+            )
+          : await admit(r.coord.id, r.dossier.id, { decision: o.decision }, decidedAt);
       expect(result.status).toBe(o.status);
       const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: r.dossier.id } });
       expect(d).toMatchObject({ status: o.status, closedAt: decidedAt, retentionYears: o.years });
@@ -98,7 +99,7 @@ describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term a
 
   it('art. 15 §3: the database refuses an ended dossier without a term, and a term beyond 15 years without a trajectory', async () => {
     const r = await referral();
-    await decideAdmission(r.coord.id, r.dossier.id, decision({ decision: 'REFER_TO_REGULAR_CARE' }));
+    await admit(r.coord.id, r.dossier.id, { decision: 'REFER_TO_REGULAR_CARE' });
     await expect(
       ownerDb().$executeRaw`UPDATE "Dossier" SET "retentionUntil" = NULL WHERE "id" = ${r.dossier.id}::uuid`,
     ).rejects.toThrow(/Dossier_ended_has_retention/);
@@ -110,7 +111,7 @@ describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term a
 
   it('art. 15 §3: a term never ends before its years — the database refuses an earlier end, so no typo brings a purge forward', async () => {
     const r = await referral();
-    await decideAdmission(r.coord.id, r.dossier.id, decision({ decision: 'REFER_TO_REGULAR_CARE' }));
+    await admit(r.coord.id, r.dossier.id, { decision: 'REFER_TO_REGULAR_CARE' });
     await expect(
       ownerDb()
         .$executeRaw`UPDATE "Dossier" SET "retentionUntil" = "closedAt" + interval '1 month' WHERE "id" = ${r.dossier.id}::uuid`,
@@ -123,10 +124,10 @@ describe('art. 15 §3 / GDPR art. 5(1)(e): every dossier gets a retention term a
   it('issue 9 §4: the purge holds a dossier closed within its grace period, reports and logs it, and deletes it only afterwards', async () => {
     const r = await referral();
     const decidedAt = new Date('2026-06-15T10:00:00Z');
-    await decideAdmission(
+    await checkAdmission(
       r.coord.id,
       r.dossier.id,
-      decision({ decision: 'NOT_ADMISSIBLE', criterion2Met: 'nee' }),
+      admissionCheck({ criterion2Met: 'nee', decisionReasons: 'Geen intersectorale aanpak nodig.' }),
       decidedAt,
     );
     const d = await ownerDb().dossier.findUniqueOrThrow({ where: { id: r.dossier.id } });

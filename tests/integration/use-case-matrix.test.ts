@@ -6,7 +6,14 @@ import { PERMISSIONS, type DossierAction, type GlobalAction } from '@/lib/access
 import type { DossierStatus, Role } from '@/lib/generated/prisma/enums';
 import { decideAdmission } from '@/lib/admission/decide-admission';
 import { listInbox } from '@/lib/admission/list-inbox';
-import { recordConsultation } from '@/lib/admission/record-consultation';
+import { checkAdmission } from '@/lib/admission/check-admission';
+import {
+  recordAgencyException,
+  recordAgencyPosition,
+  requestAgencyConsultation,
+} from '@/lib/admission/agency-consultation';
+import { listRequests } from '@/lib/admission/list-requests';
+import { instantToBrussels } from '@/lib/time';
 import { closeDossier } from '@/lib/closure/close-dossier';
 import { proposeRetentionExtension } from '@/lib/closure/propose-retention-extension';
 import { voteRetentionExtension, withdrawRetentionExtension } from '@/lib/closure/vote-retention-extension';
@@ -57,9 +64,15 @@ import { listTransfers } from '@/lib/transfers/list-transfers';
 import { requestTransfer } from '@/lib/transfers/request-transfer';
 import { makeUser } from '@/prisma/factories';
 import { ownerDb } from '../helpers/db';
-import { completeReferral, consultation, decision } from '../helpers/forms';
+import {
+  admissionCheck,
+  agencyException,
+  agencyPosition,
+  agencyRequest,
+  completeReferral,
+  decision,
+} from '../helpers/forms';
 import { buildScenario, makeCaseLike, makeSessionWithAgenda, type Scenario, type UserKey } from '../helpers/scenario';
-import { instantToBrussels } from '@/lib/time';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
 import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
 /** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
@@ -82,7 +95,7 @@ const givenNow = () => {
  * Global use cases: a role the action's rule does not list gets FORBIDDEN_ACTION.
  */
 
-type Relation = 'coordinator' | 'referrer' | 'corePartner' | 'participant';
+type Relation = 'coordinator' | 'referrer' | 'corePartner' | 'participant' | 'mandatedAgency';
 type Expected = 'allowed' | 'notNow' | 'denied' | 'forbidden';
 
 /** The roles of the scenario's users (tests/helpers/scenario.ts), by hand. */
@@ -139,16 +152,23 @@ const STATUS: Record<WorldKey, DossierStatus> = {
 };
 /** Each user's relations to each dossier, by hand from DOMAIN.md §3 — not from `relationsTo`. */
 const RELATIONS: Record<WorldKey, Partial<Record<UserKey, Relation[]>>> = {
-  // house A's trajectory, referred by referrer2, written input requested; `participant` acknowledged,
-  // `participantNotAcknowledged` did not, `participantLeft` left
+  // house A's trajectory, referred by referrer2, its input round ended with the follow-up decision;
+  // `participant` acknowledged, `participantNotAcknowledged` did not, `participantLeft` left
   trajectoryA: {
     coordA: ['coordinator'],
     reprA: ['coordinator'],
     referrer2: ['referrer'],
-    coreStaffA: ['corePartner'],
     participant: ['participant'],
   },
-  submittedA: { coordA: ['coordinator'], reprA: ['coordinator'], referrer: ['referrer'] },
+  // a referral whose input round is open (art. 11) and whose consultation was asked of house A's VK
+  // (art. 5, 2nd para; ADR 0031)
+  submittedA: {
+    coordA: ['coordinator'],
+    reprA: ['coordinator'],
+    referrer: ['referrer'],
+    coreStaffA: ['corePartner'],
+    mandated: ['mandatedAgency'],
+  },
   // a draft is only the referrer's
   draftA: { referrer: ['referrer'] },
   // after closure only the coordinators keep access (ADR 0017)
@@ -341,6 +361,30 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 // ---------------------------------------------------------------- the use cases
 
 const u = (key: UserKey) => s.users[key].id;
+/** As the owner: the art. 5 check with all criteria met, and the input round closed early with a reason. */
+async function checkedAndRoundClosed(dossierId: string) {
+  const db = ownerDb();
+  const d = await db.dossier.findUniqueOrThrow({ where: { id: dossierId } });
+  await db.admissionCheck.create({
+    data: {
+      dossierId,
+      safeHouseId: d.safeHouseId,
+      assessorUserId: u('coordA'),
+      criterion1Met: true,
+      criterion1Reason: 'Verhoogd risico.',
+      criterion2Met: true,
+      criterion2Reason: 'Informatiedeling nodig.',
+      criterion3Met: true,
+      criterion3Reason: 'Afgestemde aanpak nodig.',
+      riskLevel: 'HIGH',
+      riskAssessment: 'Hoog risico.',
+    },
+  });
+  await db.dossier.update({
+    where: { id: dossierId },
+    data: { inputClosedAt: new Date(), inputCloseReason: 'Alle kernpartners hebben geantwoord.' },
+  });
+}
 const today = () => new Date().toISOString().slice(0, 10);
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
@@ -362,19 +406,66 @@ interface DossierSpec {
 const DOSSIER_USE_CASES: DossierSpec[] = [
   {
     law: 'art. 5',
+    fn: 'checkAdmission',
+    action: 'admission.check',
+    on: ['submittedA', 'trajectoryA'],
+    mutates: true,
+    call: async (k, w) => {
+      // the scenario's referral already has its round open: for the coordinators' own copy, undo it
+      if (w.key === 'submittedA' && (k === 'coordA' || k === 'reprA'))
+        await ownerDb().dossier.update({
+          where: { id: w.dossierId },
+          data: { inputRequestedAt: null, inputDeadline: null },
+        });
+      return checkAdmission(u(k), w.dossierId, admissionCheck());
+    },
+  },
+  {
+    law: 'art. 5',
     fn: 'decideAdmission',
     action: 'admission.decide',
     on: ['submittedA', 'trajectoryA'],
     mutates: true,
-    call: (k, w) => decideAdmission(u(k), w.dossierId, decision()),
+    call: async (k, w) => {
+      // for the coordinators' own copy: the art. 5 check found all criteria met and the round ended
+      if (w.key === 'submittedA' && (k === 'coordA' || k === 'reprA')) await checkedAndRoundClosed(w.dossierId);
+      return decideAdmission(u(k), w.dossierId, decision());
+    },
   },
   {
     law: 'art. 5',
-    fn: 'recordConsultation',
+    fn: 'requestAgencyConsultation',
     action: 'admission.consult',
     on: ['submittedA', 'trajectoryA'],
     mutates: true,
-    call: (k, w) => recordConsultation(u(k), w.dossierId, consultation({ consultedAt: today() })),
+    // the scenario's referral has no minor, and its agency was already asked
+    domainRule: { coordA: 'no minor, already asked', reprA: 'no minor, already asked' },
+    call: (k, w) => requestAgencyConsultation(u(k), w.dossierId, agencyRequest(s.users.mandated.organisationId)),
+  },
+  {
+    law: 'art. 5',
+    fn: 'recordAgencyException',
+    action: 'admission.consult',
+    on: ['submittedA', 'trajectoryA'],
+    mutates: true,
+    call: (k, w) => {
+      const now = new Date();
+      const at = instantToBrussels(now);
+      return recordAgencyException(
+        u(k),
+        w.dossierId,
+        agencyException({ contactedOn: at.date, contactedTime: at.time }),
+        now,
+      );
+    },
+  },
+  {
+    law: 'art. 5',
+    fn: 'recordAgencyPosition',
+    action: 'agency.respond',
+    on: ['submittedA', 'trajectoryA'],
+    mutates: true,
+    call: (k, w) => recordAgencyPosition(u(k), w.dossierId, agencyPosition()),
   },
   {
     law: 'art. 11',
@@ -413,7 +504,7 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     action: 'partnerInput.closeRound',
     on: ['trajectoryA', 'submittedA'],
     mutates: true,
-    call: (k, w) => closeInputRound(u(k), w.dossierId),
+    call: (k, w) => closeInputRound(u(k), w.dossierId, { reason: 'Alle kernpartners hebben geantwoord.' }),
   },
   {
     law: 'art. 458ter Sw.',
@@ -850,6 +941,7 @@ interface GlobalSpec {
 const GLOBAL_USE_CASES: GlobalSpec[] = [
   { law: 'art. 11', fn: 'listInbox', action: 'triage.view', call: (k) => listInbox(u(k), {}) },
   { law: 'art. 11', fn: 'listMyReferrals', action: 'referral.listOwn', call: (k) => listMyReferrals(u(k)) },
+  { law: 'art. 5, 11', fn: 'listRequests', action: 'requests.listOwn', call: (k) => listRequests(u(k)) },
   { law: 'art. 11', fn: 'listSafeHouses', action: 'referral.create', call: (k) => listSafeHouses(u(k)) },
   {
     law: 'art. 11',
@@ -1012,6 +1104,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/', 'dossier.list'],
     ['/triage', 'triage.view'],
     ['/aanmeldingen', 'referral.listOwn'],
+    ['/te-beantwoorden', 'requests.listOwn'],
     ['/overleggen', 'conference.plan'],
     ['/uitnodigingen', 'invitation.listOwn'],
     ['/terugkoppeling', 'feedback.listOwn'],

@@ -62,6 +62,7 @@ interface ModelRelations {
   referrer: boolean;
   corePartner: boolean;
   participant: boolean;
+  mandatedAgency: boolean;
 }
 
 /** How the actor stands towards the dossier, per DOMAIN.md §3 and ADR 0017. */
@@ -96,7 +97,10 @@ function modelRelations(a: Actor, d: DossierFacts): ModelRelations {
     if (d.status === 'CLOSED') participant = false;
     else participant = true;
   }
-  return { coordinator, referrer, corePartner, participant };
+  // Staff of the mandated agency (VK/OCJ) asked for a consultation: that referral, until the
+  // follow-up decision (art. 5, 2nd para; ADR 0031).
+  const mandatedAgency = a.agencyDossiers.includes(d.id) && d.status === 'SUBMITTED';
+  return { coordinator, referrer, corePartner, participant, mandatedAgency };
 }
 
 /** The model's answer for an action on no dossier. */
@@ -135,6 +139,9 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     case 'feedback.listOwn':
     case 'feedback.acknowledge':
       return doesClientWork(a);
+    // what waits for core partners' input or a mandated agency's position (ADR 0031)
+    case 'requests.listOwn':
+      return hasRoleAnywhere(a, 'CORE_PARTNER_STAFF') || hasRoleAnywhere(a, 'MANDATED_AGENCY_STAFF');
     default:
       return undefined;
   }
@@ -147,8 +154,10 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
   const trajectory = s === 'IN_TRAJECTORY';
   const anyRelation = r.coordinator || r.referrer || r.corePartner || r.participant;
   switch (action) {
-    // whoever may see the dossier at all; revealing a masked datum is logged with a reason (ADR 0017)
+    // whoever may see the dossier at all; the mandated agency only the referral it was asked about
     case 'dossier.view':
+      return anyRelation || r.mandatedAgency;
+    // revealing a masked datum is logged with a reason (ADR 0017); not the agency's (ADR 0031)
     case 'personalData.reveal':
       return anyRelation;
     // the safe address is the coordinator's (ADR 0017); not on a closed dossier
@@ -164,25 +173,26 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
     case 'referral.viewOutcome':
       return r.referrer || r.coordinator;
     // art. 5 check and the mandated-agency consultation: the coordinator, on a submitted referral
+    case 'admission.check':
     case 'admission.decide':
     case 'admission.consult':
       if (!r.coordinator) return false;
       return s === 'SUBMITTED';
+    // the agency's own position, before the follow-up decision (art. 5, 2nd para)
+    case 'agency.respond':
+      return r.mandatedAgency && s === 'SUBMITTED';
     case 'admission.viewAssessment':
       return r.coordinator;
     // art. 11, 2nd para: core partners write input while the round is open
     case 'partnerInput.write':
       if (!r.corePartner) return false;
-      // DOMAIN.md §2.3 puts the round *between* the criteria check and the follow-up decision
-      // (status SUBMITTED). The product opens it only when the coordinator decides to start a
-      // trajectory (lib/admission/decide-admission.ts; README: "written input on admitted
-      // referrals") and the policy allows writing only IN_TRAJECTORY. DISAGREEMENT with
-      // DOMAIN.md (reported); the model follows the policy.
-      return s === 'IN_TRAJECTORY';
+      // DOMAIN.md §2.3: the round lies *between* the criteria check and the follow-up decision,
+      // while the referral is SUBMITTED (ADR 0031)
+      return s === 'SUBMITTED';
     case 'partnerInput.viewAll':
       return r.coordinator;
     case 'partnerInput.closeRound':
-      return r.coordinator && trajectory;
+      return r.coordinator && s === 'SUBMITTED';
     // the case conference (art. 9, 12, 13): coordinator and participants of this case
     case 'conference.view':
     case 'conference.downloadPdf':
@@ -275,8 +285,9 @@ const consistentActorArb: fc.Arbitrary<Actor> = fc
     roles: fc.array(roleArb, { maxLength: 4 }),
     partnerships: fc.subarray([...HOUSES]),
     participantDossiers: fc.subarray([...DOSSIERS]),
+    agencyDossiers: fc.subarray([...DOSSIERS]),
   })
-  .map(({ userId, roles, partnerships, participantDossiers }) => {
+  .map(({ userId, roles, partnerships, participantDossiers, agencyDossiers }) => {
     const housesWith = (...rs: Role[]) => [
       ...new Set(roles.filter((r) => rs.includes(r.role) && r.safeHouseId).map((r) => r.safeHouseId!)),
     ];
@@ -289,6 +300,8 @@ const consistentActorArb: fc.Arbitrary<Actor> = fc
       coordinatorHouses: housesWith('COORDINATOR', 'COORDINATOR_REPRESENTATIVE'),
       corePartnerHouses: housesWith('CORE_PARTNER_STAFF').filter((h) => partnerships.includes(h)),
       participantDossiers,
+      // the database answers these only for staff of a mandated agency (app_agency_dossiers)
+      agencyDossiers: roles.some((r) => r.role === 'MANDATED_AGENCY_STAFF') ? agencyDossiers : [],
     };
   });
 
@@ -302,6 +315,7 @@ const rawActorArb: fc.Arbitrary<Actor> = fc.record({
   coordinatorHouses: fc.subarray([...HOUSES]),
   corePartnerHouses: fc.subarray([...HOUSES]),
   participantDossiers: fc.subarray([...DOSSIERS]),
+  agencyDossiers: fc.subarray([...DOSSIERS]),
 });
 
 const actorArb = fc.oneof(consistentActorArb, rawActorArb);
@@ -339,6 +353,7 @@ describe('policy: property-based, against an independent model of the rules', ()
         coordinatorHouses: [],
         corePartnerHouses: [],
         participantDossiers: [],
+        agencyDossiers: [],
       };
       const d: DossierFacts = {
         id: 'd1',
@@ -412,6 +427,7 @@ describe('policy: property-based, against an independent model of the rules', ()
       coordinatorHouses: [],
       corePartnerHouses: [],
       participantDossiers: [],
+      agencyDossiers: [],
     };
     fc.assert(
       fc.property(factsArb, (d) => {
@@ -435,7 +451,7 @@ describe('policy: property-based, against an independent model of the rules', ()
     fc.assert(
       fc.property(actorArb, factsArb, (a, d) => {
         const r = modelRelations(a, d);
-        fc.pre(!r.coordinator && !r.referrer && !r.corePartner && !r.participant);
+        fc.pre(!r.coordinator && !r.referrer && !r.corePartner && !r.participant && !r.mandatedAgency);
         expect(ACTIONS.filter((action) => !isGlobal(action) && canAny(a, action, d))).toEqual([]);
       }),
       { numRuns: 1_000 },
@@ -457,6 +473,7 @@ describe('policy: property-based, against an independent model of the rules', ()
           coordinatorHouses: [],
           corePartnerHouses: [],
           participantDossiers: [],
+          agencyDossiers: [],
         };
         expect(ACTIONS.filter((action) => !isGlobal(action) && canAny(a, action, d))).toEqual([]);
       }),
@@ -477,6 +494,7 @@ describe('policy: property-based, against an independent model of the rules', ()
           coordinatorHouses: [],
           corePartnerHouses: [],
           participantDossiers: [other],
+          agencyDossiers: [],
         };
         expect(ACTIONS.filter((action) => !isGlobal(action) && canAny(a, action, d))).toEqual([]);
       }),
@@ -484,7 +502,14 @@ describe('policy: property-based, against an independent model of the rules', ()
     );
   });
 
-  const addRelation = fc.constantFrom('coordinator', 'corePartner', 'participant', 'referrer', 'role');
+  const addRelation = fc.constantFrom(
+    'coordinator',
+    'corePartner',
+    'participant',
+    'mandatedAgency',
+    'referrer',
+    'role',
+  );
   it('adding a relation or a role never removes a permission (global or on the dossier)', () => {
     fc.assert(
       fc.property(actorArb, factsArb, addRelation, roleArb, (a, d, what, extraRole) => {
@@ -494,10 +519,12 @@ describe('policy: property-based, against an independent model of the rules', ()
           coordinatorHouses: [...a.coordinatorHouses],
           corePartnerHouses: [...a.corePartnerHouses],
           participantDossiers: [...a.participantDossiers],
+          agencyDossiers: [...a.agencyDossiers],
         };
         if (what === 'coordinator') more.coordinatorHouses.push(d.safeHouseId);
         if (what === 'corePartner') more.corePartnerHouses.push(d.safeHouseId);
         if (what === 'participant') more.participantDossiers.push(d.id);
+        if (what === 'mandatedAgency') more.agencyDossiers.push(d.id);
         if (what === 'referrer') more.userId = d.referrerUserId;
         if (what === 'role') more.roles.push(extraRole);
         for (const action of ACTIONS) {

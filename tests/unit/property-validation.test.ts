@@ -17,7 +17,15 @@ import {
   feedbackSchema,
   minutesSchema,
 } from '@/lib/conferences/schemas';
-import { consultationSchema, decisionSchema, validateDecision, type DecisionValues } from '@/lib/admission/schemas';
+import {
+  agencyExceptionSchema,
+  agencyPositionSchema,
+  agencyRequestSchema,
+  checkSchema,
+  decisionSchema,
+  validateCheck,
+  type CheckValues,
+} from '@/lib/admission/schemas';
 import { closeSchema, extensionSchema, retentionEnd } from '@/lib/closure/schemas';
 import { partnerInputSchema } from '@/lib/partner-input/schemas';
 import { givenSchema, proposalSchema } from '@/lib/disclosures/schemas';
@@ -347,8 +355,8 @@ describe('dates and times in the forms, property-based', () => {
     );
   });
 
-  it("the consultation date, a plan action's due date and a feedback date: accepted exactly when the date exists (1900–2100)", () => {
-    const consulted = fieldOf(consultationSchema, 'consultedAt');
+  it("the agency contact date, a plan action's due date and a feedback date: accepted exactly when the date exists (1900–2100)", () => {
+    const consulted = fieldOf(agencyExceptionSchema, 'contactedOn');
     const due = fieldOf(planActionSchema, 'dueDate');
     const given = fieldOf(feedbackSchema, 'givenAt');
     fc.assert(
@@ -381,7 +389,10 @@ const SCHEMAS: [string, z.ZodType][] = [
   ['planAction', planActionSchema],
   ['feedback', feedbackSchema],
   ['decision', decisionSchema],
-  ['consultation', consultationSchema],
+  ['check', checkSchema],
+  ['agencyRequest', agencyRequestSchema],
+  ['agencyException', agencyExceptionSchema],
+  ['agencyPosition', agencyPositionSchema],
   ['extension', extensionSchema],
   ['close', closeSchema],
   ['partnerInput', partnerInputSchema],
@@ -579,7 +590,7 @@ describe('control characters and NUL bytes, where the code promises to keep them
 // ---------------------------------------------------------------- domain rules in the forms
 
 describe('domain rules in the forms, property-based', () => {
-  const validDecision = (over: Partial<DecisionValues>): DecisionValues => ({
+  const validCheck = (over: Partial<CheckValues>): CheckValues => ({
     criterion1Met: 'ja',
     criterion1Reason: 'reden 1',
     criterion2Met: 'ja',
@@ -588,25 +599,27 @@ describe('domain rules in the forms, property-based', () => {
     criterion3Reason: 'reden 3',
     riskLevel: 'HIGH',
     riskAssessment: 'een risico-inschatting',
-    decision: 'START_TRAJECTORY',
-    decisionReasons: 'omdat het nodig is',
+    inputDeadline: '2099-01-01',
+    decisionReasons: '',
     ...over,
   });
 
-  it('art. 5: a trajectory only when all three criteria are met; the other decisions whatever the criteria', () => {
+  it('art. 5: all three criteria met open the input round (a deadline, not in the past); otherwise not admissible, with reasons', () => {
     const met = fc.constantFrom('ja', 'nee');
     fc.assert(
       fc.property(
         met,
         met,
         met,
-        fc.constantFrom('REFER_TO_REGULAR_CARE', 'ATTACH_TO_EXISTING_CARE', 'START_TRAJECTORY', 'NOT_ADMISSIBLE'),
-        (c1, c2, c3, decision) => {
-          const r = validateDecision(
-            validDecision({ criterion1Met: c1, criterion2Met: c2, criterion3Met: c3, decision }),
+        fc.constantFrom('', '2020-01-01', '2099-01-01', '2099-02-30'),
+        fc.constantFrom('', 'kort', 'Geen intersectorale aanpak nodig.'),
+        (c1, c2, c3, inputDeadline, decisionReasons) => {
+          const r = validateCheck(
+            validCheck({ criterion1Met: c1, criterion2Met: c2, criterion3Met: c3, inputDeadline, decisionReasons }),
+            new Date('2026-12-04T10:00:00Z'),
           );
           const allMet = c1 === 'ja' && c2 === 'ja' && c3 === 'ja';
-          expect(r.ok).toBe(decision !== 'START_TRAJECTORY' || allMet);
+          expect(r.ok).toBe(allMet ? inputDeadline === '2099-01-01' : decisionReasons.length >= 10);
         },
       ),
       { numRuns: 1_000 },

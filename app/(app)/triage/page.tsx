@@ -199,7 +199,17 @@ export default async function TriagePage({
                 <td className="p-2">
                   {r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'}
                 </td>
-                <td className="p-2">{STATUS_LABEL[r.status]}</td>
+                <td className="p-2">
+                  {r.stage === 'decided'
+                    ? STATUS_LABEL[r.status]
+                    : r.stage === 'check'
+                      ? 'Te toetsen aan art. 5'
+                      : r.stage === 'inputRound'
+                        ? `Aanvulling kernpartners tot ${formatDate(r.inputDeadline)}`
+                        : r.stage === 'agency'
+                          ? 'Wacht op het standpunt van VK of OCJ'
+                          : 'Klaar voor de beslissing over de opvolging'}
+                </td>
               </tr>
             ))}
           </tbody>

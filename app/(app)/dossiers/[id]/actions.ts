@@ -5,11 +5,22 @@ import { requireUserId } from '@/lib/auth/session';
 import { bound } from '@/lib/forms/bound';
 import { formAction } from '@/lib/forms/form-action';
 import { noticeUrl, type Notice } from '@/lib/forms/notices';
-import { recordConsultation } from '@/lib/admission/record-consultation';
+import {
+  recordAgencyException,
+  recordAgencyPosition,
+  requestAgencyConsultation,
+} from '@/lib/admission/agency-consultation';
+import { checkAdmission } from '@/lib/admission/check-admission';
 import { decideAdmission } from '@/lib/admission/decide-admission';
-import { consultationSchema, decisionSchema } from '@/lib/admission/schemas';
+import {
+  agencyExceptionSchema,
+  agencyPositionSchema,
+  agencyRequestSchema,
+  checkSchema,
+  decisionSchema,
+} from '@/lib/admission/schemas';
 import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
-import { partnerInputSchema } from '@/lib/partner-input/schemas';
+import { closeRoundSchema, partnerInputSchema } from '@/lib/partner-input/schemas';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
 import { requestTransfer } from '@/lib/transfers/request-transfer';
 import { transferSchema } from '@/lib/transfers/schemas';
@@ -21,11 +32,32 @@ import type { RevealState } from '@/components/dossier/reveal';
 const page = (dossierId: string, notice: Notice<'dossier'>, anchor?: string) =>
   noticeUrl('dossier', `/dossiers/${dossierId}`, notice, anchor);
 
-export const recordConsultationAction = formAction({
+export const checkAdmissionAction = formAction({
   bound: ['dossierId'],
-  schema: consultationSchema,
-  run: (u, v, { dossierId }) => recordConsultation(u, dossierId, v),
-  done: ({ dossierId }) => page(dossierId, 'overleg', 'toetsing'),
+  schema: checkSchema,
+  run: (u, v, { dossierId }) => checkAdmission(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'getoetst', 'toetsing'),
+});
+
+export const requestAgencyAction = formAction({
+  bound: ['dossierId'],
+  schema: agencyRequestSchema,
+  run: (u, v, { dossierId }) => requestAgencyConsultation(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'overleg', 'voorziening'),
+});
+
+export const agencyExceptionAction = formAction({
+  bound: ['dossierId'],
+  schema: agencyExceptionSchema,
+  run: (u, v, { dossierId }) => recordAgencyException(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'uitzondering', 'voorziening'),
+});
+
+export const agencyPositionAction = formAction({
+  bound: ['dossierId'],
+  schema: agencyPositionSchema,
+  run: (u, v, { dossierId }) => recordAgencyPosition(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'standpunt', 'voorziening'),
 });
 
 export const decideAdmissionAction = formAction({
@@ -44,7 +76,8 @@ export const savePartnerInputAction = formAction({
 
 export const closeInputRoundAction = formAction({
   bound: ['dossierId'],
-  run: (u, _v, { dossierId }) => closeInputRound(u, dossierId),
+  schema: closeRoundSchema,
+  run: (u, v, { dossierId }) => closeInputRound(u, dossierId, v),
   done: ({ dossierId }) => page(dossierId, 'rondegesloten'),
 });
 

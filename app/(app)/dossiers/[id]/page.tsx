@@ -4,14 +4,18 @@ import { loadPage } from '@/lib/auth/session';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
 import {
+  agencyExceptionAction,
+  agencyPositionAction,
+  checkAdmissionAction,
   closeInputRoundAction,
   decideAdmissionAction,
-  recordConsultationAction,
+  requestAgencyAction,
   requestTransferAction,
   revealAction,
   safeAddressAction,
   savePartnerInputAction,
 } from './actions';
+import { AgencySection } from './_sections/agency';
 import { AssessmentSection } from './_sections/assessment';
 import { MembersSection } from './_sections/members';
 import { PartnerInputSection } from './_sections/partner-input';
@@ -32,7 +36,8 @@ export default async function DossierPage({
   const { id } = await params;
   const { melding } = await searchParams;
   const view = await loadPage((userId) => getDossier(userId, id));
-  const { dossier, referral, assessment, consultations, inputs } = view;
+  const { dossier, referral, assessment, inputs } = view;
+  const hasMinors = view.members.some((m) => m.isMinor);
   // each member's voice: the coordinator and the case's participants (ADR 0037)
   const voices =
     view.relations.includes('coordinator') || view.relations.includes('participant')
@@ -71,12 +76,23 @@ export default async function DossierPage({
         }}
       />
 
-      {(view.can.consult || view.can.decide || assessment || consultations.length > 0) && (
+      {(view.can.check || view.can.decide || assessment || view.admissionCheck) && (
         <AssessmentSection
           view={view}
           actions={{
-            consult: recordConsultationAction.bind(null, dossier.id),
+            check: checkAdmissionAction.bind(null, dossier.id),
             decide: decideAdmissionAction.bind(null, dossier.id),
+          }}
+        />
+      )}
+
+      {(view.agencyConsultation || (view.can.consult && hasMinors)) && (
+        <AgencySection
+          view={view}
+          actions={{
+            request: requestAgencyAction.bind(null, dossier.id),
+            exception: agencyExceptionAction.bind(null, dossier.id),
+            respond: agencyPositionAction.bind(null, dossier.id),
           }}
         />
       )}

@@ -18,8 +18,16 @@ export function PartnerInputSection({
 }) {
   const { inputs } = view;
   const ownInput = inputs.find(() => view.can.writeInput);
+  const deadline = view.dossier.inputDeadline;
   return (
     <Section id="aanvullingen" title="Aanvullingen van de kernpartners">
+      {deadline && !view.dossier.inputClosedAt && (
+        <p className="mb-3">
+          {view.roundOpen
+            ? `De kernpartners kunnen aanvullen tot ${formatDateTime(deadline)} (art. 11, tweede lid).`
+            : `De termijn om aan te vullen liep af op ${formatDateTime(deadline)}.`}
+        </p>
+      )}
       {inputs.map((i) => (
         <article key={i.id} className="mb-3 rounded bg-white p-3" aria-label={`Aanvulling van ${i.organisationName}`}>
           <h3 className="font-semibold">{i.organisationName}</h3>
