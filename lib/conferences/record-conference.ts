@@ -3,6 +3,7 @@ import { z } from '@/lib/validation/zod';
 import { dossierUseCase, DeniedError, type Tx } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
+import { agendaItemOfRecord } from './open-agenda-item';
 import { decisionTextSchema, goalSchema, minutesSchema, planActionSchema } from './schemas';
 
 /**
@@ -102,6 +103,7 @@ export async function addPlanAction(
         description: v.description,
         ownerOrganisationId: v.ownerOrganisationId,
         dueDate: v.dueDate ? new Date(`${v.dueDate}T00:00:00Z`) : null,
+        agendaItemId: await agendaItemOfRecord(tx, dossierId),
       },
       select: { id: true },
     });
