@@ -8,7 +8,9 @@ import { prepareNeed } from './save-preparation-note';
 export async function deletePreparationNote(userId: string, dossierId: string, noteId: string) {
   if (!z.string().uuid().safeParse(noteId).success) throw invalid('Onbekende nota.');
   return dossierUseCase(userId, prepareNeed(dossierId), async ({ tx, actor, log }) => {
-    const deleted = await tx.preparationNote.deleteMany({ where: { id: noteId, dossierId, authorUserId: actor.userId } });
+    const deleted = await tx.preparationNote.deleteMany({
+      where: { id: noteId, dossierId, authorUserId: actor.userId },
+    });
     if (deleted.count !== 1) throw invalid('Onbekende nota.');
     await log({ action: 'conference.deleteNote', objectType: 'PreparationNote', objectId: noteId });
   });

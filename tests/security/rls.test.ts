@@ -33,6 +33,7 @@ const CASE_TABLES = [
   'DisclosureVote',
   'RetentionExtension',
   'RetentionVote',
+  'PreparationNote',
   'TransferRequest',
   'PurgedDossierFact',
   'DeletionRecord',
