@@ -1,9 +1,11 @@
 'use server';
 
 import { planSession } from '@/lib/conferences/plan-session';
+import { openSession } from '@/lib/conferences/open-session';
+import { closeSession } from '@/lib/conferences/close-session';
 import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { setCaseDirector, setIdentityVisibility } from '@/lib/conferences/record-conference';
-import { identitySchema, inviteFormSchema, planSessionSchema } from '@/lib/conferences/schemas';
+import { closeSessionSchema, identitySchema, inviteFormSchema, planSessionSchema } from '@/lib/conferences/schemas';
 import { formAction } from '@/lib/forms/form-action';
 import { noticeUrl } from '@/lib/forms/notices';
 import { yesNo } from '@/lib/validation/yes-no';
@@ -35,4 +37,17 @@ export const caseDirectorAction = formAction({
   bound: ['sessionId', 'dossierId', 'participantId'],
   run: (u, _v, { dossierId, participantId }) => setCaseDirector(u, dossierId, participantId),
   done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'casusregisseur'),
+});
+
+export const openSessionAction = formAction({
+  bound: ['sessionId'],
+  run: (u, _v, { sessionId }) => openSession(u, sessionId),
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'geopend'),
+});
+
+export const closeSessionAction = formAction({
+  bound: ['sessionId'],
+  schema: closeSessionSchema,
+  run: (u, _v, { sessionId }) => closeSession(u, sessionId),
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'afgesloten'),
 });

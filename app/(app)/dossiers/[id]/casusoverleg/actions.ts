@@ -15,6 +15,9 @@ import {
   setPlanActionDone,
 } from '@/lib/conferences/record-conference';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
+import { preparationNoteSchema, savePreparationNote } from '@/lib/conferences/save-preparation-note';
+import { deletePreparationNote } from '@/lib/conferences/delete-preparation-note';
+import { bringInPreparationNote } from '@/lib/conferences/bring-in-preparation-note';
 import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
 import {
   decisionTextSchema,
@@ -167,4 +170,31 @@ export const closeAction = formAction({
   schema: closeSchema,
   run: (u, v, { dossierId }) => closeDossier(u, dossierId, v),
   done: ({ dossierId }) => page(dossierId, 'afronding', 'afgesloten'),
+});
+
+// ---- private preparation notes (art. 13; ADR 0033)
+export const saveNoteAction = formAction({
+  bound: ['dossierId'],
+  schema: preparationNoteSchema,
+  run: (u, v, { dossierId }) => savePreparationNote(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-bewaard'),
+});
+
+export const updateNoteAction = formAction({
+  bound: ['dossierId', 'noteId'],
+  schema: preparationNoteSchema,
+  run: (u, v, { dossierId, noteId }) => savePreparationNote(u, dossierId, v, noteId),
+  done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-bewaard'),
+});
+
+export const deleteNoteAction = formAction({
+  bound: ['dossierId', 'noteId'],
+  run: (u, _v, { dossierId, noteId }) => deletePreparationNote(u, dossierId, noteId),
+  done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-verwijderd'),
+});
+
+export const bringInNoteAction = formAction({
+  bound: ['dossierId', 'noteId'],
+  run: (u, _v, { dossierId, noteId }) => bringInPreparationNote(u, dossierId, noteId),
+  done: ({ dossierId }) => page(dossierId, 'informatie', 'nota-ingebracht'),
 });

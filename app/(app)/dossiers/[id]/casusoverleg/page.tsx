@@ -23,11 +23,16 @@ import {
   proposeAction,
   toggleActionAction,
   voteAction,
+  saveNoteAction,
+  updateNoteAction,
+  deleteNoteAction,
+  bringInNoteAction,
 } from './actions';
 import { ClosureSection } from './_sections/closure';
 import { DisclosuresSection } from './_sections/disclosures';
 import { FeedbackSection } from './_sections/feedback';
 import { InformationSection } from './_sections/information';
+import { NotesSection } from './_sections/notes';
 import { MinutesSection } from './_sections/minutes';
 import { MembersSection, ParticipantsSection } from './_sections/participants';
 import { PlanSection } from './_sections/plan';
@@ -80,15 +85,31 @@ export default async function CaseConferencePage({
       <MembersSection members={v.members} />
       <MinutesSection
         agenda={v.agenda}
+        goals={v.goals}
         canRecord={v.can.record}
         actions={{
           minutes: (agendaItemId) => minutesAction.bind(null, dossierId, agendaItemId),
           decision: (agendaItemId) => decisionAction.bind(null, dossierId, agendaItemId),
         }}
       />
+      {v.can.prepare && (
+        <NotesSection
+          notes={v.notes}
+          members={v.members}
+          sessionOpen={!!v.openAgendaItemId}
+          actions={{
+            add: saveNoteAction.bind(null, dossierId),
+            update: (noteId) => updateNoteAction.bind(null, dossierId, noteId),
+            remove: (noteId) => deleteNoteAction.bind(null, dossierId, noteId),
+            bringIn: (noteId) => bringInNoteAction.bind(null, dossierId, noteId),
+          }}
+        />
+      )}
       <InformationSection
         items={v.items}
         members={v.members}
+        agenda={v.agenda}
+        openAgendaItemId={v.openAgendaItemId}
         canContribute={v.can.contribute}
         actions={{
           add: addItemAction.bind(null, dossierId),
@@ -108,7 +129,8 @@ export default async function CaseConferencePage({
         }}
       />
       <DisclosuresSection
-        view={v}
+        // a proposal is made at an open session of the case (art. 13; ADR 0033)
+        view={{ ...v, can: { ...v.can, propose: v.can.propose && !!v.openAgendaItemId } }}
         active={active}
         actions={{
           propose: proposeAction.bind(null, dossierId),
