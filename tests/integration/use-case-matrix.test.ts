@@ -57,6 +57,9 @@ import { requestTransfer } from '@/lib/transfers/request-transfer';
 import { makeUser } from '@/prisma/factories';
 import { ownerDb } from '../helpers/db';
 import { completeReferral, consultation, decision } from '../helpers/forms';
+import { openSession } from '@/lib/conferences/open-session';
+import { closeSession } from '@/lib/conferences/close-session';
+import { savePreparationNote } from '@/lib/conferences/save-preparation-note';
 import { buildScenario, makeCaseLike, makeSessionWithAgenda, type Scenario, type UserKey } from '../helpers/scenario';
 
 /**
@@ -441,6 +444,19 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     call: (k, w) => getCaseConference(u(k), w.dossierId),
   },
   {
+    law: 'art. 13',
+    fn: 'savePreparationNote',
+    action: 'conference.prepare',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    call: (k, w) =>
+      savePreparationNote(u(k), w.dossierId, {
+        category: '9',
+        concernsMemberId: w.victimId,
+        content: 'Voorbereiding: klacht van 3/11 vermelden.',
+      }),
+  },
+  {
     law: 'art. 12',
     fn: 'inviteOrganisation',
     action: 'conference.invite',
@@ -747,6 +763,19 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
   },
   { law: 'art. 12', fn: 'listMyInvitations', action: 'invitation.listOwn', call: (k) => listMyInvitations(u(k)) },
   { law: 'art. 12', fn: 'listSessions', action: 'conference.plan', call: (k) => listSessions(u(k)) },
+  ...(['openSession', 'closeSession'] as const).map((fn) => ({
+    law: 'art. 13',
+    fn,
+    action: 'conference.runSession' as const,
+    call: async (k: UserKey) => {
+      // a session of the user's own house, in the state the step starts from (ADR 0033)
+      const like = k === 'coordB' ? 'submittedB' : 'trajectoryA';
+      const { dossier } = await makeCaseLike(s, like, { status: 'IN_TRAJECTORY' });
+      const state = fn === 'openSession' ? 'PLANNED' : 'OPEN';
+      const { session } = await makeSessionWithAgenda(dossier, s.users.coordA.id, { state });
+      return fn === 'openSession' ? openSession(u(k), session.id) : closeSession(u(k), session.id);
+    },
+  })),
   {
     law: 'art. 12',
     fn: 'planSession',
