@@ -180,13 +180,6 @@ export const saveNoteAction = formAction({
   done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-bewaard'),
 });
 
-export const updateNoteAction = formAction({
-  bound: ['dossierId', 'noteId'],
-  schema: preparationNoteSchema,
-  run: (u, v, { dossierId, noteId }) => savePreparationNote(u, dossierId, v, noteId),
-  done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-bewaard'),
-});
-
 export const deleteNoteAction = formAction({
   bound: ['dossierId', 'noteId'],
   run: (u, _v, { dossierId, noteId }) => deletePreparationNote(u, dossierId, noteId),

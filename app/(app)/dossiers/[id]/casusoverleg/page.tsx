@@ -24,7 +24,6 @@ import {
   toggleActionAction,
   voteAction,
   saveNoteAction,
-  updateNoteAction,
   deleteNoteAction,
   bringInNoteAction,
 } from './actions';
@@ -99,7 +98,6 @@ export default async function CaseConferencePage({
           sessionOpen={!!v.openAgendaItemId}
           actions={{
             add: saveNoteAction.bind(null, dossierId),
-            update: (noteId) => updateNoteAction.bind(null, dossierId, noteId),
             remove: (noteId) => deleteNoteAction.bind(null, dossierId, noteId),
             bringIn: (noteId) => bringInNoteAction.bind(null, dossierId, noteId),
           }}

@@ -21,7 +21,6 @@ export function NotesSection({
   sessionOpen: boolean;
   actions: {
     add: FormAction;
-    update: (noteId: string) => FormAction;
     remove: (noteId: string) => FormAction;
     bringIn: (noteId: string) => FormAction;
   };
@@ -53,6 +52,9 @@ export function NotesSection({
           ? 'Het overleg is geopend: breng een nota in om ze met de deelnemers te delen.'
           : 'Inbrengen kan zodra de coördinator het overleg opent.'}
       </p>
+      <div className="mt-3 max-w-3xl">
+        <SpecForm action={actions.add} label="Nieuwe voorbereidingsnota" submitLabel="Nota bewaren" fields={fields} />
+      </div>
       {notes.length === 0 ? (
         <p className="mt-2">Je hebt geen voorbereidingsnota&apos;s voor deze casus.</p>
       ) : (
@@ -83,28 +85,10 @@ export function NotesSection({
                   fields={[]}
                 />
               </div>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-brand-700 underline">Nota aanpassen</summary>
-                <SpecForm
-                  action={actions.update(n.id)}
-                  label="Nota aanpassen"
-                  submitLabel="Nota bewaren"
-                  className="mt-2 max-w-3xl space-y-2"
-                  initial={{
-                    category: String(n.category),
-                    concernsMemberId: n.concernsMemberId ?? '',
-                    content: n.content,
-                  }}
-                  fields={fields}
-                />
-              </details>
             </li>
           ))}
         </ul>
       )}
-      <div className="mt-4 max-w-3xl">
-        <SpecForm action={actions.add} label="Nieuwe voorbereidingsnota" submitLabel="Nota bewaren" fields={fields} />
-      </div>
     </Section>
   );
 }
