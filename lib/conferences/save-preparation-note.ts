@@ -3,10 +3,18 @@ import { z } from '@/lib/validation/zod';
 import { dossierUseCase, type Tx } from '@/lib/use-case/kernel';
 import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { informationItemSchema, type InformationItemValues } from './schemas';
+import { informationItemSchema } from './schemas';
 
-/** A private preparation note has the shape of the information it may become. */
-export const preparationNoteSchema = informationItemSchema;
+/**
+ * A private preparation note has the shape of the information it may become, under names of its
+ * own: the note form and the information forms share one page, and field ids follow field names.
+ */
+export const preparationNoteSchema = z.object({
+  noteCategory: informationItemSchema.shape.category,
+  noteMemberId: informationItemSchema.shape.concernsMemberId,
+  noteContent: informationItemSchema.shape.content,
+});
+export type PreparationNoteValues = { noteCategory: string; noteMemberId: string; noteContent: string };
 
 /** The need of every note use case: a participant of a case in trajectory (ADR 0033). */
 export const prepareNeed = (dossierId: string) =>
@@ -20,7 +28,7 @@ export const prepareNeed = (dossierId: string) =>
 export async function checkMember(tx: Tx, dossierId: string, memberId: string) {
   if (!memberId) return;
   const member = await tx.clientMember.findFirst({ where: { id: memberId, dossierId }, select: { id: true } });
-  if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { concernsMemberId: 'Onbekend lid.' });
+  if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { noteMemberId: 'Onbekend lid.' });
 }
 
 /**
@@ -31,7 +39,7 @@ export async function checkMember(tx: Tx, dossierId: string, memberId: string) {
 export async function savePreparationNote(
   userId: string,
   dossierId: string,
-  values: InformationItemValues,
+  values: PreparationNoteValues,
   noteId?: string,
   now = new Date(),
 ) {
@@ -40,11 +48,11 @@ export async function savePreparationNote(
   const v = parsed.data;
   if (noteId !== undefined && !z.string().uuid().safeParse(noteId).success) throw invalid('Onbekende nota.');
   return dossierUseCase(userId, prepareNeed(dossierId), async ({ tx, actor, dossier, log }) => {
-    await checkMember(tx, dossierId, v.concernsMemberId);
+    await checkMember(tx, dossierId, v.noteMemberId);
     const data = {
-      category: v.category,
-      concernsMemberId: v.concernsMemberId || null,
-      content: v.content,
+      category: v.noteCategory,
+      concernsMemberId: v.noteMemberId || null,
+      content: v.noteContent,
       updatedAt: now,
     };
     let id: string;

@@ -22,7 +22,7 @@ test('art. 13: a preparation note is only the author’s until they bring it in 
     await expect(prep).toContainText('Nagaan of het contactverbod voor Hassan verlengd wordt');
     const form = prep.getByRole('form', { name: 'Nieuwe voorbereidingsnota' });
     await form.getByLabel('Categorie van gegevens (art. 15, § 1)').selectOption({ index: 9 });
-    await form.getByLabel('Nota', { exact: true }).fill(NOTE);
+    await form.getByRole('textbox', { name: /^Nota/ }).fill(NOTE);
     await form.getByRole('button', { name: 'Nota bewaren' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Enkel jij kunt ze lezen' })).toBeVisible();
     await expectAccessible(page);

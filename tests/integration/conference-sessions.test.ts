@@ -30,6 +30,7 @@ afterAll(async () => {
 });
 
 const info = (content: string, concernsMemberId = '') => ({ category: '9', concernsMemberId, content });
+const noteValues = (noteContent: string, noteMemberId = '') => ({ noteCategory: '9', noteMemberId, noteContent });
 const REFUSED = /^refused (42501|23514|55000)$|^no rows$/;
 
 /** A consensus world whose session is still PLANNED. */
@@ -202,7 +203,7 @@ describe('art. 13: information is brought in and votes are cast only during an o
 describe('art. 13, ADR 0033: private preparation notes', () => {
   it('art. 13: a preparation note is seen only by its author — as the app role even the coordinator gets 0 rows', async () => {
     const w = await plannedWorld();
-    const note = await savePreparationNote(w.u.police.id, w.dossier.id, info('Te vermelden: klacht 3/11.'));
+    const note = await savePreparationNote(w.u.police.id, w.dossier.id, noteValues('Te vermelden: klacht 3/11.'));
     const select = `SELECT "id" FROM "PreparationNote" WHERE "dossierId" = $1`;
     expect((await asActor(client, w.u.police.id, select, [w.dossier.id])).rowCount).toBe(1);
     expect((await asActor(client, w.u.coord.id, select, [w.dossier.id])).rowCount).toBe(0);
@@ -234,7 +235,7 @@ describe('art. 13, ADR 0033: private preparation notes', () => {
       ),
     ).toMatch(REFUSED);
     await expect(
-      savePreparationNote(w.u.coord.id, w.dossier.id, info('Nota van de voorzitter.')),
+      savePreparationNote(w.u.coord.id, w.dossier.id, noteValues('Nota van de voorzitter.')),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // the workspace shows each participant only their own notes
     const mine = await getCaseConference(w.u.police.id, w.dossier.id);
@@ -242,7 +243,7 @@ describe('art. 13, ADR 0033: private preparation notes', () => {
     expect(mine.notes.map((n) => n.id)).toEqual([note.id]);
     expect(theirs.notes).toEqual([]);
     // the author rewrites and deletes their own
-    await savePreparationNote(w.u.police.id, w.dossier.id, info('Klacht 3/11 en 5/11.'), note.id);
+    await savePreparationNote(w.u.police.id, w.dossier.id, noteValues('Klacht 3/11 en 5/11.'), note.id);
     expect((await ownerDb().preparationNote.findUniqueOrThrow({ where: { id: note.id } })).content).toBe(
       'Klacht 3/11 en 5/11.',
     );
@@ -255,7 +256,7 @@ describe('art. 13, ADR 0033: private preparation notes', () => {
 
   it('art. 13: bringing a note in during the open session makes it information of that session and deletes the note', async () => {
     const w = await plannedWorld();
-    const note = await savePreparationNote(w.u.police.id, w.dossier.id, info('Klacht op 3/11.', w.victim.id));
+    const note = await savePreparationNote(w.u.police.id, w.dossier.id, noteValues('Klacht op 3/11.', w.victim.id));
     // before the session: it stays private
     await expect(bringInPreparationNote(w.u.police.id, w.dossier.id, note.id)).rejects.toMatchObject({
       code: 'CONFLICT',

@@ -451,9 +451,9 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     mutates: true,
     call: (k, w) =>
       savePreparationNote(u(k), w.dossierId, {
-        category: '9',
-        concernsMemberId: w.victimId,
-        content: 'Voorbereiding: klacht van 3/11 vermelden.',
+        noteCategory: '9',
+        noteMemberId: w.victimId,
+        noteContent: 'Voorbereiding: klacht van 3/11 vermelden.',
       }),
   },
   {

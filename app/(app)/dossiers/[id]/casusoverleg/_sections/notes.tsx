@@ -29,19 +29,19 @@ export function NotesSection({
   const fields = [
     {
       kind: 'select' as const,
-      name: 'category',
+      name: 'noteCategory',
       label: 'Categorie van gegevens (art. 15, § 1)',
       required: true,
       options: categoryOptions(),
     },
     {
       kind: 'select' as const,
-      name: 'concernsMemberId',
+      name: 'noteMemberId',
       label: 'Over welk lid gaat deze nota?',
       placeholder: 'Het cliëntsysteem in het algemeen',
       options: memberOptions,
     },
-    { kind: 'textarea' as const, name: 'content', label: 'Nota', required: true, rows: 3 },
+    { kind: 'textarea' as const, name: 'noteContent', label: 'Nota', required: true, rows: 3 },
   ];
   return (
     <Section id="voorbereiding" title="Mijn voorbereiding (enkel voor mij zichtbaar)">
