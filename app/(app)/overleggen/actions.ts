@@ -7,6 +7,8 @@ import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { setCaseDirector, setIdentityVisibility } from '@/lib/conferences/record-conference';
 import { closeSessionSchema, identitySchema, inviteFormSchema, planSessionSchema } from '@/lib/conferences/schemas';
 import { formAction } from '@/lib/forms/form-action';
+import { invalid } from '@/lib/errors';
+import { validateForm } from '@/lib/validation/form';
 import { noticeUrl } from '@/lib/forms/notices';
 import { yesNo } from '@/lib/validation/yes-no';
 
@@ -48,6 +50,11 @@ export const openSessionAction = formAction({
 export const closeSessionAction = formAction({
   bound: ['sessionId'],
   schema: closeSessionSchema,
-  run: (u, _v, { sessionId }) => closeSession(u, sessionId),
+  // closing is final: only with the explicit confirmation (the form only reads the schema)
+  run: (u, v, { sessionId }) => {
+    const parsed = validateForm(closeSessionSchema, v);
+    if (!parsed.ok) throw invalid('Het overleg is niet afgesloten.', parsed.errors);
+    return closeSession(u, sessionId);
+  },
   done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'afgesloten'),
 });
