@@ -43,12 +43,15 @@ test('art. 13: a preparation note is only the author’s until they bring it in 
       .click();
     await expect(page.getByRole('status').filter({ hasText: 'ingebracht in het overleg' })).toBeVisible();
     const info = page.getByRole('region', { name: 'Ingebrachte informatie' });
-    await expect(info.getByText(NOTE)).toBeVisible();
+    // (its own organisation also finds it in the correction form: the paragraph is what everyone reads)
+    await expect(info.getByRole('paragraph').filter({ hasText: NOTE })).toBeVisible();
     await expect(prep.getByText(NOTE)).toHaveCount(0);
   });
   await as(browser, 'kernpartner.politie@vhd.test', async (page) => {
     await page.goto(url);
-    await expect(page.getByRole('region', { name: 'Ingebrachte informatie' }).getByText(NOTE)).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Ingebrachte informatie' }).getByRole('paragraph').filter({ hasText: NOTE }),
+    ).toBeVisible();
   });
 });
 
