@@ -1,6 +1,6 @@
 import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
-import { conflict, invalid } from '@/lib/errors';
+import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
 import { freezeVoters, votersFor } from '@/lib/consensus/voters';
 import { requireOpenAgendaItem } from '@/lib/conferences/open-agenda-item';

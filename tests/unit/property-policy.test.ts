@@ -112,8 +112,7 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     // the coordinator's own work: triage, planning sessions, transfers, GDPR overview (art. 11, 12, 15)
     case 'triage.view':
     case 'conference.plan':
-    // opening and closing a session of one's house (art. 13; ADR 0033)
-    case 'conference.runSession':
+    case 'conference.runSession': // opening and closing a session of one's house (art. 13; ADR 0033)
     case 'transfer.view':
     case 'gdpr.accessOverview':
       return isCoordinatorSomewhere(a);
