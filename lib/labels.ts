@@ -20,6 +20,7 @@ import type {
   VoiceChannel,
 } from '@/lib/generated/prisma/enums';
 import type { EmergencyGround, PlanActionStatus } from '@/lib/generated/prisma/enums';
+import type { SessionState } from '@/lib/generated/prisma/enums';
 
 /**
  * Dutch (nl-BE) labels for the code names of DOMAIN.md §1. Each map of an enum is typed by that
@@ -124,6 +125,13 @@ export const ATTENDANCE_LABEL: Record<Attendance, string> = {
 export const INVITATION_REASON_LABEL: Record<InvitationReason, string> = {
   INVOLVEMENT: 'Betrokkenheid bij en kennis van het cliëntsysteem',
   EXPERTISE: 'Specifieke expertise',
+};
+
+/** The state of a conference session (art. 13; ADR 0033). */
+export const SESSION_STATE_LABEL: Record<SessionState, string> = {
+  PLANNED: 'Gepland',
+  OPEN: 'Geopend',
+  CLOSED: 'Afgesloten',
 };
 
 export const INVITATION_STATUS_LABEL: Record<InvitationStatus, string> = {

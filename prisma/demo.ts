@@ -339,6 +339,10 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
       endsAt: new Date(closingAt.getTime() + 60 * 60_000),
       location: 'Afrondingstafel, Veilig Huis Oost-Vlaanderen',
       createdByUserId: users.get('coordinator.oostvlaanderen@vhd.test')!.id,
+      // opened by the coordinator and not yet closed: the extension can still be voted on (ADR 0033)
+      state: 'OPEN',
+      openedAt: closingAt,
+      openedByUserId: users.get('coordinator.oostvlaanderen@vhd.test')!.id,
       agenda: { create: [{ dossierId: claes.id, safeHouseId: ovl, position: 0 }] },
     },
   });
@@ -517,6 +521,7 @@ async function seedConference(
     },
     include: { agenda: true },
   });
+  const sessions = await seedSessionStates(db, c);
   const members = await db.clientMember.findMany({ where: { dossierId: c.dossierId } });
   const victim = members.find((m) => m.memberRole === 'VICTIM')!;
   const parent = members.find((m) => m.memberRole === 'PARENT')!;
@@ -532,7 +537,8 @@ async function seedConference(
       data: {
         dossierId: c.dossierId,
         safeHouseId: c.safeHouseId,
-        agendaItemId: session.agenda[0]!.id,
+        // brought in at today's open session (art. 13; ADR 0033)
+        agendaItemId: sessions.openAgendaItemId,
         organisationId: u.organisationId,
         authorUserId: u.id,
         category,
@@ -854,4 +860,120 @@ async function seedClientVoice(db: PrismaClient, keys: FieldKeys, c: { coordinat
       referralNotInformedReason: 'Veiligheid: Kevin is de vermoedelijke pleger; Sarah vreest escalatie.',
     },
   });
+}
+
+/**
+ * Issue 12 §3 (art. 13; ADR 0033): the sessions of VH-ANT-2026-0002 in each state besides the
+ * planned one of seedConference — a CLOSED session two weeks ago with minutes, a decision, an
+ * agreed action of the plan and information brought in there; an OPEN session of this morning
+ * where the participants share and vote now; and a private preparation note of the justice house
+ * participant that only they see.
+ */
+async function seedSessionStates(
+  db: PrismaClient,
+  c: {
+    dossierId: string;
+    safeHouseId: string;
+    coordinatorId: string;
+    users: Map<string, { id: string; organisationId: string }>;
+  },
+) {
+  const agendaOf = [{ dossierId: c.dossierId, safeHouseId: c.safeHouseId, position: 0 }];
+  const earlier = new Date(Date.now() - 14 * 86_400_000);
+  earlier.setUTCHours(8, 0, 0, 0);
+  const earlierEnd = new Date(earlier.getTime() + 90 * 60_000);
+  const closed = await db.conferenceSession.create({
+    data: {
+      safeHouseId: c.safeHouseId,
+      startsAt: earlier,
+      endsAt: earlierEnd,
+      location: 'Vergaderzaal Veilig Huis Antwerpen',
+      createdByUserId: c.coordinatorId,
+      state: 'CLOSED',
+      openedAt: earlier,
+      openedByUserId: c.coordinatorId,
+      closedAt: earlierEnd,
+      closedByUserId: c.coordinatorId,
+      agenda: {
+        create: agendaOf.map((a) => ({
+          ...a,
+          minutes:
+            'Eerste bespreking. De politie en het justitiehuis brachten de klacht en de lopende opvolging in. ' +
+            'Afgesproken: veiligheidsplan met Amira, contactverbod opvolgen.',
+          minutesUpdatedAt: earlierEnd,
+        })),
+      },
+    },
+    include: { agenda: true },
+  });
+  const closedItem = closed.agenda[0]!;
+  await db.conferenceDecision.create({
+    data: {
+      agendaItemId: closedItem.id,
+      dossierId: c.dossierId,
+      safeHouseId: c.safeHouseId,
+      text: 'Traject in het Veilig Huis opstarten; de casusregisseur maakt met Amira een veiligheidsplan.',
+      recordedByUserId: c.coordinatorId,
+    },
+  });
+  const politie = c.users.get('kernpartner.politie@vhd.test')!;
+  const caw = c.users.get('casusregisseur.caw@vhd.test')!;
+  await db.informationItem.create({
+    data: {
+      dossierId: c.dossierId,
+      safeHouseId: c.safeHouseId,
+      agendaItemId: closedItem.id,
+      organisationId: politie.organisationId,
+      authorUserId: politie.id,
+      category: 11,
+      content: 'Eerste melding van huiselijk geweld op het gezinsadres in september.',
+      createdAt: new Date(earlier.getTime() + 20 * 60_000),
+    },
+  });
+  const goal = await db.goal.create({
+    data: {
+      dossierId: c.dossierId,
+      safeHouseId: c.safeHouseId,
+      title: 'Een veiligheidsplan voor Amira',
+      createdByUserId: c.coordinatorId,
+    },
+  });
+  await db.planAction.create({
+    data: {
+      goalId: goal.id,
+      dossierId: c.dossierId,
+      safeHouseId: c.safeHouseId,
+      description: 'Veiligheidsplan opstellen met Amira',
+      ownerOrganisationId: caw.organisationId,
+      dueDate: new Date(earlier.getTime() + 21 * 86_400_000),
+      agendaItemId: closedItem.id,
+    },
+  });
+  const today = new Date();
+  today.setUTCHours(Math.max(0, today.getUTCHours() - 1), 0, 0, 0);
+  const open = await db.conferenceSession.create({
+    data: {
+      safeHouseId: c.safeHouseId,
+      startsAt: today,
+      endsAt: new Date(today.getTime() + 3 * 3_600_000),
+      location: 'Vergaderzaal Veilig Huis Antwerpen (online deelname mogelijk)',
+      createdByUserId: c.coordinatorId,
+      state: 'OPEN',
+      openedAt: today,
+      openedByUserId: c.coordinatorId,
+      agenda: { create: agendaOf },
+    },
+    include: { agenda: true },
+  });
+  const justitie = c.users.get('deelnemer.justitiehuis@vhd.test')!;
+  await db.preparationNote.create({
+    data: {
+      dossierId: c.dossierId,
+      safeHouseId: c.safeHouseId,
+      authorUserId: justitie.id,
+      category: 9,
+      content: 'Nagaan of het contactverbod voor Hassan verlengd wordt; de justitieassistent bevestigt nog.',
+    },
+  });
+  return { closedAgendaItemId: closedItem.id, openAgendaItemId: open.agenda[0]!.id };
 }

@@ -19,7 +19,8 @@ const { serverUrl, embedded } = await resolveServer({
 let code = 1;
 try {
   const db = await prepareDatabase(serverUrl, {
-    database: 'vhd_e2e',
+    // E2E_DATABASE: a name of one's own when several checkouts share one server
+    database: process.env.E2E_DATABASE ?? 'vhd_e2e',
     fresh: true,
     appPassword: env.APP_DB_PASSWORD,
     quiet: true,

@@ -7,6 +7,7 @@ const KIND_LABEL: Record<string, string> = {
   disclosure: 'een voorstel tot delen of een stem',
   information: 'nieuwe informatie',
   participants: 'de deelnemers',
+  session: 'het overleg werd geopend of afgesloten',
 };
 
 /**

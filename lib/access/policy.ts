@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   'triage.view': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
   /** plan a conference session with an agenda of cases (art. 12) */
   'conference.plan': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
+  /** open and close a session of one's safe house (art. 13; ADR 0033) */
+  'conference.runSession': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
   /** one's invitations to case conferences, to accept or decline */
   'invitation.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** incoming and outgoing transfers of whole dossiers between safe houses (art. 15 §1, 7°) */
@@ -117,6 +119,8 @@ export const PERMISSIONS = {
   /** bring information into the conference (art. 13 §2: a right, not a duty) */
   'conference.contribute': { kind: 'dossier', relations: ['coordinator', 'participant'], statuses: ['IN_TRAJECTORY'] },
   /** minutes, decisions, action plan, case director */
+  /** a participant's private preparation notes, brought in during an open session (ADR 0033) */
+  'conference.prepare': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
   'conference.record': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
   /** finalise the minutes of a case on a session: they no longer change (ADR 0036) */
   'conference.finalise': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },

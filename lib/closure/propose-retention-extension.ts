@@ -3,6 +3,7 @@ import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
 import { freezeVoters, votersFor } from '@/lib/consensus/voters';
+import { isAgendaItemOpen, NO_OPEN_SESSION } from '@/lib/conferences/open-agenda-item';
 import { extensionSchema, type ExtensionValues } from './schemas';
 
 /**
@@ -33,6 +34,8 @@ export async function proposeRetentionExtension(
       throw invalid('Kies het overleg van deze casus dat de afrondingstafel is.', {
         agendaItemId: 'Onbekend overleg.',
       });
+    // decided at the closing conference while it is open (art. 13, art. 15 §3; ADR 0033)
+    if (!(await isAgendaItemOpen(tx, agenda.id, dossierId))) throw conflict(NO_OPEN_SESSION);
     const voters = await votersFor(tx, dossierId, agenda.id);
     if (!voters.some((p) => p.capacity === 'PARTICIPANT')) {
       throw conflict('Er zijn geen deelnemers die over een verlenging kunnen beslissen.');

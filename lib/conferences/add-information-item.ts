@@ -2,12 +2,15 @@ import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
+import { requireOpenAgendaItem } from './open-agenda-item';
 import { informationItemSchema, type InformationItemValues } from './schemas';
 
 /**
  * A participant brings information into the conference (art. 13 §2): attributed to their
  * organisation, tagged with its art. 15 §1 category and, if it is about one member, that
  * member — which is what later decides whether it may be disclosed to that member (art. 14 §2).
+ * Only during a session of the case that the coordinator opened, and tied to that session's
+ * agenda item (art. 13; ADR 0033): information is shared at the conference, not in between.
  */
 export async function addInformationItem(userId: string, dossierId: string, values: InformationItemValues) {
   const parsed = validateForm(informationItemSchema, values);
@@ -27,16 +30,12 @@ export async function addInformationItem(userId: string, dossierId: string, valu
       });
       if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { concernsMemberId: 'Onbekend lid.' });
     }
-    const latestAgenda = await tx.agendaItem.findFirst({
-      where: { dossierId },
-      orderBy: { session: { startsAt: 'desc' } },
-      select: { id: true },
-    });
+    const agenda = await requireOpenAgendaItem(tx, dossierId);
     const item = await tx.informationItem.create({
       data: {
         dossierId,
         safeHouseId: dossier.safeHouseId,
-        agendaItemId: latestAgenda?.id ?? null,
+        agendaItemId: agenda.id,
         organisationId: actor.organisationId,
         authorUserId: actor.userId,
         category: v.category,

@@ -2,12 +2,15 @@ import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { renderConferencePdf } from '@/lib/pdf/conference-pdf';
 import { getCaseConference } from './get-case-conference';
-import { ATTENDANCE_LABEL, PLAN_ACTION_STATUS_LABEL } from '@/lib/labels';
+import { ATTENDANCE_LABEL, PLAN_ACTION_STATUS_LABEL, SESSION_STATE_LABEL, formatDateTime } from '@/lib/labels';
 
 /**
  * Minutes and action plan of a case as PDF, watermarked "Vertrouwelijk – art. 458ter Sw." with
  * the downloader's name and the time on every page. The download itself is logged.
  */
+const sessionTitle = (a: { startsAt: Date; state: keyof typeof SESSION_STATE_LABEL }) =>
+  `Overleg van ${formatDateTime(a.startsAt)} (${SESSION_STATE_LABEL[a.state].toLowerCase()})`;
+
 export async function downloadConferencePdf(userId: string, dossierId: string, now = new Date()) {
   const view = await getCaseConference(userId, dossierId);
   return dossierUseCase(
@@ -29,11 +32,12 @@ export async function downloadConferencePdf(userId: string, dossierId: string, n
               person: p.name,
               role: `${ATTENDANCE_LABEL[p.attendance]}${p.isCaseDirector ? ', casusregisseur' : ''}`,
             })),
+          // session by session (art. 13; ADR 0033)
           minutes: view.agenda
-            .map((a) => a.minutes)
-            .filter(Boolean)
+            .filter((a) => a.minutes)
+            .map((a) => `${sessionTitle(a)}:\n${a.minutes}`)
             .join('\n\n'),
-          decisions: view.agenda.flatMap((a) => a.decisions.map((d) => d.text)),
+          decisions: view.agenda.flatMap((a) => a.decisions.map((d) => `${sessionTitle(a)}: ${d.text}`)),
           actionPlan: {
             caseDirector: view.participants.find((p) => p.isCaseDirector && !p.left)?.name ?? null,
             goals: view.goals.map((g) => ({

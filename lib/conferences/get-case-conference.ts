@@ -40,6 +40,13 @@ export async function getCaseConference(userId: string, dossierId: string, now =
         }),
         tx.retentionExtension.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }),
       ]);
+      // the actor's own private preparation notes (row-level security shows no one else's; ADR 0033)
+      const notes = can(actor, 'conference.prepare', dossier)
+        ? await tx.preparationNote.findMany({
+            where: { dossierId, authorUserId: actor.userId },
+            orderBy: { createdAt: 'asc' },
+          })
+        : [];
       const [agenda, participantsAll, members, items, goals, proposals, feedback, house, partnerOrgs] =
         await Promise.all([
           tx.agendaItem.findMany({
@@ -128,6 +135,8 @@ export async function getCaseConference(userId: string, dossierId: string, now =
             })
           : Promise.resolve([]),
       ]);
+      // information and votes only while a session of the case is open (art. 13; ADR 0033)
+      const openAgenda = agenda.find((a) => a.session.state === 'OPEN') ?? null;
       const userName = (id: string) => users.find((u) => u.id === id)?.name ?? 'onbekend';
       const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? 'onbekend';
       /** The frozen voters of a proposal as shown: name, chair or not, vote, and what the actor may do. */
@@ -143,7 +152,7 @@ export async function getCaseConference(userId: string, dossierId: string, now =
             canStillVote: x.eligible,
           })),
           myVote: mine?.vote ?? null,
-          canVote: status === 'OPEN' && !!mine && mine.eligible && !mine.vote,
+          canVote: status === 'OPEN' && !!mine && mine.eligible && !mine.vote && !!openAgenda,
           unreachable: status === 'OPEN' && view.unreachable,
         };
       };
@@ -177,6 +186,7 @@ export async function getCaseConference(userId: string, dossierId: string, now =
         isCoordinator,
         can: {
           contribute: can(actor, 'conference.contribute', dossier),
+          prepare: can(actor, 'conference.prepare', dossier),
           record: can(actor, 'conference.record', dossier),
           invite: can(actor, 'conference.invite', dossier),
           propose: can(actor, 'disclosure.propose', dossier) && !!me,
@@ -193,8 +203,22 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           emergency: can(actor, 'emergency.record', dossier),
         },
         members: members.map((m, i) => ({ id: m.id, label: memberLabel(m.id)!, index: i + 1 })),
+        /** the agenda item of the session of this case that is open now, if one */
+        openAgendaItemId: openAgenda?.id ?? null,
+        notes: notes.map((n) => ({
+          id: n.id,
+          category: n.category,
+          concernsMemberId: n.concernsMemberId,
+          concerns: memberLabel(n.concernsMemberId),
+          content: n.content,
+          updatedAt: n.updatedAt,
+        })),
         agenda: agenda.map((a) => ({
           id: a.id,
+          sessionId: a.sessionId,
+          state: a.session.state,
+          openedAt: a.session.openedAt,
+          closedAt: a.session.closedAt,
           startsAt: a.session.startsAt,
           endsAt: a.session.endsAt,
           location: a.session.location,
@@ -228,6 +252,7 @@ export async function getCaseConference(userId: string, dossierId: string, now =
           concernsMemberId: i.concernsMemberId,
           concerns: memberLabel(i.concernsMemberId),
           content: text(i.content),
+          agendaItemId: i.agendaItemId,
           createdAt: i.createdAt,
           mine: i.authorUserId === actor.userId,
           ownOrganisation: i.organisationId === actor.organisationId,
@@ -256,6 +281,7 @@ export async function getCaseConference(userId: string, dossierId: string, now =
             mine:
               a.ownerUserId === actor.userId ||
               (a.ownerUserId === null && !!me && a.ownerOrganisationId === actor.organisationId),
+            agendaItemId: a.agendaItemId,
           })),
         })),
         proposals: proposals.map((p) => ({

@@ -22,7 +22,7 @@ export async function listMyInvitations(userId: string) {
           invitedAt: true,
           respondedAt: true,
           attendance: true,
-          session: { select: { startsAt: true, endsAt: true, location: true, safeHouseId: true } },
+          session: { select: { startsAt: true, endsAt: true, location: true, safeHouseId: true, state: true } },
         },
       }),
       tx.caseParticipant.findMany({

@@ -10,7 +10,8 @@ export async function listSessions(userId: string, now = new Date()) {
       tx.conferenceSession.findMany({
         where: {
           safeHouseId: { in: actor.coordinatorHouses },
-          endsAt: { gte: new Date(now.getTime() - 30 * 86_400_000) },
+          // the last month's, and any that is still planned or open, however old (ADR 0033)
+          OR: [{ endsAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, { state: { not: 'CLOSED' } }],
         },
         orderBy: { startsAt: 'asc' },
         include: {
@@ -104,6 +105,9 @@ export async function getSession(userId: string, sessionId: string) {
           endsAt: session.endsAt,
           location: session.location,
           safeHouseName: house.name,
+          state: session.state,
+          openedAt: session.openedAt,
+          closedAt: session.closedAt,
         },
         cases: session.agenda.map((a) => ({
           dossier: a.dossier,

@@ -90,3 +90,10 @@ export const identitySchema = z.object({
 });
 /** Art. 14 §1: the participant ticks that they know and keep the secrecy. */
 export const acknowledgeSchema = z.object({ bevestig: z.array(z.string()).max(1) });
+
+/** Closing a session is final (art. 13; ADR 0033): the coordinator confirms it explicitly. */
+export const closeSessionSchema = z.object({
+  confirm: z
+    .array(z.literal('ja', 'Bevestig dat je het overleg afsluit.'))
+    .min(1, 'Bevestig dat je het overleg afsluit: daarna kan niemand nog informatie inbrengen of stemmen.'),
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import type { DossierAction } from '@/lib/access/policy';
 import { dossierUseCase, type DossierNeed } from '@/lib/use-case/kernel';
 import { conflict } from '@/lib/errors';
+import { openAgendaItem, NO_OPEN_SESSION } from '@/lib/conferences/open-agenda-item';
 import type { ConsensusOutcome, VoteChoice } from './outcome';
 import { CONSENSUS_SUBJECTS, type ConsensusKind } from './subjects';
 import { consensusView } from './voters';
@@ -55,6 +56,8 @@ export async function castConsensusVote(
     if (!me.eligible) throw conflict('Je neemt niet (meer) deel aan deze casus en kunt niet stemmen.');
     if (status !== 'OPEN') throw conflict('Over dit voorstel is al beslist.');
     if (me.vote) throw conflict('Je hebt al gestemd over dit voorstel.');
+    // votes are cast at the conference: while a session with this case on its agenda is open (art. 13)
+    if (!(await openAgendaItem(tx, dossier.id))) throw conflict(NO_OPEN_SESSION);
     await tx.$executeRawUnsafe(
       `INSERT INTO "${s.votes}" ("${s.key}", "dossierId", "safeHouseId", "userId", "vote", "votedAt") VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"VoteChoice", $6)`,
       id,

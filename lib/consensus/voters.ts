@@ -60,19 +60,6 @@ export async function freezeVoters(
   }
 }
 
-/** The session of the case a proposal made now belongs to: the latest that started, else the next. */
-export async function currentAgendaItem(tx: Tx, dossierId: string, now: Date) {
-  const started = await tx.agendaItem.findFirst({
-    where: { dossierId, session: { startsAt: { lte: now } } },
-    orderBy: { session: { startsAt: 'desc' } },
-    select: { id: true },
-  });
-  return (
-    started ??
-    tx.agendaItem.findFirst({ where: { dossierId }, orderBy: { session: { startsAt: 'asc' } }, select: { id: true } })
-  );
-}
-
 export interface ConsensusView extends ConsensusResult {
   voters: (FrozenVoter & { eligible: boolean; vote: VoteChoice | null })[];
 }

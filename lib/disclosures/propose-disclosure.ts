@@ -1,8 +1,9 @@
 import 'server-only';
 import { dossierUseCase } from '@/lib/use-case/kernel';
-import { conflict, invalid } from '@/lib/errors';
+import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
-import { currentAgendaItem, freezeVoters, votersFor } from '@/lib/consensus/voters';
+import { freezeVoters, votersFor } from '@/lib/consensus/voters';
+import { requireOpenAgendaItem } from '@/lib/conferences/open-agenda-item';
 import { proposalCrossErrors, proposalSchema, type ProposalValues } from './schemas';
 
 /**
@@ -77,9 +78,8 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
       const goal = await tx.goal.findFirst({ where: { id: v.goalId, dossierId }, select: { id: true } });
       if (!goal) throw invalid('Kies een doel van het plan van aanpak van dit dossier.', { goalId: 'Onbekend doel.' });
     }
-    const agenda = await currentAgendaItem(tx, dossierId, now);
-    if (!agenda)
-      throw conflict('Deze casus staat nog op geen enkel overleg: informatie wordt gedeeld tijdens een casusoverleg.');
+    // made at the session of the case that is open now (art. 13; ADR 0033)
+    const agenda = await requireOpenAgendaItem(tx, dossierId);
     const voters = await votersFor(tx, dossierId, agenda.id);
     if (!voters.some((p) => p.userId === v.sharerUserId && p.capacity === 'PARTICIPANT')) {
       throw invalid('De persoon die deelt moet deelnemer zijn aan dit casusoverleg.', {

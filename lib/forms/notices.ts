@@ -37,6 +37,9 @@ export const NOTICES = {
     verlenging:
       'Het voorstel tot verlenging van de bewaartermijn is ingediend. Alle deelnemers en de voorzitter moeten akkoord gaan.',
     afgesloten: 'Het dossier is afgesloten. Het is nu alleen nog te lezen.',
+    'nota-bewaard': 'Je voorbereidingsnota is bewaard. Enkel jij kunt ze lezen.',
+    'nota-verwijderd': 'Je voorbereidingsnota is verwijderd.',
+    'nota-ingebracht': 'Je nota is ingebracht in het overleg en is nu zichtbaar voor alle deelnemers.',
     stem: 'De stem en rechten van het lid zijn bewaard.',
     // issue 12 §6, §7
     'actie-afgerond': 'De actie is afgerond. De casusregisseur en de coördinator zien je notitie.',
@@ -58,6 +61,9 @@ export const NOTICES = {
     uitgenodigd: 'De uitnodiging is verstuurd. De e-mail bevat enkel een link, geen gegevens over de casus.',
     identiteit: 'De zichtbaarheid van de identiteit is aangepast en gelogd met de reden.',
     casusregisseur: 'De casusregisseur is aangeduid.',
+    geopend: 'Het overleg is geopend. De deelnemers kunnen nu informatie inbrengen en stemmen.',
+    afgesloten:
+      'Het overleg is afgesloten. Verslag, beslissingen en plan van aanpak kun je nog aanvullen; informatie inbrengen en stemmen kan niet meer.',
   },
   invitations: {
     beantwoord:

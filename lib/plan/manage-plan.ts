@@ -3,6 +3,7 @@ import { dossierUseCase, DeniedError, type DossierContext, type Tx } from '@/lib
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
 import { z } from '@/lib/validation/zod';
+import { agendaItemOfRecord } from '@/lib/conferences/open-agenda-item';
 import {
   closePlanActionSchema,
   goalSchema,
@@ -108,6 +109,7 @@ export async function addPlanAction(userId: string, dossierId: string, values: P
         ownerOrganisationId: v.ownerOrganisationId,
         ownerUserId,
         dueDate: day(v.dueDate),
+        agendaItemId: await agendaItemOfRecord(tx, dossierId),
       },
       select: { id: true },
     });

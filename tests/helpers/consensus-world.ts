@@ -1,12 +1,14 @@
 import { makeDossier, makeParticipant } from '@/prisma/factories';
 import { ownerDb, testKeys } from './db';
-import { declareWorld } from './scenario';
+import { declareWorld, sessionStateData } from './scenario';
 
 /**
  * A case in trajectory with a coordinator who chairs a session of it and three participating
  * organisations (police, justice house, CAW), each with one acknowledged participant.
  */
-export async function consensusWorld(opts: { sessionStartsAt?: Date } = {}) {
+export async function consensusWorld(
+  opts: { sessionStartsAt?: Date; sessionState?: 'PLANNED' | 'OPEN' | 'CLOSED' } = {},
+) {
   const db = ownerDb();
   const role = 'REFERRER' as const;
   const {
@@ -51,6 +53,8 @@ export async function consensusWorld(opts: { sessionStartsAt?: Date } = {}) {
       endsAt: new Date(startsAt.getTime() + 5_400_000),
       location: 'Zaal 1',
       createdByUserId: u.coord.id,
+      // open, so the participants can share and vote (art. 13; ADR 0033)
+      ...sessionStateData(opts.sessionState ?? 'OPEN', u.coord.id, startsAt, new Date(startsAt.getTime() + 5_400_000)),
     },
   });
   const agendaItem = await db.agendaItem.create({

@@ -114,27 +114,39 @@ export type DossierKey = keyof Scenario['dossiers'];
 type Db = ReturnType<typeof ownerDb>;
 type DossierRef = { id: string; safeHouseId: string };
 
-/** A conference session of the dossier's house (by default started an hour ago), with the dossier on its agenda. */
+/**
+ * A conference session of the dossier's house (by default started an hour ago and OPEN, so
+ * participants can bring in information and vote; art. 13, ADR 0033), with the dossier on its agenda.
+ */
 export async function makeSessionWithAgenda(
   dossier: DossierRef,
   createdByUserId: string,
-  opts: { startsAt?: Date; minutes?: number; location?: string } = {},
+  opts: { startsAt?: Date; minutes?: number; location?: string; state?: 'PLANNED' | 'OPEN' | 'CLOSED' } = {},
 ) {
   const db = ownerDb();
   const startsAt = opts.startsAt ?? new Date(Date.now() - 3_600_000);
+  const endsAt = new Date(startsAt.getTime() + (opts.minutes ?? 90) * 60_000);
   const session = await db.conferenceSession.create({
     data: {
       safeHouseId: dossier.safeHouseId,
       startsAt,
-      endsAt: new Date(startsAt.getTime() + (opts.minutes ?? 90) * 60_000),
+      endsAt,
       location: opts.location ?? 'Zaal 1',
       createdByUserId,
+      ...sessionStateData(opts.state ?? 'OPEN', createdByUserId, startsAt, endsAt),
     },
   });
   const agendaItem = await db.agendaItem.create({
     data: { sessionId: session.id, dossierId: dossier.id, safeHouseId: dossier.safeHouseId },
   });
   return { session, agendaItem };
+}
+
+/** The state columns of a session created directly in `state` (as the owner, in tests). */
+export function sessionStateData(state: 'PLANNED' | 'OPEN' | 'CLOSED', by: string, startsAt: Date, endsAt: Date) {
+  if (state === 'PLANNED') return { state };
+  const opened = { openedAt: startsAt, openedByUserId: by };
+  return state === 'OPEN' ? { state, ...opened } : { state, ...opened, closedAt: endsAt, closedByUserId: by };
 }
 
 /**

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { makeDossier } from '@/prisma/factories';
 import { planSession } from '@/lib/conferences/plan-session';
+import { openSession } from '@/lib/conferences/open-session';
 import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { acknowledgeSecrecy, leaveCase } from '@/lib/conferences/acknowledge-secrecy';
@@ -81,6 +82,8 @@ async function world() {
     location: 'Vergaderzaal 2',
     dossierIds: [caseA.id, caseB.id],
   });
+  // the coordinator opens it: information and votes only during an open session (art. 13)
+  await openSession(u.coord.id, session.id);
   const members = await db.clientMember.findMany({ where: { dossierId: caseA.id }, orderBy: { memberRole: 'asc' } });
   const victim = members.find((m) => m.memberRole === 'VICTIM')!;
   const perpetrator = members.find((m) => m.memberRole === 'ALLEGED_PERPETRATOR')!;

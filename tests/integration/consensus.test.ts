@@ -8,6 +8,7 @@ import { proposeRetentionExtension } from '@/lib/closure/propose-retention-exten
 import { voteRetentionExtension } from '@/lib/closure/vote-retention-extension';
 import { closeDossier } from '@/lib/closure/close-dossier';
 import { ownerDb } from '../helpers/db';
+import { sessionStateData } from '../helpers/scenario';
 import { consensusWorld, type ConsensusWorld } from '../helpers/consensus-world';
 
 const toVictim = (w: ConsensusWorld, itemIds: string[], sharer = w.u.caw.id) => ({
@@ -127,13 +128,15 @@ describe('art. 15 §3: a longer retention by consensus at the closing conference
     const ext = await proposeRetentionExtension(w.u.coord.id, w.dossier.id, extension(w));
     for (const u of [w.u.police, w.u.justice, w.u.caw, w.u.coord]) await voteRetentionExtension(u.id, ext.id, 'AGREE');
     expect((await ownerDb().retentionExtension.findUniqueOrThrow({ where: { id: ext.id } })).status).toBe('APPROVED');
+    const closingStart = new Date(Date.now() - 3_600_000);
     const closing = await ownerDb().conferenceSession.create({
       data: {
         safeHouseId: w.house.id,
-        startsAt: new Date(Date.now() - 3_600_000),
+        startsAt: closingStart,
         endsAt: new Date(),
         location: 'Afrondingstafel',
         createdByUserId: w.u.coord.id,
+        ...sessionStateData('OPEN', w.u.coord.id, closingStart, new Date()),
       },
     });
     const closingItem = await ownerDb().agendaItem.create({

@@ -14,6 +14,7 @@ const PERSONAL_TABLES = [
   'PartnerInput',
   'AgendaItem',
   'InformationItem',
+  'PreparationNote',
   'ConferenceDecision',
   'Goal',
   'PlanAction',

@@ -53,6 +53,7 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
   ],
   'triage.view': ['coordA', 'reprA', 'coordB'],
   'conference.plan': ['coordA', 'reprA', 'coordB'],
+  'conference.runSession': ['coordA', 'reprA', 'coordB'],
   'invitation.listOwn': [
     'coordA',
     'reprA',
@@ -160,6 +161,8 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
   'conference.record': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'conference.finalise': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'conference.distribute': { trajectoryA: [...coordinatorsOf.trajectoryA] },
+  // private preparation notes: the participant only, not even the coordinator (ADR 0033)
+  'conference.prepare': { trajectoryA: ['participant'] },
   'conference.downloadPdf': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],

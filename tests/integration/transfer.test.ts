@@ -7,7 +7,7 @@ import { getDossier } from '@/lib/dossiers/get-dossier';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
 import { addInformationItem } from '@/lib/conferences/add-information-item';
 import { ownerDb, testKeys } from '../helpers/db';
-import { declareWorld } from '../helpers/scenario';
+import { declareWorld, makeSessionWithAgenda } from '../helpers/scenario';
 
 async function twoHouses() {
   const db = ownerDb();
@@ -33,6 +33,7 @@ async function twoHouses() {
     members: [{ memberRole: 'VICTIM', firstName: 'Lore', lastName: 'Verhuisd' }],
   });
   await makeParticipant(db, { dossierId: dossier.id, safeHouseId: from.id, organisationId: caw.id, userId: worker.id });
+  await makeSessionWithAgenda(dossier, coordFrom.id);
   await addInformationItem(worker.id, dossier.id, {
     category: '11',
     concernsMemberId: '',

@@ -72,6 +72,9 @@ import {
   completeReferral,
   decision,
 } from '../helpers/forms';
+import { openSession } from '@/lib/conferences/open-session';
+import { closeSession } from '@/lib/conferences/close-session';
+import { savePreparationNote } from '@/lib/conferences/save-preparation-note';
 import { buildScenario, makeCaseLike, makeSessionWithAgenda, type Scenario, type UserKey } from '../helpers/scenario';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
 import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
@@ -547,6 +550,19 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     call: (k, w) => getCaseConference(u(k), w.dossierId),
   },
   {
+    law: 'art. 13',
+    fn: 'savePreparationNote',
+    action: 'conference.prepare',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    call: (k, w) =>
+      savePreparationNote(u(k), w.dossierId, {
+        noteCategory: '9',
+        noteMemberId: w.victimId,
+        noteContent: 'Voorbereiding: klacht van 3/11 vermelden.',
+      }),
+  },
+  {
     law: 'art. 12',
     fn: 'inviteOrganisation',
     action: 'conference.invite',
@@ -953,6 +969,19 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
   { law: 'seed 004', fn: 'listPlanDeadlines', action: 'plan.deadlines', call: (k) => listPlanDeadlines(u(k)) },
   { law: 'art. 12', fn: 'listMyFeedback', action: 'feedback.listOwn', call: (k) => listMyFeedback(u(k)) },
   { law: 'art. 12', fn: 'listSessions', action: 'conference.plan', call: (k) => listSessions(u(k)) },
+  ...(['openSession', 'closeSession'] as const).map((fn) => ({
+    law: 'art. 13',
+    fn,
+    action: 'conference.runSession' as const,
+    call: async (k: UserKey) => {
+      // a session of the user's own house, in the state the step starts from (ADR 0033)
+      const like = k === 'coordB' ? 'submittedB' : 'trajectoryA';
+      const { dossier } = await makeCaseLike(s, like, { status: 'IN_TRAJECTORY' });
+      const state = fn === 'openSession' ? 'PLANNED' : 'OPEN';
+      const { session } = await makeSessionWithAgenda(dossier, s.users.coordA.id, { state });
+      return fn === 'openSession' ? openSession(u(k), session.id) : closeSession(u(k), session.id);
+    },
+  })),
   {
     law: 'art. 12',
     fn: 'planSession',

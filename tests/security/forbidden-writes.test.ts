@@ -174,13 +174,26 @@ describe('art. 11, 13 §2, 15 §2: who writes what', () => {
   });
 
   it('art. 13 §2, 15 §2: a participant writes only their own organisation\u2019s information, and nobody deletes any', async () => {
-    const insert = `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content") VALUES ($1, $2, $3, $4, 11, 'x')`;
+    // at the open session of the case (art. 13; without it the session guard refuses first)
+    const insert = `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content", "agendaItemId") VALUES ($1, $2, $3, $4, 11, 'x', $5)`;
     // in the name of another organisation or another author
     expect(
-      await refused(client, w.u.justice.id, insert, [w.dossier.id, w.house.id, w.orgs.police.id, w.u.justice.id]),
+      await refused(client, w.u.justice.id, insert, [
+        w.dossier.id,
+        w.house.id,
+        w.orgs.police.id,
+        w.u.justice.id,
+        w.agendaItem.id,
+      ]),
     ).toMatch(REFUSED);
     expect(
-      await refused(client, w.u.justice.id, insert, [w.dossier.id, w.house.id, w.orgs.justice.id, w.u.police.id]),
+      await refused(client, w.u.justice.id, insert, [
+        w.dossier.id,
+        w.house.id,
+        w.orgs.justice.id,
+        w.u.police.id,
+        w.agendaItem.id,
+      ]),
     ).toMatch(REFUSED);
     // another organisation's item: not changed, not deleted
     expect(
@@ -258,8 +271,8 @@ describe('art. 11, 13 §2, 15 §2: who writes what', () => {
         await refused(
           client,
           user.id,
-          `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content") VALUES ($1, $2, $3, $4, 11, 'x')`,
-          [w.dossier.id, w.house.id, user.organisationId, user.id],
+          `INSERT INTO "InformationItem" ("dossierId", "safeHouseId", "organisationId", "authorUserId", "category", "content", "agendaItemId") VALUES ($1, $2, $3, $4, 11, 'x', $5)`,
+          [w.dossier.id, w.house.id, user.organisationId, user.id, w.agendaItem.id],
         ),
       ).toMatch(REFUSED);
       expect(await refused(client, user.id, `UPDATE "DisclosureProposal" SET "status" = 'APPROVED'`)).toMatch(REFUSED);

@@ -37,6 +37,7 @@ const CASE_TABLES = [
   'DisclosureVote',
   'RetentionExtension',
   'RetentionVote',
+  'PreparationNote',
   'TransferRequest',
   'PurgedDossierFact',
   'DeletionRecord',

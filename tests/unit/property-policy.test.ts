@@ -118,6 +118,7 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     // the coordinator's own work: triage, planning sessions, transfers, GDPR overview (art. 11, 12, 15)
     case 'triage.view':
     case 'conference.plan':
+    case 'conference.runSession': // opening and closing a session of one's house (art. 13; ADR 0033)
     case 'transfer.view':
     case 'gdpr.accessOverview':
       return isCoordinatorSomewhere(a);
@@ -204,6 +205,9 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
       return r.coordinator && trajectory;
     case 'conference.contribute':
       return (r.coordinator || r.participant) && trajectory;
+    // a participant's private preparation notes: not even the coordinator (ADR 0033)
+    case 'conference.prepare':
+      return r.participant && trajectory;
     // consensus-gated disclosure (art. 14 §2; ADR 0014): participants propose and share; the
     // chairing coordinator votes and may withdraw
     case 'disclosure.propose':

@@ -1,10 +1,14 @@
 'use server';
 
 import { planSession } from '@/lib/conferences/plan-session';
+import { openSession } from '@/lib/conferences/open-session';
+import { closeSession } from '@/lib/conferences/close-session';
 import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { setCaseDirector, setIdentityVisibility } from '@/lib/conferences/record-conference';
-import { identitySchema, inviteFormSchema, planSessionSchema } from '@/lib/conferences/schemas';
+import { closeSessionSchema, identitySchema, inviteFormSchema, planSessionSchema } from '@/lib/conferences/schemas';
 import { formAction } from '@/lib/forms/form-action';
+import { invalid } from '@/lib/errors';
+import { validateForm } from '@/lib/validation/form';
 import { noticeUrl } from '@/lib/forms/notices';
 import { yesNo } from '@/lib/validation/yes-no';
 
@@ -35,4 +39,22 @@ export const caseDirectorAction = formAction({
   bound: ['sessionId', 'dossierId', 'participantId'],
   run: (u, _v, { dossierId, participantId }) => setCaseDirector(u, dossierId, participantId),
   done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'casusregisseur'),
+});
+
+export const openSessionAction = formAction({
+  bound: ['sessionId'],
+  run: (u, _v, { sessionId }) => openSession(u, sessionId),
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'geopend'),
+});
+
+export const closeSessionAction = formAction({
+  bound: ['sessionId'],
+  schema: closeSessionSchema,
+  // closing is final: only with the explicit confirmation (the form only reads the schema)
+  run: (u, v, { sessionId }) => {
+    const parsed = validateForm(closeSessionSchema, v);
+    if (!parsed.ok) throw invalid('Het overleg is niet afgesloten.', parsed.errors);
+    return closeSession(u, sessionId);
+  },
+  done: ({ sessionId }) => noticeUrl('session', `/overleggen/${sessionId}`, 'afgesloten'),
 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { listSessions } from '@/lib/conferences/list-sessions';
+import { SESSION_STATE_LABEL } from '@/lib/labels';
 import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
 import { planSessionAction } from './actions';
@@ -16,7 +17,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     <>
       <h1 className="text-2xl font-semibold">Casusoverleggen</h1>
       <Notice>{noticeText('sessions', melding)}</Notice>
-      <h2 className="mt-8 text-xl font-semibold">Geplande overleggen</h2>
+      <h2 className="mt-8 text-xl font-semibold">Overleggen</h2>
       {sessions.length === 0 ? (
         <p className="mt-2">Er zijn geen overleggen gepland.</p>
       ) : (
@@ -25,7 +26,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             <li key={s.id} className="rounded bg-white p-3">
               <Link href={`/overleggen/${s.id}`} className="font-medium text-brand-700 underline">
                 {formatDateTime(s.startsAt)} — {s.location}
-              </Link>
+              </Link>{' '}
+              <span className="ml-2 rounded border border-gray-400 px-2 py-0.5 text-sm">
+                {SESSION_STATE_LABEL[s.state]}
+              </span>
               <p className="text-sm text-gray-800">Agenda: {s.agenda.map((a) => a.dossier.reference).join(', ')}</p>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { loadPage } from '@/lib/auth/session';
 import { Notice } from '@/components/ui/notice';
 import { listMyInvitations } from '@/lib/conferences/list-my-invitations';
-import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL } from '@/lib/labels';
+import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL, SESSION_STATE_LABEL } from '@/lib/labels';
 import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
 import { acknowledgeAction, respondAction } from './actions';
@@ -72,7 +72,8 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
             {data.invitations.map((i) => (
               <li key={i.id} id={`uitnodiging-${i.id}`} className="max-w-3xl rounded bg-white p-4">
                 <p className="font-medium">
-                  {i.safeHouseName}: casusoverleg op {formatDateTime(i.session.startsAt)} — {i.session.location}
+                  {i.safeHouseName}: casusoverleg op {formatDateTime(i.session.startsAt)} — {i.session.location} (
+                  {SESSION_STATE_LABEL[i.session.state].toLowerCase()})
                 </p>
                 <p className="text-sm">
                   Reden: {INVITATION_REASON_LABEL[i.reason]}

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getSession } from '@/lib/conferences/list-sessions';
-import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL } from '@/lib/labels';
+import { ATTENDANCE_LABEL, INVITATION_REASON_LABEL, INVITATION_STATUS_LABEL, SESSION_STATE_LABEL } from '@/lib/labels';
 import { formatDateTime } from '@/lib/time';
 import { SpecForm } from '@/components/ui/spec-form';
-import { caseDirectorAction, identityAction, inviteAction } from '../actions';
+import { caseDirectorAction, closeSessionAction, identityAction, inviteAction, openSessionAction } from '../actions';
 import { noticeText } from '@/lib/forms/notices';
 import { PlanDeadlines } from '@/components/distribution/plan-deadlines';
 
@@ -32,6 +32,57 @@ export default async function SessionPage({
       <h1 className="text-2xl font-semibold">Casusoverleg van {formatDateTime(data.session.startsAt)}</h1>
       <p className="mt-1">Plaats: {data.session.location}</p>
       <Notice>{notice}</Notice>
+      <section aria-labelledby="overleg-status" className="mt-6 max-w-2xl rounded border border-gray-300 bg-white p-4">
+        <h2 id="overleg-status" className="text-lg font-semibold">
+          Status: {SESSION_STATE_LABEL[data.session.state]}
+        </h2>
+        {data.session.state === 'PLANNED' && (
+          <>
+            <p className="mt-1">
+              De deelnemers kunnen zich voorbereiden met eigen nota&apos;s. Informatie inbrengen en stemmen kan pas
+              wanneer je het overleg opent (art. 13).
+            </p>
+            <SpecForm
+              action={openSessionAction.bind(null, id)}
+              label="Overleg openen"
+              submitLabel="Overleg openen"
+              className="mt-3"
+              fields={[]}
+            />
+          </>
+        )}
+        {data.session.state === 'OPEN' && (
+          <>
+            <p className="mt-1">
+              Geopend op {formatDateTime(data.session.openedAt!)}. De deelnemers van elke casus op de agenda kunnen nu
+              informatie inbrengen en stemmen.
+            </p>
+            <SpecForm
+              action={closeSessionAction.bind(null, id)}
+              label="Overleg afsluiten"
+              submitLabel="Overleg afsluiten"
+              variant="secondary"
+              className="mt-3 space-y-2"
+              fields={[
+                {
+                  kind: 'checkboxes',
+                  name: 'confirm',
+                  label: 'Bevestiging',
+                  required: true,
+                  hint: 'Na het afsluiten kan niemand nog informatie inbrengen of stemmen bij dit overleg. Verslag, beslissingen en plan van aanpak kun je nog aanvullen.',
+                  options: [{ value: 'ja', label: 'Ik sluit dit overleg definitief af' }],
+                },
+              ]}
+            />
+          </>
+        )}
+        {data.session.state === 'CLOSED' && (
+          <p className="mt-1">
+            Geopend op {formatDateTime(data.session.openedAt!)}, afgesloten op {formatDateTime(data.session.closedAt!)}.
+            Informatie inbrengen en stemmen kan niet meer bij dit overleg.
+          </p>
+        )}
+      </section>
       <PlanDeadlines sessionId={data.session.id} title="Plannen van aanpak te versturen (binnen 14 werkdagen)" />
       {data.cases.map((c) => (
         <section

@@ -20,6 +20,9 @@ import {
 import { recordEmergencyDisclosure } from '@/lib/emergency/record-emergency-disclosure';
 import { emergencySchema } from '@/lib/emergency/schemas';
 import { recordFeedback } from '@/lib/conferences/record-feedback';
+import { preparationNoteSchema, savePreparationNote } from '@/lib/conferences/save-preparation-note';
+import { deletePreparationNote } from '@/lib/conferences/delete-preparation-note';
+import { bringInPreparationNote } from '@/lib/conferences/bring-in-preparation-note';
 import { leaveCase } from '@/lib/conferences/acknowledge-secrecy';
 import { decisionTextSchema, feedbackSchema, informationItemSchema, minutesSchema } from '@/lib/conferences/schemas';
 import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
@@ -194,4 +197,24 @@ export const closeAction = formAction({
   schema: closeSchema,
   run: (u, v, { dossierId }) => closeDossier(u, dossierId, v),
   done: ({ dossierId }) => page(dossierId, 'afronding', 'afgesloten'),
+});
+
+// ---- private preparation notes (art. 13; ADR 0033)
+export const saveNoteAction = formAction({
+  bound: ['dossierId'],
+  schema: preparationNoteSchema,
+  run: (u, v, { dossierId }) => savePreparationNote(u, dossierId, v),
+  done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-bewaard'),
+});
+
+export const deleteNoteAction = formAction({
+  bound: ['dossierId', 'noteId'],
+  run: (u, _v, { dossierId, noteId }) => deletePreparationNote(u, dossierId, noteId),
+  done: ({ dossierId }) => page(dossierId, 'voorbereiding', 'nota-verwijderd'),
+});
+
+export const bringInNoteAction = formAction({
+  bound: ['dossierId', 'noteId'],
+  run: (u, _v, { dossierId, noteId }) => bringInPreparationNote(u, dossierId, noteId),
+  done: ({ dossierId }) => page(dossierId, 'informatie', 'nota-ingebracht'),
 });

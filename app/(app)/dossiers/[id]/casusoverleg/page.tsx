@@ -29,12 +29,16 @@ import {
   completeOwnAction,
   emergencyAction,
   voteAction,
+  saveNoteAction,
+  deleteNoteAction,
+  bringInNoteAction,
 } from './actions';
 import { ClosureSection } from './_sections/closure';
 import { DisclosuresSection } from './_sections/disclosures';
 import { DistributionSection } from './_sections/distribution';
 import { FeedbackSection } from './_sections/feedback';
 import { InformationSection } from './_sections/information';
+import { NotesSection } from './_sections/notes';
 import { MinutesSection } from './_sections/minutes';
 import { MembersSection, ParticipantsSection } from './_sections/participants';
 import { PlanSection } from './_sections/plan';
@@ -94,16 +98,31 @@ export default async function CaseConferencePage({
       <ClientVoiceSection voices={voices} dossierId={dossierId} />
       <MinutesSection
         agenda={v.agenda}
+        goals={v.goals}
         canRecord={v.can.record}
         actions={{
           minutes: (agendaItemId) => minutesAction.bind(null, dossierId, agendaItemId),
           decision: (agendaItemId) => decisionAction.bind(null, dossierId, agendaItemId),
         }}
       />
+      {v.can.prepare && (
+        <NotesSection
+          notes={v.notes}
+          members={v.members}
+          sessionOpen={!!v.openAgendaItemId}
+          actions={{
+            add: saveNoteAction.bind(null, dossierId),
+            remove: (noteId) => deleteNoteAction.bind(null, dossierId, noteId),
+            bringIn: (noteId) => bringInNoteAction.bind(null, dossierId, noteId),
+          }}
+        />
+      )}
       <DistributionSection dossierId={dossierId} />
       <InformationSection
         items={v.items}
         members={v.members}
+        agenda={v.agenda}
+        openAgendaItemId={v.openAgendaItemId}
         canContribute={v.can.contribute}
         actions={{
           add: addItemAction.bind(null, dossierId),
@@ -127,7 +146,8 @@ export default async function CaseConferencePage({
         }}
       />
       <DisclosuresSection
-        view={v}
+        // a proposal is made at an open session of the case (art. 13; ADR 0033)
+        view={{ ...v, can: { ...v.can, propose: v.can.propose && !!v.openAgendaItemId } }}
         active={active}
         actions={{
           propose: proposeAction.bind(null, dossierId),

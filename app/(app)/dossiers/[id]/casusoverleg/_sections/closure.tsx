@@ -1,7 +1,13 @@
 import { DescriptionItem, DescriptionList } from '@/components/ui/description-list';
 import { Section } from '@/components/ui/section';
 import { SpecForm } from '@/components/ui/spec-form';
-import { CONSENSUS_STATUS_LABEL, EXTENSION_GROUND_LABEL, formatDate, formatDateTime } from '@/lib/labels';
+import {
+  CONSENSUS_STATUS_LABEL,
+  EXTENSION_GROUND_LABEL,
+  SESSION_STATE_LABEL,
+  formatDate,
+  formatDateTime,
+} from '@/lib/labels';
 import type { FormAction, View } from './types';
 import { Unreachable, VoteList } from './votes';
 
@@ -20,7 +26,10 @@ export function ClosureSection({
 }) {
   const v = view;
   const pastSessions = v.agenda.filter((a) => a.past);
-  const sessionOptions = v.agenda.map((a) => ({ value: a.id, label: `${formatDateTime(a.startsAt)} — ${a.location}` }));
+  const sessionOptions = v.agenda.map((a) => ({
+    value: a.id,
+    label: `${formatDateTime(a.startsAt)} — ${a.location} (${SESSION_STATE_LABEL[a.state].toLowerCase()})`,
+  }));
   const sessionOf = (agendaItemId: string | null) => v.agenda.find((a) => a.id === agendaItemId);
   return (
     <Section id="afronding" title="Afronding en bewaartermijn (art. 15, § 3)">
@@ -143,7 +152,7 @@ export function ClosureSection({
                 placeholder: 'Kies het overleg',
                 options: pastSessions.map((a) => ({
                   value: a.id,
-                  label: `${formatDateTime(a.startsAt)} — ${a.location}`,
+                  label: `${formatDateTime(a.startsAt)} — ${a.location} (${SESSION_STATE_LABEL[a.state].toLowerCase()})`,
                 })),
                 hint: 'De datum van dat overleg is de datum van de afsluiting; de bewaartermijn loopt vanaf dan.',
               },
