@@ -606,6 +606,12 @@ async function seedPlanDistribution(
       endsAt: new Date(heldAt.getTime() + 90 * 60_000),
       location: 'Vergaderzaal Veilig Huis Antwerpen',
       createdByUserId: c.coordinatorId,
+      // held: opened at its start and closed at its end by the coordinator (ADR 0033)
+      state: 'CLOSED',
+      openedAt: heldAt,
+      openedByUserId: c.coordinatorId,
+      closedAt: new Date(heldAt.getTime() + 90 * 60_000),
+      closedByUserId: c.coordinatorId,
       agenda: {
         create: [
           {
@@ -689,6 +695,12 @@ async function seedPlanDistribution(
       endsAt: new Date(earlierAt.getTime() + 60 * 60_000),
       location: 'Vergaderzaal Veilig Huis Antwerpen',
       createdByUserId: c.coordinatorId,
+      // held: opened at its start and closed at its end by the coordinator (ADR 0033)
+      state: 'CLOSED',
+      openedAt: earlierAt,
+      openedByUserId: c.coordinatorId,
+      closedAt: new Date(earlierAt.getTime() + 60 * 60_000),
+      closedByUserId: c.coordinatorId,
       agenda: {
         create: [
           {

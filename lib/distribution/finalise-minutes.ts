@@ -29,11 +29,12 @@ export async function finaliseMinutes(
   return dossierUseCase(userId, need, async ({ tx, actor, dossier, log, notify }) => {
     const item = await tx.agendaItem.findFirst({
       where: { id: agendaItemId, dossierId },
-      select: { id: true, finalisedAt: true, session: { select: { startsAt: true } } },
+      select: { id: true, finalisedAt: true, session: { select: { state: true } } },
     });
     if (!item) throw invalid('Onbekend agendapunt.');
-    if (item.session.startsAt.getTime() > now.getTime())
-      throw conflict('Het verslag wordt pas na het overleg definitief gemaakt.');
+    // the minutes are final once the session is over: closed by the coordinator (art. 13; ADR 0033, 0036)
+    if (item.session.state !== 'CLOSED')
+      throw conflict('Het verslag wordt pas definitief gemaakt nadat het overleg is afgesloten.');
     const updated = await tx.agendaItem.updateMany({
       where: { id: item.id, finalisedAt: null },
       data: { finalisedAt: now, finalisedByUserId: actor.userId },

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { makeDossier } from '@/prisma/factories';
 import { planSession } from '@/lib/conferences/plan-session';
+import { openSession } from '@/lib/conferences/open-session';
+import { closeSession } from '@/lib/conferences/close-session';
 import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { acknowledgeSecrecy } from '@/lib/conferences/acknowledge-secrecy';
@@ -35,7 +37,7 @@ const SESSION_START = brusselsWallClockToInstant('2026-03-30', '09:30');
 const SESSION_END = brusselsWallClockToInstant('2026-03-30', '11:00');
 const AFTER = brusselsWallClockToInstant('2026-03-30', '15:00');
 
-async function world() {
+async function world(opts: { close?: boolean } = {}) {
   const db = ownerDb();
   const role = 'REFERRER' as const;
   const {
@@ -114,6 +116,9 @@ async function world() {
     where: { id: session.id },
     data: { startsAt: SESSION_START, endsAt: SESSION_END },
   });
+  // the coordinator opened it and closed it at the end (art. 13; ADR 0033)
+  await openSession(u.coord.id, session.id);
+  if (opts.close !== false) await closeSession(u.coord.id, session.id);
   const agendaItem = await db.agendaItem.findUniqueOrThrow({
     where: { sessionId_dossierId: { sessionId: session.id, dossierId: dossier.id } },
   });
@@ -177,12 +182,8 @@ describe('seed 004: plan within 14 working days', () => {
     expect(after.items[0]!.deadline.state).toBe('distributed');
   });
 
-  it('seed 004: the plan of a session that has not begun cannot be finalised yet', async () => {
-    const w = await world();
-    await ownerDb().conferenceSession.update({
-      where: { id: w.session.id },
-      data: { startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) },
-    });
+  it('seed 004: the minutes of a session that is still open cannot be finalised yet', async () => {
+    const w = await world({ close: false });
     await expect(
       finaliseMinutes(w.u.coord.id, w.dossier.id, w.agendaItem.id, { referrerOutcome: '' }),
     ).rejects.toMatchObject({

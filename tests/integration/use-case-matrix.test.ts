@@ -406,6 +406,14 @@ interface DossierSpec {
   call: (user: UserKey, w: World) => Promise<unknown>;
 }
 
+/** The session was closed by the coordinator (as the owner: minutes are final only afterwards, ADR 0033/0036). */
+async function sessionOver(sessionId: string) {
+  await ownerDb().conferenceSession.updateMany({
+    where: { id: sessionId, state: 'OPEN' },
+    data: { state: 'CLOSED', closedAt: new Date(), closedByUserId: u('coordA') },
+  });
+}
+
 const DOSSIER_USE_CASES: DossierSpec[] = [
   {
     law: 'art. 5',
@@ -664,7 +672,10 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     on: ['trajectoryA', 'submittedA'],
     mutates: true,
     needs: { session: true },
-    call: (k, w) => finaliseMinutes(u(k), w.dossierId, w.agendaItemId, { referrerOutcome: '' }),
+    call: async (k, w) => {
+      await sessionOver(w.sessionId);
+      return finaliseMinutes(u(k), w.dossierId, w.agendaItemId, { referrerOutcome: '' });
+    },
   },
   {
     law: 'seed 004',
@@ -674,7 +685,8 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
     mutates: true,
     needs: { session: true },
     call: async (k, w) => {
-      // the minutes were finalised (by the owner: this case is about who distributes)
+      // the session is over and its minutes final (by the owner: this case is about who distributes)
+      await sessionOver(w.sessionId);
       await ownerDb().agendaItem.updateMany({
         where: { id: w.agendaItemId, finalisedAt: null },
         data: { finalisedAt: new Date(), finalisedByUserId: u('coordA') },
