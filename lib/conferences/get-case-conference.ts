@@ -89,8 +89,7 @@ export async function getCaseConference(userId: string, dossierId: string, now =
         emergencyDisclosuresOf(
           tx,
           dossierId,
-          agenda.map((a) => a.session.startsAt),
-          now,
+          agenda.map((a) => a.session),
         ),
       ]);
       const [disclosureConsensus, retentionConsensus] = await Promise.all([

@@ -60,7 +60,7 @@ export async function getSession(userId: string, sessionId: string) {
         });
       const dossierIds = session.agenda.map((a) => a.dossierId);
       // urgent disclosures outside consensus to discuss in this session (ADR 0035)
-      const emergencies = await emergenciesForSession(tx, dossierIds, session.startsAt);
+      const emergencies = await emergenciesForSession(tx, dossierIds, session);
       const [invitations, participants, directory, house] = await Promise.all([
         tx.caseInvitation.findMany({
           where: { sessionId },

@@ -11,6 +11,8 @@ import { instantToBrussels } from '@/lib/time';
 import { appRoleClient, ownerDb } from '../helpers/db';
 import { consensusWorld, type ConsensusWorld } from '../helpers/consensus-world';
 import { asActor, refused } from '../helpers/sql-actor';
+import { openSession } from '@/lib/conferences/open-session';
+import { closeSession } from '@/lib/conferences/close-session';
 
 /**
  * An urgent disclosure outside consensus (issue 12 §7; seeds 001, 002: the state of necessity,
@@ -226,7 +228,7 @@ describe('art. 458bis Sw., noodtoestand, art. 422bis Sw.: an urgent disclosure o
     });
   });
 
-  it('noodtoestand: it is on the agenda of the next session until a session of the case has taken place', async () => {
+  it('noodtoestand: it is on the agenda of the next session until a session of the case opened after it was closed', async () => {
     const { id } = await recordEmergencyDisclosure(w.u.police.id, w.dossier.id, values());
     const next = new Date(Date.now() + 2 * 86_400_000);
     const session = await ownerDb().conferenceSession.create({
@@ -250,9 +252,21 @@ describe('art. 458bis Sw., noodtoestand, art. 422bis Sw.: an urgent disclosure o
     // the coordinator's session page puts it on that session's agenda, not on the earlier one's
     const recorded = await ownerDb().emergencyDisclosure.count({ where: { dossierId: w.dossier.id } });
     expect((await getSession(w.u.coord.id, session.id)).cases[0]!.emergenciesToDiscuss).toBe(recorded);
+    // the session that was already open when it was recorded does not take it up
     expect((await getSession(w.u.coord.id, w.session.id)).cases[0]!.emergenciesToDiscuss).toBe(0);
-    // the session that had begun before it was recorded does not count
-    const afterSession = await getCaseConference(w.u.justice.id, w.dossier.id, new Date(next.getTime() + 60_000));
-    expect(afterSession.emergencies.find((e) => e.id === id)).toMatchObject({ toDiscuss: false, discussedAt: next });
+    // once the next session was opened and closed, it was discussed there (ADR 0033, 0035)
+    await openSession(w.u.coord.id, session.id);
+    expect((await getCaseConference(w.u.justice.id, w.dossier.id)).emergencies.find((e) => e.id === id)).toMatchObject({
+      toDiscuss: true,
+      nextSession: next,
+    });
+    await closeSession(w.u.coord.id, session.id);
+    const closedAt = (await ownerDb().conferenceSession.findUniqueOrThrow({ where: { id: session.id } })).closedAt;
+    const afterSession = await getCaseConference(w.u.justice.id, w.dossier.id);
+    expect(afterSession.emergencies.find((e) => e.id === id)).toMatchObject({
+      toDiscuss: false,
+      discussedAt: closedAt,
+    });
+    expect((await getSession(w.u.coord.id, session.id)).cases[0]!.emergenciesToDiscuss).toBe(recorded);
   });
 });
