@@ -3,6 +3,8 @@ import { expectAccessible, login } from './helpers';
 
 /** axe reports no WCAG 2.1 A/AA violations on the pages not covered by the flow tests. */
 test('coordinator pages are accessible', async ({ page }) => {
+  // eight pages, each checked by axe: more than the default two minutes on a busy machine
+  test.setTimeout(300_000);
   await login(page, 'coordinator.antwerpen@vhd.test');
   for (const path of [
     '/overleggen',

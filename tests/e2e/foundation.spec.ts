@@ -52,7 +52,7 @@ test.describe('dossiers are scoped by safe house and by case', () => {
 
     await page.getByRole('link', { name: 'VH-ANT-2026-0001' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Gezin Peeters');
-    await expect(page.getByText('Sarah Peeters')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Sarah Peeters', exact: true })).toBeVisible();
     await expectAccessible(page);
 
     const response = await page.goto(foreignUrl);

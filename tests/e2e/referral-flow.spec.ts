@@ -120,7 +120,7 @@ test('referral → art. 5 check → core-partner input and VK position → follo
     await expect(row).toContainText('Ja (1)');
     await expectAccessible(page);
     await row.getByRole('link').click();
-    await expect(page.getByText('Yasmine Haddad')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Yasmine Haddad', exact: true })).toBeVisible();
 
     // (1) the art. 5 check: all criteria met, the core partners' input round opens
     await checkCriteria(page);
@@ -173,7 +173,7 @@ test('referral → art. 5 check → core-partner input and VK position → follo
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Te beantwoorden' }).click();
     await page.getByRole('row').filter({ hasText: label }).getByRole('link').click();
     // the referral, not the partners' input nor the coordinator's assessment
-    await expect(page.getByText('Yasmine Haddad')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Yasmine Haddad', exact: true })).toBeVisible();
     for (const { text } of inputs) await expect(page.getByText(text)).toHaveCount(0);
     await expect(page.getByText('Escalerend partnergeweld met een kind als getuige.')).toHaveCount(0);
     await page.getByLabel('Jullie kijk op het risico').fill('Hoog risico voor het kind, getuige van geweld.');
