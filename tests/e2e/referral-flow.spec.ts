@@ -171,7 +171,13 @@ test('referral → art. 5 check → core-partner input and VK position → follo
 
   await as(browser, 'vk.antwerpen@vhd.test', async (page) => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Te beantwoorden' }).click();
-    await page.getByRole('row').filter({ hasText: label }).getByRole('link').click();
+    // the VK is also a core partner of this safe house: the request for its position is in its own table
+    await page
+      .getByRole('table', { name: 'Aanmeldingen waarvoor een standpunt gevraagd is' })
+      .getByRole('row')
+      .filter({ hasText: label })
+      .getByRole('link')
+      .click();
     // the referral, not the partners' input nor the coordinator's assessment
     await expect(page.getByRole('cell', { name: 'Yasmine Haddad', exact: true })).toBeVisible();
     for (const { text } of inputs) await expect(page.getByText(text)).toHaveCount(0);
