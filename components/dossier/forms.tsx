@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '@/components/ui/form';
 import { initialFormState, type FormState } from '@/lib/forms/form-state';
 import type {
@@ -26,6 +26,40 @@ function useForm<V>(action: Action<V>, empty: V) {
   return { state, formAction, pending, ref };
 }
 
+/**
+ * The frame every admission form shares: the form element wired to useForm, the error summary
+ * on top and the submit button (showing "Bezig…" while pending) at the bottom.
+ */
+function FormFrame<V>({
+  form: { state, formAction, pending, ref },
+  submitLabel,
+  variant,
+  spacing = 'space-y-4',
+  children,
+}: {
+  form: ReturnType<typeof useForm<V>>;
+  submitLabel: string;
+  variant?: 'primary' | 'secondary';
+  spacing?: 'space-y-4' | 'space-y-6';
+  children: ReactNode;
+}) {
+  return (
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className={`${spacing} rounded border border-gray-300 bg-white p-4`}
+    >
+      <ErrorSummary message={state.message} errors={state.errors} />
+      {children}
+      <SubmitButton variant={variant} disabled={pending}>
+        {pending ? 'Bezig…' : submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}
+
 const yesNo = [
   { value: 'ja', label: 'Vervuld' },
   { value: 'nee', label: 'Niet vervuld' },
@@ -49,18 +83,12 @@ export function CheckForm({ action, defaultDeadline }: { action: Action<CheckVal
     inputDeadline: defaultDeadline,
     decisionReasons: '',
   };
-  const { state, formAction, pending, ref } = useForm(action, empty);
+  const form = useForm(action, empty);
+  const { state } = form;
   const v = state.values;
   const e = state.errors;
   return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-6 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
+    <FormFrame form={form} submitLabel="Toets bewaren" spacing="space-y-6">
       {CRITERIA.map((text, i) => {
         const n = i + 1;
         const met = `criterion${n}Met` as keyof CheckValues;
@@ -128,26 +156,19 @@ export function CheckForm({ action, defaultDeadline }: { action: Action<CheckVal
           rows={3}
         />
       </fieldset>
-      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Toets bewaren'}</SubmitButton>
-    </form>
+    </FormFrame>
   );
 }
 
 /** Step (c): the follow-up decision, after the input round (and, with minors, the agency's position). */
 export function DecisionForm({ action, blocked }: { action: Action<DecisionValues>; blocked: string[] }) {
   const empty: DecisionValues = { decision: '', decisionReasons: '' };
-  const { state, formAction, pending, ref } = useForm(action, empty);
+  const form = useForm(action, empty);
+  const { state } = form;
   const v = state.values;
   const e = state.errors;
   return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-6 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
+    <FormFrame form={form} submitLabel="Beslissing bewaren" spacing="space-y-6">
       {blocked.length > 0 && (
         <div className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
           <p>Je kunt nog niet over de opvolging beslissen:</p>
@@ -176,8 +197,7 @@ export function DecisionForm({ action, blocked }: { action: Action<DecisionValue
         error={e.decisionReasons}
         rows={3}
       />
-      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Beslissing bewaren'}</SubmitButton>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -194,18 +214,12 @@ export function AgencyRequestForm({
     proposedDecision: '',
     question: '',
   };
-  const { state, formAction, pending, ref } = useForm(action, empty);
+  const form = useForm(action, empty);
+  const { state } = form;
   const v = state.values;
   const e = state.errors;
   return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-4 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
+    <FormFrame form={form} submitLabel="Standpunt vragen">
       <SelectField
         name="organisationId"
         label="Gemandateerde voorziening (VK of OCJ) van de regio"
@@ -232,26 +246,19 @@ export function AgencyRequestForm({
         error={e.question}
         rows={2}
       />
-      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Standpunt vragen'}</SubmitButton>
-    </form>
+    </FormFrame>
   );
 }
 
 /** Urgency: documented exception instead of a written position (art. 5, 2nd para). */
 export function AgencyExceptionForm({ action }: { action: Action<AgencyExceptionValues> }) {
   const empty: AgencyExceptionValues = { contact: '', contactedOn: '', contactedTime: '', channel: '', reason: '' };
-  const { state, formAction, pending, ref } = useForm(action, empty);
+  const form = useForm(action, empty);
+  const { state } = form;
   const v = state.values;
   const e = state.errors;
   return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-4 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
+    <FormFrame form={form} submitLabel="Uitzondering registreren" variant="secondary">
       <p className="text-sm text-gray-800">
         Enkel bij hoogdringendheid: documenteer wie je bij de voorziening bereikte, wanneer, hoe, en waarom er geen
         schriftelijk standpunt is. Dit wordt gelogd en blijft zichtbaar in het dossier.
@@ -284,10 +291,7 @@ export function AgencyExceptionForm({ action }: { action: Action<AgencyException
         error={e.reason}
         rows={2}
       />
-      <SubmitButton variant="secondary" disabled={pending}>
-        {pending ? 'Bezig…' : 'Uitzondering registreren'}
-      </SubmitButton>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -300,18 +304,12 @@ export function AgencyPositionForm({ action }: { action: Action<AgencyPositionVa
     position: '',
     positionReasons: '',
   };
-  const { state, formAction, pending, ref } = useForm(action, empty);
+  const form = useForm(action, empty);
+  const { state } = form;
   const v = state.values;
   const e = state.errors;
   return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-4 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
+    <FormFrame form={form} submitLabel="Standpunt bewaren">
       <TextArea
         name="riskView"
         label="Jullie kijk op het risico"
@@ -356,8 +354,7 @@ export function AgencyPositionForm({ action }: { action: Action<AgencyPositionVa
         error={e.positionReasons}
         rows={3}
       />
-      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Standpunt bewaren'}</SubmitButton>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -368,18 +365,12 @@ export function PartnerInputForm({
   action: Action<PartnerInputValues>;
   initial: PartnerInputValues;
 }) {
-  const { state, formAction, pending, ref } = useForm(action, initial);
+  const form = useForm(action, initial);
+  const { state } = form;
   const v = state.values;
   const e = state.errors;
   return (
-    <form
-      ref={ref}
-      key={state.version}
-      action={formAction}
-      noValidate
-      className="space-y-4 rounded border border-gray-300 bg-white p-4"
-    >
-      <ErrorSummary message={state.message} errors={e} />
+    <FormFrame form={form} submitLabel="Aanvulling bewaren">
       <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-900">
         Geef enkel noodzakelijke, objectieve informatie: wat nodig is om over de opvolging in het Veilig Huis te
         beslissen (art. 11, tweede lid). Deze aanvulling valt onder de geheimhoudingsplicht van art. 458ter §2 Sw. en
@@ -415,8 +406,7 @@ export function PartnerInputForm({
         error={e.viewOnFollowUp}
         rows={3}
       />
-      <SubmitButton disabled={pending}>{pending ? 'Bezig…' : 'Aanvulling bewaren'}</SubmitButton>
-    </form>
+    </FormFrame>
   );
 }
 

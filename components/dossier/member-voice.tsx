@@ -45,41 +45,42 @@ export function missingText(m: MemberVoice): string | null {
     : null;
 }
 
+/** Whether the member was informed about one part (art. 4): yes with when, by whom, how; or no with the reason. */
+function informedFields(
+  part: 'referral' | 'conference',
+  question: string,
+  howLabel: string,
+): FieldSpec<keyof MemberVoiceValues>[] {
+  return [
+    {
+      kind: 'radio',
+      name: `${part}Informed`,
+      label: question,
+      inline: true,
+      options: [
+        { value: 'ja', label: 'Ja' },
+        { value: 'nee', label: 'Nee' },
+        { value: '', label: 'Nog niet geregistreerd' },
+      ],
+    },
+    { kind: 'date', name: `${part}InformedAt`, label: 'Wanneer (bij ja)' },
+    { kind: 'text', name: `${part}InformedBy`, label: 'Door wie (naam, functie; bij ja)' },
+    { kind: 'text', name: `${part}InformedHow`, label: howLabel },
+    { kind: 'textarea', name: `${part}NotInformedReason`, label: 'Waarom niet (bij nee, bv. veiligheid)', rows: 2 },
+  ];
+}
+
 const FIELDS: FieldSpec<keyof MemberVoiceValues>[] = [
   {
     kind: 'note',
     text: 'Geïnformeerd over de aanmelding (art. 4; de memorie: "voor zover de veiligheid het toelaat").',
   },
-  {
-    kind: 'radio',
-    name: 'referralInformed',
-    label: 'Werd het lid geïnformeerd over de aanmelding bij het Veilig Huis?',
-    inline: true,
-    options: [
-      { value: 'ja', label: 'Ja' },
-      { value: 'nee', label: 'Nee' },
-      { value: '', label: 'Nog niet geregistreerd' },
-    ],
-  },
-  { kind: 'date', name: 'referralInformedAt', label: 'Wanneer (bij ja)' },
-  { kind: 'text', name: 'referralInformedBy', label: 'Door wie (naam, functie; bij ja)' },
-  { kind: 'text', name: 'referralInformedHow', label: 'Hoe (gesprek, telefoon, brief, …; bij ja)' },
-  { kind: 'textarea', name: 'referralNotInformedReason', label: 'Waarom niet (bij nee, bv. veiligheid)', rows: 2 },
-  {
-    kind: 'radio',
-    name: 'conferenceInformed',
-    label: 'Werd het lid geïnformeerd over het casusoverleg?',
-    inline: true,
-    options: [
-      { value: 'ja', label: 'Ja' },
-      { value: 'nee', label: 'Nee' },
-      { value: '', label: 'Nog niet geregistreerd' },
-    ],
-  },
-  { kind: 'date', name: 'conferenceInformedAt', label: 'Wanneer (bij ja)' },
-  { kind: 'text', name: 'conferenceInformedBy', label: 'Door wie (naam, functie; bij ja)' },
-  { kind: 'text', name: 'conferenceInformedHow', label: 'Hoe (bij ja)' },
-  { kind: 'textarea', name: 'conferenceNotInformedReason', label: 'Waarom niet (bij nee, bv. veiligheid)', rows: 2 },
+  ...informedFields(
+    'referral',
+    'Werd het lid geïnformeerd over de aanmelding bij het Veilig Huis?',
+    'Hoe (gesprek, telefoon, brief, …; bij ja)',
+  ),
+  ...informedFields('conference', 'Werd het lid geïnformeerd over het casusoverleg?', 'Hoe (bij ja)'),
   {
     kind: 'select',
     name: 'consent',

@@ -13,6 +13,7 @@ import {
   type AgencyPositionValues,
   type AgencyRequestValues,
 } from './schemas';
+import { admissionNeed } from './admission-need';
 
 /** The kinds of organisation that are a mandated agency: VK, and OCJ (YOUTH_CARE_SUPPORT_CENTRE). */
 export const MANDATED_AGENCY_KINDS = ['VK', 'YOUTH_CARE_SUPPORT_CENTRE'] as const;
@@ -40,12 +41,7 @@ export async function requestAgencyConsultation(
   const parsed = validateForm(agencyRequestSchema, values);
   if (!parsed.ok) throw invalid('De vraag aan de voorziening is nog niet volledig.', parsed.errors);
   const d = parsed.data;
-  const need = {
-    action: 'admission.consult',
-    purpose: 'admission',
-    dossierId,
-    notNow: 'Over deze aanmelding is al beslist.',
-  } as const;
+  const need = admissionNeed('admission.consult', dossierId);
   const created = await dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     const [minors, agencies, existing] = await Promise.all([
       tx.clientMember.count({ where: { dossierId, isMinor: true } }),
@@ -106,12 +102,7 @@ export async function recordAgencyException(
   if (contactedAt > now) {
     throw invalid('Het contact kan niet in de toekomst liggen.', { contactedOn: 'Dit moment ligt in de toekomst.' });
   }
-  const need = {
-    action: 'admission.consult',
-    purpose: 'admission',
-    dossierId,
-    notNow: 'Over deze aanmelding is al beslist.',
-  } as const;
+  const need = admissionNeed('admission.consult', dossierId);
   return dossierUseCase(userId, need, async ({ tx, actor, log }) => {
     const facts = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { submittedAt: true } });
     // to the minute, as the form gives it
@@ -152,12 +143,7 @@ export async function recordAgencyPosition(
   const parsed = validateForm(agencyPositionSchema, values);
   if (!parsed.ok) throw invalid('Het standpunt is nog niet volledig. Controleer de gemarkeerde velden.', parsed.errors);
   const d = parsed.data;
-  const need = {
-    action: 'agency.respond',
-    purpose: 'admission',
-    dossierId,
-    notNow: 'Over deze aanmelding is al beslist.',
-  } as const;
+  const need = admissionNeed('agency.respond', dossierId);
   return dossierUseCase(userId, need, async ({ tx, actor, log }) => {
     const updated = await tx.agencyConsultation.updateMany({
       where: { dossierId, organisationId: actor.organisationId, respondedAt: null },

@@ -6,6 +6,7 @@ import { yearsFor } from '@/lib/retention/terms';
 import { brusselsDayEnd } from '@/lib/time';
 import { notifyWaiting } from './notify-waiting';
 import { validateCheck, type CheckValues } from './schemas';
+import { admissionNeed } from './admission-need';
 
 /**
  * Step (a) of the admission (art. 5; ADR 0031): the coordinator checks the three criteria, each
@@ -21,12 +22,7 @@ export async function checkAdmission(userId: string, dossierId: string, values: 
   if (!parsed.ok) throw invalid('De toets is nog niet volledig. Controleer de gemarkeerde velden.', parsed.errors);
   const d = parsed.data;
   const allMet = d.criterion1Met && d.criterion2Met && d.criterion3Met;
-  const need = {
-    action: 'admission.check',
-    purpose: 'admission',
-    dossierId,
-    notNow: 'Over deze aanmelding is al beslist.',
-  } as const;
+  const need = admissionNeed('admission.check', dossierId);
   const result = await dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     if (await tx.admissionCheck.findUnique({ where: { dossierId }, select: { id: true } })) {
       throw conflict('Deze aanmelding werd al getoetst aan de criteria van art. 5.');

@@ -5,6 +5,7 @@ import { retentionEnd } from '@/lib/closure/schemas';
 import { formatDateTime } from '@/lib/time';
 import { yearsFor, type EndedWithoutTrajectory } from '@/lib/retention/terms';
 import { validateDecision, type FOLLOW_UP_DECISIONS, type DecisionValues } from './schemas';
+import { admissionNeed } from './admission-need';
 
 const STATUS_AFTER: Record<(typeof FOLLOW_UP_DECISIONS)[number], 'IN_TRAJECTORY' | EndedWithoutTrajectory> = {
   REFER_TO_REGULAR_CARE: 'REFERRED_TO_REGULAR_CARE',
@@ -28,12 +29,7 @@ export async function decideAdmission(userId: string, dossierId: string, values:
   const parsed = validateDecision(values);
   if (!parsed.ok) throw invalid('De beslissing is nog niet volledig. Controleer de gemarkeerde velden.', parsed.errors);
   const d = parsed.data;
-  const need = {
-    action: 'admission.decide',
-    purpose: 'admission',
-    dossierId,
-    notNow: 'Over deze aanmelding is al beslist.',
-  } as const;
+  const need = admissionNeed('admission.decide', dossierId);
   return dossierUseCase(userId, need, async ({ tx, actor, dossier, log }) => {
     const [check, round, minors, consultation] = await Promise.all([
       tx.admissionCheck.findUnique({ where: { dossierId } }),

@@ -1,5 +1,6 @@
 import 'server-only';
-import { dossierUseCase } from '@/lib/use-case/kernel';
+import { dossierUseCase, type Tx } from '@/lib/use-case/kernel';
+import type { Actor } from '@/lib/access/actor';
 import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
 import { requireOpenAgendaItem } from './open-agenda-item';
@@ -30,22 +31,43 @@ export async function addInformationItem(userId: string, dossierId: string, valu
       });
       if (!member) throw invalid('Kies een lid van dit cliëntsysteem.', { concernsMemberId: 'Onbekend lid.' });
     }
-    const agenda = await requireOpenAgendaItem(tx, dossierId);
-    const item = await tx.informationItem.create({
-      data: {
-        dossierId,
-        safeHouseId: dossier.safeHouseId,
-        agendaItemId: agenda.id,
-        organisationId: actor.organisationId,
-        authorUserId: actor.userId,
+    const item = await shareOnOpenAgenda(
+      tx,
+      actor,
+      { dossierId, safeHouseId: dossier.safeHouseId },
+      {
         category: v.category,
         concernsMemberId: v.concernsMemberId || null,
         content: v.content,
       },
-      select: { id: true },
-    });
+    );
     await log({ objectType: 'InformationItem', objectId: item.id });
     await notify('information', item.id);
     return item;
+  });
+}
+
+/**
+ * Information of the actor's organisation on this case's agenda item of the session open now
+ * (art. 13 §2; ADR 0033); outside an open session a conflict. Shared by the form and by bringing
+ * in a preparation note.
+ */
+export async function shareOnOpenAgenda(
+  tx: Tx,
+  actor: Actor,
+  place: { dossierId: string; safeHouseId: string },
+  info: { category: number; concernsMemberId: string | null; content: string },
+) {
+  const agenda = await requireOpenAgendaItem(tx, place.dossierId);
+  return tx.informationItem.create({
+    data: {
+      dossierId: place.dossierId,
+      safeHouseId: place.safeHouseId,
+      agendaItemId: agenda.id,
+      organisationId: actor.organisationId,
+      authorUserId: actor.userId,
+      ...info,
+    },
+    select: { id: true },
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from '@/lib/validation/zod';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { invalid } from '@/lib/errors';
-import { requireOpenAgendaItem } from './open-agenda-item';
+import { shareOnOpenAgenda } from './add-information-item';
 import { prepareNeed } from './save-preparation-note';
 
 /**
@@ -15,20 +15,16 @@ export async function bringInPreparationNote(userId: string, dossierId: string, 
   return dossierUseCase(userId, prepareNeed(dossierId), async ({ tx, actor, dossier, log, notify }) => {
     const note = await tx.preparationNote.findFirst({ where: { id: noteId, dossierId, authorUserId: actor.userId } });
     if (!note) throw invalid('Onbekende nota.');
-    const agenda = await requireOpenAgendaItem(tx, dossierId);
-    const item = await tx.informationItem.create({
-      data: {
-        dossierId,
-        safeHouseId: dossier.safeHouseId,
-        agendaItemId: agenda.id,
-        organisationId: actor.organisationId,
-        authorUserId: actor.userId,
+    const item = await shareOnOpenAgenda(
+      tx,
+      actor,
+      { dossierId, safeHouseId: dossier.safeHouseId },
+      {
         category: note.category,
         concernsMemberId: note.concernsMemberId,
         content: note.content,
       },
-      select: { id: true },
-    });
+    );
     await tx.preparationNote.delete({ where: { id: note.id } });
     await log({ action: 'conference.bringInNote', objectType: 'InformationItem', objectId: item.id });
     await notify('information', item.id);

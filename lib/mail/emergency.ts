@@ -1,4 +1,5 @@
 import { z } from '@/lib/validation/zod';
+import { composeMailBody, httpLink, singleLine } from './compose';
 
 /**
  * The notice that someone recorded an urgent disclosure outside consensus in a case (issue 12 §7;
@@ -15,16 +16,8 @@ export interface EmergencyMailInput {
 
 const inputSchema = z.object({
   to: z.string().email(),
-  safeHouseName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((v) => !/[\r\n]/.test(v), 'mag geen regeleinde bevatten'),
-  url: z
-    .string()
-    .url()
-    .refine((v) => /^https?:\/\//i.test(v), 'moet een http(s)-link zijn'),
+  safeHouseName: singleLine,
+  url: httpLink,
 });
 
 export function composeEmergencyMail(input: EmergencyMailInput) {
@@ -34,38 +27,17 @@ export function composeEmergencyMail(input: EmergencyMailInput) {
     `In een casus van ${v.safeHouseName} waaraan u deelneemt, werd een dringende mededeling buiten consensus ` +
     'geregistreerd. Ze staat op de agenda van het volgende casusoverleg.';
   const action = 'Lees de registratie in de toepassing, na aanmelding:';
+  // shorter than the usual secrecy line (./compose.ts)
   const secrecy =
     'Omwille van de geheimhoudingsplicht (art. 458ter §2 Sw.) bevat deze e-mail geen gegevens over de casus.';
-  const footer = 'Dit is een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen.';
-  const text = [
-    'Beste,',
-    '',
+  const { text, html } = composeMailBody({
+    subject,
+    safeHouseName: v.safeHouseName,
     intro,
-    '',
     action,
-    v.url,
-    '',
+    url: v.url,
+    linkLabel: 'Casusoverleg openen',
     secrecy,
-    '',
-    'Met vriendelijke groeten,',
-    v.safeHouseName,
-    '',
-    footer,
-    '',
-  ].join('\n');
-  const e = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!DOCTYPE html>
-<html lang="nl-BE">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">
-<p>Beste,</p>
-<p>${e(intro)}</p>
-<p>${e(action)}<br><a href="${e(v.url)}">Casusoverleg openen</a></p>
-<p>${e(secrecy)}</p>
-<p>Met vriendelijke groeten,<br>${e(v.safeHouseName)}</p>
-<p style="font-size: 12px; color: #6b7280;">${e(footer)}</p>
-</body>
-</html>
-`;
+  });
   return { to: v.to, subject, text, html };
 }

@@ -1,5 +1,6 @@
 import { buildInvitationIcs } from './ics';
 import { z } from '@/lib/validation/zod';
+import { composeMailBody, httpLink, singleLine } from './compose';
 import { formatDateLong, formatDateNumeric, formatTime, instantToBrussels } from '@/lib/time';
 
 /**
@@ -34,24 +35,14 @@ export interface InvitationMail {
   ics: string;
 }
 
-// One line each, so a caller cannot smuggle a paragraph (or a second link) into the mail.
-const singleLine = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((v) => !/[\r\n]/.test(v), 'mag geen regeleinde bevatten');
-
+// one line each, one http(s) link (./compose.ts)
 const inputSchema = z.object({
   to: z.string().email(),
   safeHouseName: singleLine,
   start: z.date(),
   end: z.date(),
   location: singleLine,
-  invitationUrl: z
-    .string()
-    .url()
-    .refine((v) => /^https?:\/\//i.test(v), 'moet een http(s)-link zijn'),
+  invitationUrl: httpLink,
   uid: singleLine,
   organizerEmail: z.string().email(),
   sequence: z.number().int().min(0).optional(),
@@ -77,48 +68,16 @@ export function composeInvitationMail(input: InvitationMailInput): InvitationMai
   const intro = `U bent uitgenodigd voor een casusoverleg van ${v.safeHouseName}.`;
   const action =
     'Open de uitnodiging in de toepassing. Daar aanvaardt of weigert u de uitnodiging en bevestigt u de geheimhouding:';
-  const secrecy =
-    'Omwille van de geheimhoudingsplicht (art. 458ter §2 Sw.) bevat deze e-mail geen gegevens over de casus. ' +
-    'U vindt die enkel in de toepassing, na aanmelding.';
-  const footer = 'Dit is een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen.';
   const details: [string, string][] = [...when, ['Plaats', v.location]];
-
-  const text = [
-    'Beste,',
-    '',
+  const { text, html } = composeMailBody({
+    subject,
+    safeHouseName: v.safeHouseName,
     intro,
-    '',
-    ...details.map(([k, val]) => `${k}: ${val}`),
-    '',
+    details,
     action,
-    v.invitationUrl,
-    '',
-    secrecy,
-    '',
-    'Met vriendelijke groeten,',
-    v.safeHouseName,
-    '',
-    footer,
-    '',
-  ].join('\n');
-
-  const e = escapeHtml;
-  const html = `<!DOCTYPE html>
-<html lang="nl-BE">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">
-<p>Beste,</p>
-<p>${e(intro)}</p>
-<table role="presentation" style="border-collapse: collapse;">
-${details.map(([k, val]) => `<tr><th scope="row" style="text-align: left; padding: 2px 16px 2px 0;">${e(k)}</th><td>${e(val)}</td></tr>`).join('\n')}
-</table>
-<p>${e(action)}<br><a href="${e(v.invitationUrl)}">Uitnodiging openen</a></p>
-<p>${e(secrecy)}</p>
-<p>Met vriendelijke groeten,<br>${e(v.safeHouseName)}</p>
-<p style="font-size: 12px; color: #6b7280;">${e(footer)}</p>
-</body>
-</html>
-`;
+    url: v.invitationUrl,
+    linkLabel: 'Uitnodiging openen',
+  });
 
   const ics = buildInvitationIcs({
     uid: v.uid,
@@ -134,8 +93,4 @@ ${details.map(([k, val]) => `<tr><th scope="row" style="text-align: left; paddin
   });
 
   return { to: v.to, subject, text, html, ics };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,4 +1,5 @@
 import { z } from '@/lib/validation/zod';
+import { composeMailBody, httpLink, singleLine } from './compose';
 
 /**
  * Short notices after a case conference (issue 12 §5; ADR 0036): the plan is ready, the referrer
@@ -18,21 +19,11 @@ export interface NoticeMailInput {
   url: string;
 }
 
-const singleLine = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((v) => !/[\r\n]/.test(v), 'mag geen regeleinde bevatten');
-
 const inputSchema = z.object({
   kind: z.enum(['planReady', 'referrerOutcome', 'feedback']),
   to: z.string().email(),
   safeHouseName: singleLine,
-  url: z
-    .string()
-    .url()
-    .refine((v) => /^https?:\/\//i.test(v), 'moet een http(s)-link zijn'),
+  url: httpLink,
 });
 
 const TEXT: Record<NoticeKind, { subject: string; intro: string; action: string; link: string }> = {
@@ -69,43 +60,13 @@ export function composeNoticeMail(input: NoticeMailInput): NoticeMail {
   const v = inputSchema.parse(input);
   const t = TEXT[v.kind];
   const subject = `${t.subject} – ${v.safeHouseName}`;
-  const secrecy =
-    'Omwille van de geheimhoudingsplicht (art. 458ter §2 Sw.) bevat deze e-mail geen gegevens over de casus. ' +
-    'U vindt die enkel in de toepassing, na aanmelding.';
-  const footer = 'Dit is een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen.';
-  const text = [
-    'Beste,',
-    '',
-    t.intro,
-    '',
-    t.action,
-    v.url,
-    '',
-    secrecy,
-    '',
-    'Met vriendelijke groeten,',
-    v.safeHouseName,
-    '',
-    footer,
-    '',
-  ].join('\n');
-  const e = escapeHtml;
-  const html = `<!DOCTYPE html>
-<html lang="nl-BE">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">
-<p>Beste,</p>
-<p>${e(t.intro)}</p>
-<p>${e(t.action)}<br><a href="${e(v.url)}">${e(t.link)}</a></p>
-<p>${e(secrecy)}</p>
-<p>Met vriendelijke groeten,<br>${e(v.safeHouseName)}</p>
-<p style="font-size: 12px; color: #6b7280;">${e(footer)}</p>
-</body>
-</html>
-`;
+  const { text, html } = composeMailBody({
+    subject,
+    safeHouseName: v.safeHouseName,
+    intro: t.intro,
+    action: t.action,
+    url: v.url,
+    linkLabel: t.link,
+  });
   return { to: v.to, subject, text, html };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

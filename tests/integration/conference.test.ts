@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { makeDossier } from '@/prisma/factories';
 import { planSession } from '@/lib/conferences/plan-session';
 import { openSession } from '@/lib/conferences/open-session';
@@ -17,8 +15,8 @@ import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
 import { markDisclosureShared } from '@/lib/disclosures/mark-shared';
 import { getDossier } from '@/lib/dossiers/get-dossier';
-import { resetMailTransportForTests } from '@/lib/mail/transport';
 import { withActor } from '@/lib/use-case/kernel';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../helpers/mail-catcher';
 import { ownerDb, testKeys } from '../helpers/db';
 import { declareWorld } from '../helpers/scenario';
 import { instantToBrussels } from '@/lib/time';
@@ -128,30 +126,13 @@ async function join(
   await acknowledgeSecrecy(user.id, (await participationOf(user.id, w.caseA.id)).id);
 }
 
-let smtp: SMTPServer;
-const mails: string[] = [];
+let catcher: MailCatcher;
+const mails: CaughtMail[] = [];
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, cb) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push(raw);
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.APP_BASE_URL = 'https://dossier.veiligehuizen.example';
-  resetMailTransportForTests();
+  catcher = await startMailCatcher(mails);
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailTransportForTests();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await catcher.stop();
 });
 
 describe('invitations and participants (art. 12)', () => {
@@ -163,6 +144,7 @@ describe('invitations and participants (art. 12)', () => {
     // decode quoted-printable soft line breaks and '=' so the link can be found whole
     const raw = mails
       .slice(before)
+      .map((m) => m.raw)
       .join('\n')
       .replace(/=\r?\n/g, '')
       .replace(/=3D/gi, '=');

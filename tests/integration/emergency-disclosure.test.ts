@@ -1,13 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { getCaseConference } from '@/lib/conferences/get-case-conference';
 import { getSession } from '@/lib/conferences/list-sessions';
 import { recordEmergencyDisclosure } from '@/lib/emergency/record-emergency-disclosure';
 import type { EmergencyValues } from '@/lib/emergency/schemas';
-import { resetMailTransportForTests } from '@/lib/mail/transport';
 import { instantToBrussels } from '@/lib/time';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../helpers/mail-catcher';
 import { appRoleClient, ownerDb } from '../helpers/db';
 import { consensusWorld, type ConsensusWorld } from '../helpers/consensus-world';
 import { asActor, refused } from '../helpers/sql-actor';
@@ -22,8 +20,8 @@ import { closeSession } from '@/lib/conferences/close-session';
  */
 let client: pg.Client;
 let w: ConsensusWorld;
-let smtp: SMTPServer;
-const mails: { to: string[]; raw: string }[] = [];
+let catcher: MailCatcher;
+const mails: CaughtMail[] = [];
 const REFUSED = /^refused (42501|23514)$|^no rows$/;
 /** The message as a reader sees it: quoted-printable soft line breaks and escapes undone. */
 const decoded = (raw: string) =>
@@ -48,28 +46,10 @@ const values = (over: Partial<EmergencyValues> = {}): EmergencyValues => ({
 beforeAll(async () => {
   client = await appRoleClient();
   w = await consensusWorld();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.APP_BASE_URL = 'https://dossier.veiligehuizen.example';
-  resetMailTransportForTests();
+  catcher = await startMailCatcher(mails);
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetMailTransportForTests();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await catcher.stop();
   await client.end();
 });
 

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { makeDossier } from '@/prisma/factories';
 import { planSession } from '@/lib/conferences/plan-session';
@@ -18,8 +16,8 @@ import { getPlanDistribution } from '@/lib/distribution/get-plan-distribution';
 import { listPlanDeadlines } from '@/lib/distribution/list-plan-deadlines';
 import { acknowledgeFeedbackSecrecy, listMyFeedback } from '@/lib/distribution/feedback';
 import { listMyReferrals } from '@/lib/referrals/list-my-referrals';
-import { resetMailTransportForTests } from '@/lib/mail/transport';
 import { brusselsWallClockToInstant } from '@/lib/time';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../helpers/mail-catcher';
 import { appRoleClient, ownerDb, testKeys } from '../helpers/db';
 import { declareWorld } from '../helpers/scenario';
 import { asActor, refused } from '../helpers/sql-actor';
@@ -126,34 +124,16 @@ async function world(opts: { close?: boolean } = {}) {
   return { house, u, dossier, session, agendaItem };
 }
 
-let smtp: SMTPServer;
-const mails: { to: string[]; raw: string }[] = [];
+let catcher: MailCatcher;
+const mails: CaughtMail[] = [];
 let client: pg.Client;
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, cb) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.APP_BASE_URL = 'https://dossier.veiligehuizen.example';
-  resetMailTransportForTests();
+  catcher = await startMailCatcher(mails);
   client = await appRoleClient();
 });
 afterAll(async () => {
   await client.end();
-  delete process.env.SMTP_URL;
-  resetMailTransportForTests();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await catcher.stop();
 });
 
 const emailOf = async (id: string) => (await ownerDb().user.findUniqueOrThrow({ where: { id } })).email;

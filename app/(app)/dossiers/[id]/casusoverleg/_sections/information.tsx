@@ -1,10 +1,8 @@
 import { Section } from '@/components/ui/section';
 import { SpecForm } from '@/components/ui/spec-form';
 import { DATA_CATEGORY_LABEL, SESSION_STATE_LABEL, formatDateTime } from '@/lib/labels';
+import { informationItemFields } from './item-fields';
 import type { FormAction, View } from './types';
-
-const categoryOptions = () =>
-  Object.entries(DATA_CATEGORY_LABEL).map(([value, label]) => ({ value, label: `${value}. ${label}` }));
 
 /**
  * Information brought in by the organisations (art. 15, § 1), session by session (art. 13; ADR
@@ -69,22 +67,10 @@ export function InformationSection({
                 kind: 'note',
                 text: 'Breng enkel informatie in die relevant en proportioneel is. Je bent niet verplicht te spreken. Wat je inbrengt, wordt aan je organisatie toegeschreven.',
               },
-              {
-                kind: 'select',
-                name: 'category',
-                label: 'Categorie van gegevens (art. 15, § 1)',
-                required: true,
-                options: categoryOptions(),
-              },
-              {
-                kind: 'select',
-                name: 'concernsMemberId',
-                label: 'Over welk lid gaat deze informatie?',
-                hint: 'Kies een lid als de informatie enkel dat lid betreft; dat bepaalt aan wie ze later eventueel gegeven mag worden.',
-                placeholder: 'Het cliëntsysteem in het algemeen',
-                options: memberOptions,
-              },
-              { kind: 'textarea', name: 'content', label: 'Informatie', required: true, rows: 3 },
+              ...informationItemFields(
+                memberOptions,
+                'Kies een lid als de informatie enkel dat lid betreft; dat bepaalt aan wie ze later eventueel gegeven mag worden.',
+              ),
             ]}
           />
         </div>
@@ -136,21 +122,7 @@ function ItemList({
                         content: i.content,
                       }}
                       fields={[
-                        {
-                          kind: 'select',
-                          name: 'category',
-                          label: 'Categorie van gegevens (art. 15, § 1)',
-                          required: true,
-                          options: categoryOptions(),
-                        },
-                        {
-                          kind: 'select',
-                          name: 'concernsMemberId',
-                          label: 'Over welk lid gaat deze informatie?',
-                          placeholder: 'Het cliëntsysteem in het algemeen',
-                          options: memberOptions,
-                        },
-                        { kind: 'textarea', name: 'content', label: 'Informatie', required: true, rows: 3 },
+                        ...informationItemFields(memberOptions),
                         { kind: 'text', name: 'reason', label: 'Reden van de rechtzetting', required: true },
                       ]}
                     />

@@ -1,10 +1,8 @@
 import { Section } from '@/components/ui/section';
 import { SpecForm } from '@/components/ui/spec-form';
 import { DATA_CATEGORY_LABEL, formatDateTime } from '@/lib/labels';
+import { categoryOptions } from './item-fields';
 import type { FormAction, View } from './types';
-
-const categoryOptions = () =>
-  Object.entries(DATA_CATEGORY_LABEL).map(([value, label]) => ({ value, label: `${value}. ${label}` }));
 
 /**
  * A participant's own preparation for the session (ADR 0033): notes only they can read — not the
