@@ -476,3 +476,36 @@ describe('issue 12 §6, §7: the action plan and urgent disclosures (ADR 0034, 0
     });
   });
 });
+
+describe('art. 5 (ADR 0031): the art. 5 check is written once, by the coordinator in their own name', () => {
+  const insertCheck = `INSERT INTO "AdmissionCheck" ("dossierId", "safeHouseId", "assessorUserId", "criterion1Met", "criterion1Reason",
+      "criterion2Met", "criterion2Reason", "criterion3Met", "criterion3Reason", "riskLevel", "riskAssessment")
+    VALUES ($1, $2, $3, true, 'x', true, 'x', true, 'x', 'HIGH', 'Risico-inschatting')`;
+
+  it('art. 5: nobody but the coordinator of the safe house records the check, and not in another name; nobody rewrites or deletes it', async () => {
+    const fresh = await makeDossier(ownerDb(), testKeys(), {
+      safeHouseId: s.houseA.id,
+      referrerUserId: s.users.referrer.id,
+      referrerOrganisationId: s.users.referrer.organisationId,
+      status: 'SUBMITTED',
+    });
+    const args = (assessor: string) => [fresh.id, s.houseA.id, assessor];
+    for (const who of [s.users.referrer, s.users.coreStaffA, s.users.participant, s.users.coordB])
+      expect(await refused(client, who.id, insertCheck, args(who.id)), who.id).toMatch(REFUSED);
+    expect(await refused(client, s.users.coordA.id, insertCheck, args(s.users.reprA.id))).toMatch(REFUSED);
+    expect(await ownerDb().admissionCheck.count({ where: { dossierId: fresh.id } })).toBe(0);
+    // the coordinator in their own name may (rolled back): the refusals above are about who, not the statement
+    expect((await asActor(client, s.users.coordA.id, insertCheck, args(s.users.coordA.id))).rowCount).toBe(1);
+    // once recorded (here by the owner), the check stays as it was
+    await ownerDb().$executeRawUnsafe(insertCheck, ...args(s.users.coordA.id));
+    for (const sql of [
+      `UPDATE "AdmissionCheck" SET "criterion1Met" = false, "criterion1Reason" = 'herschreven' WHERE "dossierId" = $1`,
+      `DELETE FROM "AdmissionCheck" WHERE "dossierId" = $1`,
+    ])
+      expect(await refused(client, s.users.coordA.id, sql, [fresh.id]), sql).toMatch(REFUSED);
+    expect(await ownerDb().admissionCheck.findFirstOrThrow({ where: { dossierId: fresh.id } })).toMatchObject({
+      criterion1Met: true,
+      criterion1Reason: 'x',
+    });
+  });
+});
