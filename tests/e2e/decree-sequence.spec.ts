@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { as, expectAccessible } from './helpers';
+import { as, completeReferral, expectAccessible } from './helpers';
 
 /**
  * Issue 12, "Done when": the whole new sequence of the decree in Chromium, each step by a real
@@ -95,41 +95,8 @@ test('issue 12: referral → art. 5 check → input round and VK position → de
     await expect(page.getByRole('heading', { name: 'Nieuwe aanmelding' })).toBeVisible();
     await page.getByLabel('Veilig Huis').selectOption({ label: 'Veilig Huis Antwerpen' });
     await page.getByLabel('Korte naam van het cliëntsysteem').fill(label);
-    const member = (i: number) => page.getByRole('group', { name: `Lid ${i}` });
-    await member(1).getByLabel('Rol in het cliëntsysteem').selectOption({ label: 'Slachtoffer' });
-    await member(1).getByLabel('Voornaam').fill('Yasmine');
-    await member(1).getByLabel('Achternaam').fill('Haddad');
-    await member(1).getByLabel('Geboortedatum').fill('1990-03-14');
-    await page.getByRole('button', { name: 'Lid toevoegen' }).click();
-    await member(2).getByLabel('Rol in het cliëntsysteem').selectOption({ label: 'Kind' });
-    await member(2).getByLabel('Voornaam').fill('Sami');
-    await member(2).getByLabel('Achternaam').fill('Haddad');
-    await member(2).getByLabel('Geboortedatum').fill('2017-06-02');
-    await page.getByLabel('(Ex-)partnergeweld').check();
-    await page.getByLabel('Fysiek').check();
-    await page
-      .getByLabel('Beschrijving van de situatie')
-      .fill('Herhaald fysiek geweld door de ex-partner, ook in het bijzijn van het kind.');
-    await page.getByLabel('Wat werd al ondernomen?').fill('Medische vaststellingen bij de huisarts.');
-    for (const group of await page
-      .getByRole('group')
-      .filter({ has: page.getByRole('radio', { name: 'Onbekend' }) })
-      .all()) {
-      await group.getByRole('radio', { name: 'Onbekend' }).check();
-    }
-    await page
-      .getByRole('group', { name: 'Was er de voorbije maand fysiek geweld?' })
-      .getByRole('radio', { name: 'Ja', exact: true })
-      .check();
-    await page
-      .getByRole('group', { name: 'Jouw inschatting van het risico (verplicht)' })
-      .getByRole('radio', { name: 'Hoog', exact: true })
-      .check();
-    await page.getByLabel('Toelichting bij je inschatting').fill('Escalatie sinds de scheiding.');
-    await page
-      .getByRole('group', { name: 'Is het cliëntsysteem op de hoogte van deze aanmelding? (verplicht)' })
-      .getByRole('radio', { name: 'Ja', exact: true })
-      .check();
+    await page.getByRole('group', { name: 'Lid 1' }).getByLabel('Voornaam').fill('Yasmine');
+    await completeReferral(page);
     await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
     await expect(page.getByRole('status')).toContainText('De aanmelding is ingediend');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(label);

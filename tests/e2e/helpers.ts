@@ -118,3 +118,46 @@ export async function directSession(
   });
   return { token, cookie: `next-auth.session-token=${jwt}` };
 }
+
+/**
+ * Completes the referral form the same way for the flows that submit one: member 1 (whose first
+ * name the test fills) is the victim Yasmine Haddad, member 2 her son Sami (a minor); partner
+ * violence, the risk screening (physical violence last month, "high"), the client system informed.
+ * The test adds what it needs on top (e.g. a national number) and submits.
+ */
+export async function completeReferral(page: Page) {
+  const member = (i: number) => page.getByRole('group', { name: `Lid ${i}` });
+  await member(1).getByLabel('Rol in het cliëntsysteem').selectOption({ label: 'Slachtoffer' });
+  await member(1).getByLabel('Achternaam').fill('Haddad');
+  await member(1).getByLabel('Geboortedatum').fill('1990-03-14');
+  await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+  await member(2).getByLabel('Rol in het cliëntsysteem').selectOption({ label: 'Kind' });
+  await member(2).getByLabel('Voornaam').fill('Sami');
+  await member(2).getByLabel('Achternaam').fill('Haddad');
+  await member(2).getByLabel('Geboortedatum').fill('2017-06-02');
+  await page.getByLabel('(Ex-)partnergeweld').check();
+  await page.getByLabel('Fysiek').check();
+  await page
+    .getByLabel('Beschrijving van de situatie')
+    .fill('Herhaald fysiek geweld door de ex-partner, ook in het bijzijn van het kind.');
+  await page.getByLabel('Wat werd al ondernomen?').fill('Medische vaststellingen bij de huisarts.');
+  for (const group of await page
+    .getByRole('group')
+    .filter({ has: page.getByRole('radio', { name: 'Onbekend' }) })
+    .all()) {
+    await group.getByRole('radio', { name: 'Onbekend' }).check();
+  }
+  await page
+    .getByRole('group', { name: 'Was er de voorbije maand fysiek geweld?' })
+    .getByRole('radio', { name: 'Ja', exact: true })
+    .check();
+  await page
+    .getByRole('group', { name: 'Jouw inschatting van het risico (verplicht)' })
+    .getByRole('radio', { name: 'Hoog', exact: true })
+    .check();
+  await page.getByLabel('Toelichting bij je inschatting').fill('Escalatie sinds de scheiding.');
+  await page
+    .getByRole('group', { name: 'Is het cliëntsysteem op de hoogte van deze aanmelding? (verplicht)' })
+    .getByRole('radio', { name: 'Ja', exact: true })
+    .check();
+}
