@@ -332,6 +332,8 @@ test('issue 12: referral → art. 5 check → input round and VK position → de
     const minutes = page.getByRole('form', { name: 'Verslag', exact: true });
     await minutes.getByLabel(/^Verslag \(optioneel/).fill(`Overleg gehouden; consensus over het delen met Yasmine.`);
     await minutes.getByRole('button', { name: 'Verslag bewaren' }).click();
+    // wait for the server's answer: the page renders again then, and would clear a field filled before it
+    await expect(page.getByRole('status').filter({ hasText: 'Het verslag is bewaard.' })).toBeVisible();
     await expect(
       page.getByRole('form', { name: 'Verslag', exact: true }).getByLabel(/^Verslag \(optioneel/),
     ).toHaveValue(/consensus over het delen met Yasmine/);
