@@ -26,6 +26,7 @@ interface Actor {
   coordinatorHouses: string[];
   corePartnerHouses: string[];
   participantDossiers: string[];
+  agencyDossiers: string[];
 }
 
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -49,7 +50,10 @@ async function loadActor(c: pg.PoolClient, token: string): Promise<Actor | null>
   );
   const u = rows[0];
   if (!u?.active) return null;
-  const open = await c.query<{ ids: string[] }>(`SELECT app_open_participations($1::uuid)::text[] AS ids`, [uid]);
+  const open = await c.query<{ ids: string[]; agency: string[] }>(
+    `SELECT app_open_participations($1::uuid)::text[] AS ids, app_agency_dossiers()::text[] AS agency`,
+    [uid],
+  );
   const houses = (...roles: string[]) => [
     ...new Set(u.roles.filter((r) => roles.includes(r.role) && r.house).map((r) => r.house!)),
   ];
@@ -60,6 +64,7 @@ async function loadActor(c: pg.PoolClient, token: string): Promise<Actor | null>
     coordinatorHouses: houses('COORDINATOR', 'COORDINATOR_REPRESENTATIVE'),
     corePartnerHouses: houses('CORE_PARTNER_STAFF').filter((h) => u.partner.includes(h)),
     participantDossiers: open.rows[0]?.ids ?? [],
+    agencyDossiers: open.rows[0]?.agency ?? [],
   };
 }
 
@@ -67,8 +72,15 @@ async function loadActor(c: pg.PoolClient, token: string): Promise<Actor | null>
 const VISIBLE = `(("safeHouseId" = ANY($1::uuid[]) AND status <> 'DRAFT')
   OR ("referrerUserId" = $2::uuid AND status <> 'CLOSED')
   OR ("safeHouseId" = ANY($3::uuid[]) AND "inputRequestedAt" IS NOT NULL AND "inputClosedAt" IS NULL AND status <> 'CLOSED')
-  OR (id = ANY($4::uuid[]) AND status <> 'CLOSED'))`;
-const visibleParams = (a: Actor) => [a.coordinatorHouses, a.userId, a.corePartnerHouses, a.participantDossiers];
+  OR (id = ANY($4::uuid[]) AND status <> 'CLOSED')
+  OR (id = ANY($5::uuid[]) AND status = 'SUBMITTED'))`;
+const visibleParams = (a: Actor) => [
+  a.coordinatorHouses,
+  a.userId,
+  a.corePartnerHouses,
+  a.participantDossiers,
+  a.agencyDossiers,
+];
 
 async function audit(
   c: pg.PoolClient,
@@ -93,7 +105,7 @@ async function list(c: pg.PoolClient, a: Actor, page: number): Promise<string> {
       `SELECT d.id, d.reference, d.status, d."clientSystemLabel", d."createdAt", d."submittedAt", d."referrerUserId", h.name AS house
          FROM "Dossier" d JOIN "SafeHouse" h ON h.id = d."safeHouseId"
         WHERE ${VISIBLE.replace(/"(safeHouseId|referrerUserId|inputRequestedAt|inputClosedAt)"|\b(status|id)\b/g, (m) => `d.${m}`)}
-        ORDER BY d."createdAt" DESC, d.id ASC OFFSET $5 LIMIT ${PAGE_SIZE}`,
+        ORDER BY d."createdAt" DESC, d.id ASC OFFSET $6 LIMIT ${PAGE_SIZE}`,
       [...p, (page - 1) * PAGE_SIZE],
     ),
   ]);
@@ -109,7 +121,7 @@ async function list(c: pg.PoolClient, a: Actor, page: number): Promise<string> {
 async function dossier(c: pg.PoolClient, a: Actor, id: string): Promise<string | null> {
   const facts = await c.query(
     `SELECT id, "safeHouseId", status, "referrerUserId", "inputRequestedAt", "inputClosedAt", reference, "clientSystemLabel"
-      FROM "Dossier" WHERE id = $5::uuid AND ${VISIBLE}`,
+      FROM "Dossier" WHERE id = $6::uuid AND ${VISIBLE}`,
     [...visibleParams(a), id],
   );
   if (!facts.rowCount) return null;
