@@ -18,11 +18,13 @@ test('search: the coordinator finds Inès Vermeulen typed as "INES vermeulen", w
   // a name of one letter is refused at the field, in Dutch
   await form.getByLabel('Naam', { exact: true }).fill('I');
   await form.getByRole('button', { name: 'Zoeken' }).click();
-  await expect(page.getByRole('alert')).toContainText('Geef minstens 2 letters van de naam.');
+  await expect(form.getByRole('alert')).toContainText('Geef minstens 2 letters van de naam.');
 
   await form.getByLabel('Naam', { exact: true }).fill('INES vermeulen');
   await form.getByRole('button', { name: 'Zoeken' }).click();
-  await expect(page.getByRole('status')).toHaveText('2 dossier(s) gevonden.');
+  await expect(page.getByRole('region', { name: 'Resultaten' }).getByRole('status')).toHaveText(
+    '2 dossier(s) gevonden.',
+  );
   const results = page.getByRole('table', { name: 'Gevonden dossiers' });
   await expect(results.getByRole('link', { name: 'VH-ANT-2026-0032' })).toBeVisible();
   await expect(results.getByRole('link', { name: 'VH-ANT-2026-0031' })).toBeVisible();
