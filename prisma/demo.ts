@@ -391,6 +391,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   await seedAdmissionSequence(db, keys, { ant, users });
+  await seedRepeatReferral(db, keys, { ant, users });
   return { seeded: true };
 }
 
@@ -988,4 +989,78 @@ async function seedSessionStates(
     },
   });
   return { closedAgendaItemId: closedItem.id, openAgendaItemId: open.agenda[0]!.id };
+}
+
+/**
+ * Search and the known-person check (issue 13 §4; ADR 0041), in Antwerpen: Gezin Vermeulen was
+ * referred five months ago and sent on to regular care (VH-ANT-2026-0031); two days ago the
+ * police referred the family again (VH-ANT-2026-0032, waiting for its art. 5 check). Inès is known
+ * by her national number, Jürgen — typed "Jurgen" this time — by his name and birth date: the
+ * coordinator sees a repeat referral in *Te toetsen* and on the dossier.
+ */
+async function seedRepeatReferral(
+  db: PrismaClient,
+  keys: FieldKeys,
+  { ant, users }: { ant: string; users: Map<string, { id: string; organisationId: string }> },
+) {
+  const huisarts = users.get('aanmelder.huisarts@vhd.test')!;
+  const politie = users.get('kernpartner.politie@vhd.test')!;
+  const day = 86_400_000;
+  const ines = { firstName: 'Inès', lastName: 'Vermeulen', dateOfBirth: new Date('1991-03-14') };
+  const inesNumber = makeNationalNumber(ines.dateOfBirth, 57);
+  const earlier = await makeDossier(db, keys, {
+    safeHouseId: ant,
+    referrerUserId: huisarts.id,
+    referrerOrganisationId: huisarts.organisationId,
+    status: 'REFERRED_TO_REGULAR_CARE',
+    reference: 'VH-ANT-2026-0031',
+    clientSystemLabel: 'Gezin Vermeulen',
+    violenceForms: ['PARTNER_VIOLENCE'],
+    members: [
+      { memberRole: 'VICTIM', ...ines, nationalNumber: inesNumber },
+      {
+        memberRole: 'ALLEGED_PERPETRATOR',
+        firstName: 'Jürgen',
+        lastName: 'Vermeulen',
+        dateOfBirth: new Date('1987-11-02'),
+      },
+    ],
+  });
+  const decidedAt = new Date(Date.now() - 140 * day);
+  const until = new Date(decidedAt);
+  until.setUTCFullYear(until.getUTCFullYear() + 5);
+  await db.dossier.update({
+    where: { id: earlier.id },
+    data: {
+      submittedAt: new Date(Date.now() - 150 * day),
+      decidedAt,
+      closedAt: decidedAt,
+      retentionYears: 5,
+      retentionUntil: until,
+      decisionReasons: 'Geen acuut risico vastgesteld; doorverwezen naar het CAW voor partnerbegeleiding.',
+    },
+  });
+  const repeat = await makeDossier(db, keys, {
+    safeHouseId: ant,
+    referrerUserId: politie.id,
+    referrerOrganisationId: politie.organisationId,
+    status: 'SUBMITTED',
+    reference: 'VH-ANT-2026-0032',
+    clientSystemLabel: 'Gezin Vermeulen',
+    violenceForms: ['PARTNER_VIOLENCE'],
+    members: [
+      { memberRole: 'VICTIM', ...ines, nationalNumber: inesNumber },
+      {
+        memberRole: 'ALLEGED_PERPETRATOR',
+        firstName: 'Jurgen',
+        lastName: 'Vermeulen',
+        dateOfBirth: new Date('1987-11-02'),
+      },
+    ],
+  });
+  await db.dossier.update({ where: { id: repeat.id }, data: { submittedAt: new Date(Date.now() - 2 * day) } });
+  await db.referenceCounter.updateMany({
+    where: { safeHouseId: ant, year: 2026, last: { lt: 32 } },
+    data: { last: 32 },
+  });
 }

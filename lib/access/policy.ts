@@ -178,6 +178,10 @@ export const PERMISSIONS = {
     relations: ['coordinator', 'participant'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
   },
+  /** search the safe house's dossiers: reference, client-system or member name, birth date, national number (ADR 0041) */
+  'dossier.search': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
+  /** at triage: which members are known in another dossier of the house, repeat referrals (ADR 0041) */
+  'referral.knownPersons': { kind: 'dossier', relations: ['coordinator'], statuses: ['SUBMITTED'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
 
 export type Action = keyof typeof PERMISSIONS;

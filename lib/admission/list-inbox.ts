@@ -6,6 +6,7 @@ import { useCase } from '@/lib/use-case/kernel';
 import { dossierWhere } from '@/lib/access/policy';
 import { retentionTerms } from '@/lib/retention/terms';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
+import { knownPersonMatches } from '@/lib/search/known-persons';
 
 export const INBOX_PAGE_SIZE = 20;
 const DECIDED = [
@@ -113,6 +114,15 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
       objectType: 'DossierList',
       objectId: `page:${f.pagina}`,
     });
+    // the known-person marker on the referrals still to decide (issue 13 §4; ADR 0041)
+    const undecided = rows.filter((r) => r.status === 'SUBMITTED').map((r) => r.id);
+    const known = await knownPersonMatches(tx, actor, undecided, now);
+    if (undecided.length > 0)
+      await log({
+        action: 'knownPerson.inbox',
+        objectType: 'DossierList',
+        objectId: `page:${f.pagina};gemarkeerd=${known.size}`,
+      });
     const overdueDays = retentionTerms().TRIAGE_OVERDUE_DAYS;
     return {
       overdueDays,
@@ -141,6 +151,12 @@ export async function listInbox(userId: string, raw: Record<string, unknown>, no
         inputDeadline: r.inputDeadline,
         riskJudgement: r.referral?.riskJudgement ?? null,
         riskScore: r.referral?.riskScore ?? 0,
+        /** a member is known in another dossier of the house; 'repeat': referred within 12 months before */
+        knownPerson: !known.has(r.id)
+          ? null
+          : known.get(r.id)!.some((m) => m.repeat)
+            ? ('repeat' as const)
+            : ('known' as const),
       })),
     };
   });

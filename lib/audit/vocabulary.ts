@@ -58,6 +58,10 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  // issue 13 §4 (ADR 0041)
+  'search.result': 'Dossier getoond als zoekresultaat',
+  'knownPerson.shown': 'Dossier getoond als eerder dossier van een bekende persoon',
+  'knownPerson.inbox': 'Bekende personen gemarkeerd in de aanmeldingen om te toetsen',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -123,6 +127,9 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
   'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
   'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
+  // issue 13 §4 (ADR 0041)
+  'dossier.search': 'Dossiers gezocht (zoektermen enkel als HMAC gelogd)',
+  'referral.knownPersons': 'Bekende personen nagekeken bij een aanmelding',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -201,6 +208,8 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
   PlanActionList: 'Lijst van eigen acties',
+  DossierSearch: 'Zoekopdracht in de dossiers',
+  KnownPersonCheck: 'Controle op bekende personen',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -118,6 +118,8 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
   ],
   // what waits for a core partner's input or a mandated agency's position (ADR 0031)
   'requests.listOwn': ['coreStaffA', 'coreRoleNonCoreOrg', 'mandated'],
+  // search in the dossiers of one's own safe house (issue 13 §4; ADR 0041)
+  'dossier.search': ['coordA', 'reprA', 'coordB'],
 };
 
 const coordinatorsOf = {
@@ -222,6 +224,8 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
     submittedB: [...coordinatorsOf.submittedB],
   },
+  // the known-person check at triage: the coordinator, never the referrer (ADR 0041)
+  'referral.knownPersons': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
 };
 
 let s: Scenario;

@@ -78,6 +78,9 @@ import { savePreparationNote } from '@/lib/conferences/save-preparation-note';
 import { buildScenario, makeCaseLike, makeSessionWithAgenda, type Scenario, type UserKey } from '../helpers/scenario';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
 import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
+import { searchDossiers } from '@/lib/search/search-dossiers';
+import { getSearchDesk } from '@/lib/search/search-desk';
+import { checkKnownPersons } from '@/lib/search/known-persons';
 /** When and how the sharer gave the information: now, in a conversation (ADR 0037). */
 const givenNow = () => {
   const b = instantToBrussels(new Date());
@@ -958,6 +961,16 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
         reason: 'Verzoek tot rechtzetting van de betrokkene.',
       }),
   },
+  {
+    law: 'issue 13 §4',
+    fn: 'checkKnownPersons',
+    action: 'referral.knownPersons',
+    on: ['submittedA', 'trajectoryA', 'closedA'],
+    mutates: false,
+    // a read: on a dossier that is no referral any more, the check simply does not exist
+    notNowIsNotFound: true,
+    call: (k, w) => checkKnownPersons(u(k), w.dossierId),
+  },
 ];
 
 interface GlobalSpec {
@@ -1034,6 +1047,13 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
   { law: 'memorandum art. 15', fn: 'listMyActions', action: 'actions.listOwn', call: (k) => listMyActions(u(k)) },
   { law: 'art. 8', fn: 'getStatistics', action: 'statistics.view', call: (k) => getStatistics(u(k), {}) },
   { law: 'art. 8', fn: 'exportStatistics', action: 'statistics.view', call: (k) => exportStatistics(u(k), {}) },
+  { law: 'issue 13 §4', fn: 'getSearchDesk', action: 'dossier.search', call: (k) => getSearchDesk(u(k)) },
+  {
+    law: 'issue 13 §4',
+    fn: 'searchDossiers',
+    action: 'dossier.search',
+    call: (k) => searchDossiers(u(k), { reference: '', name: s.secretName, dateOfBirth: '', nationalNumber: '' }),
+  },
 ];
 
 // ---------------------------------------------------------------- the checks
@@ -1154,6 +1174,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/inzage', 'gdpr.accessOverview'],
     ['/statistieken', 'statistics.view'],
     ['/toegangslog', 'audit.view'],
+    ['/zoeken', 'dossier.search'],
   ];
   it.each(USERS)('navigation (getShell) as %s: the menu items of its roles', async (user) => {
     const shell = await getShell(u(user));

@@ -509,3 +509,36 @@ describe('art. 5 (ADR 0031): the art. 5 check is written once, by the coordinato
     });
   });
 });
+
+describe('issue 13 §4 (ADR 0041): the folded search columns are the database’s', () => {
+  it('search: the application cannot write a folded name; an insert is refolded from the name itself', async () => {
+    const fresh = await makeDossier(ownerDb(), testKeys(), {
+      safeHouseId: s.houseA.id,
+      referrerUserId: s.users.referrer.id,
+      referrerOrganisationId: s.users.referrer.organisationId,
+      status: 'SUBMITTED',
+      clientSystemLabel: 'Gezin Çelik',
+      members: [{ memberRole: 'VICTIM', firstName: 'Zoë', lastName: 'Çelik' }],
+    });
+    // the coordinator may rectify a member, but never set what the search finds them by
+    for (const sql of [
+      `UPDATE "ClientMember" SET "lastNameSearch" = 'iemand anders' WHERE "dossierId" = $1`,
+      `UPDATE "ClientMember" SET "firstNameSearch" = 'x' WHERE "dossierId" = $1`,
+      `UPDATE "Dossier" SET "clientSystemLabelSearch" = 'x' WHERE "id" = $1`,
+    ])
+      expect(await refused(client, s.users.coordA.id, sql, [fresh.id]), sql).toMatch(REFUSED);
+    // a draft's referrer inserts a member with a forged folded name: the trigger folds the real one
+    const inserted = await asActor(
+      client,
+      s.users.referrer.id,
+      `INSERT INTO "ClientMember" ("dossierId", "memberRole", "firstName", "lastName", "isMinor", "firstNameSearch", "lastNameSearch")
+       VALUES ($1, 'VICTIM', 'Élodie', 'D''Hondt', false, 'vals', 'vals') RETURNING "firstNameSearch", "lastNameSearch"`,
+      [s.dossiers.draftA.id],
+    );
+    expect(inserted.rows[0]).toEqual({ firstNameSearch: 'elodie', lastNameSearch: 'dhondt' });
+    expect(await ownerDb().clientMember.findFirstOrThrow({ where: { dossierId: fresh.id } })).toMatchObject({
+      firstNameSearch: 'zoe',
+      lastNameSearch: 'celik',
+    });
+  });
+});

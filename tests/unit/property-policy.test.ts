@@ -143,6 +143,9 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     // what waits for core partners' input or a mandated agency's position (ADR 0031)
     case 'requests.listOwn':
       return hasRoleAnywhere(a, 'CORE_PARTNER_STAFF') || hasRoleAnywhere(a, 'MANDATED_AGENCY_STAFF');
+    // search in the dossiers of one's safe house (issue 13 §4; ADR 0041)
+    case 'dossier.search':
+      return isCoordinatorSomewhere(a);
     default:
       return undefined;
   }
@@ -249,6 +252,9 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
       return r.coordinator || r.participant;
     case 'memberVoice.record':
       return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
+    // the known-person check at triage (issue 13 §4; ADR 0041): the coordinator, on a submitted referral
+    case 'referral.knownPersons':
+      return r.coordinator && s === 'SUBMITTED';
     default:
       return undefined;
   }

@@ -184,6 +184,13 @@ export default async function TriagePage({
                   <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">
                     {r.reference}
                   </Link>
+                  {r.knownPerson && (
+                    <strong className="mt-1 block text-sm text-red-900">
+                      {r.knownPerson === 'repeat'
+                        ? 'Herhaalde aanmelding (binnen 12 maanden)'
+                        : 'Bekende persoon in een ander dossier'}
+                    </strong>
+                  )}
                 </td>
                 <td className="p-2">{r.clientSystemLabel}</td>
                 <td className="p-2">{formatDate(r.submittedAt)}</td>

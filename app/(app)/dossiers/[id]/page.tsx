@@ -22,6 +22,8 @@ import { PartnerInputSection } from './_sections/partner-input';
 import { ReferralSection } from './_sections/referral';
 import { DossierSummary } from './_sections/summary';
 import { TransferSection } from './_sections/transfer';
+import { KnownPersonsSection } from './_sections/known-persons';
+import { checkKnownPersons } from '@/lib/search/known-persons';
 import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Dossier' };
@@ -44,6 +46,11 @@ export default async function DossierPage({
       ? await loadPage((userId) => getMemberVoices(userId, id))
       : null;
   const notice = noticeText('dossier', melding);
+  // at triage, the coordinator sees which members are known in other dossiers (ADR 0041)
+  const knownPersons =
+    view.relations.includes('coordinator') && dossier.status === 'SUBMITTED'
+      ? await loadPage((userId) => checkKnownPersons(userId, id))
+      : null;
 
   return (
     <>
@@ -75,6 +82,8 @@ export default async function DossierPage({
           safeAddress: (memberId, safe) => safeAddressAction.bind(null, dossier.id, memberId, safe),
         }}
       />
+
+      {knownPersons && <KnownPersonsSection check={knownPersons} />}
 
       {(view.can.check || view.can.decide || assessment || view.admissionCheck) && (
         <AssessmentSection
