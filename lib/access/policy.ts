@@ -178,6 +178,13 @@ export const PERMISSIONS = {
     relations: ['coordinator', 'participant'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
   },
+  /** the risk history: the referral's screening and every later assessment (issue 13 §5; ADR 0042) */
+  'risk.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
+  /**
+   * record a new risk assessment during the trajectory: the coordinator, or the participant who is
+   * the case director — the use case checks the flag (ADR 0042)
+   */
+  'risk.assess': { kind: 'dossier', relations: ['coordinator', 'participant'], statuses: ['IN_TRAJECTORY'] },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
 
 export type Action = keyof typeof PERMISSIONS;

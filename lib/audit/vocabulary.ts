@@ -123,6 +123,9 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
   'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
   'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
+  // issue 13 §5
+  'risk.view': 'Verloop van het risico geraadpleegd',
+  'risk.assess': 'Nieuwe risico-inschatting geregistreerd',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -201,6 +204,7 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
   PlanActionList: 'Lijst van eigen acties',
+  RiskAssessment: 'Risico-inschatting',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
