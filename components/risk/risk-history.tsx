@@ -159,7 +159,7 @@ export function RiskHistorySection({ history, newHref }: { history: RiskHistoryV
       {rise && (
         <Callout tone="warning" className="mb-4 font-semibold" data-testid="risk-rise">
           <span aria-hidden="true">↑ </span>
-          {riseSentence(rise)}.
+          <span>{riseSentence(rise)}.</span>
         </Callout>
       )}
       {points.length === 0 ? (
