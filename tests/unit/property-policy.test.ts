@@ -249,6 +249,12 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
       return r.coordinator || r.participant;
     case 'memberVoice.record':
       return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
+    // risk over time (issue 13 §5; ADR 0042): the case team reads the history; the coordinator
+    // or a participant — the use case narrows that to the case director — records, in trajectory
+    case 'risk.view':
+      return r.coordinator || r.participant;
+    case 'risk.assess':
+      return (r.coordinator || r.participant) && trajectory;
     default:
       return undefined;
   }
