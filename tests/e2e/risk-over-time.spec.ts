@@ -35,8 +35,9 @@ test('the coordinator records a higher risk assessment and sees the rise in the 
   const weapons = page.getByRole('group', { name: /toegang tot wapens/ });
   await expect(weapons.getByLabel('Nee')).toBeChecked();
   await page.getByRole('button', { name: 'Risico-inschatting bewaren' }).click();
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('De risico-inschatting is nog niet volledig.');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'De risico-inschatting is nog niet volledig.' }),
+  ).toBeVisible();
   const level = page.getByRole('group', { name: /^Risiconiveau/ });
   await expect(level).toContainText('Kies het risiconiveau van deze inschatting.');
   await expect(page.getByText(/^Fout: Licht de inschatting toe in minstens 10 tekens/)).toBeVisible();
@@ -48,7 +49,7 @@ test('the coordinator records a higher risk assessment and sees the rise in the 
   await page.getByLabel(/^Onderbouwing/).fill(reasoning);
   await page.getByRole('button', { name: 'Risico-inschatting bewaren' }).click();
 
-  await expect(page.getByRole('status')).toContainText('De nieuwe risico-inschatting is bewaard');
+  await expect(page.getByRole('status').filter({ hasText: 'De nieuwe risico-inschatting is bewaard' })).toBeVisible();
   const today = new Intl.DateTimeFormat('nl-BE', {
     day: 'numeric',
     month: 'long',

@@ -8,6 +8,8 @@ import { listRiskRises } from '@/lib/risk/list-risk-rises';
 import { recordRiskAssessment } from '@/lib/risk/record-risk-assessment';
 import type { RiskAssessmentValues } from '@/lib/risk/schemas';
 import { withActor } from '@/lib/use-case/kernel';
+import { requestTransfer } from '@/lib/transfers/request-transfer';
+import { decideTransfer } from '@/lib/transfers/decide-transfer';
 import type { RiskLevel } from '@/lib/generated/prisma/enums';
 import { allTablesText, appRoleClient, ownerDb, testKeys } from '../helpers/db';
 import { consensusWorld, type ConsensusWorld } from '../helpers/consensus-world';
@@ -335,5 +337,38 @@ describe('issue 13 §5: a rise in level is highlighted (listRiskRises, for "Mijn
     expect((await getRiskHistory(w.u.coord.id, d.id)).rise).toBeNull();
     await recordRiskAssessment(w.u.coord.id, d.id, values('ACUTE'));
     expect((await getRiskHistory(w.u.coord.id, d.id)).rise).toMatchObject({ from: 'ELEVATED', to: 'ACUTE' });
+  });
+});
+
+describe('art. 15 §1, 7° (transfer): the risk history moves with the dossier', () => {
+  it('art. 15 §1, 7°: after a transfer the receiving coordinator reads and continues the history; the sender no longer', async () => {
+    const t = await declareWorld(
+      {
+        houses: ['from', 'to'],
+        organisations: { city: { kind: 'LOCAL_GOVERNMENT' }, caw: { kind: 'CAW' } },
+        users: {
+          coordFrom: { org: 'city', role: 'COORDINATOR', house: 'from' },
+          coordTo: { org: 'city', role: 'COORDINATOR', house: 'to' },
+          worker: { org: 'caw', role: 'REFERRER' },
+        },
+      },
+      ownerDb(),
+    );
+    const d = await trajectory(t.houses.from.id, t.users.worker, 'ELEVATED');
+    const first = await recordRiskAssessment(t.users.coordFrom.id, d.id, values('HIGH'));
+    const req = await requestTransfer(t.users.coordFrom.id, d.id, {
+      toSafeHouseId: t.houses.to.id,
+      reason: 'Het gezin verhuisde naar het arrondissement van het andere Veilig Huis.',
+    });
+    await decideTransfer(t.users.coordTo.id, req.id, 'accept');
+    expect(await ownerDb().riskAssessment.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      safeHouseId: t.houses.to.id,
+      riskLevel: 'HIGH',
+    });
+    await expect(getRiskHistory(t.users.coordFrom.id, d.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await recordRiskAssessment(t.users.coordTo.id, d.id, values('ACUTE'));
+    const history = await getRiskHistory(t.users.coordTo.id, d.id);
+    expect(history.points.map((p) => p.level)).toEqual(['ELEVATED', 'HIGH', 'ACUTE']);
+    expect(history.rise).toMatchObject({ from: 'HIGH', to: 'ACUTE' });
   });
 });
