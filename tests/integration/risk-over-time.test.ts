@@ -9,6 +9,7 @@ import { recordRiskAssessment } from '@/lib/risk/record-risk-assessment';
 import type { RiskAssessmentValues } from '@/lib/risk/schemas';
 import { withActor } from '@/lib/use-case/kernel';
 import { requestTransfer } from '@/lib/transfers/request-transfer';
+import { getAccessOverview } from '@/lib/gdpr/access-overview';
 import { decideTransfer } from '@/lib/transfers/decide-transfer';
 import type { RiskLevel } from '@/lib/generated/prisma/enums';
 import { allTablesText, appRoleClient, ownerDb, testKeys } from '../helpers/db';
@@ -370,5 +371,15 @@ describe('art. 15 §1, 7° (transfer): the risk history moves with the dossier',
     const history = await getRiskHistory(t.users.coordTo.id, d.id);
     expect(history.points.map((p) => p.level)).toEqual(['ELEVATED', 'HIGH', 'ACUTE']);
     expect(history.rise).toMatchObject({ from: 'HIGH', to: 'ACUTE' });
+  });
+});
+
+describe('GDPR art. 15: the risk assessments are part of what the dossier holds about a member', () => {
+  it("GDPR art. 15: the access overview of a member lists the trajectory's assessments with their reasoning", async () => {
+    const reasoning = `Inschatting voor de inzage ${Date.now()}`;
+    await recordRiskAssessment(w.u.coord.id, w.dossier.id, values('HIGH', reasoning));
+    const overview = await getAccessOverview(w.u.coord.id, w.victim.id);
+    const record = overview.records.find((r) => r.dossier.id === w.dossier.id)!;
+    expect(record.riskAssessments.at(-1)).toMatchObject({ riskLevel: 'HIGH', reasoning });
   });
 });
