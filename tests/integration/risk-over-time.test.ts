@@ -10,6 +10,8 @@ import type { RiskAssessmentValues } from '@/lib/risk/schemas';
 import { withActor } from '@/lib/use-case/kernel';
 import { requestTransfer } from '@/lib/transfers/request-transfer';
 import { getAccessOverview } from '@/lib/gdpr/access-overview';
+import { purgeExpiredDossiers } from '@/lib/retention/purge';
+import { parseRetentionTerms } from '@/lib/retention/terms';
 import { decideTransfer } from '@/lib/transfers/decide-transfer';
 import type { RiskLevel } from '@/lib/generated/prisma/enums';
 import { allTablesText, appRoleClient, ownerDb, testKeys } from '../helpers/db';
@@ -381,5 +383,34 @@ describe('GDPR art. 15: the risk assessments are part of what the dossier holds 
     const overview = await getAccessOverview(w.u.coord.id, w.victim.id);
     const record = overview.records.find((r) => r.dossier.id === w.dossier.id)!;
     expect(record.riskAssessments.at(-1)).toMatchObject({ riskLevel: 'HIGH', reasoning });
+  });
+});
+
+describe('art. 15 §3: the risk history goes with the dossier at the end of its term', () => {
+  it('art. 15 §3: the purge deletes the assessments with the dossier and counts them in its deletion record', async () => {
+    const t = await declareWorld(
+      {
+        houses: ['h'],
+        organisations: { city: { kind: 'LOCAL_GOVERNMENT' }, caw: { kind: 'CAW' } },
+        users: { coord: { org: 'city', role: 'COORDINATOR', house: 'h' }, worker: { org: 'caw', role: 'REFERRER' } },
+      },
+      ownerDb(),
+    );
+    const d = await trajectory(t.houses.h.id, t.users.worker, 'LOW');
+    const secret = `Te wissen onderbouwing ${Date.now()}`;
+    await recordRiskAssessment(t.users.coord.id, d.id, values('HIGH', secret));
+    await recordRiskAssessment(t.users.coord.id, d.id, values('ACUTE'));
+    const closed = await closeAsOwner(d.id);
+    const purged = await purgeExpiredDossiers(
+      ownerDb(),
+      new Date(closed.retentionUntil!.getTime() + 1000),
+      parseRetentionTerms({}),
+      { safeHouseId: t.houses.h.id },
+    );
+    // the dossier, its referral and the two assessments at least
+    expect(purged).toEqual([expect.objectContaining({ dossierId: d.id, rowsDeleted: expect.any(Number) })]);
+    expect(purged[0]!.rowsDeleted).toBeGreaterThanOrEqual(4);
+    expect(await ownerDb().riskAssessment.count({ where: { dossierId: d.id } })).toBe(0);
+    expect(await allTablesText()).not.toContain(secret);
   });
 });
