@@ -7,7 +7,6 @@ import { makeNationalNumber } from '../lib/validation/national-number';
 import { makeDossier, makeParticipant } from './factories';
 import { addDays, brusselsToday, brusselsWallClockToInstant } from '../lib/time';
 import { isWorkingDay } from '../lib/working-days';
-import { RISK_FACTORS } from '../lib/referrals/risk-screening';
 
 /** Demo data: two safe houses, their core partners, one user per role, a few dossiers. */
 export const DEMO_PASSWORD = 'VeiligHuis-demo-2026';
@@ -1008,6 +1007,8 @@ async function seedRiskHistory(
     where: { reference: 'VH-ANT-2026-0002' },
     select: { id: true, safeHouseId: true },
   });
+  // imported here, so the demo's additions for this feature stay in this one function
+  const { RISK_FACTORS } = await import('../lib/referrals/risk-screening');
   const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000);
   const answers = (yes: string[], unknown: string[] = []) =>
     Object.fromEntries(
