@@ -391,6 +391,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   await seedAdmissionSequence(db, keys, { ant, users });
+  await seedRiskHistory(db, keys, users);
   await seedRepeatReferral(db, keys, { ant, users });
   return { seeded: true };
 }
@@ -1063,4 +1064,87 @@ async function seedRepeatReferral(
     where: { safeHouseId: ant, year: 2026, last: { lt: 32 } },
     data: { last: 32 },
   });
+}
+
+/**
+ * Risk over time (issue 13 §5; ADR 0042) for VH-ANT-2026-0002 (Gezin Janssens, in trajectory): the
+ * referrer's first screening (verhoogd, 40 days ago), then three assessments — the coordinator
+ * (hoog, 30 days ago), the case director (verhoogd, 14 days ago) and the case director again
+ * (hoog, yesterday): a recent rise, shown on the dossier and on "Mijn werk". The reasoning is
+ * encrypted like every assessment's.
+ */
+async function seedRiskHistory(
+  db: PrismaClient,
+  keys: FieldKeys,
+  users: Map<string, { id: string; organisationId: string }>,
+) {
+  const dossier = await db.dossier.findFirstOrThrow({
+    where: { reference: 'VH-ANT-2026-0002' },
+    select: { id: true, safeHouseId: true },
+  });
+  // imported here, so the demo's additions for this feature stay in this one function
+  const { RISK_FACTORS } = await import('../lib/referrals/risk-screening');
+  const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  const answers = (yes: string[], unknown: string[] = []) =>
+    Object.fromEntries(
+      RISK_FACTORS.map((f) => f.key).map((k) => [k, yes.includes(k) ? 'YES' : unknown.includes(k) ? 'UNKNOWN' : 'NO']),
+    );
+  // the referral: submitted 40 days ago, with the referrer's own screening
+  const first = answers(['separation', 'controlStalking', 'victimFear', 'honourPressure'], ['weapons']);
+  await db.dossier.update({ where: { id: dossier.id }, data: { submittedAt: ago(40 * 24) } });
+  await db.referral.update({
+    where: { dossierId: dossier.id },
+    data: {
+      riskAnswers: first,
+      riskScore: Object.values(first).filter((a) => a === 'YES').length,
+      riskJudgement: 'ELEVATED',
+      riskJudgementReason:
+        'Amira meldt dreigementen van haar vader sinds ze een gearrangeerd huwelijk weigerde. Nog geen fysiek geweld.',
+    },
+  });
+  const coordinator = users.get('coordinator.antwerpen@vhd.test')!;
+  const director = users.get('casusregisseur.caw@vhd.test')!;
+  const assessments = [
+    {
+      by: coordinator.id,
+      asCaseDirector: false,
+      hoursAgo: 30 * 24,
+      level: 'HIGH' as const,
+      answers: answers(['escalation', 'deathThreats', 'separation', 'controlStalking', 'victimFear', 'honourPressure']),
+      reasoning:
+        'Bij de start van het traject: Hassan zoekt Amira via familieleden en dreigde met eerwraak. Zij woont nog thuis.',
+    },
+    {
+      by: director.id,
+      asCaseDirector: true,
+      hoursAgo: 14 * 24,
+      level: 'ELEVATED' as const,
+      answers: answers(['separation', 'controlStalking', 'honourPressure']),
+      reasoning: 'Amira verblijft in de opvang van het CAW; sinds twee weken geen contact met Hassan.',
+    },
+    {
+      by: director.id,
+      asCaseDirector: true,
+      hoursAgo: 20,
+      level: 'HIGH' as const,
+      answers: answers(['escalation', 'deathThreats', 'separation', 'controlStalking', 'victimFear', 'honourPressure']),
+      reasoning:
+        'Hassan vond het adres van de opvang en stond gisteren aan de deur (zie de dringende mededeling van de politie).',
+    },
+  ];
+  for (const a of assessments) {
+    await db.riskAssessment.create({
+      data: {
+        dossierId: dossier.id,
+        safeHouseId: dossier.safeHouseId,
+        assessorUserId: a.by,
+        asCaseDirector: a.asCaseDirector,
+        riskAnswers: a.answers,
+        riskScore: Object.values(a.answers).filter((x) => x === 'YES').length,
+        riskLevel: a.level,
+        reasoningEnc: encryptField(keys, a.reasoning),
+        assessedAt: ago(a.hoursAgo),
+      },
+    });
+  }
 }

@@ -11,7 +11,7 @@ import {
   TextField,
 } from '@/components/ui/form';
 import type { FormState } from '@/lib/forms/form-state';
-import { RISK_FACTORS, RISK_ANSWER_LABEL, RISK_ANSWERS } from '@/lib/referrals/risk-screening';
+import { RiskFactorAnswers } from './risk-factor-answers';
 import {
   emptyContact,
   emptyMember,
@@ -320,19 +320,7 @@ function ReferralFields({
           Beantwoord elke vraag. Het aantal keer &quot;ja&quot; is een hulpmiddel; je eigen professionele inschatting
           weegt door.
         </p>
-        <div className="space-y-3 rounded border border-gray-300 bg-white p-4">
-          {RISK_FACTORS.map((f) => (
-            <RadioGroup
-              key={f.key}
-              name={`riskAnswers.${f.key}`}
-              label={f.label}
-              inline
-              defaultValue={v.riskAnswers[f.key] ?? ''}
-              options={RISK_ANSWERS.map((a) => ({ value: a, label: RISK_ANSWER_LABEL[a] }))}
-              error={e[`riskAnswers.${f.key}`]}
-            />
-          ))}
-        </div>
+        <RiskFactorAnswers answers={v.riskAnswers} errors={e} />
         <RadioGroup
           name="riskJudgement"
           label="Jouw inschatting van het risico"

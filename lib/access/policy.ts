@@ -178,6 +178,13 @@ export const PERMISSIONS = {
     relations: ['coordinator', 'participant'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
   },
+  /** the risk history: the referral's screening and every later assessment (issue 13 §5; ADR 0042) */
+  'risk.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
+  /**
+   * record a new risk assessment during the trajectory: the coordinator, or the participant who is
+   * the case director — the use case checks the flag (ADR 0042)
+   */
+  'risk.assess': { kind: 'dossier', relations: ['coordinator', 'participant'], statuses: ['IN_TRAJECTORY'] },
   /** search the safe house's dossiers: reference, client-system or member name, birth date, national number (ADR 0041) */
   'dossier.search': { kind: 'global', roles: ['COORDINATOR', 'COORDINATOR_REPRESENTATIVE'] },
   /** at triage: which members are known in another dossier of the house, repeat referrals (ADR 0041) */

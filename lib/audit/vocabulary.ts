@@ -123,6 +123,9 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   // issue 12 §6, §7
   'actions.listOwn': 'Eigen acties van het plan van aanpak geraadpleegd',
   'plan.manage': 'Plan van aanpak bijgewerkt (doel of actie)',
+  // issue 13 §5
+  'risk.view': 'Verloop van het risico geraadpleegd',
+  'risk.assess': 'Nieuwe risico-inschatting geregistreerd',
   'plan.completeOwn': 'Eigen actie van het plan van aanpak afgerond',
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
   'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
@@ -201,6 +204,7 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   PlanDistributionRecipient: 'Bericht over het plan van aanpak',
   MemberVoice: 'Stem en rechten van een lid',
   TransferRequest: 'Overdracht',
+  RiskAssessment: 'Risico-inschatting',
   TransferList: 'Lijst van overdrachten',
   Statistics: 'Geanonimiseerde statistieken',
   AuditLog: 'Toegangslog',

@@ -20,6 +20,7 @@ export const NOTICES = {
     rondegesloten: 'De vraag om aanvulling is afgesloten.',
     overdracht: 'De overdracht is gevraagd. De coördinator van het andere Veilig Huis moet ze aanvaarden.',
     stem: 'De stem en rechten van het lid zijn bewaard.',
+    risico: 'De nieuwe risico-inschatting is bewaard en staat in het verloop van het risico.',
   },
   conference: {
     informatie: 'De informatie is toegevoegd.',

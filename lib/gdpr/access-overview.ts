@@ -85,7 +85,7 @@ export async function getAccessOverview(userId: string, memberId: string) {
       const memberIds = members.map((m) => m.id);
       const dossierIds = [...new Set(members.map((m) => m.dossierId))];
 
-      const [dossiers, referrals, items, proposals, voices] = await Promise.all([
+      const [dossiers, referrals, items, proposals, voices, risks] = await Promise.all([
         tx.dossier.findMany({
           where: { AND: [scope, { id: { in: dossierIds } }] },
           select: {
@@ -133,6 +133,12 @@ export async function getAccessOverview(userId: string, memberId: string) {
         }),
         // the member's voice and rights (art. 4, art. 16; ADR 0037)
         tx.memberVoice.findMany({ where: { memberId: { in: memberIds }, dossierId: { in: dossierIds } } }),
+        // the risk assessments of the trajectory, about the client system (issue 13 §5; ADR 0042)
+        tx.riskAssessment.findMany({
+          where: { dossierId: { in: dossierIds } },
+          orderBy: [{ assessedAt: 'asc' }, { id: 'asc' }],
+          select: { id: true, dossierId: true, assessedAt: true, riskLevel: true, reasoningEnc: true },
+        }),
       ]);
       const referrerOrganisations = await tx.organisation.findMany({
         where: { id: { in: dossiers.map((d) => d.referrerOrganisationId) } },
@@ -214,6 +220,14 @@ export async function getAccessOverview(userId: string, memberId: string) {
               const v = voices.find((x) => x.memberId === m.id);
               return v ? voiceValues(v, v.viewEnc ? decryptField(keys, v.viewEnc) : '') : null;
             })(),
+            riskAssessments: risks
+              .filter((x) => x.dossierId === d.id)
+              .map((x) => ({
+                id: x.id,
+                assessedAt: x.assessedAt,
+                riskLevel: x.riskLevel,
+                reasoning: decryptField(keys, x.reasoningEnc),
+              })),
             accessLog: log.slice(0, ACCESS_LOG_LIMIT),
             accessLogTruncated: log.length > ACCESS_LOG_LIMIT,
             canRectify: can(actor, 'gdpr.rectify', d),

@@ -23,6 +23,11 @@ function rows<T extends object>(fd: FormData, prefix: string, empty: () => T): T
     });
 }
 
+/** The risk screening's answers, named `riskAnswers.<factor key>` (the referral form and lib/risk). */
+export function riskAnswersFromForm(fd: FormData): Record<string, string> {
+  return Object.fromEntries(RISK_FACTORS.map((f) => [f.key, str(fd, `riskAnswers.${f.key}`)]));
+}
+
 /** The referral form's FormData as values (strings, exactly as typed). */
 export function referralValuesFromForm(fd: FormData): ReferralValues {
   return {
@@ -34,7 +39,7 @@ export function referralValuesFromForm(fd: FormData): ReferralValues {
     violenceTypes: fd.getAll('violenceTypes').filter((v): v is string => typeof v === 'string'),
     situation: str(fd, 'situation'),
     actionsTaken: str(fd, 'actionsTaken'),
-    riskAnswers: Object.fromEntries(RISK_FACTORS.map((f) => [f.key, str(fd, `riskAnswers.${f.key}`)])),
+    riskAnswers: riskAnswersFromForm(fd),
     riskJudgement: str(fd, 'riskJudgement'),
     riskJudgementReason: str(fd, 'riskJudgementReason'),
     clientInformed: str(fd, 'clientInformed'),

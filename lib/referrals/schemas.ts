@@ -151,8 +151,12 @@ function contactSchema(strict: boolean) {
   });
 }
 
-export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
-  const strict = mode === 'submit';
+/**
+ * The risk screening's answers (ADR 0007): one per factor of lib/referrals/risk-screening.ts. A
+ * submitted referral — and every later risk assessment (lib/risk; ADR 0042) — answers each one
+ * ("onbekend" is an answer); a draft may leave any open.
+ */
+export function riskAnswersSchema(strict: boolean) {
   const riskShape = Object.fromEntries(
     RISK_FACTORS.map((f) => [
       f.key,
@@ -161,6 +165,11 @@ export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
         : z.union([z.enum(RISK_ANSWERS), z.literal('')]).optional(),
     ]),
   );
+  return z.object(riskShape);
+}
+
+export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
+  const strict = mode === 'submit';
   return z.object({
     safeHouseId: z.string().uuid('Kies het Veilig Huis waarnaar je aanmeldt.'),
     clientSystemLabel: text(120).min(1, 'Geef het cliëntsysteem een korte naam, bv. "Gezin Peeters".'),
@@ -173,7 +182,7 @@ export function referralSchema(mode: 'draft' | 'submit', today = new Date()) {
     violenceTypes: z.array(z.enum(VIOLENCE_TYPES)),
     situation: strict ? text().min(20, 'Beschrijf de situatie in minstens 20 tekens.') : text(),
     actionsTaken: strict ? text().min(1, 'Beschrijf wat er al gebeurd is (of "nog niets").') : text(),
-    riskAnswers: z.object(riskShape),
+    riskAnswers: riskAnswersSchema(strict),
     riskJudgement: strict
       ? z.enum(RISK_LEVELS, 'Geef je eigen inschatting van het risico.')
       : z.union([z.enum(RISK_LEVELS), z.literal('')]),

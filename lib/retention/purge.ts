@@ -42,6 +42,7 @@ const CHILD_TABLES = [
   'RetentionVote',
   'TransferRequest',
   'EmergencyDisclosure',
+  'RiskAssessment',
 ] as const;
 
 /** A dossier whose term ended within the grace period after its closure: not purged (issue 9 §4). */

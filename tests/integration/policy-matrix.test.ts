@@ -192,6 +192,14 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
     submittedB: [...coordinatorsOf.submittedB],
   },
+  // the risk history (issue 13 §5; ADR 0042): the case team reads; the coordinator or the case
+  // director (the use case narrows a participant to the director) records, in a trajectory only
+  'risk.view': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+  'risk.assess': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },
   'dossier.close': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.propose': { trajectoryA: [...coordinatorsOf.trajectoryA] },
   'retention.vote': { trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'] },

@@ -36,6 +36,9 @@ import { listMyFeedback } from '@/lib/distribution/feedback';
 import { addGoal, addPlanAction, closePlanAction } from '@/lib/plan/manage-plan';
 import { completeOwnPlanAction } from '@/lib/plan/complete-own-action';
 import { listMyActions } from '@/lib/plan/list-my-actions';
+import { getRiskHistory } from '@/lib/risk/get-risk-history';
+import { recordRiskAssessment } from '@/lib/risk/record-risk-assessment';
+import { RISK_FACTORS } from '@/lib/referrals/risk-screening';
 import { recordEmergencyDisclosure } from '@/lib/emergency/record-emergency-disclosure';
 import { respondToInvitation } from '@/lib/conferences/respond-to-invitation';
 import { castVote, withdrawDisclosure } from '@/lib/disclosures/cast-vote';
@@ -793,6 +796,28 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
         caseWorkerUserId: u('participantNotAcknowledged'),
         givenAt: today(),
         note: '',
+      }),
+  },
+  {
+    law: 'issue 13 §5',
+    fn: 'getRiskHistory',
+    action: 'risk.view',
+    on: ['trajectoryA', 'submittedA', 'closedA'],
+    mutates: false,
+    call: (k, w) => getRiskHistory(u(k), w.dossierId),
+  },
+  {
+    law: 'issue 13 §5',
+    fn: 'recordRiskAssessment',
+    action: 'risk.assess',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    needs: { director: true },
+    call: (k, w) =>
+      recordRiskAssessment(u(k), w.dossierId, {
+        riskAnswers: Object.fromEntries(RISK_FACTORS.map((f) => [f.key, 'UNKNOWN'])),
+        riskLevel: 'HIGH',
+        reasoning: 'Nieuwe dreigingen gemeld.',
       }),
   },
   {

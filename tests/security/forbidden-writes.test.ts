@@ -542,3 +542,52 @@ describe('issue 13 §4 (ADR 0041): the folded search columns are the database’
     });
   });
 });
+
+describe('issue 13 §5 (ADR 0042): the risk history is append-only, written by the coordinator or the case director', () => {
+  const insertRisk = `INSERT INTO "RiskAssessment" ("dossierId", "safeHouseId", "assessorUserId", "asCaseDirector", "riskAnswers", "riskScore", "riskLevel", "reasoningEnc")
+    VALUES ($1, $2, $3, $4, '{"weapons": "YES"}', 1, 'HIGH', 'v1.k.iv.tag.ct')`;
+
+  it('issue 13 §5: nobody but the coordinator or the case director records an assessment, in their own name, in a trajectory; nobody rewrites or deletes one', async () => {
+    const args = (assessor: string, asDirector = false) => [w.dossier.id, w.house.id, assessor, asDirector];
+    // participants who do not direct the case, the referrer's colleague outside it, a coordinator elsewhere
+    for (const who of [w.u.police, w.u.justice, w.u.caw, w.u.outsider, s.users.coordA]) {
+      expect(await refused(client, who.id, insertRisk, args(who.id)), who.id).toMatch(REFUSED);
+      expect(await refused(client, who.id, insertRisk, args(who.id, true)), who.id).toMatch(REFUSED);
+    }
+    // the coordinator, not in another's name, and not outside a trajectory
+    expect(await refused(client, w.u.coord.id, insertRisk, args(w.u.caw.id))).toMatch(REFUSED);
+    const fresh = await makeDossier(ownerDb(), testKeys(), {
+      safeHouseId: s.houseA.id,
+      referrerUserId: s.users.referrer.id,
+      referrerOrganisationId: s.users.referrer.organisationId,
+      status: 'SUBMITTED',
+    });
+    expect(
+      await refused(client, s.users.coordA.id, insertRisk, [fresh.id, s.houseA.id, s.users.coordA.id, false]),
+    ).toMatch(REFUSED);
+    expect(await ownerDb().riskAssessment.count({ where: { dossierId: { in: [w.dossier.id, fresh.id] } } })).toBe(0);
+    // the coordinator in their own name may (rolled back), and so may the case director
+    expect((await asActor(client, w.u.coord.id, insertRisk, args(w.u.coord.id))).rowCount).toBe(1);
+    await ownerDb().caseParticipant.update({ where: { id: w.participations.caw }, data: { isCaseDirector: true } });
+    try {
+      expect((await asActor(client, w.u.caw.id, insertRisk, args(w.u.caw.id, true))).rowCount).toBe(1);
+      // as the director, but not claiming it: the director is no coordinator
+      expect(await refused(client, w.u.caw.id, insertRisk, args(w.u.caw.id, false))).toMatch(REFUSED);
+    } finally {
+      await ownerDb().caseParticipant.update({ where: { id: w.participations.caw }, data: { isCaseDirector: false } });
+    }
+    // once recorded (here by the owner), it stays as it was
+    await ownerDb().$executeRawUnsafe(insertRisk, ...args(w.u.coord.id));
+    for (const who of [w.u.coord, w.u.police])
+      for (const sql of [
+        `UPDATE "RiskAssessment" SET "riskLevel" = 'LOW' WHERE "dossierId" = $1`,
+        `UPDATE "RiskAssessment" SET "reasoningEnc" = 'v1.k.iv.tag.other' WHERE "dossierId" = $1`,
+        `DELETE FROM "RiskAssessment" WHERE "dossierId" = $1`,
+      ])
+        expect(await refused(client, who.id, sql, [w.dossier.id]), `${who.id}: ${sql}`).toMatch(REFUSED);
+    expect(await ownerDb().riskAssessment.findFirstOrThrow({ where: { dossierId: w.dossier.id } })).toMatchObject({
+      riskLevel: 'HIGH',
+      reasoningEnc: 'v1.k.iv.tag.ct',
+    });
+  });
+});

@@ -3,6 +3,8 @@ import { Notice } from '@/components/ui/notice';
 import { loadPage } from '@/lib/auth/session';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
+import { getRiskHistory } from '@/lib/risk/get-risk-history';
+import { RiskHistorySection } from '@/components/risk/risk-history';
 import {
   agencyExceptionAction,
   agencyPositionAction,
@@ -45,6 +47,11 @@ export default async function DossierPage({
     view.relations.includes('coordinator') || view.relations.includes('participant')
       ? await loadPage((userId) => getMemberVoices(userId, id))
       : null;
+  // the risk over time: the coordinator and the case's participants (ADR 0042)
+  const risk =
+    view.relations.includes('coordinator') || view.relations.includes('participant')
+      ? await loadPage((userId) => getRiskHistory(userId, id))
+      : null;
   const notice = noticeText('dossier', melding);
   // at triage, the coordinator sees which members are known in other dossiers (ADR 0041)
   const knownPersons =
@@ -84,6 +91,8 @@ export default async function DossierPage({
       />
 
       {knownPersons && <KnownPersonsSection check={knownPersons} />}
+
+      {risk && <RiskHistorySection history={risk} newHref={risk.canRecord ? `/dossiers/${dossier.id}/risico` : null} />}
 
       {(view.can.check || view.can.decide || assessment || view.admissionCheck) && (
         <AssessmentSection

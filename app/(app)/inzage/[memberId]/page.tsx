@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/labels';
 import { rectifyMemberAction } from '../actions';
 import { PRINT_CSS, PrintHelp } from './_sections/print-help';
 import { DossierDataSection, IdentificationSection, ReferralDataSection } from './_sections/records';
+import { RiskAssessmentsSection } from './_sections/risk';
 import { RectifySection } from './_sections/rectify';
 import { VoiceSection } from './_sections/voice';
 import { AccessLogSection, DisclosuresSection, InformationItemsSection } from './_sections/tables';
@@ -61,6 +62,7 @@ export default async function AccessOverviewPage({
           <InformationItemsSection memberId={r.member.id} items={r.informationItems} />
           <DisclosuresSection memberId={r.member.id} disclosures={r.disclosures} />
           <VoiceSection memberId={r.member.id} voice={r.voice} />
+          <RiskAssessmentsSection memberId={r.member.id} assessments={r.riskAssessments} />
           <AccessLogSection
             memberId={r.member.id}
             reference={r.dossier.reference}
