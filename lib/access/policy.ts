@@ -178,6 +178,8 @@ export const PERMISSIONS = {
     relations: ['coordinator', 'participant'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
   },
+  /** one's own notifications (what waits for you) and their e-mail preferences (issue 13 §2; ADR 0039) */
+  'notifications.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
 } as const satisfies Record<string, GlobalRule | DossierRule>;
 
 export type Action = keyof typeof PERMISSIONS;

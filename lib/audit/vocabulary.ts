@@ -58,6 +58,9 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  'notification.read': 'Eigen melding geopend (gelezen)',
+  'notification.readAll': 'Alle eigen meldingen als gelezen gemarkeerd',
+  'notification.preferences': 'Eigen voorkeuren voor meldingen per e-mail gewijzigd',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -123,6 +126,7 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
   'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
   'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
+  'notifications.listOwn': 'Eigen meldingen geraadpleegd',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -152,6 +156,7 @@ export const PURPOSE_LABEL = {
   retentionPurge: 'Wissen na afloop van de bewaartermijn (art. 15 § 3)',
   retentionPurgeGrace: 'Wissen uitgesteld: minder dan een maand na de afsluiting (art. 15 § 3)',
   draftExpiry: 'Wissen van een aanmelding die nooit werd ingediend (AVG art. 5, 1, e)',
+  notifications: 'Meldingen over wat op een gebruiker wacht (werkopvolging)',
 } as const;
 
 export type Purpose = keyof typeof PURPOSE_LABEL;
@@ -201,6 +206,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
   PlanActionList: 'Lijst van eigen acties',
+  Notification: 'Melding',
+  NotificationList: 'Lijst van eigen meldingen',
+  NotificationPreference: 'Voorkeuren voor meldingen',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
