@@ -1,5 +1,5 @@
 import 'server-only';
-import { useCase } from '@/lib/use-case/kernel';
+import { DeniedError, useCase } from '@/lib/use-case/kernel';
 import { z } from '@/lib/validation/zod';
 import { NOTIFICATION_KIND_LABEL, NOTIFICATION_KINDS, type NotificationKind } from './kinds';
 
@@ -66,17 +66,24 @@ const idSchema = z.uuid();
 export async function openNotification(userId: string, notificationId: unknown): Promise<string | null> {
   const id = idSchema.safeParse(notificationId);
   if (!id.success) return null;
-  return useCase(userId, { action: 'notification.read', purpose: 'notifications' }, async ({ tx, actor, log }) => {
-    const row = await tx.notification.findFirst({
-      where: { id: id.data, userId: actor.userId },
-      select: { id: true, linkPath: true, readAt: true },
+  const need = { action: 'notification.read', purpose: 'notifications' } as const;
+  try {
+    return await useCase(userId, need, async ({ tx, actor, log }) => {
+      const row = await tx.notification.findFirst({
+        where: { id: id.data, userId: actor.userId },
+        select: { id: true, linkPath: true, readAt: true },
+      });
+      // someone else's looks like one that does not exist; the attempt is logged as denied
+      if (!row) throw new DeniedError({ ...need, objectType: 'Notification', objectId: id.data });
+      if (!row.readAt)
+        await tx.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt: new Date() } });
+      await log({ objectType: 'Notification', objectId: row.id });
+      return row.linkPath;
     });
-    await log({ objectType: 'Notification', objectId: row ? row.id : null });
-    if (!row) return null;
-    if (!row.readAt)
-      await tx.notification.updateMany({ where: { id: row.id, readAt: null }, data: { readAt: new Date() } });
-    return row.linkPath;
-  });
+  } catch (err) {
+    if (err instanceof DeniedError) return null;
+    throw err;
+  }
 }
 
 /** Marks all of one's notifications read; returns how many were unread. */

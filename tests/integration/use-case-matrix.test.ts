@@ -52,6 +52,7 @@ import { findPerson } from '@/lib/gdpr/find-person';
 import { getGdprDesk } from '@/lib/gdpr/gdpr-desk';
 import { rectifyMember } from '@/lib/gdpr/rectify-member';
 import { getShell } from '@/lib/navigation/get-shell';
+import { listMyNotifications } from '@/lib/notifications/my-notifications';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
 import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
 import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
@@ -1034,6 +1035,12 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
   { law: 'memorandum art. 15', fn: 'listMyActions', action: 'actions.listOwn', call: (k) => listMyActions(u(k)) },
   { law: 'art. 8', fn: 'getStatistics', action: 'statistics.view', call: (k) => getStatistics(u(k), {}) },
   { law: 'art. 8', fn: 'exportStatistics', action: 'statistics.view', call: (k) => exportStatistics(u(k), {}) },
+  {
+    law: 'issue 13 §2',
+    fn: 'listMyNotifications',
+    action: 'notifications.listOwn',
+    call: (k) => listMyNotifications(u(k)),
+  },
 ];
 
 // ---------------------------------------------------------------- the checks
@@ -1154,6 +1161,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/inzage', 'gdpr.accessOverview'],
     ['/statistieken', 'statistics.view'],
     ['/toegangslog', 'audit.view'],
+    ['/meldingen', 'notifications.listOwn'],
   ];
   it.each(USERS)('navigation (getShell) as %s: the menu items of its roles', async (user) => {
     const shell = await getShell(u(user));
