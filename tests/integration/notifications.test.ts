@@ -105,7 +105,7 @@ describe('art. 11 (issue 13 §2): a new referral waits in the triage inbox', () 
     expect(raw).toContain(house.name);
     expect(raw).toContain('https://dossier.veiligehuizen.example/meldingen');
     expect(raw).toMatch(/Nieuwe aanmelding om te toetsen/);
-    for (const secret of ['Claes', 'Els', 'Dirk', dossier.reference, dossier.clientSystemLabel, dossierId]) {
+    for (const secret of ['Claes', member.firstName, 'Dirk', dossier.reference, dossier.clientSystemLabel, dossierId]) {
       expect(raw, secret).not.toContain(secret);
     }
     // no national number, in any notation
