@@ -43,7 +43,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ul className="mt-4 max-w-3xl divide-y divide-gray-200 rounded bg-white" aria-label="Meldingen">
           {items.map((n) => (
-            <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+            <li key={n.id} id={`melding-${n.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <div>
                 <span className={n.readAt ? '' : 'font-semibold'}>
                   {n.readAt ? '' : <span className="sr-only">Ongelezen: </span>}
