@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveReferral } from '@/lib/referrals/save-referral';
 import { checkAdmission } from '@/lib/admission/check-admission';
 import { requestTransfer } from '@/lib/transfers/request-transfer';
+import { addInformationItem } from '@/lib/conferences/add-information-item';
+import { inviteOrganisation } from '@/lib/conferences/invite-organisation';
+import { proposeDisclosure } from '@/lib/disclosures/propose-disclosure';
 import { deliverImmediate, scanActionReminders, sendDigests } from '@/lib/notifications/deliver';
 import {
   countUnreadNotifications,
@@ -309,6 +312,51 @@ describe('memorandum art. 15 (ADR 0034, 0039): reminders for actions that fall d
     expect(raw).toContain('Actie uit een plan van aanpak binnenkort te doen: 1');
     expect(raw).toContain('Actie uit een plan van aanpak over tijd: 1');
     for (const secret of ['Huisbezoek', 'Consensus', 'Sara', 'Veiligheid']) expect(raw, secret).not.toContain(secret);
+  });
+});
+
+describe('art. 12, 14 §2 (ADR 0039): votes wait for the voters; the invitation mail is the only mail', () => {
+  it('art. 14 §2: a disclosure proposal tells every voter but the proposer; art. 12: the addressee of an invitation is not mailed twice', async () => {
+    const w = await consensusWorld();
+    const item = await addInformationItem(w.u.police.id, w.dossier.id, {
+      category: '9',
+      concernsMemberId: w.victim.id,
+      content: 'Contactverbod opgelegd op 3/11.',
+    });
+    const p = await proposeDisclosure(w.u.caw.id, w.dossier.id, {
+      kind: 'CLIENT_MEMBER',
+      memberId: w.victim.id,
+      recipient: '',
+      itemIds: [item.id],
+      sharerUserId: w.u.caw.id,
+      ground: 'SAFETY',
+      goalId: '',
+      necessity: 'Het slachtoffer moet weten dat er een contactverbod geldt.',
+    });
+    const votes = await db().notification.findMany({ where: { dedupeKey: `DISCLOSURE_VOTE:${p.id}` } });
+    expect(votes.map((n) => n.userId).sort()).toEqual([w.u.police.id, w.u.justice.id, w.u.coord.id].sort());
+    for (const n of votes) expect(n.linkPath).toBe(`/dossiers/${w.dossier.id}/casusoverleg`);
+
+    const invited = await inviteOrganisation(w.u.coord.id, w.dossier.id, {
+      sessionId: w.session.id,
+      addresseeUserId: w.u.outsider.id,
+      reason: 'EXPERTISE',
+      reasonNote: 'Deskundig in begeleiding van gezinnen.',
+    });
+    expect(invited.mail.delivered).toBe(true);
+    const [inApp] = await notificationsOf(w.u.outsider.id);
+    expect(inApp).toMatchObject({
+      kind: 'INVITATION',
+      directMail: true,
+      linkPath: `/uitnodigingen#uitnodiging-${invited.invitationId}`,
+    });
+    const only = { userIds: [w.u.outsider.id] };
+    await deliverImmediate(db(), new Date(), only);
+    await sendDigests(db(), new Date(), only);
+    // one mail: the invitation with its calendar file
+    const got = await mailsTo(w.u.outsider.id);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.raw).toMatch(/text\/calendar/);
   });
 });
 
