@@ -1,7 +1,7 @@
 import 'server-only';
 import { DeniedError, useCase } from '@/lib/use-case/kernel';
 import { z } from '@/lib/validation/zod';
-import { NOTIFICATION_KIND_LABEL, NOTIFICATION_KINDS, type NotificationKind } from './kinds';
+import { NOTIFICATION_KIND_LABEL, type NotificationKind } from './kinds';
 
 /**
  * One's own notifications (issue 13 §2; ADR 0039): newest first, unread ones marked; nothing about a
@@ -97,5 +97,3 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
     return r.count;
   });
 }
-
-export { NOTIFICATION_KINDS };
