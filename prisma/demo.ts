@@ -391,6 +391,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   await seedAdmissionSequence(db, keys, { ant, users });
+  await seedNotifications(db, { ant, users });
   await seedRiskHistory(db, keys, users);
   await seedRepeatReferral(db, keys, { ant, users });
   return { seeded: true };
@@ -1147,4 +1148,149 @@ async function seedRiskHistory(
       },
     });
   }
+}
+
+/**
+ * Issue 13 §2 (ADR 0039): what the demo users find under "Meldingen" — unread and read
+ * notifications of what waits for them (no case content: kind, Veilig Huis, a path) — and a few
+ * preferences. Their mail counts as sent already (one demo delivery each), so a worker started
+ * with SMTP configured does not mail the demo addresses.
+ */
+async function seedNotifications(
+  db: PrismaClient,
+  c: { ant: string; users: Map<string, { id: string; organisationId: string }> },
+) {
+  const user = (email: string) => c.users.get(email)!.id;
+  const dossier = async (reference: string) =>
+    (await db.dossier.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id;
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+  const triage = await dossier('VH-ANT-2026-0001');
+  const round = await dossier('VH-ANT-2026-0004');
+  const asked = await dossier('VH-ANT-2026-0005');
+  const trajectory = await dossier('VH-ANT-2026-0002');
+  const consultation = await db.agencyConsultation.findUniqueOrThrow({
+    where: { dossierId: asked },
+    select: { id: true },
+  });
+  const politie = user('kernpartner.politie@vhd.test');
+  const justitie = user('deelnemer.justitiehuis@vhd.test');
+  const openAction = (ownerUserId: string) =>
+    db.planAction.findFirst({ where: { dossierId: trajectory, ownerUserId, status: 'OPEN' }, select: { id: true } });
+  const [dueAction, overdueAction] = await Promise.all([openAction(politie), openAction(justitie)]);
+  type Row = {
+    email: string;
+    kind: string;
+    dossierId: string | null;
+    link: string;
+    object: string;
+    hours: number;
+    read?: true;
+  };
+  const rows: Row[] = [
+    {
+      email: 'coordinator.antwerpen@vhd.test',
+      kind: 'REFERRAL_TO_TRIAGE',
+      dossierId: triage,
+      link: `/dossiers/${triage}`,
+      object: triage,
+      hours: 3,
+    },
+    {
+      email: 'coordinator.antwerpen@vhd.test',
+      kind: 'REFERRAL_TO_TRIAGE',
+      dossierId: round,
+      link: `/dossiers/${round}`,
+      object: round,
+      hours: 50,
+      read: true,
+    },
+    {
+      email: 'vertegenwoordiger.antwerpen@vhd.test',
+      kind: 'REFERRAL_TO_TRIAGE',
+      dossierId: triage,
+      link: `/dossiers/${triage}`,
+      object: triage,
+      hours: 3,
+    },
+    {
+      email: 'kernpartner.caw@vhd.test',
+      kind: 'INPUT_ROUND',
+      dossierId: round,
+      link: '/te-beantwoorden',
+      object: round,
+      hours: 26,
+    },
+    {
+      email: 'kernpartner.politie@vhd.test',
+      kind: 'INPUT_ROUND',
+      dossierId: round,
+      link: '/te-beantwoorden',
+      object: round,
+      hours: 26,
+      read: true,
+    },
+    {
+      email: 'vk.antwerpen@vhd.test',
+      kind: 'CONSULTATION',
+      dossierId: asked,
+      link: '/te-beantwoorden',
+      object: consultation.id,
+      hours: 5,
+    },
+    ...(dueAction
+      ? [
+          {
+            email: 'kernpartner.politie@vhd.test',
+            kind: 'ACTION_DUE',
+            dossierId: trajectory,
+            link: '/acties',
+            object: dueAction.id,
+            hours: 2,
+          },
+        ]
+      : []),
+    ...(overdueAction
+      ? [
+          {
+            email: 'deelnemer.justitiehuis@vhd.test',
+            kind: 'ACTION_OVERDUE',
+            dossierId: trajectory,
+            link: '/acties',
+            object: overdueAction.id,
+            hours: 2,
+          },
+        ]
+      : []),
+  ];
+  const deliveries = new Map<string, string>();
+  for (const r of rows) {
+    const userId = user(r.email);
+    if (!deliveries.has(userId)) {
+      const d = await db.notificationDelivery.create({
+        data: { idempotencyKey: `demo:${userId}`, userId, kind: 'DIGEST', status: 'SENT', sentAt: new Date() },
+      });
+      deliveries.set(userId, d.id);
+    }
+    await db.notification.create({
+      data: {
+        userId,
+        kind: r.kind,
+        safeHouseId: c.ant,
+        dossierId: r.dossierId,
+        linkPath: r.link,
+        dedupeKey: `${r.kind}:${r.object}`,
+        createdAt: hoursAgo(r.hours),
+        readAt: r.read ? hoursAgo(r.hours - 1) : null,
+        deliveryId: deliveries.get(userId)!,
+      },
+    });
+  }
+  // preferences: the police officer wants action reminders at once; the coordinator transfers in the digest
+  await db.notificationPreference.createMany({
+    data: [
+      { userId: politie, kind: 'ACTION_DUE', mode: 'IMMEDIATE' },
+      { userId: politie, kind: 'ACTION_OVERDUE', mode: 'IMMEDIATE' },
+      { userId: user('coordinator.antwerpen@vhd.test'), kind: 'TRANSFER', mode: 'DIGEST' },
+    ],
+  });
 }

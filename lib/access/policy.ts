@@ -178,6 +178,8 @@ export const PERMISSIONS = {
     relations: ['coordinator', 'participant'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
   },
+  /** one's own notifications (what waits for you) and their e-mail preferences (issue 13 §2; ADR 0039) */
+  'notifications.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** the risk history: the referral's screening and every later assessment (issue 13 §5; ADR 0042) */
   'risk.view': { kind: 'dossier', relations: ['coordinator', 'participant'] },
   /**

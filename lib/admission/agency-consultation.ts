@@ -4,7 +4,7 @@ import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
 import { brusselsWallClockToInstant } from '@/lib/time';
 import type { Tx } from '@/lib/use-case/kernel';
-import { notifyWaiting } from './notify-waiting';
+import { notifyUsers } from '@/lib/notifications/notify';
 import {
   agencyExceptionSchema,
   agencyPositionSchema,
@@ -72,15 +72,18 @@ export async function requestAgencyConsultation(
       select: { id: true },
     });
     await log({ objectType: 'AgencyConsultation', objectId: created.id });
-    // the agency's staff: told that something waits (after the commit)
-    const staff = await tx.user.findMany({
-      where: { active: true, organisationId: d.organisationId, roles: { some: { role: 'MANDATED_AGENCY_STAFF' } } },
-      select: { email: true },
+    // the agency's staff: told that something waits (ADR 0039)
+    const notified = await notifyUsers(tx, {
+      kind: 'CONSULTATION',
+      objectId: created.id,
+      safeHouseId: dossier.safeHouseId,
+      dossierId,
+      link: '/te-beantwoorden',
+      to: { agencyStaffOf: d.organisationId },
     });
-    return { id: created.id, to: staff.map((u) => u.email), safeHouseId: dossier.safeHouseId };
+    return { id: created.id, notified };
   });
-  const mailed = await notifyWaiting(userId, created.to, created.safeHouseId, 'agencyPosition');
-  return { id: created.id, mailed };
+  return created;
 }
 
 /**

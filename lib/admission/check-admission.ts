@@ -4,7 +4,7 @@ import { conflict, invalid } from '@/lib/errors';
 import { retentionEnd } from '@/lib/closure/schemas';
 import { yearsFor } from '@/lib/retention/terms';
 import { brusselsDayEnd } from '@/lib/time';
-import { notifyWaiting } from './notify-waiting';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { validateCheck, type CheckValues } from './schemas';
 import { admissionNeed } from './admission-need';
 
@@ -51,21 +51,16 @@ export async function checkAdmission(userId: string, dossierId: string, values: 
       });
       if (opened.count !== 1) throw conflict('Over deze aanmelding werd intussen al beslist.');
       await log({ action: 'partnerInput.openRound', objectType: 'Dossier', objectId: dossierId });
-      // the core-partner staff of the house: told that something waits (after the commit)
-      const staff = await tx.user.findMany({
-        where: {
-          active: true,
-          roles: { some: { role: 'CORE_PARTNER_STAFF', safeHouseId: dossier.safeHouseId } },
-          organisation: { corePartnerships: { some: { safeHouseId: dossier.safeHouseId } } },
-        },
-        select: { email: true },
+      // the core-partner staff of the house: told that something waits (ADR 0039)
+      const notified = await notifyUsers(tx, {
+        kind: 'INPUT_ROUND',
+        objectId: dossierId,
+        safeHouseId: dossier.safeHouseId,
+        dossierId,
+        link: '/te-beantwoorden',
+        to: { corePartnerStaffOf: dossier.safeHouseId },
       });
-      return {
-        status: 'SUBMITTED' as const,
-        inputDeadline,
-        retentionUntil: null,
-        notify: { to: staff.map((u) => u.email), safeHouseId: dossier.safeHouseId },
-      };
+      return { status: 'SUBMITTED' as const, inputDeadline, retentionUntil: null, notified };
     }
 
     // not admissible: decided at once, with reasons, and the dossier ends with its retention term
@@ -98,10 +93,8 @@ export async function checkAdmission(userId: string, dossierId: string, values: 
       status: 'NOT_ADMISSIBLE' as const,
       inputDeadline: null,
       retentionUntil: retentionEnd(now, years),
-      notify: null,
+      notified: 0,
     };
   });
-  const { notify, ...outcome } = result;
-  const mailed = notify ? await notifyWaiting(userId, notify.to, notify.safeHouseId, 'partnerInput') : 0;
-  return { ...outcome, mailed };
+  return result;
 }

@@ -58,6 +58,9 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  'notification.read': 'Eigen melding geopend (gelezen)',
+  'notification.readAll': 'Alle eigen meldingen als gelezen gemarkeerd',
+  'notification.preferences': 'Eigen voorkeuren voor meldingen per e-mail gewijzigd',
   // issue 13 §4 (ADR 0041)
   'search.result': 'Dossier getoond als zoekresultaat',
   'knownPerson.shown': 'Dossier getoond als eerder dossier van een bekende persoon',
@@ -123,6 +126,7 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   // issue 12 §6, §7
   'actions.listOwn': 'Eigen acties van het plan van aanpak geraadpleegd',
   'plan.manage': 'Plan van aanpak bijgewerkt (doel of actie)',
+  'notifications.listOwn': 'Eigen meldingen geraadpleegd',
   // issue 13 §5
   'risk.view': 'Verloop van het risico geraadpleegd',
   'risk.assess': 'Nieuwe risico-inschatting geregistreerd',
@@ -162,6 +166,7 @@ export const PURPOSE_LABEL = {
   retentionPurge: 'Wissen na afloop van de bewaartermijn (art. 15 § 3)',
   retentionPurgeGrace: 'Wissen uitgesteld: minder dan een maand na de afsluiting (art. 15 § 3)',
   draftExpiry: 'Wissen van een aanmelding die nooit werd ingediend (AVG art. 5, 1, e)',
+  notifications: 'Meldingen over wat op een gebruiker wacht (werkopvolging)',
 } as const;
 
 export type Purpose = keyof typeof PURPOSE_LABEL;
@@ -211,6 +216,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   Session: 'Sessie',
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
+  Notification: 'Melding',
+  NotificationList: 'Lijst van eigen meldingen',
+  NotificationPreference: 'Voorkeuren voor meldingen',
   PlanActionList: 'Lijst van eigen acties',
   DossierSearch: 'Zoekopdracht in de dossiers',
   KnownPersonCheck: 'Controle op bekende personen',

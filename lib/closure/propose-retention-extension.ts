@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
@@ -61,6 +62,14 @@ export async function proposeRetentionExtension(
     await freezeVoters(tx, 'retention', created.id, { id: dossierId, safeHouseId: dossier.safeHouseId }, voters);
     await log({ objectType: 'RetentionExtension', objectId: created.id });
     await notify('retention', created.id);
+    await notifyUsers(tx, {
+      kind: 'RETENTION_VOTE',
+      objectId: created.id,
+      safeHouseId: dossier.safeHouseId,
+      dossierId,
+      link: `/dossiers/${dossierId}/casusoverleg`,
+      to: { userIds: voters.map((p) => p.userId) },
+    });
     return created;
   });
 }

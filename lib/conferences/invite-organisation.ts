@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 import { dossierUseCase, withActor } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
@@ -61,6 +62,15 @@ export async function inviteOrganisation(userId: string, dossierId: string, valu
       select: { id: true },
     });
     await log({ objectType: 'CaseInvitation', objectId: invitation.id });
+    await notifyUsers(tx, {
+      kind: 'INVITATION',
+      objectId: invitation.id,
+      safeHouseId: dossier.safeHouseId,
+      dossierId,
+      link: `/uitnodigingen#uitnodiging-${invitation.id}`,
+      to: { userIds: [addressee.id] },
+      directMail: true,
+    });
     const house = await tx.safeHouse.findUniqueOrThrow({ where: { id: dossier.safeHouseId }, select: { name: true } });
     const organiser = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
     return {

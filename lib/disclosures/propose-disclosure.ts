@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
@@ -128,6 +129,14 @@ export async function proposeDisclosure(userId: string, dossierId: string, value
     });
     await log({ objectType: 'DisclosureProposal', objectId: proposal.id });
     await notify('disclosure', proposal.id);
+    await notifyUsers(tx, {
+      kind: 'DISCLOSURE_VOTE',
+      objectId: proposal.id,
+      safeHouseId: dossier.safeHouseId,
+      dossierId,
+      link: `/dossiers/${dossierId}/casusoverleg`,
+      to: { userIds: voters.map((p) => p.userId) },
+    });
     return proposal;
   });
 }

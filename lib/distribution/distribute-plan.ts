@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { dossierUseCase, withActor } from '@/lib/use-case/kernel';
 import { recordAudit } from '@/lib/audit/log';
 import { conflict, invalid } from '@/lib/errors';
@@ -72,6 +73,15 @@ export async function distributePlan(userId: string, dossierId: string, agendaIt
       reason,
     }));
     if (rows.length) await tx.planDistributionRecipient.createMany({ data: rows });
+    await notifyUsers(tx, {
+      kind: 'PLAN_READY',
+      objectId: item.id,
+      safeHouseId: dossier.safeHouseId,
+      dossierId,
+      link: `/dossiers/${dossierId}/casusoverleg#verspreiding`,
+      to: { userIds: rows.filter((r) => r.reason !== 'REFERRER').map((r) => r.userId) },
+      directMail: true,
+    });
     const created = await tx.planDistributionRecipient.findMany({
       where: { agendaItemId: item.id },
       select: { id: true, reason: true, user: { select: { email: true } } },

@@ -86,6 +86,10 @@ export const NOTICES = {
     'passkey-weg': 'De passkey is verwijderd. Je andere sessies zijn beëindigd.',
     onbekend: 'Die sessie bestaat niet meer.',
   },
+  notifications: {
+    gelezen: 'Alle meldingen zijn als gelezen gemarkeerd.',
+    voorkeuren: 'Je voorkeuren voor meldingen zijn bewaard.',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 export type NoticePage = keyof typeof NOTICES;

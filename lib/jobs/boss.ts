@@ -5,6 +5,7 @@ import { startSealer } from '@/lib/audit/sealer';
 import { runAuditVerification, type VerificationScope } from '@/lib/audit/verify-db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
+import { deliverImmediate, scanActionReminders, sendDigests } from '@/lib/notifications/deliver';
 import { TIME_ZONE } from '@/lib/time';
 
 /**
@@ -18,6 +19,10 @@ export const VERIFY_QUEUE = 'audit-verify';
 export const VERIFY_FULL_QUEUE = 'audit-verify-full';
 /** The access log's month partitions, made ahead (ADR 0028). */
 export const PARTITIONS_QUEUE = 'audit-partitions';
+/** Notifications (ADR 0039): mails at once (every minute), the daily digest, the action reminders. */
+export const NOTIFY_QUEUE = 'notifications-deliver';
+export const DIGEST_QUEUE = 'notifications-digest';
+export const REMINDER_QUEUE = 'notifications-reminders';
 
 export interface Jobs {
   boss: PgBoss;
@@ -127,6 +132,7 @@ export async function startJobs(
     if (made > 0) console.log(`[jobs] toegangslog: ${made} maandpartitie(s) aangemaakt`);
   });
   await boss.send(PARTITIONS_QUEUE, {});
+  await startNotificationJobs(boss, owner, opts);
   const stopSealer = opts.seal === false ? async () => {} : startSealer(ownerUrl);
   return {
     boss,
@@ -135,4 +141,46 @@ export async function startJobs(
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+}
+
+/**
+ * The notification jobs (issue 13 §2; ADR 0039). A job that throws (e.g. the database is away) is
+ * retried by pg-boss; a mail is never sent twice whatever runs again (lib/notifications/deliver.ts).
+ * `asOf` lets an operator (or a test) run a job for a given moment.
+ */
+async function startNotificationJobs(
+  boss: PgBoss,
+  owner: PrismaClient,
+  opts: { schedule?: boolean; pollingIntervalSeconds?: number },
+) {
+  const retry = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
+  for (const name of [NOTIFY_QUEUE, DIGEST_QUEUE, REMINDER_QUEUE]) await boss.createQueue(name, { name, ...retry });
+  if (opts.schedule !== false) {
+    await boss.schedule(NOTIFY_QUEUE, '* * * * *', {}, { tz: TIME_ZONE });
+    // the reminders first, so the morning digest counts them
+    await boss.schedule(REMINDER_QUEUE, '30 6 * * *', {}, { tz: TIME_ZONE });
+    await boss.schedule(DIGEST_QUEUE, '0 7 * * *', {}, { tz: TIME_ZONE });
+  }
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 };
+  const asOf = (data: { asOf?: string } | undefined) => (data?.asOf ? new Date(data.asOf) : new Date());
+  await boss.work<{ asOf?: string }>(NOTIFY_QUEUE, polling, async (jobs) => {
+    for (const job of jobs) {
+      const r = await deliverImmediate(owner, asOf(job.data));
+      if (r.sent || r.failed) console.log(`[jobs] meldingen: ${r.sent} e-mail(s) verstuurd, ${r.failed} mislukt`);
+    }
+  });
+  await boss.work<{ asOf?: string }>(DIGEST_QUEUE, polling, async (jobs) => {
+    for (const job of jobs) {
+      const r = await sendDigests(owner, asOf(job.data));
+      console.log(`[jobs] dagelijks overzicht: ${r.sent} e-mail(s) verstuurd, ${r.failed} mislukt`);
+    }
+  });
+  await boss.work<{ asOf?: string }>(REMINDER_QUEUE, polling, async (jobs) => {
+    for (const job of jobs) {
+      const n = await scanActionReminders(owner, asOf(job.data));
+      console.log(`[jobs] herinneringen acties: ${n} melding(en)`);
+      // the new ones go out at once for whoever chose that
+      await deliverImmediate(owner, asOf(job.data));
+    }
+  });
 }

@@ -17,6 +17,7 @@ const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/inzage', label: 'Inzage en rechtzetting', action: 'gdpr.accessOverview' },
   { href: '/statistieken', label: 'Statistieken', action: 'statistics.view' },
   { href: '/toegangslog', label: 'Toegangslog', action: 'audit.view' },
+  { href: '/meldingen', label: 'Meldingen', action: 'notifications.listOwn' },
   { href: '/zoeken', label: 'Zoeken', action: 'dossier.search' },
 ];
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { requireDossier, useCase, type Tx } from '@/lib/use-case/kernel';
 import { can } from '@/lib/access/policy';
 import { AppError, conflict, invalid } from '@/lib/errors';
@@ -75,6 +76,14 @@ export async function saveReferral(
       });
       if (moved.count !== 1) throw conflict('Deze aanmelding is al ingediend.');
       status = 'SUBMITTED';
+      await notifyUsers(tx, {
+        kind: 'REFERRAL_TO_TRIAGE',
+        objectId: dossierId,
+        safeHouseId: data.safeHouseId,
+        dossierId,
+        link: `/dossiers/${dossierId}`,
+        to: { coordinatorsOf: data.safeHouseId },
+      });
     } else {
       reference = (await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { reference: true } }))
         .reference;

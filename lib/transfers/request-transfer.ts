@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyUsers } from '@/lib/notifications/notify';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { conflict, invalid } from '@/lib/errors';
 import { validateForm } from '@/lib/validation/form';
@@ -41,6 +42,13 @@ export async function requestTransfer(userId: string, dossierId: string, values:
       select: { id: true },
     });
     await log({ objectType: 'TransferRequest', objectId: request.id });
+    await notifyUsers(tx, {
+      kind: 'TRANSFER',
+      objectId: request.id,
+      safeHouseId: v.toSafeHouseId,
+      link: '/overdrachten',
+      to: { coordinatorsOf: v.toSafeHouseId },
+    });
     return request;
   });
 }

@@ -118,6 +118,20 @@ const GLOBAL_ALLOWED: Record<string, UserKey[]> = {
   ],
   // what waits for a core partner's input or a mandated agency's position (ADR 0031)
   'requests.listOwn': ['coreStaffA', 'coreRoleNonCoreOrg', 'mandated'],
+  // one's own notifications and their preferences (issue 13 §2; ADR 0039)
+  'notifications.listOwn': [
+    'coordA',
+    'reprA',
+    'coordB',
+    'referrer',
+    'referrer2',
+    'coreStaffA',
+    'coreRoleNonCoreOrg',
+    'participant',
+    'participantNotAcknowledged',
+    'participantLeft',
+    'mandated',
+  ],
   // search in the dossiers of one's own safe house (issue 13 §4; ADR 0041)
   'dossier.search': ['coordA', 'reprA', 'coordB'],
 };

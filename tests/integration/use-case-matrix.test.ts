@@ -55,6 +55,7 @@ import { findPerson } from '@/lib/gdpr/find-person';
 import { getGdprDesk } from '@/lib/gdpr/gdpr-desk';
 import { rectifyMember } from '@/lib/gdpr/rectify-member';
 import { getShell } from '@/lib/navigation/get-shell';
+import { listMyNotifications } from '@/lib/notifications/my-notifications';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
 import { savePartnerInput } from '@/lib/partner-input/save-partner-input';
 import { getReferralForEdit } from '@/lib/referrals/get-referral-for-edit';
@@ -1079,6 +1080,12 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
     action: 'dossier.search',
     call: (k) => searchDossiers(u(k), { reference: '', name: s.secretName, dateOfBirth: '', nationalNumber: '' }),
   },
+  {
+    law: 'issue 13 §2',
+    fn: 'listMyNotifications',
+    action: 'notifications.listOwn',
+    call: (k) => listMyNotifications(u(k)),
+  },
 ];
 
 // ---------------------------------------------------------------- the checks
@@ -1199,6 +1206,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/inzage', 'gdpr.accessOverview'],
     ['/statistieken', 'statistics.view'],
     ['/toegangslog', 'audit.view'],
+    ['/meldingen', 'notifications.listOwn'],
     ['/zoeken', 'dossier.search'],
   ];
   it.each(USERS)('navigation (getShell) as %s: the menu items of its roles', async (user) => {

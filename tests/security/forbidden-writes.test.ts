@@ -591,3 +591,106 @@ describe('issue 13 §5 (ADR 0042): the risk history is append-only, written by t
     });
   });
 });
+
+describe('issue 13 §2 (ADR 0039): notifications are one’s own; the mail ledger is the worker’s', () => {
+  it('a user neither reads nor marks another’s notifications, changes nothing but readAt, and never deletes one', async () => {
+    const db = ownerDb();
+    const mine = await db.notification.create({
+      data: {
+        userId: s.users.coreStaffA.id,
+        kind: 'INPUT_ROUND',
+        safeHouseId: s.houseA.id,
+        linkPath: '/te-beantwoorden',
+        dedupeKey: `INPUT_ROUND:fw-${Date.now()}`,
+      },
+    });
+    // another user sees no row and marks none
+    const seen = await asActor(client, s.users.coordA.id, `SELECT "id" FROM "Notification" WHERE "id" = $1`, [mine.id]);
+    expect(seen.rowCount).toBe(0);
+    for (const who of [s.users.coordA, s.users.mandated, s.users.dpo]) {
+      expect(
+        await refused(client, who.id, `UPDATE "Notification" SET "readAt" = now() WHERE "id" = $1`, [mine.id]),
+        who.id,
+      ).toMatch(REFUSED);
+    }
+    // the recipient marks it read (rolled back) — and nothing else
+    expect(
+      (
+        await asActor(client, s.users.coreStaffA.id, `UPDATE "Notification" SET "readAt" = now() WHERE "id" = $1`, [
+          mine.id,
+        ])
+      ).rowCount,
+    ).toBe(1);
+    for (const sql of [
+      `UPDATE "Notification" SET "linkPath" = '/elders' WHERE "id" = $1`,
+      `UPDATE "Notification" SET "userId" = '${s.users.coordA.id}' WHERE "id" = $1`,
+      `UPDATE "Notification" SET "deliveryId" = NULL, "directMail" = true WHERE "id" = $1`,
+      `DELETE FROM "Notification" WHERE "id" = $1`,
+    ])
+      expect(await refused(client, s.users.coreStaffA.id, sql, [mine.id]), sql).toMatch(REFUSED);
+    // once read, it is never unread again
+    await db.notification.update({ where: { id: mine.id }, data: { readAt: new Date() } });
+    expect(
+      await refused(client, s.users.coreStaffA.id, `UPDATE "Notification" SET "readAt" = NULL WHERE "id" = $1`, [
+        mine.id,
+      ]),
+    ).toMatch(REFUSED);
+    expect(await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({
+      userId: s.users.coreStaffA.id,
+      linkPath: '/te-beantwoorden',
+    });
+  });
+
+  it('a notification is created only in one’s own name, unread and unmailed, with a path — not a URL', async () => {
+    const insert = `INSERT INTO "Notification" ("userId", "kind", "safeHouseId", "linkPath", "dedupeKey", "createdByUserId", "readAt")
+      VALUES ($1, 'TRANSFER', $2, $3, $4, $5, $6)`;
+    const u = s.users.coordA.id;
+    const key = `TRANSFER:fw-${Date.now()}`;
+    expect(
+      (await asActor(client, u, insert, [s.users.coordB.id, s.houseB.id, '/overdrachten', key, u, null])).rowCount,
+    ).toBe(1);
+    for (const [args, why] of [
+      [[s.users.coordB.id, s.houseB.id, '/overdrachten', key, s.users.coordB.id, null], 'in another’s name'],
+      [[s.users.coordB.id, s.houseB.id, '/overdrachten', key, u, new Date()], 'already read'],
+      [[s.users.coordB.id, s.houseB.id, 'https://elders.example/x', key, u, null], 'a URL'],
+      [[s.users.coordB.id, s.houseB.id, '/overdrachten?naam=Jan', key, u, null], 'data in the path'],
+    ] as const)
+      expect(await refused(client, u, insert, [...args]), why).toMatch(REFUSED);
+  });
+
+  it('preferences are one’s own; the delivery ledger is invisible and unwritable for the app', async () => {
+    const u = s.users.coreStaffA.id;
+    const other = s.users.coordA.id;
+    await ownerDb().notificationPreference.upsert({
+      where: { userId_kind: { userId: other, kind: 'TRANSFER' } },
+      create: { userId: other, kind: 'TRANSFER', mode: 'DIGEST' },
+      update: {},
+    });
+    expect(
+      (await asActor(client, u, `SELECT 1 FROM "NotificationPreference" WHERE "userId" = $1`, [other])).rowCount,
+    ).toBe(0);
+    for (const sql of [
+      `INSERT INTO "NotificationPreference" ("userId", "kind", "mode") VALUES ($1, 'INPUT_ROUND', 'OFF')`,
+      `UPDATE "NotificationPreference" SET "mode" = 'OFF' WHERE "userId" = $1`,
+      `DELETE FROM "NotificationPreference" WHERE "userId" = $1`,
+    ])
+      expect(await refused(client, u, sql, [other]), sql).toMatch(REFUSED);
+    expect(
+      (
+        await asActor(
+          client,
+          u,
+          `INSERT INTO "NotificationPreference" ("userId", "kind", "mode") VALUES ($1, 'INPUT_ROUND', 'OFF')`,
+          [u],
+        )
+      ).rowCount,
+    ).toBe(1);
+    for (const sql of [
+      `SELECT * FROM "NotificationDelivery" WHERE "userId" = $1`,
+      `INSERT INTO "NotificationDelivery" ("idempotencyKey", "userId", "kind") VALUES ('n:forged', $1, 'IMMEDIATE')`,
+      `UPDATE "NotificationDelivery" SET "status" = 'FAILED' WHERE "userId" = $1`,
+      `DELETE FROM "NotificationDelivery" WHERE "userId" = $1`,
+    ])
+      expect(await refused(client, u, sql, [u]), sql).toMatch(REFUSED);
+  });
+});

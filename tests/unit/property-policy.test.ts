@@ -143,6 +143,9 @@ function modelGlobal(a: Actor, action: string): boolean | undefined {
     // what waits for core partners' input or a mandated agency's position (ADR 0031)
     case 'requests.listOwn':
       return hasRoleAnywhere(a, 'CORE_PARTNER_STAFF') || hasRoleAnywhere(a, 'MANDATED_AGENCY_STAFF');
+    // one's own notifications and preferences (issue 13 §2, ADR 0039): anyone who does client work
+    case 'notifications.listOwn':
+      return doesClientWork(a);
     // search in the dossiers of one's safe house (issue 13 §4; ADR 0041)
     case 'dossier.search':
       return isCoordinatorSomewhere(a);
