@@ -6,13 +6,17 @@ import { shellOf } from '@/lib/navigation/get-shell';
 import { currentSession, requireUserId } from '@/lib/auth/session';
 import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
+import { countMyWork } from '@/lib/work/list-my-work';
+import { NavCount } from '@/components/work/nav-count';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // the session check (once per request) brings who is signed in: no transaction of its own
-  await requireUserId();
+  const userId = await requireUserId();
   const session = (await currentSession())!;
   if (!session.shell) redirect('/login?fout=sessie');
   const shell = shellOf(session.shell);
+  // what waits, per menu item: one transaction of counts (lib/work; ADR 0038)
+  const work = await countMyWork(userId, { roles: shell.roles.map((r) => r.role) });
   const endsAt = sessionEndsAt(session).toISOString();
   return (
     <SessionLock endsAt={endsAt}>
@@ -27,6 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <li key={item.href}>
                   <Link href={item.href} className="underline-offset-4 hover:underline">
                     {item.label}
+                    <NavCount count={item.href === '/' ? work.total : (work.byNav[item.href] ?? 0)} />
                   </Link>
                 </li>
               ))}

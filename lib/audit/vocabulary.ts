@@ -58,6 +58,7 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  'work.list': 'Mijn werk geraadpleegd (wat op de gebruiker wacht)',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -201,6 +202,7 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
   PlanActionList: 'Lijst van eigen acties',
+  WorkList: 'Mijn werk (wat op de gebruiker wacht)',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
