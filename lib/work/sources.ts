@@ -96,10 +96,15 @@ const transferWhere = (a: Actor) =>
 const feedbackWhere = (a: Actor) =>
   ({ caseWorkerUserId: a.userId, secrecyAcknowledgedAt: null }) satisfies Prisma.FeedbackRecordWhereInput;
 
+/** Votes are cast at the conference: while a session with the case on its agenda is open (art. 13; ADR 0033). */
+const castableNow = Prisma.sql`EXISTS (SELECT 1 FROM "AgendaItem" a JOIN "ConferenceSession" cs ON cs."id" = a."sessionId"
+                                 WHERE a."dossierId" = w."dossierId" AND cs."state" = 'OPEN')`;
+
 /**
  * Open proposals (art. 14 §2 disclosure, art. 15 §3 longer retention) whose frozen voters include
  * the actor, who has not voted and still can (consensus_voter_eligible, ADR 0014), in a case in
- * trajectory they can see.
+ * trajectory they can see, while a session of it is open (lib/consensus/vote.ts refuses a vote
+ * otherwise, so outside a session the vote waits for the session, not for the person).
  */
 const openVotes = (userId: string) => Prisma.sql`
   SELECT 'disclosure' AS "kind", w."proposalId" AS "id", w."dossierId", d."reference", p."createdAt"
@@ -109,6 +114,7 @@ const openVotes = (userId: string) => Prisma.sql`
    WHERE w."userId" = ${userId}::uuid AND p."status" = 'OPEN' AND d."status" = 'IN_TRAJECTORY'
      AND NOT EXISTS (SELECT 1 FROM "DisclosureVote" v WHERE v."proposalId" = w."proposalId" AND v."userId" = w."userId")
      AND consensus_voter_eligible(w."capacity", w."dossierId", w."safeHouseId", w."userId")
+     AND ${castableNow}
   UNION ALL
   SELECT 'retention' AS "kind", w."extensionId" AS "id", w."dossierId", d."reference", p."createdAt"
     FROM "RetentionVoter" w
@@ -116,7 +122,8 @@ const openVotes = (userId: string) => Prisma.sql`
     JOIN "Dossier" d ON d."id" = w."dossierId"
    WHERE w."userId" = ${userId}::uuid AND p."status" = 'OPEN' AND d."status" = 'IN_TRAJECTORY'
      AND NOT EXISTS (SELECT 1 FROM "RetentionVote" v WHERE v."extensionId" = w."extensionId" AND v."userId" = w."userId")
-     AND consensus_voter_eligible(w."capacity", w."dossierId", w."safeHouseId", w."userId")`;
+     AND consensus_voter_eligible(w."capacity", w."dossierId", w."safeHouseId", w."userId")
+     AND ${castableNow}`;
 
 // ---------------------------------------------------------------- the sources
 

@@ -294,3 +294,17 @@ describe('Mijn werk: the counts in the menu', () => {
     expect(rows.every((r) => r.objectType === 'WorkList' && r.dossierId === null)).toBe(true);
   });
 });
+
+describe('Mijn werk: a vote waits only while it can be cast', () => {
+  it('art. 13: outside an open session of the case, an open proposal is not listed (a vote would be refused)', async () => {
+    expect((await listMyWork(s.users.coordA.id)).sections.find((x) => x.key === 'votes')!.count).toBe(2);
+    await ownerDb().conferenceSession.updateMany({
+      where: { agenda: { some: { dossierId: s.dossiers.trajectoryA.id } }, state: 'OPEN' },
+      data: { state: 'CLOSED', closedAt: new Date(), closedByUserId: s.users.coordA.id },
+    });
+    expect((await listMyWork(s.users.coordA.id)).sections.find((x) => x.key === 'votes')!.count).toBe(0);
+    expect((await countMyWork(s.users.coordA.id)).total).toBe(
+      (await listMyWork(s.users.coordA.id)).sections.reduce((n, x) => n + x.count, 0),
+    );
+  });
+});
