@@ -49,7 +49,7 @@ export default async function MyWorkPage() {
       {!work.clientWork ? (
         <>
           <p className="mt-4 max-w-2xl">
-            Je rol geeft geen toegang tot de inhoud van dossiers, dus er wacht hier geen dossierwerk op jou.
+            Je rol geeft geen toegang tot de inhoud van dossiers. Er wacht hier dus geen dossierwerk op jou.
           </p>
           {tools.length > 0 ? (
             <Section id="onderdelen" title="Jouw onderdelen">
