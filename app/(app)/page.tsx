@@ -23,7 +23,7 @@ function Line({ item }: { item: WorkItem }) {
   const urgency = URGENCY_TEXT[item.urgency];
   return (
     <li className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded bg-white p-3">
-      <Link href={item.href} className="font-medium text-brand-700 underline">
+      <Link href={item.href} prefetch={false} className="font-medium text-brand-700 underline">
         {item.label}
       </Link>
       {item.due && <span className="text-gray-700">{dueText(item.due)}</span>}
@@ -56,7 +56,7 @@ export default async function MyWorkPage() {
               <ul className="list-disc space-y-1 pl-6">
                 {tools.map((t) => (
                   <li key={t.href}>
-                    <Link href={t.href} className="text-brand-700 underline">
+                    <Link href={t.href} prefetch={false} className="text-brand-700 underline">
                       {t.label}
                     </Link>
                   </li>
@@ -89,7 +89,7 @@ export default async function MyWorkPage() {
                 <p className="mt-2">
                   En nog {s.count - s.items.length}.{' '}
                   {s.navHref && (
-                    <Link href={s.navHref} className="text-brand-700 underline">
+                    <Link href={s.navHref} prefetch={false} className="text-brand-700 underline">
                       Bekijk ze allemaal
                     </Link>
                   )}
