@@ -394,6 +394,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await seedNotifications(db, { ant, users });
   await seedRiskHistory(db, keys, users);
   await seedRepeatReferral(db, keys, { ant, users });
+  await seedMyWork(db, keys, { ant, ovl, trajectoryId: trajectory.id, users });
   return { seeded: true };
 }
 
@@ -1292,5 +1293,100 @@ async function seedNotifications(
       { userId: politie, kind: 'ACTION_OVERDUE', mode: 'IMMEDIATE' },
       { userId: user('coordinator.antwerpen@vhd.test'), kind: 'TRANSFER', mode: 'DIGEST' },
     ],
+ * Issue 13 §1 "Mijn werk" (ADR 0038): with the data above, every kind of waiting work is there
+ * for some demo user (README, "Mijn werk"). Added here what was missing:
+ * - an open vote: the justice house's delegate proposes, at today's open session of
+ *   VH-ANT-2026-0002, to pass one item on under a reporting duty (art. 14 §2) — the chair
+ *   (coordinator.antwerpen), kernpartner.politie, deelnemer.justitiehuis and casusregisseur.caw
+ *   still have to vote;
+ * - a transfer to accept: Oost-Vlaanderen hands VH-OVL-2026-0004 (Gezin Segers, moved to
+ *   Antwerpen) to Antwerpen — coordinator.antwerpen accepts or refuses it;
+ * - a secrecy acknowledgement: kernpartner.caw accepted to take part in VH-ANT-2026-0002 and has
+ *   not yet acknowledged the secrecy of art. 458ter §2 Sw.
+ */
+async function seedMyWork(
+  db: PrismaClient,
+  keys: FieldKeys,
+  c: { ant: string; ovl: string; trajectoryId: string; users: Map<string, { id: string; organisationId: string }> },
+) {
+  const user = (email: string) => c.users.get(email)!;
+  const coordinator = user('coordinator.antwerpen@vhd.test');
+  const justitie = user('deelnemer.justitiehuis@vhd.test');
+  // the open vote, at today's open session of the case (its chair is the coordinator)
+  const openItem = await db.agendaItem.findFirstOrThrow({
+    where: { dossierId: c.trajectoryId, session: { state: 'OPEN' } },
+    select: { id: true },
+  });
+  const item = await db.informationItem.findFirstOrThrow({
+    where: { dossierId: c.trajectoryId, agendaItemId: openItem.id, authorUserId: justitie.id },
+    select: { id: true },
+  });
+  const proposal = await db.disclosureProposal.create({
+    data: {
+      dossierId: c.trajectoryId,
+      safeHouseId: c.ant,
+      kind: 'REPORTING_DUTY',
+      proposedByUserId: justitie.id,
+      sharerUserId: justitie.id,
+      ground: 'SAFETY',
+      necessity: 'De justitieassistent moet de opvolging van het contactverbod aan de probatiecommissie melden.',
+      recipient: 'Probatiecommissie Antwerpen',
+      agendaItemId: openItem.id,
+    },
+  });
+  await db.disclosureItem.create({
+    data: { proposalId: proposal.id, informationItemId: item.id, dossierId: c.trajectoryId, safeHouseId: c.ant },
+  });
+  const current = await db.caseParticipant.findMany({
+    where: {
+      dossierId: c.trajectoryId,
+      acceptedAt: { not: null },
+      secrecyAcknowledgedAt: { not: null },
+      leftAt: null,
+    },
+    select: { userId: true, organisationId: true },
+  });
+  await db.disclosureVoter.createMany({
+    data: [
+      { userId: coordinator.id, organisationId: coordinator.organisationId, capacity: 'CHAIR' as const },
+      ...current.map((p) => ({ ...p, capacity: 'PARTICIPANT' as const })),
+    ].map((v) => ({ ...v, proposalId: proposal.id, dossierId: c.trajectoryId, safeHouseId: c.ant })),
+  });
+
+  // a transfer from Oost-Vlaanderen to accept in Antwerpen
+  const gent = user('kernpartner.gent@vhd.test');
+  const segers = await makeDossier(db, keys, {
+    safeHouseId: c.ovl,
+    referrerUserId: gent.id,
+    referrerOrganisationId: gent.organisationId,
+    status: 'SUBMITTED',
+    reference: 'VH-OVL-2026-0004',
+    clientSystemLabel: 'Gezin Segers',
+    members: [{ memberRole: 'VICTIM', firstName: 'Lien', lastName: 'Segers', dateOfBirth: new Date('1987-02-11') }],
+  });
+  await db.referenceCounter.updateMany({
+    where: { safeHouseId: c.ovl, year: 2026, last: { lt: 4 } },
+    data: { last: 4 },
+  });
+  await db.transferRequest.create({
+    data: {
+      dossierId: segers.id,
+      reference: 'VH-OVL-2026-0004',
+      fromSafeHouseId: c.ovl,
+      toSafeHouseId: c.ant,
+      reason: 'Het gezin is verhuisd naar Antwerpen.',
+      requestedByUserId: user('coordinator.oostvlaanderen@vhd.test').id,
+      createdAt: new Date(Date.now() - 3_600_000),
+    },
+  });
+
+  // a participation accepted, its secrecy not yet acknowledged
+  const caw = user('kernpartner.caw@vhd.test');
+  await makeParticipant(db, {
+    dossierId: c.trajectoryId,
+    safeHouseId: c.ant,
+    organisationId: caw.organisationId,
+    userId: caw.id,
+    acknowledged: false,
   });
 }

@@ -6,27 +6,38 @@ import { shellOf } from '@/lib/navigation/get-shell';
 import { currentSession, requireUserId } from '@/lib/auth/session';
 import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
+import { countMyWork } from '@/lib/work/list-my-work';
+import { NavCount } from '@/components/work/nav-count';
+import { isAppError } from '@/lib/errors';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // the session check (once per request) brings who is signed in: no transaction of its own
-  await requireUserId();
+  const userId = await requireUserId();
   const session = (await currentSession())!;
   if (!session.shell) redirect('/login?fout=sessie');
   const shell = shellOf(session.shell);
+  // what waits, per menu item: one transaction of counts (lib/work; ADR 0038)
+  const work = await countMyWork(userId, { roles: shell.roles.map((r) => r.role) }).catch((err: unknown) => {
+    // the session ended between the check above and the counts: to the login, as a page would
+    if (isAppError(err) && err.code === 'UNAUTHENTICATED') redirect('/login?fout=sessie');
+    throw err;
+  });
   const endsAt = sessionEndsAt(session).toISOString();
   return (
     <SessionLock endsAt={endsAt}>
       <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold">
+          <Link href="/" prefetch={false} className="text-lg font-semibold">
             Veilig Huis Dossier
           </Link>
           <nav aria-label="Hoofdmenu">
             <ul className="flex gap-4">
               {shell.nav.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} className="underline-offset-4 hover:underline">
+                  {/* no prefetch: each prefetch renders this layout, and with it the counts (ADR 0038) */}
+                  <Link href={item.href} prefetch={false} className="underline-offset-4 hover:underline">
                     {item.label}
+                    <NavCount count={item.href === '/' ? work.total : (work.byNav[item.href] ?? 0)} />
                   </Link>
                 </li>
               ))}

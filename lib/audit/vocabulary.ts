@@ -65,6 +65,7 @@ const SYSTEM_EVENT_LABEL = {
   'search.result': 'Dossier getoond als zoekresultaat',
   'knownPerson.shown': 'Dossier getoond als eerder dossier van een bekende persoon',
   'knownPerson.inbox': 'Bekende personen gemarkeerd in de aanmeldingen om te toetsen',
+  'work.list': 'Mijn werk geraadpleegd (wat op de gebruiker wacht)',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -222,6 +223,7 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   PlanActionList: 'Lijst van eigen acties',
   DossierSearch: 'Zoekopdracht in de dossiers',
   KnownPersonCheck: 'Controle op bekende personen',
+  WorkList: 'Mijn werk (wat op de gebruiker wacht)',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,8 +4,10 @@ import { findLiveSession, type SessionShell } from '@/lib/auth/sessions';
 import { sessionTokenFor } from '@/lib/db/session-token';
 import { sessionEnded } from '@/lib/errors';
 
-const NAV: { href: string; label: string; action: GlobalAction }[] = [
-  { href: '/', label: 'Dossiers', action: 'dossier.list' },
+/** `action: null`: for everyone signed in (Mijn werk, issue 13 §1; ADR 0038) */
+const NAV: { href: string; label: string; action: GlobalAction | null }[] = [
+  { href: '/', label: 'Mijn werk', action: null },
+  { href: '/dossiers', label: 'Dossiers', action: 'dossier.list' },
   { href: '/triage', label: 'Te toetsen', action: 'triage.view' },
   { href: '/aanmeldingen', label: 'Mijn aanmeldingen', action: 'referral.listOwn' },
   { href: '/te-beantwoorden', label: 'Te beantwoorden', action: 'requests.listOwn' },
@@ -39,7 +41,10 @@ export function shellOf(s: SessionShell): Shell {
     name: s.name,
     organisationName: s.organisationName,
     roles: s.roles,
-    nav: NAV.filter((n) => rolesAllow(roles, n.action)).map(({ href, label }) => ({ href, label })),
+    nav: NAV.filter((n) => n.action === null || rolesAllow(roles, n.action)).map(({ href, label }) => ({
+      href,
+      label,
+    })),
   };
 }
 

@@ -193,7 +193,7 @@ test('an invited expert accepts, acknowledges the secrecy, and then sees the cas
   await expectAccessible(page);
 
   // accepted but not yet acknowledged: still nothing of the case
-  await page.goto('/');
+  await page.goto('/dossiers');
   await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toHaveCount(0);
   await page.goto('/uitnodigingen');
   const ack = page.getByRole('form', { name: 'Geheimhoudingsplicht bevestigen' });

@@ -41,6 +41,9 @@ test.describe('dossiers are scoped by safe house and by case', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await login(page, 'coordinator.antwerpen@vhd.test');
+    // the start page is Mijn werk; the dossier list is one menu item further (issue 13 §1)
+    await expect(page.getByRole('heading', { name: 'Mijn werk', level: 1 })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
     await expect(page.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
     await expect(page.getByRole('link', { name: 'VH-ANT-2026-0001' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toBeVisible();
@@ -70,6 +73,7 @@ test.describe('dossiers are scoped by safe house and by case', () => {
 
   test('a participant sees only the case they take part in', async ({ page }) => {
     await login(page, 'deelnemer.justitiehuis@vhd.test');
+    await page.goto('/dossiers');
     await expect(page.getByRole('link', { name: 'VH-ANT-2026-0002' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'VH-ANT-2026-0001' })).toHaveCount(0);
   });

@@ -75,7 +75,7 @@ export async function expectAccessible(page: Page) {
 
 /** The href of a dossier's link in the list, as seen by whoever is logged in on `page`. */
 export async function dossierHref(page: Page, reference: string): Promise<string> {
-  await page.goto('/');
+  await page.goto('/dossiers');
   const href = await page.getByRole('link', { name: reference }).getAttribute('href');
   expect(href).toMatch(/^\/dossiers\/[0-9a-f-]{36}$/);
   return href!;

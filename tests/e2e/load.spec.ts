@@ -39,8 +39,10 @@ test('50 concurrent users for 60 s across all pages: 0 failed requests, 0 5xx', 
         .map((m) => m[1]!)
         .filter((p) => !p.startsWith('/api/') && !p.startsWith('/_next'));
     };
+    // the start page is Mijn werk; the dossier list (for roles with client work) is /dossiers
     const home = await links('/');
-    const dossier = home.find((p) => /^\/dossiers\/[0-9a-f-]{36}$/.test(p));
+    const list = home.includes('/dossiers') ? await links('/dossiers') : [];
+    const dossier = [...home, ...list].find((p) => /^\/dossiers\/[0-9a-f-]{36}$/.test(p));
     const more = dossier ? await links(dossier) : [];
     pagesOf.set(email, [...new Set(['/', ...home, ...more, '/account', '/api/v1/sessie'])]);
   }

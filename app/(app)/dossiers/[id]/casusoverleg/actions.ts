@@ -175,7 +175,7 @@ export const feedbackAction = formAction({
 export const leaveAction = formAction({
   bound: ['participationId'],
   run: (u, _v, { participationId }) => leaveCase(u, participationId),
-  done: () => noticeUrl('home', '/', 'verlaten'),
+  done: () => noticeUrl('home', '/dossiers', 'verlaten'),
 });
 
 export const proposeExtensionAction = formAction({
