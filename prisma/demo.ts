@@ -1293,6 +1293,10 @@ async function seedNotifications(
       { userId: politie, kind: 'ACTION_OVERDUE', mode: 'IMMEDIATE' },
       { userId: user('coordinator.antwerpen@vhd.test'), kind: 'TRANSFER', mode: 'DIGEST' },
     ],
+  });
+}
+
+/**
  * Issue 13 §1 "Mijn werk" (ADR 0038): with the data above, every kind of waiting work is there
  * for some demo user (README, "Mijn werk"). Added here what was missing:
  * - an open vote: the justice house's delegate proposes, at today's open session of

@@ -26,13 +26,13 @@ export async function listMyWork(userId: string, now = new Date()): Promise<MyWo
     for (const s of sources) {
       const items = await s.items({ tx, actor, now }, WORK_ITEMS_CAP);
       const count = items.length < WORK_ITEMS_CAP ? items.length : await s.count({ tx, actor, now });
-      sections.push({ key: s.key, title: s.title, navHref: s.navHref, items, count });
+      sections.push({ key: s.key, title: s.title, navHref: s.navHref, items, count, inTotal: s.inTotal !== false });
     }
     await log({ objectType: 'WorkList' });
     return {
       clientWork: actor.roles.some((r) => (CLIENT_WORK_ROLES as readonly Role[]).includes(r.role)),
       sections,
-      total: sections.reduce((n, s) => n + s.count, 0),
+      total: sections.reduce((n, s) => n + (s.inTotal ? s.count : 0), 0),
     };
   });
 }
@@ -61,7 +61,7 @@ export async function countMyWork(
     let total = 0;
     for (const s of WORK_SOURCES.filter((x) => x.applies(actor))) {
       const n = await s.count({ tx, actor, now });
-      total += n;
+      if (s.inTotal !== false) total += n;
       if (s.navHref) byNav[s.navHref] = (byNav[s.navHref] ?? 0) + n;
     }
     return { total, byNav };

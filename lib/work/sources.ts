@@ -6,6 +6,9 @@ import { planDeadlineState } from '@/lib/distribution/deadline';
 import { retentionTerms } from '@/lib/retention/terms';
 import { addDays, brusselsToday } from '@/lib/time';
 import type { Tx } from '@/lib/use-case/kernel';
+import { NOTIFICATION_KIND_LABEL, type NotificationKind } from '@/lib/notifications/kinds';
+import { listRiskRises } from '@/lib/risk/list-risk-rises';
+import { RISK_LEVEL_WORD } from '@/lib/risk/levels';
 import type { WorkSource, WorkUrgency } from './types';
 
 /**
@@ -396,6 +399,47 @@ export const WORK_SOURCES: readonly WorkSource[] = [
         id: r.id,
         href: '/terugkoppeling',
         label: `Terugkoppeling uit een casusoverleg van ${names.get(r.safeHouseId) ?? 'een Veilig Huis'} lezen`,
+        due: null,
+        urgency: 'normal' as const,
+      }));
+    },
+  },
+  {
+    // a rise in the risk level of a case (issue 13 §5; ADR 0042): the coordinator and the case team
+    key: 'riskRises',
+    title: 'Risico gestegen',
+    navHref: null,
+    applies: (a) => a.coordinatorHouses.length > 0 || a.participantDossiers.length > 0,
+    count: async ({ tx, actor, now }) => (await listRiskRises(tx, actor, { now })).length,
+    items: async ({ tx, actor, now }, take) =>
+      (await listRiskRises(tx, actor, { now })).slice(0, take).map((r) => ({
+        id: r.dossierId,
+        href: `/dossiers/${r.dossierId}#risico`,
+        label: `Risico in ${r.reference} gestegen van ${RISK_LEVEL_WORD[r.fromLevel]} naar ${RISK_LEVEL_WORD[r.toLevel]}`,
+        due: dayOf(r.assessedAt),
+        urgency: r.toLevel === 'ACUTE' || r.toLevel === 'HIGH' ? ('soon' as const) : ('normal' as const),
+      })),
+  },
+  {
+    // unread notifications (issue 13 §2; ADR 0039): the count on "Meldingen"; they repeat what the
+    // other sections list, so they do not add to the total
+    key: 'notifications',
+    title: 'Ongelezen meldingen',
+    navHref: '/meldingen',
+    inTotal: false,
+    applies: (a) => can(a, 'notifications.listOwn'),
+    count: ({ tx, actor }) => tx.notification.count({ where: { userId: actor.userId, readAt: null } }),
+    items: async ({ tx, actor }, take) => {
+      const rows = await tx.notification.findMany({
+        where: { userId: actor.userId, readAt: null },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take,
+        select: { id: true, kind: true, createdAt: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        href: '/meldingen',
+        label: NOTIFICATION_KIND_LABEL[r.kind as NotificationKind] ?? 'Melding',
         due: null,
         urgency: 'normal' as const,
       }));

@@ -25,6 +25,8 @@ export interface WorkSection {
   items: WorkItem[];
   /** how many wait in all (the items are capped at WORK_ITEMS_CAP) */
   count: number;
+  /** false: not added to the total (see WorkSource.inTotal) */
+  inTotal: boolean;
 }
 
 export interface WorkContext {
@@ -43,6 +45,8 @@ export interface WorkSource {
   key: string;
   title: string;
   navHref: string | null;
+  /** false: counted on its menu item only, not in the total of Mijn werk (it repeats other sections) */
+  inTotal?: boolean;
   applies(actor: Actor): boolean;
   count(c: WorkContext): Promise<number>;
   items(c: WorkContext, take: number): Promise<WorkItem[]>;
