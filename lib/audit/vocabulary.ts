@@ -58,6 +58,21 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  // issue 13 §6: user and organisation administration (ADR 0043)
+  'admin.users.list': 'Gebruikers en organisaties geraadpleegd door de functioneel beheerder',
+  'admin.user.create': 'Gebruiker aangemaakt',
+  'admin.user.update': 'Gebruiker gewijzigd (naam, e-mailadres of organisatie)',
+  'admin.user.invite': 'Uitnodiging verstuurd om een wachtwoord in te stellen',
+  'admin.user.deactivate': 'Gebruiker gedeactiveerd; alle sessies beëindigd',
+  'admin.user.reactivate': 'Gebruiker opnieuw geactiveerd',
+  'admin.role.grant': 'Rol toegekend',
+  'admin.role.revoke': 'Rol ingetrokken',
+  'admin.organisation.create': 'Organisatie aangemaakt',
+  'admin.organisation.update': 'Organisatie gewijzigd (naam, soort of kernpartnerschap)',
+  'admin.accessReview.view': 'Toegangsreview geraadpleegd',
+  'admin.accessReview.export': 'Toegangsreview geëxporteerd (csv)',
+  'admin.accessReview.confirm': 'Toegangsreview bevestigd voor een Veilig Huis',
+  'auth.password.set': 'Wachtwoord ingesteld via een uitnodiging',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -152,6 +167,7 @@ export const PURPOSE_LABEL = {
   retentionPurge: 'Wissen na afloop van de bewaartermijn (art. 15 § 3)',
   retentionPurgeGrace: 'Wissen uitgesteld: minder dan een maand na de afsluiting (art. 15 § 3)',
   draftExpiry: 'Wissen van een aanmelding die nooit werd ingediend (AVG art. 5, 1, e)',
+  administration: 'Beheer van gebruikers, rollen en organisaties door de functioneel beheerder',
 } as const;
 
 export type Purpose = keyof typeof PURPOSE_LABEL;
@@ -201,6 +217,12 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
   PlanActionList: 'Lijst van eigen acties',
+  User: 'Gebruiker',
+  UserList: 'Lijst van gebruikers',
+  RoleAssignment: 'Rol van een gebruiker',
+  Organisation: 'Organisatie',
+  PasswordInvitation: 'Uitnodiging om een wachtwoord in te stellen',
+  AccessReview: 'Toegangsreview van een Veilig Huis',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

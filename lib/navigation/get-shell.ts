@@ -17,6 +17,9 @@ const NAV: { href: string; label: string; action: GlobalAction }[] = [
   { href: '/inzage', label: 'Inzage en rechtzetting', action: 'gdpr.accessOverview' },
   { href: '/statistieken', label: 'Statistieken', action: 'statistics.view' },
   { href: '/toegangslog', label: 'Toegangslog', action: 'audit.view' },
+  { href: '/beheer', label: 'Gebruikers', action: 'users.manage' },
+  { href: '/beheer/organisaties', label: 'Organisaties', action: 'users.manage' },
+  { href: '/beheer/toegangsreview', label: 'Toegangsreview', action: 'users.manage' },
 ];
 
 export interface Shell {
