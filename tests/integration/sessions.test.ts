@@ -354,7 +354,7 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
       // accounts and roles are the functional administrator's (ADR 0043): without such a session,
       // row-level security refuses the write or finds no row to change
       await expect(
-        app.query(`INSERT INTO "RoleAssignment" ("userId", "role") VALUES ('${user.id}', 'DPO')`),
+        app.query(`INSERT INTO "RoleAssignment" ("userId", "role") VALUES ('${user.id}', 'CORE_PARTNER_STAFF')`),
       ).rejects.toThrow(/row-level security/);
       for (const sql of [`UPDATE "User" SET "active" = false`, `DELETE FROM "RoleAssignment"`]) {
         expect((await app.query(sql)).rowCount, sql).toBe(0);
