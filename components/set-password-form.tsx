@@ -20,7 +20,14 @@ export function SetPasswordForm({
     if (state.status === 'error') ref.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
   }, [state]);
   return (
-    <form ref={ref} key={state.version} action={formAction} noValidate className="space-y-4" aria-label="Wachtwoord instellen">
+    <form
+      ref={ref}
+      key={state.version}
+      action={formAction}
+      noValidate
+      className="space-y-4"
+      aria-label="Wachtwoord instellen"
+    >
       <ErrorSummary message={state.message} errors={state.errors} />
       <TextField
         name="password"

@@ -38,7 +38,14 @@ async function reviewGroups(tx: Tx): Promise<ReviewGroup[]> {
       role: true,
       safeHouseId: true,
       user: {
-        select: { id: true, name: true, email: true, active: true, lastLoginAt: true, organisation: { select: { name: true } } },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          active: true,
+          lastLoginAt: true,
+          organisation: { select: { name: true } },
+        },
       },
     },
   });

@@ -38,13 +38,17 @@ export async function addRole(c: UseCaseContext, targetId: string, input: RoleIn
       select: { since: true },
     });
     if (!partner) {
-      const m = 'De organisatie van deze gebruiker is geen kernpartner van dit Veilig Huis. Duid ze eerst aan bij Organisaties.';
+      const m =
+        'De organisatie van deze gebruiker is geen kernpartner van dit Veilig Huis. Duid ze eerst aan bij Organisaties.';
       throw invalid(m, { safeHouseId: m });
     }
   }
   let created: { id: string };
   try {
-    created = await c.tx.roleAssignment.create({ data: { userId: target.id, role, safeHouseId }, select: { id: true } });
+    created = await c.tx.roleAssignment.create({
+      data: { userId: target.id, role, safeHouseId },
+      select: { id: true },
+    });
   } catch (err) {
     if (isRoleCombinationRefusal(err)) {
       const m = roleCombinationRefusal(['COORDINATOR', role as Role]) ?? 'Deze rolcombinatie is niet toegelaten.';

@@ -72,7 +72,12 @@ function toRow(
     lastLoginAt: u.lastLoginAt,
     organisationId: u.organisationId,
     organisationName: u.organisation.name,
-    roles: u.roles.map((r) => ({ id: r.id, role: r.role, safeHouseId: r.safeHouseId, safeHouseName: r.safeHouse?.name ?? null })),
+    roles: u.roles.map((r) => ({
+      id: r.id,
+      role: r.role,
+      safeHouseId: r.safeHouseId,
+      safeHouseName: r.safeHouse?.name ?? null,
+    })),
     invitation: inv?.state ?? 'none',
     invitationExpiresAt: inv?.expiresAt ?? null,
   };
@@ -93,7 +98,10 @@ async function choices(tx: Tx): Promise<Choices> {
 export async function listUsers(userId: string): Promise<{ users: AdminUserRow[]; choices: Choices }> {
   return useCase(userId, { action: 'users.manage', purpose: 'administration' }, async ({ tx, log }) => {
     const users = await tx.user.findMany({ orderBy: [{ name: 'asc' }, { email: 'asc' }], select: USER_SELECT });
-    const inv = await invitationStates(tx, users.map((u) => u.id));
+    const inv = await invitationStates(
+      tx,
+      users.map((u) => u.id),
+    );
     await log({ action: 'admin.users.list', objectType: 'UserList' });
     return { users: users.map((u) => toRow(u, inv.get(u.id))), choices: await choices(tx) };
   });

@@ -20,7 +20,12 @@ export async function revokeRole(userId: string, roleAssignmentId: string): Prom
       );
     const { count } = await tx.roleAssignment.deleteMany({ where: { id: role.id } });
     if (count !== 1) throw notFound();
-    await log({ action: 'admin.role.revoke', objectType: 'RoleAssignment', objectId: role.id, safeHouseId: role.safeHouseId });
+    await log({
+      action: 'admin.role.revoke',
+      objectType: 'RoleAssignment',
+      objectId: role.id,
+      safeHouseId: role.safeHouseId,
+    });
     return { userId: role.userId };
   });
 }

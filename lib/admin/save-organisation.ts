@@ -12,13 +12,12 @@ async function setPartnerships({ tx }: UseCaseContext, organisationId: string, h
   const known = await tx.safeHouse.count({ where: { id: { in: wanted } } });
   if (known !== wanted.length)
     throw invalid('Kies bestaande Veilige Huizen.', { corePartnerOf: 'Kies bestaande Veilige Huizen.' });
-  const current = (
-    await tx.corePartnership.findMany({ where: { organisationId }, select: { safeHouseId: true } })
-  ).map((p) => p.safeHouseId);
+  const current = (await tx.corePartnership.findMany({ where: { organisationId }, select: { safeHouseId: true } })).map(
+    (p) => p.safeHouseId,
+  );
   const gone = current.filter((h) => !wanted.includes(h));
   const added = wanted.filter((h) => !current.includes(h));
-  if (gone.length)
-    await tx.corePartnership.deleteMany({ where: { organisationId, safeHouseId: { in: gone } } });
+  if (gone.length) await tx.corePartnership.deleteMany({ where: { organisationId, safeHouseId: { in: gone } } });
   if (added.length)
     // raw: Prisma would send its own "since" (a client-side default), a column the app role does not write
     await tx.$executeRaw`
@@ -59,7 +58,11 @@ export async function createOrganisation(userId: string, input: OrganisationInpu
  * core-partner access of the organisation's staff in that house with it at once (the database
  * derives it from the partnership on every request).
  */
-export async function updateOrganisation(userId: string, organisationId: string, input: OrganisationInput): Promise<void> {
+export async function updateOrganisation(
+  userId: string,
+  organisationId: string,
+  input: OrganisationInput,
+): Promise<void> {
   const v = parseOrInvalid(organisationSchema, input);
   await useCase(userId, { action: 'users.manage', purpose: 'administration' }, async (c) => {
     const other = await c.tx.organisation.findUnique({ where: { name: v.name }, select: { id: true } });

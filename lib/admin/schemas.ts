@@ -2,11 +2,7 @@ import { z } from '@/lib/validation/zod';
 import { Role, OrganisationKind } from '@/lib/generated/prisma/enums';
 
 /** What the functional administrator's forms send (issue 13 §6). Dutch messages at the field. */
-const name = z
-  .string()
-  .trim()
-  .min(1, 'Vul de naam in.')
-  .max(200, 'Gebruik hoogstens 200 tekens.');
+const name = z.string().trim().min(1, 'Vul de naam in.').max(200, 'Gebruik hoogstens 200 tekens.');
 
 export const userSchema = z.object({
   name,

@@ -15,8 +15,11 @@ export async function setUserActive(userId: string, targetId: string, active: bo
     const exists = await tx.user.findUnique({ where: { id: targetId }, select: { id: true } });
     if (!exists) throw notFound();
     const { count } = await tx.user.updateMany({ where: { id: targetId, active: !active }, data: { active } });
-    if (count !== 1)
-      throw conflict(active ? 'Deze gebruiker is al actief.' : 'Deze gebruiker is al gedeactiveerd.');
-    await log({ action: active ? 'admin.user.reactivate' : 'admin.user.deactivate', objectType: 'User', objectId: targetId });
+    if (count !== 1) throw conflict(active ? 'Deze gebruiker is al actief.' : 'Deze gebruiker is al gedeactiveerd.');
+    await log({
+      action: active ? 'admin.user.reactivate' : 'admin.user.deactivate',
+      objectType: 'User',
+      objectId: targetId,
+    });
   });
 }

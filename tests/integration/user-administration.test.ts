@@ -76,7 +76,10 @@ describe('ADR 0043: no roles that combine client work with DPO, analyst or admin
     const u = await makeUser(ownerDb(), { organisationId: org.id, roles: [{ role: 'REFERRER' }] });
     for (const role of ['DPO', 'AGENCY_ANALYST', 'FUNCTIONAL_ADMIN']) {
       const err = await grantRole(admin, u.id, { role, safeHouseId: '' }).catch((e) => e);
-      expect(err, role).toMatchObject({ code: 'VALIDATION', fieldErrors: { role: expect.stringMatching(/niet ook DPO/) } });
+      expect(err, role).toMatchObject({
+        code: 'VALIDATION',
+        fieldErrors: { role: expect.stringMatching(/niet ook DPO/) },
+      });
     }
     const dpo = await makeUser(ownerDb(), { organisationId: org.id, roles: [{ role: 'DPO' }] });
     const err = await grantRole(admin, dpo.id, { role: 'COORDINATOR', safeHouseId: s.houseA.id }).catch((e) => e);
@@ -96,7 +99,10 @@ describe('ADR 0043: no roles that combine client work with DPO, analyst or admin
   });
 
   it('refused in the database too (trigger on insert and update), also for the owner and the app role as administrator', async () => {
-    const u = await makeUser(ownerDb(), { organisationId: org.id, roles: [{ role: 'COORDINATOR', safeHouseId: s.houseA.id }] });
+    const u = await makeUser(ownerDb(), {
+      organisationId: org.id,
+      roles: [{ role: 'COORDINATOR', safeHouseId: s.houseA.id }],
+    });
     await expect(ownerDb().roleAssignment.create({ data: { userId: u.id, role: 'DPO' } })).rejects.toThrow(
       /role combination refused/,
     );
@@ -140,7 +146,9 @@ describe('ASVS 7: a deactivated user’s sessions end at once', () => {
     }
     // a session row the revocation would have missed still does not work for an inactive account
     const missed = await ownerSession(u.id);
-    expect(await ownerDb().authSession.count({ where: { tokenHash: hashSessionToken(missed), revokedAt: null } })).toBe(1);
+    expect(await ownerDb().authSession.count({ where: { tokenHash: hashSessionToken(missed), revokedAt: null } })).toBe(
+      1,
+    );
     expect(await findLiveSession(missed)).toBeNull();
     expect(await authenticate(u.email, PASSWORD, { address: '198.51.100.7' })).toEqual({ ok: false });
     expect(await logged('admin.user.deactivate', u.id)).toBe(1);
@@ -220,14 +228,21 @@ describe('ADR 0043: the invitation to set a password is one-time, expiring and s
 
   it('an expired link, and a link replaced by a newer invitation, no longer work', async () => {
     const email = uniqueEmail('verlopen');
-    const { id } = await createUser(admin, { name: 'Iemand', email, organisationId: org.id, role: '', safeHouseId: '' });
+    const { id } = await createUser(admin, {
+      name: 'Iemand',
+      email,
+      organisationId: org.id,
+      role: '',
+      safeHouseId: '',
+    });
     const first = tokenInMail(email);
     await inviteUser(admin, id);
     const second = tokenInMail(email);
     expect(second).not.toBe(first);
     expect(await invitationOpen(first)).toBe(false);
     expect(await invitationOpen(second)).toBe(true);
-    await ownerDb().$executeRaw`UPDATE "PasswordInvitation" SET "createdAt" = now() - interval '4 days', "expiresAt" = now() - interval '1 day' WHERE "userId" = ${id}::uuid`;
+    await ownerDb()
+      .$executeRaw`UPDATE "PasswordInvitation" SET "createdAt" = now() - interval '4 days', "expiresAt" = now() - interval '1 day' WHERE "userId" = ${id}::uuid`;
     expect(await invitationOpen(second)).toBe(false);
     await expect(acceptInvitation(second, { password: PASSWORD, repeat: PASSWORD })).rejects.toMatchObject({
       code: 'VALIDATION',
@@ -245,7 +260,13 @@ describe('ADR 0043: the invitation to set a password is one-time, expiring and s
 describe('memorandum to art. 15: every change by the administrator is in the access log', () => {
   it('users, roles, organisations and core partnerships: each change one row, with its own label', async () => {
     const email = uniqueEmail('log');
-    const { id } = await createUser(admin, { name: 'Log Test', email, organisationId: org.id, role: '', safeHouseId: '' });
+    const { id } = await createUser(admin, {
+      name: 'Log Test',
+      email,
+      organisationId: org.id,
+      role: '',
+      safeHouseId: '',
+    });
     expect(await logged('admin.user.create', id)).toBe(1);
     await updateUser(admin, id, { name: 'Log Test Gewijzigd', email, organisationId: org.id });
     expect(await logged('admin.user.update', id)).toBe(1);
@@ -259,7 +280,11 @@ describe('memorandum to art. 15: every change by the administrator is in the acc
       fieldErrors: { safeHouseId: expect.stringMatching(/geen kernpartner/) },
     });
     const name = `Politiezone ${Date.now()}`;
-    const created = await createOrganisation(admin, { name, kind: 'POLICE', corePartnerOf: [s.houseA.id, s.houseB.id] });
+    const created = await createOrganisation(admin, {
+      name,
+      kind: 'POLICE',
+      corePartnerOf: [s.houseA.id, s.houseB.id],
+    });
     expect(await logged('admin.organisation.create', created.id)).toBe(1);
     await updateOrganisation(admin, created.id, { name, kind: 'POLICE', corePartnerOf: [s.houseB.id] });
     expect(await logged('admin.organisation.update', created.id)).toBe(1);
@@ -270,7 +295,13 @@ describe('memorandum to art. 15: every change by the administrator is in the acc
       fieldErrors: { name: expect.stringMatching(/bestaat al/) },
     });
     await expect(
-      createUser(admin, { name: 'Dubbel', email: email.toUpperCase(), organisationId: org.id, role: '', safeHouseId: '' }),
+      createUser(admin, {
+        name: 'Dubbel',
+        email: email.toUpperCase(),
+        organisationId: org.id,
+        role: '',
+        safeHouseId: '',
+      }),
     ).rejects.toMatchObject({ fieldErrors: { email: expect.stringMatching(/bestaat al/) } });
     // the rows name objects by id: no name or address of the user in the log
     const rows = await ownerDb().auditEvent.findMany({ where: { actorUserId: admin } });
@@ -327,7 +358,9 @@ describe('issue 13 §6: the quarterly access review', () => {
 
     const { csv, filename } = await accessReviewCsv(admin);
     expect(filename).toMatch(/^toegangsreview-\d{2}-\d{2}-\d{4}\.csv$/);
-    expect(csv.startsWith('\uFEFFVeilig Huis;Naam;E-mailadres;Organisatie;Rollen;Actief;Laatste aanmelding\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFVeilig Huis;Naam;E-mailadres;Organisatie;Rollen;Actief;Laatste aanmelding\r\n')).toBe(
+      true,
+    );
     const lines = csv.split('\r\n').filter((l) => l.startsWith(house.name));
     expect(lines).toEqual([
       `${house.name};"'=HYPERLINK(""https://x.example"")";${sneaky.email};${partner.name};Medewerker kernpartner;nee;nooit`,
@@ -338,6 +371,8 @@ describe('issue 13 §6: the quarterly access review', () => {
     await confirmAccessReview(admin, house.id);
     const after = (await accessReview(admin)).find((x) => x.safeHouseId === house.id)!;
     expect(after.lastConfirmed).toMatchObject({ byName: s.users.admin.name, accounts: 2 });
-    expect(await ownerDb().auditEvent.count({ where: { action: 'admin.accessReview.confirm', safeHouseId: house.id } })).toBe(1);
+    expect(
+      await ownerDb().auditEvent.count({ where: { action: 'admin.accessReview.confirm', safeHouseId: house.id } }),
+    ).toBe(1);
   });
 });

@@ -517,10 +517,16 @@ describe('issue 13 §6 (ADR 0043): users, roles, organisations, invitations and 
     for (const who of ['coordA', 'referrer', 'coreStaffA', 'mandated', 'dpo', 'analyst'] as const) {
       const u = s.users[who].id;
       const writes: [string, unknown[]][] = [
-        [`INSERT INTO "User" ("email", "name", "organisationId") VALUES ($1, 'Nieuw', $2)`, [`x${Date.now()}@vhd.test`, org]],
+        [
+          `INSERT INTO "User" ("email", "name", "organisationId") VALUES ($1, 'Nieuw', $2)`,
+          [`x${Date.now()}@vhd.test`, org],
+        ],
         [`UPDATE "User" SET "active" = false WHERE "id" = $1`, [target.id]],
         [`UPDATE "User" SET "name" = 'Anders', "email" = 'anders@vhd.test' WHERE "id" = $1`, [target.id]],
-        [`INSERT INTO "RoleAssignment" ("userId", "role", "safeHouseId") VALUES ($1, 'COORDINATOR', $2)`, [u, s.houseA.id]],
+        [
+          `INSERT INTO "RoleAssignment" ("userId", "role", "safeHouseId") VALUES ($1, 'COORDINATOR', $2)`,
+          [u, s.houseA.id],
+        ],
         [`DELETE FROM "RoleAssignment" WHERE "userId" = $1`, [target.id]],
         [`INSERT INTO "Organisation" ("name", "kind") VALUES ($1, 'POLICE')`, [`Org ${Date.now()}`]],
         [`UPDATE "Organisation" SET "kind" = 'OTHER_EXPERTISE' WHERE "id" = $1`, [org]],
@@ -530,9 +536,13 @@ describe('issue 13 §6 (ADR 0043): users, roles, organisations, invitations and 
           `INSERT INTO "PasswordInvitation" ("userId", "tokenHash", "invitedByUserId", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 day')`,
           [target.id, 'a'.repeat(64), u],
         ],
-        [`INSERT INTO "AccessReview" ("safeHouseId", "confirmedByUserId", "accounts") VALUES ($1, $2, 0)`, [s.houseA.id, u]],
+        [
+          `INSERT INTO "AccessReview" ("safeHouseId", "confirmedByUserId", "accounts") VALUES ($1, $2, 0)`,
+          [s.houseA.id, u],
+        ],
       ];
-      for (const [sql, params] of writes) expect(await refused(client, u, sql, params), `${who}: ${sql}`).toMatch(REFUSED);
+      for (const [sql, params] of writes)
+        expect(await refused(client, u, sql, params), `${who}: ${sql}`).toMatch(REFUSED);
       expect((await asActor(client, u, `SELECT count(*)::int AS n FROM "PasswordInvitation"`)).rows[0].n, who).toBe(0);
     }
   });
@@ -546,9 +556,9 @@ describe('issue 13 §6 (ADR 0043): users, roles, organisations, invitations and 
     expect(await refused(client, admin, `UPDATE "User" SET "passwordHash" = 'x' WHERE "id" = $1`, [target.id])).toMatch(
       /^refused 42501$/,
     );
-    expect(await refused(client, admin, `UPDATE "User" SET "lastLoginAt" = now() WHERE "id" = $1`, [target.id])).toMatch(
-      /^refused 42501$/,
-    );
+    expect(
+      await refused(client, admin, `UPDATE "User" SET "lastLoginAt" = now() WHERE "id" = $1`, [target.id]),
+    ).toMatch(/^refused 42501$/);
     expect(
       await refused(
         client,

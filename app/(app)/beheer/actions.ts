@@ -25,7 +25,10 @@ type NewUserValues = FormValuesOf<typeof newUserSchema>;
  * A new user: the page to go to depends on the result (the new account, and whether the mail went
  * out), so this one runs the form pipeline of lib/forms/form-action.ts by hand — no bound arguments.
  */
-export async function createUserAction(prev: FormState<NewUserValues>, fd: FormData): Promise<FormState<NewUserValues>> {
+export async function createUserAction(
+  prev: FormState<NewUserValues>,
+  fd: FormData,
+): Promise<FormState<NewUserValues>> {
   const userId = await requireUserId();
   const values = readForm(newUserSchema, fd);
   const bad = controlCharacterErrors(fd);
@@ -37,7 +40,9 @@ export async function createUserAction(prev: FormState<NewUserValues>, fd: FormD
   } catch (err) {
     return formError(err, values, prev);
   }
-  redirect(noticeUrl('admin', `/beheer/gebruikers/${result.id}`, result.mailed ? 'aangemaakt' : 'aangemaakt-niet-gemaild'));
+  redirect(
+    noticeUrl('admin', `/beheer/gebruikers/${result.id}`, result.mailed ? 'aangemaakt' : 'aangemaakt-niet-gemaild'),
+  );
 }
 
 export const updateUserAction = formAction({

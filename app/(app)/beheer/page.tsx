@@ -15,8 +15,8 @@ export default async function UsersPage() {
     <>
       <h1 className="text-2xl font-semibold">Gebruikers</h1>
       <p className="mt-2 max-w-3xl text-gray-700">
-        Als functioneel beheerder beheer je accounts, rollen en organisaties. Je ziet geen dossiers. Elke wijziging staat
-        in het toegangslog. Wie met dossiers werkt, kan niet ook DPO, analist of functioneel beheerder zijn.
+        Als functioneel beheerder beheer je accounts, rollen en organisaties. Je ziet geen dossiers. Elke wijziging
+        staat in het toegangslog. Wie met dossiers werkt, kan niet ook DPO, analist of functioneel beheerder zijn.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Alle gebruikers ({users.length})</h2>
       <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
@@ -72,7 +72,13 @@ export default async function UsersPage() {
           label="Nieuwe gebruiker"
           fields={[
             { kind: 'text', name: 'name', label: 'Naam', required: true },
-            { kind: 'text', name: 'email', label: 'E-mailadres', required: true, hint: 'Het werkadres: hiermee meldt de gebruiker zich aan.' },
+            {
+              kind: 'text',
+              name: 'email',
+              label: 'E-mailadres',
+              required: true,
+              hint: 'Het werkadres: hiermee meldt de gebruiker zich aan.',
+            },
             {
               kind: 'select',
               name: 'organisationId',

@@ -1,6 +1,7 @@
-import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABEL, formatDateTime } from '@/lib/labels';
 import type { AdminUserRow } from '@/lib/admin/queries';
+
+type Role = AdminUserRow['roles'][number]['role'];
 
 /** Small helpers of the administrator's pages (no server action here). */
 export const ROLE_OPTIONS = (Object.keys(ROLE_LABEL) as Role[]).map((r) => ({ value: r, label: ROLE_LABEL[r] }));

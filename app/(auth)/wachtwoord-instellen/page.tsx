@@ -11,7 +11,11 @@ export const metadata = { title: 'Wachtwoord instellen' };
  * for the new password; otherwise why the link no longer works. No sign-in needed, nothing about
  * the account is shown.
  */
-export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function SetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const { token } = await searchParams;
   const t = typeof token === 'string' ? token : '';
   const open = await invitationOpen(t);

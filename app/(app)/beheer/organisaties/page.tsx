@@ -20,9 +20,9 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-semibold">Organisaties</h1>
       <Notice>{noticeText('admin', melding)}</Notice>
       <p className="mt-2 max-w-3xl text-gray-700">
-        De organisaties van art. 10 van het decreet. Een kernpartner van een Veilig Huis wordt om schriftelijke aanvulling
-        gevraagd bij aanmeldingen (art. 11); haar medewerkers met de rol kernpartner zien die aanmeldingen zolang de vraag
-        loopt.
+        De organisaties van art. 10 van het decreet. Een kernpartner van een Veilig Huis wordt om schriftelijke
+        aanvulling gevraagd bij aanmeldingen (art. 11); haar medewerkers met de rol kernpartner zien die aanmeldingen
+        zolang de vraag loopt.
       </p>
       <table className="mt-4 w-full border-collapse bg-white text-left text-sm">
         <caption className="sr-only">Organisaties met soort, kernpartnerschap en aantal gebruikers</caption>

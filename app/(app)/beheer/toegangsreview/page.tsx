@@ -20,8 +20,8 @@ export default async function AccessReviewPage({ searchParams }: { searchParams:
       <h1 className="text-2xl font-semibold">Toegangsreview</h1>
       <Notice>{noticeText('admin', melding)}</Notice>
       <p className="mt-2 max-w-3xl text-gray-700">
-        Elk kwartaal bevestigt elk Veilig Huis wie toegang heeft. Overloop per Veilig Huis de accounts, hun rollen en hun
-        laatste aanmelding; deactiveer wie geen toegang meer nodig heeft, en bevestig daarna de review.
+        Elk kwartaal bevestigt elk Veilig Huis wie toegang heeft. Overloop per Veilig Huis de accounts, hun rollen en
+        hun laatste aanmelding; deactiveer wie geen toegang meer nodig heeft, en bevestig daarna de review.
       </p>
       <p className="mt-4">
         <a href="/api/v1/toegangsreview" className="text-brand-700 underline" download>

@@ -5,13 +5,7 @@ import { loadPage } from '@/lib/auth/session';
 import { getUserForAdmin } from '@/lib/admin/queries';
 import { noticeText } from '@/lib/forms/notices';
 import { formatDateTime } from '@/lib/labels';
-import {
-  grantRoleAction,
-  inviteUserAction,
-  revokeRoleAction,
-  setActiveAction,
-  updateUserAction,
-} from '../../actions';
+import { grantRoleAction, inviteUserAction, revokeRoleAction, setActiveAction, updateUserAction } from '../../actions';
 import { ROLE_OPTIONS, invitationText, roleText } from '../../shared';
 
 export const metadata = { title: 'Gebruiker beheren' };
