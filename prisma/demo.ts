@@ -391,6 +391,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   await seedAdmissionSequence(db, keys, { ant, users });
+  await seedAccessReview(db, { ovl: houses.get('OVL')!, adminId: users.get('beheerder@vhd.test')!.id });
   await seedNotifications(db, { ant, users });
   await seedRiskHistory(db, keys, users);
   await seedRepeatReferral(db, keys, { ant, users });
@@ -992,6 +993,17 @@ async function seedSessionStates(
     },
   });
   return { closedAgendaItemId: closedItem.id, openAgendaItemId: open.agenda[0]!.id };
+}
+
+/**
+ * Issue 13 §6 (ADR 0043): Oost-Vlaanderen confirmed its accounts last quarter (the access review
+ * at /beheer/toegangsreview shows when and by whom); Antwerpen has not confirmed yet.
+ */
+async function seedAccessReview(db: PrismaClient, p: { ovl: string; adminId: string }): Promise<void> {
+  const accounts = await db.user.count({ where: { roles: { some: { safeHouseId: p.ovl } } } });
+  await db.$executeRaw`
+    INSERT INTO "AccessReview" ("safeHouseId", "confirmedByUserId", "confirmedAt", "accounts")
+    VALUES (${p.ovl}::uuid, ${p.adminId}::uuid, now() - interval '80 days', ${accounts})`;
 }
 
 /**

@@ -24,3 +24,21 @@ export async function passwordDigest(password: string, saltSpec: string | null |
   });
   return raw.toString('base64').replace(/=+$/, '');
 }
+
+/** The password rules (ASVS 5.0 6.2: length, no composition rules; ADR 0043). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/**
+ * Why a new password is refused, in Dutch, or null: at least 12 and at most 128 characters (as
+ * typed, spaces count), not the e-mail address or a single repeated character.
+ */
+export function passwordProblem(password: string, email?: string): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) return `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`;
+  if (length > PASSWORD_MAX_LENGTH) return `Kies een wachtwoord van hoogstens ${PASSWORD_MAX_LENGTH} tekens.`;
+  if (/^(.)\1*$/su.test(password)) return 'Kies een wachtwoord dat niet uit één herhaald teken bestaat.';
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
+    return 'Kies een wachtwoord dat niet je e-mailadres is.';
+  return null;
+}

@@ -86,6 +86,22 @@ export const NOTICES = {
     'passkey-weg': 'De passkey is verwijderd. Je andere sessies zijn beëindigd.',
     onbekend: 'Die sessie bestaat niet meer.',
   },
+  // issue 13 §6: the functional administrator (ADR 0043)
+  admin: {
+    aangemaakt: 'De gebruiker is aangemaakt. De uitnodiging om een wachtwoord in te stellen is gemaild.',
+    'aangemaakt-niet-gemaild':
+      'De gebruiker is aangemaakt, maar de uitnodiging kon niet gemaild worden. Probeer later opnieuw met "Opnieuw uitnodigen".',
+    uitgenodigd: 'De uitnodiging om een wachtwoord in te stellen is gemaild. Een vorige link werkt niet meer.',
+    'niet-gemaild': 'De uitnodiging is aangemaakt, maar kon niet gemaild worden. Probeer later opnieuw.',
+    gewijzigd: 'De gegevens van de gebruiker zijn bewaard.',
+    gedeactiveerd: 'De gebruiker is gedeactiveerd. Alle sessies van deze gebruiker zijn meteen beëindigd.',
+    geactiveerd: 'De gebruiker is opnieuw actief en kan zich weer aanmelden.',
+    'rol-toegekend': 'De rol is toegekend. De gebruiker meldt zich opnieuw aan om ze te gebruiken.',
+    'rol-ingetrokken': 'De rol is ingetrokken. De sessies van de gebruiker zijn beëindigd.',
+    'organisatie-aangemaakt': 'De organisatie is aangemaakt.',
+    'organisatie-gewijzigd': 'De organisatie is bewaard.',
+    bevestigd: 'De toegangsreview is bevestigd en gelogd.',
+  },
   notifications: {
     gelezen: 'Alle meldingen zijn als gelezen gemarkeerd.',
     voorkeuren: 'Je voorkeuren voor meldingen zijn bewaard.',

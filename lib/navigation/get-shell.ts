@@ -19,6 +19,9 @@ const NAV: { href: string; label: string; action: GlobalAction | null }[] = [
   { href: '/inzage', label: 'Inzage en rechtzetting', action: 'gdpr.accessOverview' },
   { href: '/statistieken', label: 'Statistieken', action: 'statistics.view' },
   { href: '/toegangslog', label: 'Toegangslog', action: 'audit.view' },
+  { href: '/beheer', label: 'Gebruikers', action: 'users.manage' },
+  { href: '/beheer/organisaties', label: 'Organisaties', action: 'users.manage' },
+  { href: '/beheer/toegangsreview', label: 'Toegangsreview', action: 'users.manage' },
   { href: '/meldingen', label: 'Meldingen', action: 'notifications.listOwn' },
   { href: '/zoeken', label: 'Zoeken', action: 'dossier.search' },
 ];

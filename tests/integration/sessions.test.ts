@@ -189,7 +189,8 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
     const changes: [string, (userId: string) => Promise<unknown>][] = [
       ['account gedeactiveerd', (id) => ownerDb().user.update({ where: { id }, data: { active: false } })],
       ['wachtwoord gewijzigd', (id) => ownerDb().user.update({ where: { id }, data: { passwordHash: 'x' } })],
-      ['rol gewijzigd', (id) => ownerDb().roleAssignment.create({ data: { userId: id, role: 'AGENCY_ANALYST' } })],
+      // (a role that combines with REFERRER: client work never combines with the analyst's, ADR 0043)
+      ['rol gewijzigd', (id) => ownerDb().roleAssignment.create({ data: { userId: id, role: 'CORE_PARTNER_STAFF' } })],
       ['rol gewijzigd', (id) => ownerDb().roleAssignment.deleteMany({ where: { userId: id } })],
       ['tweede factor opnieuw ingesteld', (id) => ownerDb().userTotp.delete({ where: { userId: id } })],
     ];
@@ -346,11 +347,17 @@ describe('sessions that really end (ASVS 7, ADR 0018)', () => {
         `SELECT * FROM "AuthKey"`,
         `SELECT "passwordHash" FROM "User"`,
         `SELECT * FROM "User"`,
-        `UPDATE "User" SET "active" = true`,
-        `INSERT INTO "RoleAssignment" ("userId", "role") VALUES ('${user.id}', 'DPO')`,
-        `DELETE FROM "RoleAssignment"`,
+        `UPDATE "User" SET "passwordHash" = 'x'`,
       ]) {
         await expect(app.query(sql), sql).rejects.toThrow(/permission denied/);
+      }
+      // accounts and roles are the functional administrator's (ADR 0043): without such a session,
+      // row-level security refuses the write or finds no row to change
+      await expect(
+        app.query(`INSERT INTO "RoleAssignment" ("userId", "role") VALUES ('${user.id}', 'CORE_PARTNER_STAFF')`),
+      ).rejects.toThrow(/row-level security/);
+      for (const sql of [`UPDATE "User" SET "active" = false`, `DELETE FROM "RoleAssignment"`]) {
+        expect((await app.query(sql)).rowCount, sql).toBe(0);
       }
     } finally {
       await app.end();

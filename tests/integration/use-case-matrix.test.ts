@@ -81,6 +81,8 @@ import { closeSession } from '@/lib/conferences/close-session';
 import { savePreparationNote } from '@/lib/conferences/save-preparation-note';
 import { buildScenario, makeCaseLike, makeSessionWithAgenda, type Scenario, type UserKey } from '../helpers/scenario';
 import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
+import { listUsers } from '@/lib/admin/queries';
+import { accessReview } from '@/lib/admin/access-review';
 import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
 import { searchDossiers } from '@/lib/search/search-dossiers';
 import { getSearchDesk } from '@/lib/search/search-desk';
@@ -1073,6 +1075,9 @@ const GLOBAL_USE_CASES: GlobalSpec[] = [
   { law: 'memorandum art. 15', fn: 'listMyActions', action: 'actions.listOwn', call: (k) => listMyActions(u(k)) },
   { law: 'art. 8', fn: 'getStatistics', action: 'statistics.view', call: (k) => getStatistics(u(k), {}) },
   { law: 'art. 8', fn: 'exportStatistics', action: 'statistics.view', call: (k) => exportStatistics(u(k), {}) },
+  // issue 13 §6 (ADR 0043): the functional administrator's reads
+  { law: 'issue 13 §6', fn: 'listUsers', action: 'users.manage', call: (k) => listUsers(u(k)) },
+  { law: 'issue 13 §6', fn: 'accessReview', action: 'users.manage', call: (k) => accessReview(u(k)) },
   { law: 'issue 13 §4', fn: 'getSearchDesk', action: 'dossier.search', call: (k) => getSearchDesk(u(k)) },
   {
     law: 'issue 13 §4',
@@ -1207,6 +1212,9 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/inzage', 'gdpr.accessOverview'],
     ['/statistieken', 'statistics.view'],
     ['/toegangslog', 'audit.view'],
+    ['/beheer', 'users.manage'],
+    ['/beheer/organisaties', 'users.manage'],
+    ['/beheer/toegangsreview', 'users.manage'],
     ['/meldingen', 'notifications.listOwn'],
     ['/zoeken', 'dossier.search'],
   ];

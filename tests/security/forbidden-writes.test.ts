@@ -510,6 +510,92 @@ describe('art. 5 (ADR 0031): the art. 5 check is written once, by the coordinato
   });
 });
 
+describe('issue 13 §6 (ADR 0043): users, roles, organisations, invitations and reviews are the functional administrator’s', () => {
+  it('nobody but the administrator creates or changes users, roles, organisations or core partnerships', async () => {
+    const target = s.users.referrer2;
+    const org = target.organisationId;
+    for (const who of ['coordA', 'referrer', 'coreStaffA', 'mandated', 'dpo', 'analyst'] as const) {
+      const u = s.users[who].id;
+      const writes: [string, unknown[]][] = [
+        [
+          `INSERT INTO "User" ("email", "name", "organisationId") VALUES ($1, 'Nieuw', $2)`,
+          [`x${Date.now()}@vhd.test`, org],
+        ],
+        [`UPDATE "User" SET "active" = false WHERE "id" = $1`, [target.id]],
+        [`UPDATE "User" SET "name" = 'Anders', "email" = 'anders@vhd.test' WHERE "id" = $1`, [target.id]],
+        [
+          `INSERT INTO "RoleAssignment" ("userId", "role", "safeHouseId") VALUES ($1, 'COORDINATOR', $2)`,
+          [u, s.houseA.id],
+        ],
+        [`DELETE FROM "RoleAssignment" WHERE "userId" = $1`, [target.id]],
+        [`INSERT INTO "Organisation" ("name", "kind") VALUES ($1, 'POLICE')`, [`Org ${Date.now()}`]],
+        [`UPDATE "Organisation" SET "kind" = 'OTHER_EXPERTISE' WHERE "id" = $1`, [org]],
+        [`INSERT INTO "CorePartnership" ("safeHouseId", "organisationId") VALUES ($1, $2)`, [s.houseA.id, org]],
+        [`DELETE FROM "CorePartnership"`, []],
+        [
+          `INSERT INTO "PasswordInvitation" ("userId", "tokenHash", "invitedByUserId", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 day')`,
+          [target.id, 'a'.repeat(64), u],
+        ],
+        [
+          `INSERT INTO "AccessReview" ("safeHouseId", "confirmedByUserId", "accounts") VALUES ($1, $2, 0)`,
+          [s.houseA.id, u],
+        ],
+      ];
+      for (const [sql, params] of writes)
+        expect(await refused(client, u, sql, params), `${who}: ${sql}`).toMatch(REFUSED);
+      expect((await asActor(client, u, `SELECT count(*)::int AS n FROM "PasswordInvitation"`)).rows[0].n, who).toBe(0);
+    }
+  });
+
+  it('the administrator writes through row-level security, but no password, no invitation in another’s name, no used-up invitation again', async () => {
+    const admin = s.users.admin.id;
+    const target = s.users.referrer2;
+    expect(
+      (await asActor(client, admin, `UPDATE "User" SET "name" = 'Nieuwe naam' WHERE "id" = $1`, [target.id])).rowCount,
+    ).toBe(1);
+    expect(await refused(client, admin, `UPDATE "User" SET "passwordHash" = 'x' WHERE "id" = $1`, [target.id])).toMatch(
+      /^refused 42501$/,
+    );
+    expect(
+      await refused(client, admin, `UPDATE "User" SET "lastLoginAt" = now() WHERE "id" = $1`, [target.id]),
+    ).toMatch(/^refused 42501$/);
+    expect(
+      await refused(
+        client,
+        admin,
+        `INSERT INTO "PasswordInvitation" ("userId", "tokenHash", "invitedByUserId", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 day')`,
+        [target.id, 'b'.repeat(64), s.users.dpo.id],
+      ),
+    ).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        admin,
+        `INSERT INTO "PasswordInvitation" ("userId", "tokenHash", "invitedByUserId", "expiresAt") VALUES ($1, $2, $3, now() + interval '30 days')`,
+        [target.id, 'c'.repeat(64), admin],
+      ),
+    ).toMatch(REFUSED);
+    for (const sql of [
+      `UPDATE "PasswordInvitation" SET "usedAt" = NULL`,
+      `UPDATE "PasswordInvitation" SET "expiresAt" = now() + interval '1 day'`,
+      `DELETE FROM "PasswordInvitation"`,
+      `UPDATE "AccessReview" SET "accounts" = 0`,
+      `DELETE FROM "AccessReview"`,
+      `DELETE FROM "User" WHERE "id" = '${target.id}'`,
+      `DELETE FROM "Organisation" WHERE "id" = '${target.organisationId}'`,
+    ])
+      expect(await refused(client, admin, sql), sql).toMatch(REFUSED);
+    expect(
+      await refused(
+        client,
+        admin,
+        `INSERT INTO "AccessReview" ("safeHouseId", "confirmedByUserId", "accounts") VALUES ($1, $2, 0)`,
+        [s.houseA.id, s.users.dpo.id],
+      ),
+    ).toMatch(REFUSED);
+  });
+});
+
 describe('issue 13 §4 (ADR 0041): the folded search columns are the database’s', () => {
   it('search: the application cannot write a folded name; an insert is refolded from the name itself', async () => {
     const fresh = await makeDossier(ownerDb(), testKeys(), {

@@ -12,6 +12,8 @@ const NOTICES: Record<string, string> = {
   'oidc-mfa':
     'Aanmelden via de overheid is geweigerd: daar werd geen tweede factor gebruikt (bijvoorbeeld itsme of een beveiligingscode). Meld je opnieuw aan met een tweede factor.',
   vergrendeld: 'Je scherm werd vergrendeld na een periode zonder activiteit. Meld je opnieuw aan.',
+  wachtwoord:
+    'Je wachtwoord is ingesteld. Meld je nu aan met je e-mailadres en je nieuwe wachtwoord; daarna koppel je een authenticator-app.',
 };
 
 export default async function LoginPage({
