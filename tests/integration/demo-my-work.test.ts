@@ -64,7 +64,7 @@ describe('demo data: every kind of work waits for a demo user (Mijn werk)', () =
   });
 
   it('the other kinds are there too: triage, an input round, a consultation, an invitation, actions, a plan, feedback', async () => {
-    expect(await db.dossier.count({ where: { status: 'SUBMITTED', reference: { startsWith: 'VH-ANT-' } } })).toBe(3);
+    expect(await db.dossier.count({ where: { status: 'SUBMITTED', reference: { startsWith: 'VH-ANT-' } } })).toBe(4); // 0001, 0004, 0005 and the repeat referral 0032 (issue 13 §4)
     expect(
       await db.dossier.count({ where: { inputRequestedAt: { not: null }, inputClosedAt: null, status: 'SUBMITTED' } }),
     ).toBe(1);
