@@ -58,6 +58,8 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  // issue 13 §3 (ADR 0040)
+  'attachment.download': 'Bijlage gedownload',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -123,6 +125,11 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
   'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
   'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
+  // issue 13 §3 (ADR 0040)
+  'attachment.view': 'Bijlagen van een dossier geraadpleegd',
+  'attachment.addAsCoordinator': 'Bijlage toegevoegd door de coördinator',
+  'attachment.addToInput': 'Bijlage toegevoegd aan de aanvulling van een kernpartner',
+  'attachment.addInSession': 'Bijlage ingebracht tijdens het casusoverleg',
 };
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = { ...POLICY_ACTION_LABEL, ...SYSTEM_EVENT_LABEL };
@@ -201,6 +208,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   ServerAction: 'Formulier',
   EmergencyDisclosure: 'Dringende mededeling buiten consensus',
   PlanActionList: 'Lijst van eigen acties',
+  // issue 13 §3 (ADR 0040)
+  Attachment: 'Bijlage',
+  AttachmentList: 'Lijst van bijlagen',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

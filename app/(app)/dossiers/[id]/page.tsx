@@ -23,6 +23,9 @@ import { ReferralSection } from './_sections/referral';
 import { DossierSummary } from './_sections/summary';
 import { TransferSection } from './_sections/transfer';
 import { noticeText } from '@/lib/forms/notices';
+import { AttachmentsSection } from './_sections/attachments';
+import { listAttachments } from '@/lib/attachments/list-attachments';
+import { attachmentMaxBytes } from '@/lib/attachments/limits';
 
 export const metadata = { title: 'Dossier' };
 
@@ -44,6 +47,17 @@ export default async function DossierPage({
       ? await loadPage((userId) => getMemberVoices(userId, id))
       : null;
   const notice = noticeText('dossier', melding);
+  // documents attached to the dossier (issue 13 §3; ADR 0040): the case team and a core partner with its input
+  const readsAttachments = ['coordinator', 'participant', 'corePartner'].some((r) =>
+    view.relations.includes(r as (typeof view.relations)[number]),
+  );
+  const attachments = readsAttachments ? await loadPage((userId) => listAttachments(userId, id)) : null;
+  const attachmentUpload =
+    view.relations.includes('coordinator') && dossier.status !== 'CLOSED'
+      ? ('dossier' as const)
+      : view.can.writeInput
+        ? ('input' as const)
+        : null;
 
   return (
     <>
@@ -105,6 +119,10 @@ export default async function DossierPage({
             save: savePartnerInputAction.bind(null, dossier.id),
           }}
         />
+      )}
+
+      {attachments && (
+        <AttachmentsSection view={view} rows={attachments} upload={attachmentUpload} maxBytes={attachmentMaxBytes()} />
       )}
 
       {(view.can.transfer || view.transfers.length > 0) && (
