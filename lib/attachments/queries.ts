@@ -11,8 +11,8 @@ import { relationsTo, type DossierFacts } from '@/lib/access/policy';
  */
 export function attachmentWhere(actor: Actor, dossier: DossierFacts): Prisma.AttachmentWhereInput {
   const rel = relationsTo(actor, dossier);
+  if (rel.has('coordinator')) return { dossierId: dossier.id };
   const or: Prisma.AttachmentWhereInput[] = [];
-  if (rel.has('coordinator')) or.push({});
   if (rel.has('participant')) or.push({ context: { in: ['COORDINATOR', 'SESSION'] } });
   if (rel.has('corePartner')) or.push({ context: 'PARTNER_INPUT', organisationId: actor.organisationId });
   // no relation that reads attachments: nothing (an empty OR matches no row)
