@@ -98,8 +98,16 @@ export function AttachmentUploadForm({
   const busy = status.kind === 'uploading';
   const describe = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="mt-4 space-y-3 rounded border border-gray-300 p-4">
-      <h3 className="text-lg font-semibold">{title}</h3>
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="mt-4 space-y-3 rounded border border-gray-300 p-4"
+    >
+      <h3 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h3>
       <div>
         <label htmlFor={ids.file} className="block font-medium">
           Bestand <span className="text-gray-700">(verplicht)</span>
