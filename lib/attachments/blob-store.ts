@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { S3BlobStore, s3ConfigFrom } from './s3-blob-store';
 
 /**
  * Where attachment files lie (ADR 0040), behind one interface so that another store (an
@@ -92,10 +93,16 @@ export function attachmentDir(source: Record<string, string | undefined> = proce
   return path.resolve(source.ATTACHMENT_DIR || path.join('.data', 'attachments'));
 }
 
-let cached: { dir: string; store: BlobStore } | undefined;
-/** The configured store (the local directory; see ADR 0040 for S3). */
+let cached: { where: string; store: BlobStore } | undefined;
+/**
+ * The configured store: an S3-compatible bucket when ATTACHMENT_S3_* are set, else the local
+ * directory ATTACHMENT_DIR (ADR 0040).
+ */
 export function attachmentStore(): BlobStore {
-  const dir = attachmentDir();
-  if (!cached || cached.dir !== dir) cached = { dir, store: new LocalBlobStore(dir) };
+  const s3 = s3ConfigFrom();
+  const where = s3 ? `s3:${s3.endpoint}/${s3.bucket}` : `dir:${attachmentDir()}`;
+  if (!cached || cached.where !== where) {
+    cached = { where, store: s3 ? new S3BlobStore(s3) : new LocalBlobStore(attachmentDir()) };
+  }
   return cached.store;
 }
