@@ -10,6 +10,7 @@ import { openBlob } from '@/lib/attachments/blob-crypto';
 import { blobResidue, sweepOrphanBlobs } from '@/lib/attachments/purge-blobs';
 import { TYPE_REFUSED } from '@/lib/attachments/limits';
 import { checkAdmission } from '@/lib/admission/check-admission';
+import { getAccessOverview } from '@/lib/gdpr/access-overview';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
 import { parseRetentionTerms } from '@/lib/retention/terms';
 import { decryptField, encryptField, parseFieldKeys } from '@/lib/crypto/fields';
@@ -434,5 +435,26 @@ describe('art. 15 §3: the purge deletes a dossier’s files with it, and the re
     expect(await ownerDb().attachment.count({ where: { dossierId: dossier.id } })).toBe(0);
     expect(await blobResidue(store, [dossier.id])).toEqual([]);
     expect(fs.existsSync(path.join(attachmentDir(), dossier.id))).toBe(false);
+  });
+});
+
+describe('GDPR art. 15: the access overview of a person lists the documents about them', () => {
+  it('GDPR art. 15: a document about a member is in that member’s overview (name, category, organisation), not in another’s', async () => {
+    const members = await ownerDb().clientMember.findMany({ where: { dossierId: s.dossiers.trajectoryA.id } });
+    const member = members[0]!;
+    const a = await addAttachment(
+      u('coordA'),
+      s.dossiers.trajectoryA.id,
+      meta('dossier', { category: '10', concernsMemberId: member.id }),
+      file('Medisch attest.pdf', pdf('attest')),
+    );
+    const overview = await getAccessOverview(u('coordA'), member.id);
+    const listed = overview.records.flatMap((r) => r.attachments);
+    expect(listed).toContainEqual(
+      expect.objectContaining({ id: a.id, fileName: 'Medisch attest.pdf', categoryLabel: 'Gezondheid' }),
+    );
+    const other = await ownerDb().clientMember.findFirstOrThrow({ where: { dossierId: s.dossiers.submittedA.id } });
+    const otherOverview = await getAccessOverview(u('coordA'), other.id);
+    expect(otherOverview.records.flatMap((r) => r.attachments).map((x) => x.id)).not.toContain(a.id);
   });
 });
