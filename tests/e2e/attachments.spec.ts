@@ -107,6 +107,7 @@ test('art. 13: a participant brings a document in during the open session; other
     await expect(section.getByRole('link', { name: /Foto letsel\.png/ })).toBeVisible();
     const res = await page.request.get(downloadUrl);
     expect(res.status()).toBe(200);
+    await expectAccessible(page);
   });
   await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
     const res = await page.request.get(downloadUrl);
