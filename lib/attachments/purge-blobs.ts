@@ -21,9 +21,11 @@ export async function blobResidue(store: BlobStore, dossierIds: readonly string[
 }
 
 /**
- * Files without an attachment row: of a dossier that no longer exists (always), or of a live
- * dossier when written longer than `graceMs` ago (a younger one may belong to an upload whose
- * transaction is still running). Runs as the owner (the worker), who sees every row.
+ * Files without an attachment row: of a dossier this database purged (it has a deletion record),
+ * or of a live dossier when written longer than `graceMs` ago (a younger one may belong to an
+ * upload whose transaction is still running). Files of a dossier this database never knew are
+ * left alone: a store shared by mistake with another database must not be emptied. Runs as the
+ * owner (the worker), who sees every row.
  */
 export async function sweepOrphanBlobs(
   owner: PrismaClient,
@@ -37,16 +39,20 @@ export async function sweepOrphanBlobs(
     const chunk = keys.slice(i, i + 500);
     const clean = chunk.map((k) => k.replace(/\.[0-9a-f]{12}\.tmp$/, ''));
     const dossierIds = [...new Set(clean.map((k) => k.split('/')[0]!))];
-    const [rows, dossiers] = await Promise.all([
+    const [rows, dossiers, deleted] = await Promise.all([
       owner.attachment.findMany({ where: { blobKey: { in: clean } }, select: { blobKey: true } }),
       owner.dossier.findMany({ where: { id: { in: dossierIds } }, select: { id: true } }),
+      owner.deletionRecord.findMany({ where: { dossierId: { in: dossierIds } }, select: { dossierId: true } }),
     ]);
     const known = new Set(rows.map((r) => r.blobKey));
     const live = new Set(dossiers.map((d) => d.id));
+    const purged = new Set(deleted.map((d) => d.dossierId));
     for (const [j, key] of chunk.entries()) {
       const base = clean[j]!;
+      const dossierId = base.split('/')[0]!;
       if (known.has(base) && key === base) continue;
-      if (live.has(base.split('/')[0]!)) {
+      if (!live.has(dossierId) && !purged.has(dossierId)) continue;
+      if (live.has(dossierId)) {
         const at = (await store.writtenAt?.(key)) ?? null;
         if (!at || now.getTime() - at.getTime() < graceMs) continue;
       }

@@ -391,19 +391,36 @@ describe('issue 13 §3: nothing half-written', () => {
     expect(await local.list(w.dossier.id)).toEqual([]);
   });
 
-  it('the sweep removes files without a row: always for a dossier that is gone, for a live one only after the grace period', async () => {
+  it('the sweep removes files without a row: at once for a purged dossier, for a live one only after the grace period, never for an unknown one', async () => {
     const store = attachmentStore();
-    const goneKey = blobKeyFor(crypto.randomUUID(), crypto.randomUUID());
+    const kept = await addAttachment(u('coordA'), s.dossiers.trajectoryA.id, meta('dossier'), file('b.pdf', pdf('b')));
+    const purgedDossier = crypto.randomUUID();
+    await ownerDb().deletionRecord.create({
+      data: {
+        dossierId: purgedDossier,
+        reference: `VH-SWEEP-${Date.now()}`,
+        safeHouseId: s.houseA.id,
+        retentionUntil: new Date(),
+        purgedAt: new Date(),
+        rowsDeleted: 1,
+      },
+    });
+    const goneKey = blobKeyFor(purgedDossier, crypto.randomUUID());
+    const unknownKey = blobKeyFor(crypto.randomUUID(), crypto.randomUUID());
     const freshKey = blobKeyFor(s.dossiers.trajectoryA.id, crypto.randomUUID());
     await store.put(goneKey, Buffer.from('x'));
+    await store.put(unknownKey, Buffer.from('z'));
     await store.put(freshKey, Buffer.from('y'));
     const removed = await sweepOrphanBlobs(ownerDb(), store);
     expect(removed).toContain(goneKey);
     expect(removed).not.toContain(freshKey);
+    // a dossier this database never knew (another installation's store?): left alone
+    expect(removed).not.toContain(unknownKey);
+    expect(await store.get(unknownKey)).not.toBeNull();
     const later = await sweepOrphanBlobs(ownerDb(), store, new Date(Date.now() + 2 * 3_600_000));
     expect(later).toContain(freshKey);
     // files with a row are never swept
-    expect((await store.list(s.dossiers.trajectoryA.id)).length).toBeGreaterThan(0);
+    expect(await store.get(blobKeyFor(s.dossiers.trajectoryA.id, kept.id))).not.toBeNull();
     expect(later.every((k) => !k.startsWith(s.dossiers.trajectoryA.id) || k === freshKey)).toBe(true);
   });
 });
