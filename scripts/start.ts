@@ -29,12 +29,12 @@ const port = env.PORT ?? '3000';
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 // attached files (issue 13 §3; ADR 0040): one directory for the demo seed, the app and the worker
 env.ATTACHMENT_DIR ||= path.join(ROOT, '.data', 'attachments');
-fs.mkdirSync(env.ATTACHMENT_DIR, { recursive: true, mode: 0o700 });
 try {
   validateStartConfig(env, { embedded: embeddedWanted });
 } catch (err) {
   fail(err instanceof ConfigError ? err.message : `[start] ${(err as Error).message}`);
 }
+fs.mkdirSync(env.ATTACHMENT_DIR, { recursive: true, mode: 0o700 });
 
 const { serverUrl, embedded } = await resolveServer({
   embeddedDir: '.data/pg',
