@@ -62,6 +62,10 @@ unset DATABASE_URL APP_DB_PASSWORD
 exec node --max-semi-space-size=32 node_modules/next/dist/bin/next start -p "${PORT:-3000}"
 EOF
 
+# attached files, encrypted (issue 13 §3; ADR 0040): a volume the app and the worker mount here
+RUN mkdir -p /attachments && chown node:node /attachments && chmod 0700 /attachments
+ENV ATTACHMENT_DIR=/attachments
+
 USER node
 EXPOSE 3000
 ENTRYPOINT ["/usr/local/bin/vhd-entrypoint"]

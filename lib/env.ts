@@ -35,6 +35,19 @@ const schema = z
     OIDC_NAME: z.string().default('Vlaamse overheid (ACM/IDM)'),
     OIDC_ACR_VALUES: z.string().min(1).optional(),
     OIDC_MFA_ACR: z.string().min(1).optional(),
+    // attached documents (issue 13 §3; ADR 0040): lib/attachments/limits.ts, blob-store.ts
+    ATTACHMENT_DIR: z.string().min(1).optional(),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int('een geheel aantal bytes')
+      .min(1024, 'minstens 1024 bytes')
+      .max(1024 * 1024 * 1024, 'hoogstens 1 GiB')
+      .optional(),
+    ATTACHMENT_S3_ENDPOINT: z.string().url('moet een http(s)://-URL zijn').optional(),
+    ATTACHMENT_S3_BUCKET: z.string().min(1).optional(),
+    ATTACHMENT_S3_REGION: z.string().min(1).optional(),
+    ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -50,6 +63,20 @@ const schema = z
         code: 'custom',
         path: ['AUTH_PASSWORD_LOGIN'],
         message: 'zonder OIDC_ISSUER kan niemand zich nog aanmelden',
+      });
+    }
+    const s3 = [
+      env.ATTACHMENT_S3_ENDPOINT,
+      env.ATTACHMENT_S3_BUCKET,
+      env.ATTACHMENT_S3_ACCESS_KEY_ID,
+      env.ATTACHMENT_S3_SECRET_ACCESS_KEY,
+    ];
+    if (s3.some(Boolean) && !s3.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ATTACHMENT_S3_ENDPOINT'],
+        message:
+          'ATTACHMENT_S3_ENDPOINT, _BUCKET, _ACCESS_KEY_ID en _SECRET_ACCESS_KEY horen samen: zet ze alle vier of geen',
       });
     }
     const ids = env.FIELD_ENCRYPTION_KEYS.split(',').map((p) => p.split(':')[0]);

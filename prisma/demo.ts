@@ -391,6 +391,7 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await db.referenceCounter.create({ data: { safeHouseId: ant, year: 2026, last: 3 } });
   await db.referenceCounter.create({ data: { safeHouseId: ovl, year: 2026, last: 3 } });
   await seedAdmissionSequence(db, keys, { ant, users });
+  await seedAttachments(db, keys);
   await seedAccessReview(db, { ovl: houses.get('OVL')!, adminId: users.get('beheerder@vhd.test')!.id });
   await seedNotifications(db, { ant, users });
   await seedRiskHistory(db, keys, users);
@@ -993,6 +994,53 @@ async function seedSessionStates(
     },
   });
   return { closedAgendaItemId: closedItem.id, openAgendaItemId: open.agenda[0]!.id };
+}
+
+/**
+ * Documents attached to a dossier (issue 13 §3; ADR 0040): the Antwerpen coordinator attached a
+ * small PDF (the safety plan's first draft) to VH-ANT-2026-0002 Gezin Janssens. The file is
+ * encrypted into the configured store (ATTACHMENT_DIR, as the app reads it), so it downloads.
+ */
+async function seedAttachments(db: PrismaClient, keys: FieldKeys) {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const { attachmentStore, blobKeyFor } = await import('../lib/attachments/blob-store');
+  const { sealBlob } = await import('../lib/attachments/blob-crypto');
+  const dossier = await db.dossier.findUniqueOrThrow({
+    where: { reference: 'VH-ANT-2026-0002' },
+    select: { id: true, safeHouseId: true, members: { where: { memberRole: 'VICTIM' }, select: { id: true } } },
+  });
+  const coordinator = await db.user.findUniqueOrThrow({
+    where: { email: 'coordinator.antwerpen@vhd.test' },
+    select: { id: true, organisationId: true },
+  });
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([595, 842]);
+  page.drawText('Veiligheidsplan - eerste ontwerp (demo)', { x: 50, y: 780, size: 16, font });
+  page.drawText('Demogegevens: geen echte personen.', { x: 50, y: 750, size: 11, font });
+  const bytes = await pdf.save({ useObjectStreams: false });
+  const id = crypto.randomUUID();
+  const blobKey = blobKeyFor(dossier.id, id);
+  const sealed = sealBlob(keys, blobKey, bytes);
+  await attachmentStore().put(blobKey, sealed.blob);
+  await db.attachment.create({
+    data: {
+      id,
+      dossierId: dossier.id,
+      safeHouseId: dossier.safeHouseId,
+      context: 'COORDINATOR',
+      organisationId: coordinator.organisationId,
+      uploadedByUserId: coordinator.id,
+      category: 11,
+      concernsMemberId: dossier.members[0]?.id ?? null,
+      fileNameEnc: encryptField(keys, 'Veiligheidsplan ontwerp.pdf'),
+      mediaType: 'application/pdf',
+      sizeBytes: bytes.length,
+      blobKey,
+      wrappedKey: sealed.wrappedKey,
+      keyId: sealed.keyId,
+    },
+  });
 }
 
 /**

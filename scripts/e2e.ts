@@ -2,6 +2,8 @@
  * `npm run test:e2e`: a fresh database `vhd_e2e` with the demo data, a production build, and
  * Playwright against `next start`. Uses DATABASE_URL's server, or an embedded PostgreSQL.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseFieldKeys } from '../lib/crypto/fields';
 import { unsafeOwnerClient } from './lib/owner';
 import { seedDemo } from '../prisma/demo';
@@ -25,6 +27,12 @@ try {
     appPassword: env.APP_DB_PASSWORD,
     quiet: true,
   });
+  // attached files (issue 13 §3; ADR 0040): a fresh directory of this database's own, for the
+  // seed (in this process) and the app alike
+  env.ATTACHMENT_DIR ||= path.join(ROOT, '.data', `attachments-${process.env.E2E_DATABASE ?? 'vhd_e2e'}`);
+  fs.rmSync(env.ATTACHMENT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(env.ATTACHMENT_DIR, { recursive: true, mode: 0o700 });
+  process.env.ATTACHMENT_DIR = env.ATTACHMENT_DIR;
   const owner = unsafeOwnerClient(db.ownerUrl);
   await seedDemo(owner, parseFieldKeys(env.FIELD_ENCRYPTION_KEYS!, env.FIELD_ENCRYPTION_KEY_ID!, env.LOOKUP_HMAC_KEY!));
   await owner.$disconnect();

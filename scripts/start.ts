@@ -9,6 +9,7 @@
  * tsx wrappers), and the heavy one-shot work (migrations, demo data) runs in a child that exits.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../lib/env';
 import { ROOT, ownerUrlFor, resolveServer } from './lib/database';
@@ -26,11 +27,14 @@ const env: NodeJS.ProcessEnv = embeddedWanted
   : { ...process.env };
 const port = env.PORT ?? '3000';
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+// attached files (issue 13 §3; ADR 0040): one directory for the demo seed, the app and the worker
+env.ATTACHMENT_DIR ||= path.join(ROOT, '.data', 'attachments');
 try {
   validateStartConfig(env, { embedded: embeddedWanted });
 } catch (err) {
   fail(err instanceof ConfigError ? err.message : `[start] ${(err as Error).message}`);
 }
+fs.mkdirSync(env.ATTACHMENT_DIR, { recursive: true, mode: 0o700 });
 
 const { serverUrl, embedded } = await resolveServer({
   embeddedDir: '.data/pg',

@@ -8,6 +8,7 @@ const KIND_LABEL: Record<string, string> = {
   information: 'nieuwe informatie',
   participants: 'de deelnemers',
   session: 'het overleg werd geopend of afgesloten',
+  attachment: 'een nieuwe bijlage',
 };
 
 /**

@@ -178,6 +178,21 @@ export const PERMISSIONS = {
     relations: ['coordinator', 'participant'],
     statuses: ['SUBMITTED', 'IN_TRAJECTORY'],
   },
+  /**
+   * documents attached to the dossier (issue 13 §3; ADR 0040): list and download — the use case
+   * narrows the rows to what the actor may read (a core partner's only with its input)
+   */
+  'attachment.view': { kind: 'dossier', relations: ['coordinator', 'participant', 'corePartner'] },
+  /** the coordinator attaches a document at any time until closure */
+  'attachment.addAsCoordinator': {
+    kind: 'dossier',
+    relations: ['coordinator'],
+    statuses: ['SUBMITTED', 'IN_TRAJECTORY', 'REFERRED_TO_REGULAR_CARE', 'ATTACHED_TO_EXISTING_CARE', 'NOT_ADMISSIBLE'],
+  },
+  /** a core partner attaches a document with its written input while the round is open (art. 11) */
+  'attachment.addToInput': { kind: 'dossier', relations: ['corePartner'], statuses: ['SUBMITTED'] },
+  /** a participant brings a document in during an open session of the case (art. 13; ADR 0033) */
+  'attachment.addInSession': { kind: 'dossier', relations: ['participant'], statuses: ['IN_TRAJECTORY'] },
   /** one's own notifications (what waits for you) and their e-mail preferences (issue 13 §2; ADR 0039) */
   'notifications.listOwn': { kind: 'global', roles: CLIENT_WORK_ROLES },
   /** the risk history: the referral's screening and every later assessment (issue 13 §5; ADR 0042) */

@@ -58,6 +58,8 @@ const SYSTEM_EVENT_LABEL = {
   'plan.mailSent': 'Bericht verstuurd dat het plan van aanpak klaar is',
   'admission.consultException': 'Uitzondering geregistreerd: beslissing zonder schriftelijk standpunt van VK of OCJ',
   'partnerInput.openRound': 'Kernpartners om aanvulling gevraagd, met termijn',
+  // issue 13 §3 (ADR 0040)
+  'attachment.download': 'Bijlage gedownload',
   // issue 13 §6: user and organisation administration (ADR 0043)
   'admin.users.list': 'Gebruikers en organisaties geraadpleegd door de functioneel beheerder',
   'admin.user.create': 'Gebruiker aangemaakt',
@@ -150,6 +152,11 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'emergency.record': 'Dringende mededeling buiten consensus geregistreerd',
   'memberVoice.view': 'Stem en rechten van de leden geraadpleegd',
   'memberVoice.record': 'Stem en rechten van een lid geregistreerd (geïnformeerd, toestemming, mening)',
+  // issue 13 §3 (ADR 0040)
+  'attachment.view': 'Bijlagen van een dossier geraadpleegd',
+  'attachment.addAsCoordinator': 'Bijlage toegevoegd door de coördinator',
+  'attachment.addToInput': 'Bijlage toegevoegd aan de aanvulling van een kernpartner',
+  'attachment.addInSession': 'Bijlage ingebracht tijdens het casusoverleg',
   // issue 13 §4 (ADR 0041)
   'dossier.search': 'Dossiers gezocht (zoektermen enkel als HMAC gelogd)',
   'referral.knownPersons': 'Bekende personen nagekeken bij een aanmelding',
@@ -237,6 +244,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   NotificationList: 'Lijst van eigen meldingen',
   NotificationPreference: 'Voorkeuren voor meldingen',
   PlanActionList: 'Lijst van eigen acties',
+  // issue 13 §3 (ADR 0040)
+  Attachment: 'Bijlage',
+  AttachmentList: 'Lijst van bijlagen',
   User: 'Gebruiker',
   UserList: 'Lijst van gebruikers',
   RoleAssignment: 'Rol van een gebruiker',

@@ -140,6 +140,26 @@ export async function getAccessOverview(userId: string, memberId: string) {
           select: { id: true, dossierId: true, assessedAt: true, riskLevel: true, reasoningEnc: true },
         }),
       ]);
+      // documents attached to the dossier about this person (issue 13 §3; ADR 0040): listed, and
+      // downloadable by the coordinator like any attachment of the house
+      const attachments = await tx.attachment.findMany({
+        where: { concernsMemberId: { in: memberIds }, dossierId: { in: dossierIds } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          concernsMemberId: true,
+          category: true,
+          fileNameEnc: true,
+          mediaType: true,
+          sizeBytes: true,
+          createdAt: true,
+          organisationId: true,
+        },
+      });
+      const attachmentOrganisations = await tx.organisation.findMany({
+        where: { id: { in: [...new Set(attachments.map((a) => a.organisationId))] } },
+        select: { id: true, name: true },
+      });
       const referrerOrganisations = await tx.organisation.findMany({
         where: { id: { in: dossiers.map((d) => d.referrerOrganisationId) } },
         select: { id: true, name: true },
@@ -203,6 +223,18 @@ export async function getAccessOverview(userId: string, memberId: string) {
                 categoryLabel: DATA_CATEGORY_LABEL[i.category] ?? `Categorie ${i.category}`,
                 createdAt: i.createdAt,
                 content: i.content,
+              })),
+            attachments: attachments
+              .filter((a) => a.concernsMemberId === m.id)
+              .map((a) => ({
+                id: a.id,
+                organisation: attachmentOrganisations.find((o) => o.id === a.organisationId)?.name ?? '',
+                category: a.category,
+                categoryLabel: DATA_CATEGORY_LABEL[a.category] ?? `Categorie ${a.category}`,
+                fileName: decryptField(keys, a.fileNameEnc),
+                mediaType: a.mediaType,
+                sizeBytes: a.sizeBytes,
+                createdAt: a.createdAt,
               })),
             disclosures: proposals
               .filter((p) => p.memberId === m.id)

@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { instantToBrussels } from '@/lib/time';
 import { retentionTerms, type RetentionTerms } from './terms';
+import { attachmentStore, type BlobStore } from '@/lib/attachments/blob-store';
+import { deleteDossierBlobs, sweepOrphanBlobs } from '@/lib/attachments/purge-blobs';
 
 /**
  * Art. 15 §3, GDPR art. 5(1)(e): after the retention term, personal data must be gone. For every
@@ -42,6 +44,7 @@ const CHILD_TABLES = [
   'RetentionVote',
   'TransferRequest',
   'EmergencyDisclosure',
+  'Attachment',
   'RiskAssessment',
 ] as const;
 
@@ -68,6 +71,8 @@ export async function purgeExpiredDossiers(
   terms: RetentionTerms = retentionTerms(),
   scope: { safeHouseId?: string } = {},
   onHeld?: (held: HeldDossier[]) => void,
+  /** where the dossiers' attached files lie (ADR 0040) */
+  store: BlobStore = attachmentStore(),
 ): Promise<PurgeResult[]> {
   const draftCutoff = new Date(now.getTime() - terms.DRAFT_RETENTION_DAYS * 86_400_000);
   const graceCutoff = new Date(now.getTime() - terms.PURGE_GRACE_DAYS * 86_400_000);
@@ -165,6 +170,16 @@ export async function purgeExpiredDossiers(
         await tx.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${d.safeHouseId}::uuid, 'retention.purge', 'Dossier', ${id}, ${id}::uuid, ${draft ? 'draftExpiry' : 'retentionPurge'}, NULL, 'ALLOWED')`;
         return { dossierId: id, reference: d.reference, rowsDeleted: rows };
       }),
+    );
+    // the dossier's attached files, once its rows are gone (a failure leaves orphans for the sweep)
+    await deleteDossierBlobs(store, id).catch((e: Error) =>
+      console.warn(`[purge] bestanden van een gewist dossier blijven staan tot de volgende ronde: ${e.message}`),
+    );
+  }
+  // files of dossiers purged earlier whose deletion failed, and of uploads that never committed
+  if (!scope.safeHouseId) {
+    await sweepOrphanBlobs(owner, store).catch((e: Error) =>
+      console.warn(`[purge] opruimen van losse bestanden mislukt: ${e.message}`),
     );
   }
   return results;

@@ -7,6 +7,10 @@ import { closeDossier } from '@/lib/closure/close-dossier';
 import { addInformationItem } from '@/lib/conferences/add-information-item';
 import { getDossier } from '@/lib/dossiers/get-dossier';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
+import { addAttachment } from '@/lib/attachments/add-attachment';
+import { attachmentStore } from '@/lib/attachments/blob-store';
+import { blobResidue } from '@/lib/attachments/purge-blobs';
+import { pdf } from '../helpers/files';
 import { startJobs, RETENTION_QUEUE, type Jobs } from '@/lib/jobs/boss';
 import { withActor } from '@/lib/use-case/kernel';
 import { makeNationalNumber } from '@/lib/validation/national-number';
@@ -239,8 +243,16 @@ describe('deletion after the retention term (art. 15 §3)', () => {
       concernsMemberId: '',
       content: `Gesprek met ${lastName}.`,
     });
+    // a document brought in at the session: encrypted on disk, its name encrypted in its row (ADR 0040)
+    await addAttachment(
+      c.p1.id,
+      c.dossier.id,
+      { place: 'session', category: '11', concernsMemberId: '' },
+      { name: `Verslag ${lastName}.pdf`, bytes: new Uint8Array(pdf(lastName)) },
+    );
     const { retentionUntil } = await closeDossier(c.coord.id, c.dossier.id, close(c));
     const hmac = lookupHmac(testKeys(), nn);
+    expect(await blobResidue(attachmentStore(), [c.dossier.id])).toHaveLength(1);
 
     // the day before the term ends: nothing is deleted
     expect(
@@ -258,6 +270,8 @@ describe('deletion after the retention term (art. 15 §3)', () => {
     expect(text).not.toContain(lastName);
     expect(text).not.toContain(nn);
     expect(text).not.toContain(hmac);
+    // the residue check covers the files too: none of the purged dossier is left in the store
+    expect(await blobResidue(attachmentStore(), [c.dossier.id])).toEqual([]);
     // what remains: a deletion record and anonymised facts
     expect(await ownerDb().deletionRecord.findUniqueOrThrow({ where: { dossierId: c.dossier.id } })).toMatchObject({
       reference: c.dossier.reference,

@@ -25,6 +25,7 @@ const PERSONAL_TABLES = [
   'RetentionExtension',
   'EmergencyDisclosure',
   'MemberVoice',
+  'Attachment',
 ];
 /** ids, timestamps and facts about professionals, not about the client system */
 const TECHNICAL = new Set([
@@ -81,6 +82,14 @@ const TECHNICAL = new Set([
   'doneByUserId',
   'disclosedAt',
   'givenByUserId',
+  // issue 13 §3: an attachment's technical columns (the name is encrypted and tagged per row)
+  'context',
+  'uploadedByUserId',
+  'mediaType',
+  'sizeBytes',
+  'blobKey',
+  'wrappedKey',
+  'keyId',
 ]);
 
 describe('art. 15: personal fields are tagged with their category', () => {

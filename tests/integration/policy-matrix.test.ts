@@ -246,6 +246,19 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
     submittedB: [...coordinatorsOf.submittedB],
   },
+  // documents (issue 13 §3; ADR 0040): the use case narrows the rows per way in
+  'attachment.view': {
+    submittedA: [...coordinatorsOf.submittedA, 'coreStaffA'],
+    trajectoryA: [...coordinatorsOf.trajectoryA, 'participant'],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+  'attachment.addAsCoordinator': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
+  'attachment.addToInput': { submittedA: ['coreStaffA'] },
+  'attachment.addInSession': { trajectoryA: ['participant'] },
   // the known-person check at triage: the coordinator, never the referrer (ADR 0041)
   'referral.knownPersons': { submittedA: [...coordinatorsOf.submittedA], submittedB: [...coordinatorsOf.submittedB] },
 };

@@ -84,6 +84,14 @@ import { getMemberVoices } from '@/lib/client-voice/get-member-voices';
 import { listUsers } from '@/lib/admin/queries';
 import { accessReview } from '@/lib/admin/access-review';
 import { recordMemberVoice } from '@/lib/client-voice/record-member-voice';
+import { addAttachment } from '@/lib/attachments/add-attachment';
+import { listAttachments } from '@/lib/attachments/list-attachments';
+
+const attachmentMeta = (place: string) => ({ place, category: '11', concernsMemberId: '' });
+const attachmentFile = () => ({
+  name: 'bijlage.pdf',
+  bytes: new TextEncoder().encode('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'),
+});
 import { searchDossiers } from '@/lib/search/search-dossiers';
 import { getSearchDesk } from '@/lib/search/search-desk';
 import { checkKnownPersons } from '@/lib/search/known-persons';
@@ -988,6 +996,40 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
         nationalNumber: '',
         reason: 'Verzoek tot rechtzetting van de betrokkene.',
       }),
+  },
+  // documents attached to the dossier (issue 13 §3; ADR 0040)
+  {
+    law: 'art. 15 §1',
+    fn: 'listAttachments',
+    action: 'attachment.view',
+    on: ['trajectoryA', 'submittedA', 'closedA'],
+    mutates: false,
+    call: (k, w) => listAttachments(u(k), w.dossierId),
+  },
+  {
+    law: 'art. 15 §1',
+    fn: 'addAttachment (coordinator)',
+    action: 'attachment.addAsCoordinator',
+    on: ['trajectoryA', 'submittedA', 'closedA'],
+    mutates: true,
+    call: (k, w) => addAttachment(u(k), w.dossierId, attachmentMeta('dossier'), attachmentFile()),
+  },
+  {
+    law: 'art. 11',
+    fn: 'addAttachment (input)',
+    action: 'attachment.addToInput',
+    on: ['trajectoryA', 'submittedA'],
+    mutates: true,
+    call: (k, w) => addAttachment(u(k), w.dossierId, attachmentMeta('input'), attachmentFile()),
+  },
+  {
+    law: 'art. 13',
+    fn: 'addAttachment (session)',
+    action: 'attachment.addInSession',
+    on: ['trajectoryA', 'submittedA', 'closedA'],
+    mutates: true,
+    needs: { session: true },
+    call: (k, w) => addAttachment(u(k), w.dossierId, attachmentMeta('session'), attachmentFile()),
   },
   {
     law: 'issue 13 §4',

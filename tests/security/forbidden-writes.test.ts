@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { makeDossier } from '@/prisma/factories';
 import { addInformationItem } from '@/lib/conferences/add-information-item';
 import { appRoleClient, ownerDb, testKeys } from '../helpers/db';
-import { buildScenario, type Scenario } from '../helpers/scenario';
+import { buildScenario, makeSessionWithAgenda, type Scenario } from '../helpers/scenario';
 import { asActor, refused } from '../helpers/sql-actor';
 import { consensusWorld, type ConsensusWorld } from '../helpers/consensus-world';
 
@@ -506,6 +506,85 @@ describe('art. 5 (ADR 0031): the art. 5 check is written once, by the coordinato
     expect(await ownerDb().admissionCheck.findFirstOrThrow({ where: { dossierId: fresh.id } })).toMatchObject({
       criterion1Met: true,
       criterion1Reason: 'x',
+    });
+  });
+});
+
+describe('issue 13 §3 (ADR 0040): documents are added by the right person in the right way, and never rewritten', () => {
+  const insert = `INSERT INTO "Attachment" ("id", "dossierId", "safeHouseId", "context", "agendaItemId", "organisationId",
+      "uploadedByUserId", "category", "fileNameEnc", "mediaType", "sizeBytes", "blobKey", "wrappedKey", "keyId")
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4::"AttachmentContext", $5::uuid, $6::uuid, $7::uuid, 11, 'v1.k1.a.b.c',
+            'application/pdf', 10, $2::uuid::text || '/' || $1::uuid::text, 'v1.k1.a.b.c', 'k1')`;
+  /** refused by RLS or a grant (42501), a check (23514) or the session guard (55000) */
+  const REFUSED_ATTACHMENT = /^refused (42501|23514|55000)$|^no rows$/;
+  const as = (
+    who: { id: string; organisationId: string },
+    context: string,
+    dossierId: string,
+    agendaItemId: string | null = null,
+  ) => [crypto.randomUUID(), dossierId, s.houseA.id, context, agendaItemId, who.organisationId, who.id];
+
+  it('issue 13 §3: only the coordinator, a core partner with its input and a participant in an open session add a document, each in their own name', async () => {
+    const trajectory = s.dossiers.trajectoryA.id;
+    const submitted = s.dossiers.submittedA.id;
+    const { users } = s;
+    const openItem = (await makeSessionWithAgenda(s.dossiers.trajectoryA, users.coordA.id)).agendaItem.id;
+    const plannedItem = (
+      await makeSessionWithAgenda(s.dossiers.trajectoryA, users.coordA.id, {
+        startsAt: new Date(Date.now() + 86_400_000),
+        state: 'PLANNED',
+      })
+    ).agendaItem.id;
+    const refusedCases: [string, { id: string; organisationId: string }, unknown[]][] = [
+      ['referrer as coordinator', users.referrer, as(users.referrer, 'COORDINATOR', submitted)],
+      ['coordinator of another house', users.coordB, as(users.coordB, 'COORDINATOR', submitted)],
+      ['participant as coordinator', users.participant, as(users.participant, 'COORDINATOR', trajectory)],
+      [
+        'participant outside an open session',
+        users.participant,
+        as(users.participant, 'SESSION', trajectory, plannedItem),
+      ],
+      [
+        'participant who did not acknowledge the secrecy',
+        users.participantNotAcknowledged,
+        as(users.participantNotAcknowledged, 'SESSION', trajectory, openItem),
+      ],
+      ['core partner after its round', users.coreStaffA, as(users.coreStaffA, 'PARTNER_INPUT', trajectory)],
+      ['non-core organisation', users.coreRoleNonCoreOrg, as(users.coreRoleNonCoreOrg, 'PARTNER_INPUT', submitted)],
+      ['the DPO', users.dpo, as(users.dpo, 'COORDINATOR', submitted)],
+      ['a session document without its session', users.participant, as(users.participant, 'SESSION', trajectory)],
+    ];
+    for (const [label, who, args] of refusedCases)
+      expect(await refused(client, who.id, insert, args), label).toMatch(REFUSED_ATTACHMENT);
+    // in another's name: the coordinator as their representative, a participant as the police
+    const inOthersName = as(users.reprA, 'COORDINATOR', submitted);
+    expect(await refused(client, users.coordA.id, insert, inOthersName)).toMatch(REFUSED_ATTACHMENT);
+    // the legitimate ones work (rolled back): the refusals above are about who and when
+    for (const [who, args] of [
+      [users.coordA, as(users.coordA, 'COORDINATOR', submitted)],
+      [users.coreStaffA, as(users.coreStaffA, 'PARTNER_INPUT', submitted)],
+      [users.participant, as(users.participant, 'SESSION', trajectory, openItem)],
+    ] as const)
+      expect((await asActor(client, who.id, insert, [...args])).rowCount).toBe(1);
+  });
+
+  it('issue 13 §3: nobody in the application rewrites or deletes a document, not even the coordinator', async () => {
+    const id = crypto.randomUUID();
+    await ownerDb().$executeRawUnsafe(
+      insert,
+      ...as(s.users.coordA, 'COORDINATOR', s.dossiers.submittedA.id).map((v, i) => (i === 0 ? id : v)),
+    );
+    for (const sql of [
+      `UPDATE "Attachment" SET "category" = 9 WHERE "id" = $1`,
+      `UPDATE "Attachment" SET "blobKey" = 'x', "wrappedKey" = 'y' WHERE "id" = $1`,
+      `UPDATE "Attachment" SET "context" = 'PARTNER_INPUT' WHERE "id" = $1`,
+      `DELETE FROM "Attachment" WHERE "id" = $1`,
+    ])
+      for (const who of [s.users.coordA, s.users.participant, s.users.coreStaffA])
+        expect(await refused(client, who.id, sql, [id]), `${sql} ${who.id}`).toMatch(REFUSED_ATTACHMENT);
+    expect(await ownerDb().attachment.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      category: 11,
+      context: 'COORDINATOR',
     });
   });
 });

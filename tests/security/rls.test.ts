@@ -42,6 +42,7 @@ const CASE_TABLES = [
   'PurgedDossierFact',
   'DeletionRecord',
   'EmergencyDisclosure',
+  'Attachment',
   'RiskAssessment',
 ];
 

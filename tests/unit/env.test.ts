@@ -44,3 +44,19 @@ describe('configuration', () => {
     expect(() => parseEnv({ ...valid, FIELD_ENCRYPTION_KEY_ID: 'k2' })).toThrow(/FIELD_ENCRYPTION_KEY_ID/);
   });
 });
+
+describe('issue 13 §3 (ADR 0040): the attachment settings', () => {
+  it('ATTACHMENT_MAX_BYTES is a whole number of bytes within bounds; the S3 settings go together', () => {
+    const base = {
+      APP_DATABASE_URL: 'postgresql://vhd_app@localhost/vhd',
+      NEXTAUTH_SECRET: 'x'.repeat(32),
+      FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+      FIELD_ENCRYPTION_KEY_ID: 'k1',
+      LOOKUP_HMAC_KEY: Buffer.alloc(32).toString('base64'),
+    };
+    expect(parseEnv({ ...base, ATTACHMENT_MAX_BYTES: '20971520' }).ATTACHMENT_MAX_BYTES).toBe(20_971_520);
+    expect(() => parseEnv({ ...base, ATTACHMENT_MAX_BYTES: '20 MB' })).toThrow(/ATTACHMENT_MAX_BYTES/);
+    expect(() => parseEnv({ ...base, ATTACHMENT_MAX_BYTES: '10' })).toThrow(/minstens 1024 bytes/);
+    expect(() => parseEnv({ ...base, ATTACHMENT_S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(/alle vier of geen/);
+  });
+});

@@ -261,6 +261,17 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
       return r.coordinator || r.participant;
     case 'memberVoice.record':
       return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
+    // documents attached to the dossier (issue 13 §3; ADR 0040): read by the case team and a core
+    // partner with its input; added by the coordinator until closure, a core partner with its
+    // input, a participant during the trajectory (the use case adds: during an open session)
+    case 'attachment.view':
+      return r.coordinator || r.participant || r.corePartner;
+    case 'attachment.addAsCoordinator':
+      return r.coordinator && s !== 'CLOSED';
+    case 'attachment.addToInput':
+      return r.corePartner && s === 'SUBMITTED';
+    case 'attachment.addInSession':
+      return r.participant && trajectory;
     // the known-person check at triage (issue 13 §4; ADR 0041): the coordinator, on a submitted referral
     case 'referral.knownPersons':
       return r.coordinator && s === 'SUBMITTED';

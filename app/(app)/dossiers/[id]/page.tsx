@@ -27,6 +27,9 @@ import { TransferSection } from './_sections/transfer';
 import { KnownPersonsSection } from './_sections/known-persons';
 import { checkKnownPersons } from '@/lib/search/known-persons';
 import { noticeText } from '@/lib/forms/notices';
+import { AttachmentsSection } from './_sections/attachments';
+import { listAttachments } from '@/lib/attachments/list-attachments';
+import { attachmentMaxBytes } from '@/lib/attachments/limits';
 
 export const metadata = { title: 'Dossier' };
 
@@ -53,6 +56,17 @@ export default async function DossierPage({
       ? await loadPage((userId) => getRiskHistory(userId, id))
       : null;
   const notice = noticeText('dossier', melding);
+  // documents attached to the dossier (issue 13 §3; ADR 0040): the case team and a core partner with its input
+  const readsAttachments = ['coordinator', 'participant', 'corePartner'].some((r) =>
+    view.relations.includes(r as (typeof view.relations)[number]),
+  );
+  const attachments = readsAttachments ? await loadPage((userId) => listAttachments(userId, id)) : null;
+  const attachmentUpload =
+    view.relations.includes('coordinator') && dossier.status !== 'CLOSED'
+      ? ('dossier' as const)
+      : view.can.writeInput
+        ? ('input' as const)
+        : null;
   // at triage, the coordinator sees which members are known in other dossiers (ADR 0041)
   const knownPersons =
     view.relations.includes('coordinator') && dossier.status === 'SUBMITTED'
@@ -123,6 +137,10 @@ export default async function DossierPage({
             save: savePartnerInputAction.bind(null, dossier.id),
           }}
         />
+      )}
+
+      {attachments && (
+        <AttachmentsSection view={view} rows={attachments} upload={attachmentUpload} maxBytes={attachmentMaxBytes()} />
       )}
 
       {(view.can.transfer || view.transfers.length > 0) && (

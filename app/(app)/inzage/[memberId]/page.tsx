@@ -9,7 +9,12 @@ import { DossierDataSection, IdentificationSection, ReferralDataSection } from '
 import { RiskAssessmentsSection } from './_sections/risk';
 import { RectifySection } from './_sections/rectify';
 import { VoiceSection } from './_sections/voice';
-import { AccessLogSection, DisclosuresSection, InformationItemsSection } from './_sections/tables';
+import {
+  AccessLogSection,
+  AttachmentsAboutSection,
+  DisclosuresSection,
+  InformationItemsSection,
+} from './_sections/tables';
 import { noticeText } from '@/lib/forms/notices';
 
 export const metadata = { title: 'Inzageoverzicht' };
@@ -60,6 +65,7 @@ export default async function AccessOverviewPage({
           <DossierDataSection memberId={r.member.id} dossier={r.dossier} />
           {r.referral && <ReferralDataSection memberId={r.member.id} referral={r.referral} />}
           <InformationItemsSection memberId={r.member.id} items={r.informationItems} />
+          <AttachmentsAboutSection memberId={r.member.id} attachments={r.attachments} />
           <DisclosuresSection memberId={r.member.id} disclosures={r.disclosures} />
           <VoiceSection memberId={r.member.id} voice={r.voice} />
           <RiskAssessmentsSection memberId={r.member.id} assessments={r.riskAssessments} />

@@ -44,6 +44,9 @@ import { MembersSection, ParticipantsSection } from './_sections/participants';
 import { PlanSection } from './_sections/plan';
 import { EmergencySection } from './_sections/emergency';
 import { noticeText } from '@/lib/forms/notices';
+import { ConferenceAttachmentsSection } from './_sections/attachments';
+import { listAttachments } from '@/lib/attachments/list-attachments';
+import { attachmentMaxBytes } from '@/lib/attachments/limits';
 
 export const metadata = { title: 'Casusoverleg' };
 
@@ -61,6 +64,10 @@ export default async function CaseConferencePage({
   const notice = noticeText('conference', melding);
   const dossierId = v.dossier.id;
   const active = v.participants.filter((p) => p.accepted && p.acknowledged && !p.left);
+  // documents (issue 13 §3; ADR 0040): a participant brings one in during an open session
+  const attachments = await loadPage((userId) => listAttachments(userId, id));
+  const sessionOpen = !!v.openAgendaItemId;
+  const attachmentUpload = v.can.prepare && sessionOpen ? 'session' : v.can.record && sessionOpen ? 'dossier' : null;
   return (
     <>
       <p className="text-sm text-gray-700">{v.dossier.safeHouseName}</p>
@@ -129,6 +136,15 @@ export default async function CaseConferencePage({
           correct: (itemId) => correctItemAction.bind(null, dossierId, itemId),
           withdraw: (itemId) => withdrawItemAction.bind(null, dossierId, itemId),
         }}
+      />
+      <ConferenceAttachmentsSection
+        dossierId={dossierId}
+        rows={attachments}
+        members={v.members}
+        upload={attachmentUpload}
+        waitingForSession={v.can.prepare && !sessionOpen}
+        pseudonymised={v.pseudonymised}
+        maxBytes={attachmentMaxBytes()}
       />
       <PlanSection
         goals={v.goals}

@@ -123,3 +123,43 @@ export function AccessLogSection({
     </Section>
   );
 }
+
+/** Documents attached to the dossier that concern this person (issue 13 §3; ADR 0040). */
+export function AttachmentsAboutSection({
+  memberId,
+  attachments,
+}: {
+  memberId: string;
+  attachments: OverviewRecord['attachments'];
+}) {
+  return (
+    <Section headingId={`b-${memberId}`} level={3} title="Bijlagen over deze persoon" className="mt-6" bodyClassName="">
+      {attachments.length === 0 ? (
+        <p className="mt-2">Geen bijlagen die specifiek over deze persoon gaan.</p>
+      ) : (
+        <DataTable
+          caption="Bijlagen over deze persoon"
+          className="mt-2 text-sm"
+          rowClassName="align-top"
+          rows={attachments}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: 'Datum', cell: (a) => formatDate(a.createdAt), className: 'whitespace-nowrap' },
+            { header: 'Organisatie', cell: (a) => a.organisation },
+            { header: 'Categorie (art. 15 §1)', cell: (a) => a.categoryLabel },
+            {
+              header: 'Bestand',
+              breakAnywhere: true,
+              cell: (a) => (
+                <a href={`/api/v1/bijlagen/${a.id}`} download className="underline">
+                  {a.fileName}
+                  <span className="sr-only"> downloaden</span>
+                </a>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Section>
+  );
+}
