@@ -252,15 +252,15 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
     // each member's voice (art. 4, art. 16; ADR 0037): coordinator and participants read it, and
     // record it while the referral is under way or the trajectory runs
     case 'memberVoice.view':
+      return r.coordinator || r.participant;
+    case 'memberVoice.record':
+      return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
     // risk over time (issue 13 §5; ADR 0042): the case team reads the history; the coordinator
     // or a participant — the use case narrows that to the case director — records, in trajectory
     case 'risk.view':
       return r.coordinator || r.participant;
     case 'risk.assess':
       return (r.coordinator || r.participant) && trajectory;
-      return r.coordinator || r.participant;
-    case 'memberVoice.record':
-      return (r.coordinator || r.participant) && (s === 'SUBMITTED' || trajectory);
     // documents attached to the dossier (issue 13 §3; ADR 0040): read by the case team and a core
     // partner with its input; added by the coordinator until closure, a core partner with its
     // input, a participant during the trajectory (the use case adds: during an open session)
