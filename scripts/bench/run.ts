@@ -506,14 +506,18 @@ async function main() {
   ).rows[0];
   const coord = 'coordinator.antwerpen@vhd.test';
   const targets: Target[] = [
-    { key: 'list-coordinator', label: 'dossier list (coordinator)', user: coord, path: '/', floorPath: '/' },
+    // the dossier list moved to /dossiers (issue 13 §1); the floor serves it at '/'
+    { key: 'list-coordinator', label: 'dossier list (coordinator)', user: coord, path: '/dossiers', floorPath: '/' },
     {
       key: 'list-participant',
       label: 'dossier list (participant)',
       user: 'kernpartner.politie@vhd.test',
-      path: '/',
+      path: '/dossiers',
       floorPath: '/',
     },
+    // Mijn werk, the start page (issue 13 §1; ADR 0038): every kind of waiting work in one transaction
+    { key: 'work-coordinator', label: 'Mijn werk (coordinator)', user: coord, path: '/' },
+    { key: 'work-participant', label: 'Mijn werk (participant)', user: 'kernpartner.politie@vhd.test', path: '/' },
     {
       key: 'dossier',
       label: `dossier page (rich case ${rich.reference})`,
@@ -583,7 +587,7 @@ async function main() {
       seconds: SOAK,
       connections: CONCURRENCY[0] === 1 && CONCURRENCY.length > 1 ? CONCURRENCY[1]! : CONCURRENCY[0]!,
       cookie: coordCookie,
-      paths: ['/', `/dossiers/${rich.id}`, '/triage'],
+      paths: ['/', '/dossiers', `/dossiers/${rich.id}`, '/triage'],
       appPid: app.pid!,
       rssIdle,
       owner,
