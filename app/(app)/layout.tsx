@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Veilig Huis Dossier
           </Link>
           <nav aria-label="Hoofdmenu">
-            <ul className="flex gap-4">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1">
               {shell.nav.map((item) => (
                 <li key={item.href}>
                   {/* no prefetch: each prefetch renders this layout, and with it the counts (ADR 0038) */}

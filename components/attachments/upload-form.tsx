@@ -191,7 +191,7 @@ export function AttachmentUploadForm({
       >
         {busy ? 'Bezig met opladen…' : 'Bijlage opladen'}
       </button>
-      <div role="status" aria-live="polite" className="text-sm">
+      <div aria-live="polite" aria-atomic="true" className="text-sm" data-testid="upload-status">
         {status.kind === 'uploading' && (
           <>
             <progress max={100} value={status.percent} aria-label="Voortgang van het opladen" className="w-full" />

@@ -47,7 +47,7 @@ test('issue 13 §3: the coordinator uploads a PDF, sees it listed and downloads 
     await form.getByLabel('Categorie van gegevens (art. 15, § 1)').selectOption('10');
     await form.getByLabel('Over welk lid (als het over één lid gaat)').selectOption({ index: 1 });
     await form.getByRole('button', { name: 'Bijlage opladen' }).click();
-    await expect(form.getByRole('status')).toContainText('Bijlage toegevoegd: Verslag school.pdf');
+    await expect(form.getByTestId('upload-status')).toContainText('Bijlage toegevoegd: Verslag school.pdf');
     const link = section.getByRole('link', { name: /Verslag school\.pdf/ });
     await expect(link).toBeVisible();
     await expect(section.getByRole('row').filter({ hasText: 'Verslag school.pdf' })).toContainText('Gezondheid');
@@ -103,7 +103,7 @@ test('art. 13: a participant brings a document in during the open session; other
     await form.getByLabel('Bestand').setInputFiles({ name: 'Foto letsel.png', mimeType: 'image/png', buffer: PNG });
     await form.getByLabel('Categorie van gegevens (art. 15, § 1)').selectOption('10');
     await form.getByRole('button', { name: 'Bijlage opladen' }).click();
-    await expect(form.getByRole('status')).toContainText('Bijlage toegevoegd: Foto letsel.png');
+    await expect(form.getByTestId('upload-status')).toContainText('Bijlage toegevoegd: Foto letsel.png');
     await expect(section.getByRole('link', { name: /Foto letsel\.png/ })).toBeVisible();
     const res = await page.request.get(downloadUrl);
     expect(res.status()).toBe(200);

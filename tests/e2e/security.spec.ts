@@ -129,7 +129,7 @@ test.describe('second factor and sessions (ADR 0018)', () => {
     const a = await laptop.newPage();
     await login(a, email, undefined, { fresh: true });
     await a.goto('/');
-    await expect(a.getByRole('heading', { name: 'Dossiers', level: 1 })).toBeVisible();
+    await expect(a.getByRole('heading', { name: 'Mijn werk', level: 1 })).toBeVisible();
 
     const desk = await browser.newContext();
     const b = await desk.newPage();
