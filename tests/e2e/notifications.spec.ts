@@ -32,7 +32,10 @@ test('issue 13 §2: notifications in /meldingen — unread count, follow one (re
       );
 
     await login(page, VK);
-    await page.getByRole('navigation').getByRole('link', { name: /^Meldingen( \d+ wachtend)?$/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^Meldingen( \d+ wachtend)?$/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
     const item = page.locator(`#melding-${demo.id}`);
     await expect(item).toContainText(KIND);
