@@ -1,24 +1,13 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, SubmitButton, TextField } from '@/components/ui/form';
-import type { FormState } from '@/lib/forms/form-state';
+import { useForm, type FormAction } from '@/components/ui/use-form';
 
 type Values = Record<string, never>;
 
 /** The form of /wachtwoord-instellen: a new password twice (issue 13 §6). */
-export function SetPasswordForm({
-  action,
-  minLength,
-}: {
-  action: (prev: FormState<Values>, fd: FormData) => Promise<FormState<Values>>;
-  minLength: number;
-}) {
-  const [state, formAction, pending] = useActionState(action, { status: 'idle', errors: {}, values: {}, version: 0 });
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === 'error') ref.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
-  }, [state]);
+export function SetPasswordForm({ action, minLength }: { action: FormAction<Values>; minLength: number }) {
+  const { state, formAction, pending, ref } = useForm<Values>(action, {});
   return (
     <form
       ref={ref}

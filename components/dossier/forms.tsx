@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from '@/components/ui/form';
-import { initialFormState, type FormState } from '@/lib/forms/form-state';
+import { useForm, type FormAction as Action } from '@/components/ui/use-form';
 import type {
   AgencyExceptionValues,
   AgencyPositionValues,
@@ -13,18 +13,6 @@ import type {
 } from '@/lib/admission/schemas';
 import type { CloseRoundValues, PartnerInputValues } from '@/lib/partner-input/schemas';
 import { AGENCY_POSITION_LABEL, CRITERIA, DECISION_LABEL, KNOWN_STATUS_LABEL, RISK_LEVEL_LABEL } from '@/lib/labels';
-
-type Action<V> = (prev: FormState<V>, fd: FormData) => Promise<FormState<V>>;
-
-/** useActionState plus focus on the error summary after a failed submit. */
-function useForm<V>(action: Action<V>, empty: V) {
-  const [state, formAction, pending] = useActionState(action, initialFormState(empty));
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === 'error') ref.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
-  }, [state]);
-  return { state, formAction, pending, ref };
-}
 
 /**
  * The frame every admission form shares: the form element wired to useForm, the error summary

@@ -1,14 +1,13 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea } from '@/components/ui/form';
 import { RiskFactorAnswers } from '@/components/referral/risk-factor-answers';
-import { initialFormState, type FormState } from '@/lib/forms/form-state';
+import { useForm, type FormAction } from '@/components/ui/use-form';
 import { RISK_LEVEL_LABEL } from '@/lib/labels';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
 import type { RiskAssessmentValues } from '@/lib/risk/schemas';
 
-type Action = (prev: FormState<RiskAssessmentValues>, fd: FormData) => Promise<FormState<RiskAssessmentValues>>;
+type Action = FormAction<RiskAssessmentValues>;
 
 /**
  * A new risk assessment (issue 13 §5; ADR 0042): the referral's risk screening (the same
@@ -16,11 +15,7 @@ type Action = (prev: FormState<RiskAssessmentValues>, fd: FormData) => Promise<F
  * filled in; the level and the reasoning are asked anew each time.
  */
 export function RiskAssessmentForm({ action, initial }: { action: Action; initial: RiskAssessmentValues }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState(initial));
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.status === 'error') ref.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
-  }, [state]);
+  const { state, formAction, pending, ref } = useForm(action, initial);
   const v = state.values;
   const e = state.errors;
   return (
