@@ -1,5 +1,6 @@
 import 'server-only';
 import { useCase } from '@/lib/use-case/kernel';
+import { safeHouseNames } from '@/lib/db/house-names';
 import { CLIENT_WORK_USER_WHERE } from '@/lib/access/policy';
 
 /**
@@ -35,11 +36,11 @@ export async function listMyInvitations(userId: string) {
         orderBy: { name: 'asc' },
       }),
     ]);
-    const houseIds = [
-      ...new Set([...invitations.map((i) => i.session.safeHouseId), ...pending.map((p) => p.safeHouseId)]),
-    ];
-    const houses = await tx.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } });
-    const houseName = (id: string) => houses.find((h) => h.id === id)?.name ?? '';
+    const houses = await safeHouseNames(tx, [
+      ...invitations.map((i) => i.session.safeHouseId),
+      ...pending.map((p) => p.safeHouseId),
+    ]);
+    const houseName = (id: string) => houses.get(id) ?? '';
     await log({ action: 'invitation.listOwn', objectType: 'InvitationList' });
     return {
       invitations: invitations.map((i) => ({ ...i, safeHouseName: houseName(i.session.safeHouseId) })),

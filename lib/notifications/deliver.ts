@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { appLink, sendMail } from '@/lib/mail/transport';
+import { safeHouseNames } from '@/lib/db/house-names';
 import { brusselsToday } from '@/lib/time';
 import { addWorkingDays } from '@/lib/working-days';
 import { defaultMode, type NotificationKind, type NotificationMode } from './kinds';
@@ -106,11 +107,9 @@ async function send(owner: PrismaClient, deliveryId: string): Promise<boolean> {
   if (!user?.active || covered.length === 0) outcome = { delivered: false, reason: 'no-recipient' };
   else if (!url) outcome = { delivered: false, reason: 'no-base-url' };
   else {
-    const houseIds = [...new Set(covered.map((c) => c.safeHouseId).filter((h): h is string => !!h))];
-    const houses = new Map(
-      (await owner.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } })).map(
-        (h) => [h.id, h.name],
-      ),
+    const houses = await safeHouseNames(
+      owner,
+      covered.map((c) => c.safeHouseId),
     );
     const houseOf = (id: string | null) => (id && houses.get(id)) || 'Veilig Huis Dossier';
     const mail =

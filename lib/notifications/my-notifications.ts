@@ -1,6 +1,7 @@
 import 'server-only';
 import { DeniedError, useCase } from '@/lib/use-case/kernel';
 import { z } from '@/lib/validation/zod';
+import { safeHouseNames } from '@/lib/db/house-names';
 import { NOTIFICATION_KIND_LABEL, type NotificationKind } from './kinds';
 
 /**
@@ -27,12 +28,9 @@ export async function listMyNotifications(userId: string) {
       select: { id: true, kind: true, safeHouseId: true, createdAt: true, readAt: true },
       take: PAGE,
     });
-    const houseIds = [...new Set(rows.map((r) => r.safeHouseId).filter((h): h is string => !!h))];
-    const houses = new Map(
-      (await tx.safeHouse.findMany({ where: { id: { in: houseIds } }, select: { id: true, name: true } })).map((h) => [
-        h.id,
-        h.name,
-      ]),
+    const houses = await safeHouseNames(
+      tx,
+      rows.map((r) => r.safeHouseId),
     );
     const unread = await tx.notification.count({ where: { userId: actor.userId, readAt: null } });
     await log({ objectType: 'NotificationList' });

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/access/actor';
 import { planDeadlineState } from '@/lib/distribution/deadline';
 import { retentionTerms } from '@/lib/retention/terms';
 import { addDays, brusselsToday } from '@/lib/time';
-import type { Tx } from '@/lib/use-case/kernel';
+import { safeHouseNames } from '@/lib/db/house-names';
 import { NOTIFICATION_KIND_LABEL, type NotificationKind } from '@/lib/notifications/kinds';
 import { listRiskRises } from '@/lib/risk/list-risk-rises';
 import { RISK_LEVEL_WORD } from '@/lib/risk/levels';
@@ -29,15 +29,6 @@ const ACTION_SOON_DAYS = 7;
 const soonIf = (at: Date, now: Date): WorkUrgency =>
   at.getTime() - now.getTime() <= SOON_DAYS * DAY ? 'soon' : 'normal';
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-
-async function houseNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.safeHouse.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, name: true },
-  });
-  return new Map(rows.map((h) => [h.id, h.name]));
-}
 
 // ---------------------------------------------------------------- where-builders (count = items)
 
@@ -212,7 +203,7 @@ export const WORK_SOURCES: readonly WorkSource[] = [
         take,
         select: { id: true, safeHouseId: true, session: { select: { startsAt: true } } },
       });
-      const names = await houseNames(
+      const names = await safeHouseNames(
         tx,
         rows.map((r) => r.safeHouseId),
       );
@@ -238,7 +229,7 @@ export const WORK_SOURCES: readonly WorkSource[] = [
         take,
         select: { id: true, safeHouseId: true },
       });
-      const names = await houseNames(
+      const names = await safeHouseNames(
         tx,
         rows.map((r) => r.safeHouseId),
       );
@@ -364,7 +355,7 @@ export const WORK_SOURCES: readonly WorkSource[] = [
         take,
         select: { id: true, reference: true, fromSafeHouseId: true },
       });
-      const names = await houseNames(
+      const names = await safeHouseNames(
         tx,
         rows.map((r) => r.fromSafeHouseId),
       );
@@ -391,7 +382,7 @@ export const WORK_SOURCES: readonly WorkSource[] = [
         take,
         select: { id: true, safeHouseId: true, givenAt: true },
       });
-      const names = await houseNames(
+      const names = await safeHouseNames(
         tx,
         rows.map((r) => r.safeHouseId),
       );
