@@ -439,11 +439,15 @@ async function bulkInsert(c: pg.Client, o: GenerateOptions, keys: FieldKeys, log
                     ELSE (ARRAY['SHARED','BLOCKED'])[1 + floor(pg_temp.r('dps:' || t.g) * 2)::int] END AS status
           FROM _t t WHERE pg_temp.r('hasdp:' || t.g) < 0.3;
       INSERT INTO "DisclosureProposal" ("id", "dossierId", "safeHouseId", "kind", "proposedByUserId", "memberId", "sharerUserId", "ground",
-          "necessity", "status", "createdAt", "decidedAt", "sharedAt", "agendaItemId")
+          "necessity", "status", "createdAt", "decidedAt", "sharedAt", "agendaItemId", "givenAt", "givenByUserId", "givenHow")
         SELECT p.id, p.dossier, p.house, 'CLIENT_MEMBER', c.uid, pg_temp.u('m:' || p.g || ':1'), c.uid, 'SAFETY',
                'Het slachtoffer moet weten welke afspraken er rond haar veiligheid gemaakt zijn.', p.status::"DisclosureStatus",
                p.decided + interval '10 days', CASE WHEN p.status <> 'OPEN' THEN p.decided + interval '12 days' END,
-               CASE WHEN p.status = 'SHARED' THEN p.decided + interval '13 days' END, p.agenda
+               CASE WHEN p.status = 'SHARED' THEN p.decided + interval '13 days' END, p.agenda,
+               -- art. 14 §2 (migration 20261205140000): information given to a member says when, by whom and how
+               CASE WHEN p.status = 'SHARED' THEN p.decided + interval '13 days' END,
+               CASE WHEN p.status = 'SHARED' THEN c.uid END,
+               CASE WHEN p.status = 'SHARED' THEN 'in een gesprek op het Veilig Huis' END
           FROM _dp p JOIN _coord c USING (h);
       INSERT INTO "DisclosureItem" ("proposalId", "informationItemId", "dossierId", "safeHouseId")
         SELECT p.id, pg_temp.u('ii:' || p.g || ':1'), p.dossier, p.house FROM _dp p;
@@ -633,7 +637,7 @@ async function checkForeignKeys(c: pg.Client) {
     `SELECT count(*) FROM "CaseParticipant" p LEFT JOIN "User" u ON u.id = p."userId" WHERE u.id IS NULL`,
     `SELECT count(*) FROM "InformationItem" i LEFT JOIN "AgendaItem" a ON a.id = i."agendaItemId" WHERE i."agendaItemId" IS NOT NULL AND a.id IS NULL`,
     `SELECT count(*) FROM "InformationItem" i LEFT JOIN "ClientMember" m ON m.id = i."concernsMemberId" WHERE i."concernsMemberId" IS NOT NULL AND m.id IS NULL`,
-    `SELECT count(*) FROM "DisclosureProposal" p LEFT JOIN "ClientMember" m ON m.id = p."memberId" WHERE m.id IS NULL`,
+    `SELECT count(*) FROM "DisclosureProposal" p LEFT JOIN "ClientMember" m ON m.id = p."memberId" WHERE p."memberId" IS NOT NULL AND m.id IS NULL`,
     `SELECT count(*) FROM "DisclosureItem" p LEFT JOIN "InformationItem" m ON m.id = p."informationItemId" WHERE m.id IS NULL`,
     `SELECT count(*) FROM "Dossier" d LEFT JOIN "User" u ON u.id = d."referrerUserId" WHERE u.id IS NULL`,
     `SELECT count(*) FROM "PartnerInput" p LEFT JOIN "CorePartnership" c ON c."organisationId" = p."organisationId" AND c."safeHouseId" = p."safeHouseId" WHERE c."organisationId" IS NULL`,
