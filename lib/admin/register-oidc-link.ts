@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from '@/lib/validation/zod';
 import { conflict, notFound } from '@/lib/errors';
+import { isUniqueViolation, parseOrInvalid } from './errors';
 import { useCase } from '@/lib/use-case/kernel';
 import { normaliseNationalNumber, oidcLinkHmac } from '@/lib/auth/login';
 
@@ -23,7 +24,7 @@ export const oidcLinkSchema = z.object({
  * relinking goes through unlinking, not through a second value.
  */
 export async function registerOidcLink(userId: string, targetId: string, input: unknown): Promise<void> {
-  const { nationalNumber } = oidcLinkSchema.parse(input);
+  const { nationalNumber } = parseOrInvalid(oidcLinkSchema, input);
   await useCase(userId, { action: 'users.manage', purpose: 'administration' }, async ({ tx, log }) => {
     const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, oidcSubject: true } });
     if (!target) throw notFound();
@@ -36,8 +37,7 @@ export async function registerOidcLink(userId: string, targetId: string, input: 
       });
     } catch (err) {
       // the unique index: one national number links one account
-      if ((err as { code?: string }).code === 'P2002')
-        throw conflict('Dit rijksregisternummer is al geregistreerd bij een ander account.');
+      if (isUniqueViolation(err)) throw conflict('Dit rijksregisternummer is al geregistreerd bij een ander account.');
       throw err;
     }
     await log({ action: 'admin.user.oidcLink', objectType: 'User', objectId: targetId });

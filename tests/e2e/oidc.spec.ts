@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type pg from 'pg';
-import { lookupHmac, parseFieldKeys } from '../../lib/crypto/fields';
 import { IDP_ACCOUNTS, oidcPorts } from '../helpers/oidc';
-import { ownerClient } from './helpers';
+import { directSession, expectAccessible, ownerClient } from './helpers';
 
 /**
  * Login through the government or organisation IdP, proven in Chromium against a real OpenID
@@ -25,18 +24,11 @@ const audit = (action: string, outcome: string) =>
 
 test.beforeAll(async () => {
   owner = await ownerClient();
-  // the functional administrator made the account and registered Lien's national number (only
-  // its HMAC, as registerOidcLink stores it), before her first login
-  const keys = parseFieldKeys(
-    process.env.FIELD_ENCRYPTION_KEYS!,
-    process.env.FIELD_ENCRYPTION_KEY_ID!,
-    process.env.LOOKUP_HMAC_KEY!,
-  );
+  // an account the functional administrator made for Lien (a referrer at the GP practice)
   const { rows } = await owner.query<{ id: string }>(
-    `INSERT INTO "User" (email, name, "organisationId", "oidcLinkHmac")
-     SELECT 'lien.peeters@vhd.test', 'Lien Peeters', "organisationId", $1 FROM "User" WHERE email = 'aanmelder.huisarts@vhd.test'
+    `INSERT INTO "User" (email, name, "organisationId")
+     SELECT 'lien.peeters@vhd.test', 'Lien Peeters', "organisationId" FROM "User" WHERE email = 'aanmelder.huisarts@vhd.test'
      RETURNING id`,
-    [lookupHmac(keys, `oidc-link:rrn:${lien.rrn}`)],
   );
   userId = rows[0]!.id;
   await owner.query(`INSERT INTO "RoleAssignment" ("userId", role) VALUES ($1, 'REFERRER')`, [userId]);
@@ -62,6 +54,36 @@ const liveSessions = async () =>
       userId,
     ])
   ).rows.map((r) => r.id);
+
+test('the functional administrator registers the national number (checked; only its HMAC is stored)', async ({
+  page,
+}) => {
+  const { rows } = await owner.query<{ id: string; name: string }>(
+    `SELECT id, name FROM "User" WHERE email = 'beheerder@vhd.test'`,
+  );
+  const { cookie } = await directSession(owner, rows[0]!);
+  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  await page.context().addCookies([{ name, value, url: app }]);
+  await page.goto(`/beheer/gebruikers/${userId}`);
+  await expect(page.getByRole('heading', { name: 'Aanmelden via de test-IdP' })).toBeVisible();
+  const field = page.getByRole('textbox', { name: /^Rijksregisternummer/ });
+  await field.fill(`${lien.rrn.slice(0, 9)}${(Number(lien.rrn.slice(9)) + 1) % 100}`);
+  await page.getByRole('button', { name: 'Rijksregisternummer registreren' }).click();
+  await expect(page.locator('#f-nationalNumber-fout')).toContainText(
+    'Vul een geldig rijksregisternummer in (11 cijfers).',
+  );
+  const r = lien.rrn;
+  await field.fill(`${r.slice(0, 2)}.${r.slice(2, 4)}.${r.slice(4, 6)}-${r.slice(6, 9)}.${r.slice(9)}`);
+  await page.getByRole('button', { name: 'Rijksregisternummer registreren' }).click();
+  await expect(page.getByText('Het rijksregisternummer is geregistreerd.')).toBeVisible();
+  await expectAccessible(page);
+  const { rows: u } = await owner.query<{ h: string | null }>(`SELECT "oidcLinkHmac" AS h FROM "User" WHERE id = $1`, [
+    userId,
+  ]);
+  expect(u[0]!.h).toMatch(/\S{20,}/);
+  expect(u[0]!.h).not.toContain(lien.rrn);
+  expect(await audit('admin.user.oidcLink', 'ALLOWED')).toBe(1);
+});
 
 test('first login through the IdP links by the registered national number, lands on Mijn werk without a local second factor', async ({
   page,
