@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import * as oidc from './tests/helpers/oidc';
 
 /**
  * End-to-end tests in a real Chromium against `next start`. Run through `npm test` or
@@ -48,12 +49,45 @@ export default defineConfig({
     // the load test runs alone, after the others (issue 9 §6)
     { name: 'load', testMatch: /load\.spec\.ts$/, dependencies: ['main'] },
   ],
-  webServer: [port, secondPort].map((p) => ({
-    command: `npx next start -p ${p} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${p}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore' as const,
-    stderr: 'pipe' as const,
-  })),
+  webServer: [
+    ...[port, secondPort].map((p) => ({
+      command: `npx next start -p ${p} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${p}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
+    // issue 14 §1 (ADR 0044): a real OpenID Connect provider, and an app instance of its own that
+    // uses it (tests/e2e/oidc.spec.ts), so the other specs' login page stays as it is
+    {
+      command: `npx tsx tests/helpers/oidc-provider-server.ts ${oidc.oidcPorts(port).provider} http://127.0.0.1:${oidc.oidcPorts(port).app}`,
+      url: `${oidc.oidcIssuer(port)}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+    {
+      command: `npx next start -p ${oidc.oidcPorts(port).app} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${oidc.oidcPorts(port).app}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+      env: {
+        ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<
+          string,
+          string
+        >),
+        NEXTAUTH_URL: `http://127.0.0.1:${oidc.oidcPorts(port).app}`,
+        OIDC_ISSUER: oidc.oidcIssuer(port),
+        OIDC_CLIENT_ID: oidc.OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET: oidc.OIDC_CLIENT_SECRET,
+        OIDC_NAME: 'de test-IdP',
+        OIDC_ACR_VALUES: oidc.ACR_SUBSTANTIAL,
+        OIDC_MFA_ACR: oidc.ACR_SUBSTANTIAL,
+      },
+    },
+  ],
 });

@@ -35,6 +35,9 @@ const schema = z
     OIDC_NAME: z.string().default('Vlaamse overheid (ACM/IDM)'),
     OIDC_ACR_VALUES: z.string().min(1).optional(),
     OIDC_MFA_ACR: z.string().min(1).optional(),
+    // ADR 0044: the scopes asked for, and the claim with the national number that links a first login
+    OIDC_SCOPE: z.string().min(1).default('openid profile rrn'),
+    OIDC_LINK_CLAIM: z.string().min(1).default('rrn'),
     // attached documents (issue 13 §3; ADR 0040): lib/attachments/limits.ts, blob-store.ts
     ATTACHMENT_DIR: z.string().min(1).optional(),
     ATTACHMENT_MAX_BYTES: z.coerce

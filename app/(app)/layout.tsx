@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { SessionLock } from '@/components/session-lock';
 import { SignOutButton } from '@/components/sign-out-button';
 import { shellOf } from '@/lib/navigation/get-shell';
-import { currentSession, requireUserId } from '@/lib/auth/session';
+import { currentSession, requestViaIdp, requireUserId } from '@/lib/auth/session';
 import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
 import { countMyWork } from '@/lib/work/list-my-work';
@@ -56,7 +56,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                   .join(', ')}
               </span>
             </span>
-            <SignOutButton />
+            <SignOutButton idp={await requestViaIdp()} />
           </div>
         </div>
       </header>

@@ -19,6 +19,8 @@ export interface AdminUserRow {
   lastLoginAt: Date | null;
   organisationId: string;
   organisationName: string;
+  /** linked to an identity at the IdP (ADR 0044) */
+  idpLinked: boolean;
   roles: { id: string; role: Role; safeHouseId: string | null; safeHouseName: string | null }[];
   invitation: InvitationState;
   invitationExpiresAt: Date | null;
@@ -31,6 +33,7 @@ const USER_SELECT = {
   active: true,
   lastLoginAt: true,
   organisationId: true,
+  oidcSubject: true,
   organisation: { select: { name: true } },
   roles: { select: { id: true, role: true, safeHouseId: true, safeHouse: { select: { name: true } } } },
 } as const;
@@ -59,6 +62,7 @@ function toRow(
     active: boolean;
     lastLoginAt: Date | null;
     organisationId: string;
+    oidcSubject: string | null;
     organisation: { name: string };
     roles: { id: string; role: Role; safeHouseId: string | null; safeHouse: { name: string } | null }[];
   },
@@ -72,6 +76,7 @@ function toRow(
     lastLoginAt: u.lastLoginAt,
     organisationId: u.organisationId,
     organisationName: u.organisation.name,
+    idpLinked: u.oidcSubject !== null,
     roles: u.roles.map((r) => ({
       id: r.id,
       role: r.role,

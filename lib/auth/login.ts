@@ -89,29 +89,61 @@ export async function authenticate(
 /** The ID token's claims that may assert a second factor (RFC 8176). */
 const MFA_AMR = ['mfa', 'otp', 'hwk', 'swk', 'sc', 'fpt', 'face', 'pop', 'sms'];
 
-/** Whether an IdP's ID token asserts a second factor: an `amr` value, or the agreed `acr`. */
+/**
+ * Whether an IdP's ID token asserts a second factor (ADR 0018, 0044). Where the deployment agreed
+ * an assurance level (`OIDC_MFA_ACR`), only that `acr` counts: it is the contract with the IdP,
+ * and an `amr` value next to a lower `acr` must not open what the agreed level keeps shut.
+ * Without an agreed level, an `amr` value of RFC 8176 that names a second factor counts.
+ */
 export function oidcAssertsSecondFactor(claims: { amr?: unknown; acr?: unknown }, mfaAcr?: string): boolean {
+  if (mfaAcr) return claims.acr === mfaAcr;
   const amr = Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === 'string') : [];
-  if (amr.some((v) => MFA_AMR.includes(v.toLowerCase()))) return true;
-  return !!mfaAcr && claims.acr === mfaAcr;
+  return amr.some((v) => MFA_AMR.includes(v.toLowerCase()));
 }
 
 /**
- * Maps an OpenID Connect identity to a local, active user (by subject, or the first time by a
- * verified e-mail address) and makes a session for it. The IdP must have asserted a second
- * factor; otherwise the login is refused and no session is made.
+ * A Belgian national number (rijksregisternummer) as the IdP or the administrator writes it —
+ * with or without dots, dash and spaces — as its 11 digits, or null when it is none (ADR 0044).
+ * The check digits are verified (97 − number mod 97, with the "2" prefix for births from 2000).
+ */
+export function normaliseNationalNumber(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > 40) return null;
+  const digits = input.replace(/[\s.-]/g, '');
+  if (!/^\d{11}$/.test(digits)) return null;
+  const base = Number(digits.slice(0, 9));
+  const check = Number(digits.slice(9));
+  const ok = 97 - (base % 97) === check || 97 - (Number(`2${digits.slice(0, 9)}`) % 97) === check;
+  return ok ? digits : null;
+}
+
+/** The keyed hash under which a national number may link an IdP identity (never the number). */
+export function oidcLinkHmac(nationalNumber: string): string {
+  return lookupHmac(fieldKeys(), `oidc-link:rrn:${nationalNumber}`);
+}
+
+export type OidcLoginResult =
+  | { ok: true; userId: string; token: string; linked: boolean }
+  | { ok: false; reason: 'no-mfa' | 'unknown' | 'inactive' };
+
+/**
+ * Maps an OpenID Connect identity to a local, active user and makes a complete session for it
+ * (ADR 0044): by subject (`sub`); the first time by the national number the IdP asserts, which
+ * must match the value the functional administrator registered on that account — and is then
+ * used up, so later logins go by subject alone. Never by e-mail address. The IdP must have
+ * asserted a second factor; otherwise nothing opens. Every outcome is in the access log.
  */
 export async function resolveOidcUser(
   subject: string,
-  emailInput: string | null | undefined,
+  linkClaim: unknown,
   secondFactor: boolean,
   client: LoginClient = {},
-): Promise<{ userId: string; token: string } | null> {
-  const email = emailInput?.trim().toLowerCase() ?? null;
+): Promise<OidcLoginResult> {
+  const nationalNumber = normaliseNationalNumber(linkClaim);
+  const linkHmac = nationalNumber ? oidcLinkHmac(nationalNumber) : null;
   return withoutActor(async (tx) => {
     if (!secondFactor) {
       const known = await tx.user.findFirst({
-        where: { OR: [{ oidcSubject: subject }, ...(email ? [{ email }] : [])] },
+        where: { oidcSubject: subject },
         select: { id: true, organisationId: true },
       });
       await recordAudit(tx, known ? loginActor(known) : null, {
@@ -120,22 +152,41 @@ export async function resolveOidcUser(
         purpose: 'authentication',
         outcome: 'DENIED',
       });
-      return null;
+      return { ok: false, reason: 'no-mfa' };
     }
     const s = sessionSettings();
     const [row] = await tx.$queryRaw<
-      { user_id: string; organisation_id: string; active: boolean; token: string | null }[]
+      { user_id: string; organisation_id: string; active: boolean; token: string | null; linked: boolean }[]
     >`
-      SELECT * FROM auth_oidc_login(${subject}, ${email}, ${s.idleContent}::int, ${s.idleOther}::int, ${s.maxHours}::int,
+      SELECT * FROM auth_oidc_login(${subject}, ${linkHmac}, ${s.idleContent}::int, ${s.idleOther}::int, ${s.maxHours}::int,
                                     ${client.userAgent ?? null}, ${client.address ?? null})`;
-    const actor = row ? loginActor({ id: row.user_id, organisationId: row.organisation_id }) : null;
-    const ok = !!row?.active && !!row.token;
+    if (!row) {
+      await recordAudit(tx, null, {
+        action: 'auth.login.oidc.unknown',
+        objectType: 'Session',
+        purpose: 'authentication',
+        outcome: 'DENIED',
+      });
+      return { ok: false, reason: 'unknown' };
+    }
+    const actor = loginActor({ id: row.user_id, organisationId: row.organisation_id });
+    const ok = row.active && !!row.token;
+    if (ok && row.linked)
+      await recordAudit(tx, actor, {
+        action: 'auth.login.oidc.link',
+        objectType: 'User',
+        objectId: row.user_id,
+        purpose: 'authentication',
+        outcome: 'ALLOWED',
+      });
     await recordAudit(tx, actor, {
       action: 'auth.login.oidc',
       objectType: 'Session',
       purpose: 'authentication',
       outcome: ok ? 'ALLOWED' : 'DENIED',
     });
-    return ok ? { userId: row!.user_id, token: row!.token! } : null;
+    return ok
+      ? { ok: true, userId: row.user_id, token: row.token!, linked: row.linked }
+      : { ok: false, reason: 'inactive' };
   });
 }

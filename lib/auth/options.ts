@@ -63,15 +63,11 @@ export function authOptions(): NextAuthOptions {
       idToken: true,
       checks: ['pkce', 'state', 'nonce'],
       authorization: {
-        params: { scope: 'openid profile email', ...(e.OIDC_ACR_VALUES ? { acr_values: e.OIDC_ACR_VALUES } : {}) },
+        params: { scope: e.OIDC_SCOPE, ...(e.OIDC_ACR_VALUES ? { acr_values: e.OIDC_ACR_VALUES } : {}) },
       },
-      profile(profile: { sub: string; name?: string; email?: string; email_verified?: boolean }) {
-        // Only a verified e-mail address may link an IdP identity to an existing account.
-        return {
-          id: profile.sub,
-          name: profile.name ?? '',
-          email: profile.email_verified ? (profile.email ?? null) : null,
-        };
+      // the e-mail address is never used to link (ADR 0044): only `sub`, or the national number once
+      profile(profile: { sub: string; name?: string }) {
+        return { id: profile.sub, name: profile.name ?? '', email: null };
       },
     });
   }
@@ -84,20 +80,23 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.provider === 'oidc') {
-          const claims = (profile ?? {}) as { amr?: unknown; acr?: unknown };
+          // the ID token's claims (next-auth checked signature, issuer, audience, nonce)
+          const claims = (profile ?? {}) as Record<string, unknown>;
           const mfa = oidcAssertsSecondFactor(claims, e.OIDC_MFA_ACR);
-          const local = await resolveOidcUser(account.providerAccountId, user.email, mfa);
-          if (!local) return mfa ? '/login?fout=oidc' : '/login?fout=oidc-mfa';
+          const local = await resolveOidcUser(account.providerAccountId, claims[e.OIDC_LINK_CLAIM], mfa);
+          if (!local.ok) return local.reason === 'no-mfa' ? '/login?fout=oidc-mfa' : '/login?fout=oidc';
           user.id = local.userId;
           user.sid = local.token;
         }
         return true;
       },
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user) {
           token.uid = user.id;
           token.name = user.name;
           token.sid = user.sid;
+          // signing out also ends the IdP's session (RP-initiated logout, ADR 0044)
+          token.idp = account?.provider === 'oidc';
         }
         return token;
       },

@@ -13,20 +13,27 @@ export { withSessionToken } from '@/lib/db/session-token';
 import { findLiveSession, type LiveSession } from './sessions';
 
 /**
- * The session token inside the sealed next-auth cookie of this request, if any. Opened once per
+ * The sealed next-auth cookie of this request (its session token, its login method). Opened once per
  * request (the cookie's key derivation and decryption were a measurable share of a page's CPU,
  * and every use case asked again: issue 11 §3).
  */
-export const requestSessionToken = cache(async (): Promise<string | null> => {
+const requestJwt = cache(async () => {
   await connection();
   const cookieStore = await cookies();
   // only the cookie: no bearer header, no other way in
-  const jwt = await getToken({
+  return getToken({
     req: { cookies: cookieStore, headers: new Headers() } as never,
     secret: env().NEXTAUTH_SECRET,
   }).catch(() => null);
+});
+
+export const requestSessionToken = cache(async (): Promise<string | null> => {
+  const jwt = await requestJwt();
   return typeof jwt?.sid === 'string' ? jwt.sid : null;
 });
+
+/** Whether this request's session was opened through the IdP (signing out then ends its session too). */
+export const requestViaIdp = cache(async (): Promise<boolean> => (await requestJwt())?.idp === true);
 
 // Use cases act in the request's session: the database derives the actor from its token.
 setSessionTokenResolver(() => requestSessionToken());

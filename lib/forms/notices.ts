@@ -101,6 +101,8 @@ export const NOTICES = {
     'organisatie-aangemaakt': 'De organisatie is aangemaakt.',
     'organisatie-gewijzigd': 'De organisatie is bewaard.',
     bevestigd: 'De toegangsreview is bevestigd en gelogd.',
+    'rrn-geregistreerd':
+      'Het rijksregisternummer is geregistreerd. Bij de eerste aanmelding via de overheid wordt het account gekoppeld.',
   },
   notifications: {
     gelezen: 'Alle meldingen zijn als gelezen gemarkeerd.',

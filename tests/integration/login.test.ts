@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authenticate, resolveOidcUser } from '@/lib/auth/login';
-import { findLiveSession } from '@/lib/auth/sessions';
+import { authenticate } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/passwords';
 import { hashSessionToken } from '../helpers/session-token';
 import { makeOrganisation, makeUser } from '@/prisma/factories';
@@ -105,29 +104,5 @@ describe('login, step 1 (ASVS 6.3)', () => {
       { n: number }[]
     >`SELECT count(*)::int AS n FROM "LoginThrottle" WHERE "key" LIKE '%onbekend%' OR "key" LIKE '%198.51%'`;
     expect(keys[0]!.n).toBe(0);
-  });
-
-  it('OIDC (ADR 0018/0020): a verified address links the account once, the session is complete; without a second factor from the IdP nothing opens', async () => {
-    const user = await newUser();
-    const inactive = await newUser({ active: false });
-    const subject = `sub-${user.id}`;
-    expect(await resolveOidcUser(subject, user.email, false)).toBeNull();
-    expect(
-      await ownerDb().auditEvent.count({
-        where: { actorUserId: user.id, action: 'auth.login.oidc.no-mfa', outcome: 'DENIED' },
-      }),
-    ).toBe(1);
-    expect((await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } })).oidcSubject).toBeNull();
-
-    const first = await resolveOidcUser(subject, user.email, true);
-    expect(first).toMatchObject({ userId: user.id });
-    expect(await findLiveSession(first!.token)).toMatchObject({ userId: user.id, needs: null });
-    const row = await ownerDb().authSession.findUniqueOrThrow({ where: { tokenHash: hashSessionToken(first!.token) } });
-    expect(row.secondFactorMethod).toBe('OIDC');
-    // the next time by subject alone; another subject cannot take over the linked address
-    expect(await resolveOidcUser(subject, null, true)).toMatchObject({ userId: user.id });
-    expect(await resolveOidcUser(`other-${user.id}`, user.email, true)).toBeNull();
-    // an inactive account gets no session
-    expect(await resolveOidcUser(`sub-${inactive.id}`, inactive.email, true)).toBeNull();
   });
 });

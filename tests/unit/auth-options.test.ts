@@ -86,7 +86,7 @@ describe('login configuration', () => {
     expect(clientAddress(' , ')).toBeNull();
   });
 
-  it('an unverified e-mail address from the IdP is not used to link an account', async () => {
+  it('no e-mail address from the IdP is used to link an account, not even a verified one (ADR 0044)', async () => {
     const options = await optionsWith({
       ...base,
       OIDC_ISSUER: 'https://idp.example',
@@ -97,7 +97,7 @@ describe('login configuration', () => {
       profile: (p: Record<string, unknown>) => { email: string | null };
     };
     expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: false }).email).toBeNull();
-    expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: true }).email).toBe('a@b.be');
+    expect(oidc.profile({ sub: '1', email: 'a@b.be', email_verified: true }).email).toBeNull();
   });
 
   it('after login only a path on this site is followed, never another host nor the login itself', async () => {

@@ -15,6 +15,7 @@ import { grantRole } from '@/lib/admin/grant-role';
 import { revokeRole } from '@/lib/admin/revoke-role';
 import { createOrganisation, updateOrganisation } from '@/lib/admin/save-organisation';
 import { confirmAccessReview } from '@/lib/admin/access-review';
+import { oidcLinkSchema, registerOidcLink } from '@/lib/admin/register-oidc-link';
 import { newUserSchema, organisationSchema, roleSchema, userSchema } from '@/lib/admin/schemas';
 
 /** The functional administrator's forms (issue 13 §6): thin, each one use case of lib/admin. */
@@ -108,4 +109,12 @@ export const confirmReviewAction = formAction({
   bound: ['safeHouseId'],
   run: (u, _v, { safeHouseId }) => confirmAccessReview(u, safeHouseId),
   done: () => noticeUrl('admin', '/beheer/toegangsreview', 'bevestigd'),
+});
+
+/** Issue 14 §1 (ADR 0044): the national number that links the account at its first IdP login. */
+export const registerOidcLinkAction = formAction({
+  bound: ['targetId'],
+  schema: oidcLinkSchema,
+  run: (u, v, { targetId }) => registerOidcLink(u, targetId, v),
+  done: ({ targetId }) => noticeUrl('admin', `/beheer/gebruikers/${targetId}`, 'rrn-geregistreerd'),
 });

@@ -8,7 +8,8 @@ export const metadata = { title: 'Aanmelden' };
 
 const NOTICES: Record<string, string> = {
   sessie: 'Je sessie is verlopen of niet meer geldig. Meld je opnieuw aan.',
-  oidc: 'Aanmelden via de overheid is gelukt, maar er is geen actief account aan gekoppeld. Neem contact op met de functioneel beheerder.',
+  oidc: 'Je identiteit werd bevestigd, maar er is geen actief account in Veilig Huis Dossier aan gekoppeld. Vraag de functioneel beheerder van je organisatie om je account klaar te zetten voor aanmelden via de overheid.',
+  afgemeld: 'Je bent afgemeld, ook bij de aanmeldingsdienst van de overheid.',
   'oidc-mfa':
     'Aanmelden via de overheid is geweigerd: daar werd geen tweede factor gebruikt (bijvoorbeeld itsme of een beveiligingscode). Meld je opnieuw aan met een tweede factor.',
   vergrendeld: 'Je scherm werd vergrendeld na een periode zonder activiteit. Meld je opnieuw aan.',

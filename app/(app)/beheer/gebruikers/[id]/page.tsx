@@ -5,7 +5,15 @@ import { loadPage } from '@/lib/auth/session';
 import { getUserForAdmin } from '@/lib/admin/queries';
 import { noticeText } from '@/lib/forms/notices';
 import { formatDateTime } from '@/lib/labels';
-import { grantRoleAction, inviteUserAction, revokeRoleAction, setActiveAction, updateUserAction } from '../../actions';
+import { env } from '@/lib/env';
+import {
+  grantRoleAction,
+  inviteUserAction,
+  registerOidcLinkAction,
+  revokeRoleAction,
+  setActiveAction,
+  updateUserAction,
+} from '../../actions';
 import { ROLE_OPTIONS, invitationText, roleText } from '../../shared';
 
 export const metadata = { title: 'Gebruiker beheren' };
@@ -108,6 +116,32 @@ export default async function UserPage({
           ]}
         />
       </div>
+
+      {env().OIDC_ISSUER && (
+        <>
+          <h2 className="mt-8 text-xl font-semibold">Aanmelden via {env().OIDC_NAME}</h2>
+          <div className="mt-2 max-w-2xl">
+            {user.idpLinked ? (
+              <p>Dit account is gekoppeld aan een identiteit bij {env().OIDC_NAME}.</p>
+            ) : (
+              <SpecForm
+                action={registerOidcLinkAction.bind(null, user.id)}
+                submitLabel="Rijksregisternummer registreren"
+                label="Rijksregisternummer voor de eerste aanmelding"
+                fields={[
+                  {
+                    kind: 'text',
+                    name: 'nationalNumber',
+                    label: 'Rijksregisternummer',
+                    required: true,
+                    hint: 'Bij de eerste aanmelding via de overheid wordt het account gekoppeld aan wie dit nummer heeft. Alleen een vingerafdruk (HMAC) wordt bewaard, en die vervalt bij de koppeling.',
+                  },
+                ]}
+              />
+            )}
+          </div>
+        </>
+      )}
 
       <h2 className="mt-8 text-xl font-semibold">Toegang</h2>
       <div className="mt-2 grid max-w-2xl gap-4">
