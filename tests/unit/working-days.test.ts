@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, belgianPublicHolidays, isWorkingDay, workingDaysBetween } from '@/lib/working-days';
-import { brusselsWallClockToInstant } from '@/lib/time';
+import { addDays, brusselsWallClockToInstant } from '@/lib/time';
 
 describe('seed 004: plan within 14 working days (Belgian public holidays not counted)', () => {
   it('seed 004: plan within 14 working days — a plain fortnight skips only the weekends', () => {
@@ -62,5 +62,25 @@ describe('seed 004: plan within 14 working days (Belgian public holidays not cou
     expect(() => addWorkingDays('2026-03-02', -1)).toThrow(RangeError);
     expect(() => addWorkingDays('2026-03-02', 1.5)).toThrow(RangeError);
     expect(() => addWorkingDays('2026-02-30', 1)).toThrow(RangeError);
+  });
+  it('counts working days between far-apart days as a walk day by day would (the count is arithmetic)', () => {
+    const walk = (from: string, to: string) => {
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) n++;
+      return n;
+    };
+    let checked = 0;
+    for (let start = '2019-12-23'; start < '2031-01-01'; start = addDays(start, 37)) {
+      for (const span of [1, 2, 5, 6, 7, 8, 13, 30, 59, 200, 365, 366, 730, 1500]) {
+        const end = addDays(start, span);
+        const expected = walk(start, end);
+        expect(workingDaysBetween(start, end), `${start} → ${end}`).toBe(expected);
+        expect(workingDaysBetween(end, start), `${end} → ${start}`).toBe(-expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // a session four years back: 2022-03-01 → 2026-03-02 is 1044 weekdays less 40 weekday holidays
+    expect(workingDaysBetween('2022-03-01', '2026-03-02')).toBe(walk('2022-03-01', '2026-03-02'));
   });
 });
