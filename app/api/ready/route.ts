@@ -1,5 +1,4 @@
-import { db } from '@/lib/db/client';
-import { checkReadiness, READINESS_SQL } from '@/lib/ops/readiness';
+import { readinessNow } from '@/lib/ops/probes';
 
 /**
  * Readiness (issue 14 §3, ADR 0046): 200 when the database answers, every shipped migration is
@@ -8,7 +7,7 @@ import { checkReadiness, READINESS_SQL } from '@/lib/ops/readiness';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const result = await checkReadiness(() => db().$queryRawUnsafe(READINESS_SQL));
+  const result = await readinessNow();
   return Response.json(result, {
     status: result.status === 'ok' ? 200 : 503,
     headers: { 'Cache-Control': 'no-store' },
