@@ -28,6 +28,8 @@ const schema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    // issue 14 §3, ADR 0046: the bearer token of /api/metrics (without it the route answers 404)
+    METRICS_TOKEN: z.string().min(24, 'minstens 24 tekens').optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

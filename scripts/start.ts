@@ -83,8 +83,10 @@ try {
     cwd: ROOT,
   });
   // The job worker (retention purge, access-log checks) runs beside the app, as the database owner.
+  // react-server: lib/ modules the jobs use import 'server-only', which throws under the default
+  // condition (the worker crashed at start before; its heartbeat makes that visible, ADR 0046)
   const [workerNode, workerArgs] = tsNode('scripts/worker.ts');
-  const worker = spawn(workerNode, workerArgs, {
+  const worker = spawn(workerNode, ['--conditions=react-server', ...workerArgs], {
     stdio: 'inherit',
     env: { ...env, DATABASE_URL: ownerUrl },
     cwd: ROOT,

@@ -3,7 +3,9 @@
  * owner: DATABASE_URL, or the embedded database of `npm start` (which starts this worker itself).
  */
 import { unsafeOwnerClient } from './lib/owner';
+import pg from 'pg';
 import { startJobs } from '../lib/jobs/boss';
+import { startHeartbeat } from '../lib/ops/heartbeat';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -23,9 +25,15 @@ const jobs = await startJobs(url, owner, { checkpoint });
 console.log(
   `[jobs] worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`,
 );
+// the heartbeat /api/ready looks at (ADR 0046): a pool of one connection of its own
+const heartbeatPool = new pg.Pool({ connectionString: url, max: 1, application_name: 'vhd-heartbeat' });
+heartbeatPool.on('error', () => undefined);
+const heartbeat = startHeartbeat(heartbeatPool, (err) => console.error(`[jobs] hartslag mislukt: ${err.message}`));
 const stop = async () => {
   // never hang on the way out (e.g. when the database stopped first)
   setTimeout(() => process.exit(0), 12_000).unref();
+  await heartbeat.stop();
+  await heartbeatPool.end().catch(() => undefined);
   await jobs.stop();
   await owner.$disconnect();
   process.exit(0);

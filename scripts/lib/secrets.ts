@@ -15,6 +15,8 @@ export interface DevSecrets {
   APP_DB_PASSWORD: string;
   AUDIT_CHECKPOINT_PRIVATE_KEY: string;
   AUDIT_CHECKPOINT_PUBLIC_KEY: string;
+  /** issue 14 §3, ADR 0046: the bearer token of /api/metrics */
+  METRICS_TOKEN: string;
 }
 
 export function generateSecrets(): DevSecrets {
@@ -28,6 +30,7 @@ export function generateSecrets(): DevSecrets {
     FIELD_ENCRYPTION_KEY_ID: 'k1',
     LOOKUP_HMAC_KEY: b64(32),
     APP_DB_PASSWORD: crypto.randomBytes(18).toString('hex'),
+    METRICS_TOKEN: crypto.randomBytes(24).toString('hex'),
   };
 }
 
