@@ -74,9 +74,12 @@ export function ExportForm({ dossierId }: { dossierId: string }) {
         </label>
         {errors.purpose && <p className="text-sm text-red-800">{errors.purpose}</p>}
       </fieldset>
-      <label className="block">
-        Wachtzin
+      <div>
+        <label htmlFor="export-passphrase" className="block">
+          Wachtzin
+        </label>
         <input
+          id="export-passphrase"
           type="password"
           name="passphrase"
           autoComplete="new-password"
@@ -89,12 +92,20 @@ export function ExportForm({ dossierId }: { dossierId: string }) {
           {strengthHint(passphrase)}
         </span>
         {errors.passphrase && <span className="block text-sm text-red-800">{errors.passphrase}</span>}
-      </label>
-      <label className="block">
-        Wachtzin herhalen
-        <input type="password" name="passphraseRepeat" autoComplete="new-password" className={field} />
+      </div>
+      <div>
+        <label htmlFor="export-passphrase-repeat" className="block">
+          Wachtzin herhalen
+        </label>
+        <input
+          id="export-passphrase-repeat"
+          type="password"
+          name="passphraseRepeat"
+          autoComplete="new-password"
+          className={field}
+        />
         {errors.passphraseRepeat && <span className="block text-sm text-red-800">{errors.passphraseRepeat}</span>}
-      </label>
+      </div>
       <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 text-white disabled:opacity-60">
         {busy ? 'Bezig met versleutelen…' : 'Exporteren'}
       </button>
