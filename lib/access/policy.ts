@@ -141,6 +141,9 @@ export const PERMISSIONS = {
   /** every participant and the chairing coordinator must agree to a retention beyond 15 years */
   'retention.vote': { kind: 'dossier', relations: ['participant', 'coordinator'], statuses: ['IN_TRAJECTORY'] },
   'retention.withdraw': { kind: 'dossier', relations: ['coordinator'], statuses: ['IN_TRAJECTORY'] },
+  // ---- issue 14 §4 (ADR 0047): the dossier as a portable, encrypted file
+  /** export the whole dossier as one encrypted archive (transfer outside this installation, GDPR access) */
+  'dossier.export': { kind: 'dossier', relations: ['coordinator'] },
   /** hand the whole dossier to another safe house (art. 15 §1, 3rd para, 7°) */
   'transfer.request': {
     kind: 'dossier',

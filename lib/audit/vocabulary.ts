@@ -36,6 +36,8 @@ const SYSTEM_EVENT_LABEL = {
   'retention.blocked': 'Langere bewaartermijn geblokkeerd door een bezwaar',
   'retention.purge': 'Dossier gewist na de bewaartermijn',
   'retention.purge.held': 'Wissen tegengehouden: minder dan een maand na de afsluiting',
+  // issue 14 §4 (ADR 0047)
+  'dossier.import': 'Dossier ingelezen uit een exportbestand van een andere installatie',
   'transfer.list': 'Overdrachten geraadpleegd',
   'transfer.accept': 'Overdracht aanvaard door het ontvangende Veilig Huis',
   'transfer.reject': 'Overdracht geweigerd door het ontvangende Veilig Huis',
@@ -141,6 +143,8 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'retention.propose': 'Langere bewaartermijn voorgesteld',
   'retention.vote': 'Gestemd over de bewaartermijn',
   'retention.withdraw': 'Voorstel tot langere bewaartermijn ingetrokken',
+  // issue 14 §4 (ADR 0047)
+  'dossier.export': 'Dossier geëxporteerd als versleuteld bestand',
   'transfer.request': 'Overdracht naar een ander Veilig Huis gevraagd',
   'gdpr.rectify': 'Identificatiegegevens rechtgezet',
   'feedback.record': 'Terugkoppeling geregistreerd',

@@ -223,6 +223,12 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     trajectoryA: [...coordinatorsOf.trajectoryA],
     submittedB: [...coordinatorsOf.submittedB],
   },
+  // the dossier as an encrypted file (issue 14 §4; ADR 0047): the holding house's coordinators only
+  'dossier.export': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
   'gdpr.rectify': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA],

@@ -54,6 +54,7 @@ import { getAccessOverview } from '@/lib/gdpr/access-overview';
 import { findPerson } from '@/lib/gdpr/find-person';
 import { getGdprDesk } from '@/lib/gdpr/gdpr-desk';
 import { rectifyMember } from '@/lib/gdpr/rectify-member';
+import { exportDossier } from '@/lib/dossier-export/export-dossier';
 import { getShell } from '@/lib/navigation/get-shell';
 import { listMyNotifications } from '@/lib/notifications/my-notifications';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
@@ -979,6 +980,20 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
       requestTransfer(u(k), w.dossierId, {
         toSafeHouseId: s.houseB.id,
         reason: 'Het gezin verhuist naar een ander arrondissement.',
+      }),
+  },
+  // the dossier as an encrypted file (issue 14 §4; ADR 0047)
+  {
+    law: 'art. 15 §1, 7°',
+    fn: 'exportDossier',
+    action: 'dossier.export',
+    on: ['trajectoryA', 'closedA', 'draftA'],
+    mutates: false,
+    call: (k, w) =>
+      exportDossier(u(k), w.dossierId, {
+        purpose: 'transfer',
+        passphrase: 'lange wachtzin voor de matrix',
+        passphraseRepeat: 'lange wachtzin voor de matrix',
       }),
   },
   {

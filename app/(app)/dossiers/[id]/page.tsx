@@ -88,6 +88,15 @@ export default async function DossierPage({
         </p>
       )}
 
+      {/* issue 14 §4 (ADR 0047): the dossier as an encrypted file, coordinator only */}
+      {view.relations.includes('coordinator') && (
+        <p className="mt-2">
+          <a href={`/dossiers/${dossier.id}/exporteren`} className="font-medium text-brand-700 underline">
+            Exporteren
+          </a>
+        </p>
+      )}
+
       <DossierSummary view={view} />
 
       {referral && <ReferralSection referral={referral} />}
