@@ -70,6 +70,8 @@ RUN rm -rf .next/cache && mkdir -p .next/cache && chown node:node .next/cache
 # attached files, encrypted (issue 13 §3; ADR 0040): a volume the app and the worker mount here
 RUN mkdir -p /attachments && chown node:node /attachments && chmod 0700 /attachments
 ENV ATTACHMENT_DIR=/attachments
+# the worker's signed access-log checkpoints (ADR 0021): a fresh volume mounted here inherits this owner
+RUN mkdir -p /checkpoints && chown node:node /checkpoints && chmod 0700 /checkpoints
 USER node
 
 # ----------------------------------------------------------------------------- worker
@@ -79,7 +81,6 @@ ENTRYPOINT ["node", "--import", "tsx", "scripts/worker.ts"]
 
 # ----------------------------------------------------------------------------- app (default)
 FROM runtime AS app
-USER root
 # Single host (docker-compose.yml), with DATABASE_URL (the owner) and APP_DB_PASSWORD:
 #   1. apply the SQL migrations as the owner and set vhd_app's password;
 #   2. serve the app as vhd_app only: the owner's credentials are removed from its environment.
