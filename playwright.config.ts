@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import * as oidc from './tests/helpers/oidc';
+import { proxyPort } from './tests/helpers/proxy';
 
 /**
  * End-to-end tests in a real Chromium against `next start`. Run through `npm test` or
@@ -58,6 +59,15 @@ export default defineConfig({
       stdout: 'ignore' as const,
       stderr: 'pipe' as const,
     })),
+    // issue 14 §5 (ADR 0048): a round-robin reverse proxy in front of both instances (load.spec.ts)
+    {
+      command: `npx tsx tests/helpers/proxy.ts ${proxyPort(port)} ${port} ${secondPort}`,
+      url: `http://127.0.0.1:${proxyPort(port)}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
     // issue 14 §1 (ADR 0044): a real OpenID Connect provider, and an app instance of its own that
     // uses it (tests/e2e/oidc.spec.ts), so the other specs' login page stays as it is
     {

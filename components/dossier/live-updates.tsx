@@ -22,7 +22,14 @@ export function LiveUpdates({ dossierId }: { dossierId: string }) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     const source = new EventSource(`/api/v1/dossiers/${dossierId}/events`);
-    source.onopen = () => setConnected(true);
+    let opened = false;
+    source.onopen = () => {
+      setConnected(true);
+      // a reconnect (the stream broke, e.g. an instance went away): events in between were missed,
+      // so read the data again (lib/realtime/bus.ts; ADR 0048)
+      if (opened) router.refresh();
+      opened = true;
+    };
     source.onerror = () => setConnected(false);
     source.addEventListener('case', (e) => {
       let kind = '';
