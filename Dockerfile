@@ -77,7 +77,8 @@ USER node
 # ----------------------------------------------------------------------------- worker
 # pg-boss jobs as the database owner (DATABASE_URL): retention purge, access-log checkpoints, mail.
 FROM runtime AS worker
-ENTRYPOINT ["node", "--import", "tsx", "scripts/worker.ts"]
+# react-server: the jobs import server-only modules (ADR 0046)
+ENTRYPOINT ["node", "--conditions=react-server", "--import", "tsx", "scripts/worker.ts"]
 
 # ----------------------------------------------------------------------------- app (default)
 FROM runtime AS app
