@@ -48,6 +48,15 @@ describe('/api/health and /api/ready (issue 14 §3)', () => {
     expect(res.status).toBe(503);
     expect(body.checks.worker).toBe('fail');
     expect(body.workerHeartbeatAgeSeconds).toBeGreaterThan(HEARTBEAT_MAX_AGE_SECONDS);
+
+    // the load balancer's probe: a stale worker is reported but does not take the instance out
+    res = await ready(new Request('http://localhost/api/ready?scope=traffic'));
+    body = await res.json();
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', checks: { database: 'ok', migrations: 'ok', worker: 'fail' } });
+    // an unknown scope is the full check
+    res = await ready(new Request('http://localhost/api/ready?scope=whatever'));
+    expect(res.status).toBe(503);
   });
 
   it('a shipped migration that is not applied makes it not ready, named in the answer', async () => {

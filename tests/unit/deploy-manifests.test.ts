@@ -142,7 +142,7 @@ describe('deploy/k8s manifests', () => {
     const app = find('Deployment', 'vhd-app') as unknown as Dep;
     expect(app.spec.replicas).toBeGreaterThanOrEqual(2);
     const c = app.spec.template.spec.containers[0]!;
-    expect(c.readinessProbe?.httpGet?.path).toBe('/api/ready');
+    expect(c.readinessProbe?.httpGet?.path).toBe('/api/ready?scope=traffic');
     expect(c.livenessProbe?.httpGet?.path).toBe('/api/health');
     expect(c.resources?.requests?.cpu).toBeTruthy();
     expect(c.resources?.requests?.memory).toBeTruthy();
