@@ -84,7 +84,7 @@ export function DataTable<T>({
   // scrollable-region-focusable). `scroll` is kept for callers; the box is always there now.
   void scroll;
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="max-w-full overflow-x-auto">
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto">
       {table}
     </div>
   );

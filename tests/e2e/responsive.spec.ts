@@ -16,7 +16,7 @@ const WIDTHS = [
 ] as const;
 
 /** Fails naming the elements that stick out of the viewport (the page must not scroll sideways). */
-async function expectNoHorizontalOverflow(page: Page, what: string) {
+async function expectNoHorizontalOverflow(page: Page, what: string, soft = false) {
   const report = await page.evaluate(() => {
     const vw = window.innerWidth;
     // elements inside a box that scrolls sideways on purpose (wide tables) do not count
@@ -49,8 +49,9 @@ async function expectNoHorizontalOverflow(page: Page, what: string) {
     }
     return { scrollWidth: document.documentElement.scrollWidth, vw, out: out.slice(0, 10) };
   });
-  expect(report.out, `${what}: elements outside the ${report.vw}px viewport`).toEqual([]);
-  expect(report.scrollWidth, `${what}: page scrolls sideways`).toBeLessThanOrEqual(report.vw);
+  const check = soft ? expect.soft : expect;
+  check(report.out, `${what}: elements outside the ${report.vw}px viewport`).toEqual([]);
+  check(report.scrollWidth, `${what}: page scrolls sideways`).toBeLessThanOrEqual(report.vw);
 }
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -106,7 +107,8 @@ for (const email of ROLES) {
       for (const href of [...hrefs, '/account']) {
         await page.goto(href);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await expectNoHorizontalOverflow(page, `${href} for ${email} at 390px`);
+        // soft: one run names every page that does not fit, not only the first
+        await expectNoHorizontalOverflow(page, `${href} for ${email} at 390px`, true);
       }
     });
   });
