@@ -35,7 +35,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {shell.nav.map((item) => (
                 <li key={item.href}>
                   {/* no prefetch: each prefetch renders this layout, and with it the counts (ADR 0038) */}
-                  <Link href={item.href} prefetch={false} className="underline-offset-4 hover:underline">
+                  <Link
+                    href={item.href}
+                    prefetch={false}
+                    className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
+                  >
                     {item.label}
                     <NavCount count={item.href === '/' ? work.total : (work.byNav[item.href] ?? 0)} />
                   </Link>

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, SubmitButton, TextField } from '@/components/ui/form';
 import { MEMBER_ROLE_LABEL, STATUS_LABEL } from '@/lib/labels';
 import type { PersonSearchState } from '@/lib/gdpr/schemas';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type Action = (prev: PersonSearchState, fd: FormData) => Promise<PersonSearchState>;
 
@@ -81,47 +82,49 @@ export function PersonSearch({ action }: { action: Action }) {
           {state.results.length === 0 ? (
             <p className="mt-2">Niemand gevonden in de dossiers van jouw Veilig Huis.</p>
           ) : (
-            <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Gevonden leden van cliëntsystemen</caption>
-              <thead>
-                <tr className="border-b border-gray-400">
-                  <th scope="col" className="p-2">
-                    Naam
-                  </th>
-                  <th scope="col" className="p-2">
-                    Geboortedatum
-                  </th>
-                  <th scope="col" className="p-2">
-                    Rol
-                  </th>
-                  <th scope="col" className="p-2">
-                    Dossier
-                  </th>
-                  <th scope="col" className="p-2">
-                    Status
-                  </th>
-                  <th scope="col" className="p-2">
-                    Veilig Huis
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.results.map((r) => (
-                  <tr key={r.memberId} className="border-b border-gray-200">
-                    <td className="p-2">
-                      <Link href={`/inzage/${r.memberId}`} className="text-brand-700 underline">
-                        {r.firstName} {r.lastName}
-                      </Link>
-                    </td>
-                    <td className="p-2">{formatBirth(r.dateOfBirth)}</td>
-                    <td className="p-2">{MEMBER_ROLE_LABEL[r.memberRole]}</td>
-                    <td className="p-2 font-mono">{r.reference}</td>
-                    <td className="p-2">{STATUS_LABEL[r.status]}</td>
-                    <td className="p-2">{r.safeHouseName}</td>
+            <TableScroll label="Gevonden leden van cliëntsystemen">
+              <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
+                <caption className="sr-only">Gevonden leden van cliëntsystemen</caption>
+                <thead>
+                  <tr className="border-b border-gray-400">
+                    <th scope="col" className="p-2">
+                      Naam
+                    </th>
+                    <th scope="col" className="p-2">
+                      Geboortedatum
+                    </th>
+                    <th scope="col" className="p-2">
+                      Rol
+                    </th>
+                    <th scope="col" className="p-2">
+                      Dossier
+                    </th>
+                    <th scope="col" className="p-2">
+                      Status
+                    </th>
+                    <th scope="col" className="p-2">
+                      Veilig Huis
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {state.results.map((r) => (
+                    <tr key={r.memberId} className="border-b border-gray-200">
+                      <td className="p-2">
+                        <Link href={`/inzage/${r.memberId}`} className="text-brand-700 underline">
+                          {r.firstName} {r.lastName}
+                        </Link>
+                      </td>
+                      <td className="p-2">{formatBirth(r.dateOfBirth)}</td>
+                      <td className="p-2">{MEMBER_ROLE_LABEL[r.memberRole]}</td>
+                      <td className="p-2 font-mono">{r.reference}</td>
+                      <td className="p-2">{STATUS_LABEL[r.status]}</td>
+                      <td className="p-2">{r.safeHouseName}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       )}

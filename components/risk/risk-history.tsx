@@ -7,6 +7,7 @@ import { RISK_LEVELS } from '@/lib/referrals/schemas';
 import { RISK_LEVEL_WORD, riskRank } from '@/lib/risk/levels';
 import { formatDate, LOCALE, TIME_ZONE } from '@/lib/time';
 import type { RiskHistoryView, RiskPoint } from '@/lib/risk/get-risk-history';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 type RiskLevel = RiskPoint['level'];
 
@@ -168,61 +169,63 @@ export function RiskHistorySection({ history, newHref }: { history: RiskHistoryV
         <>
           <RiskChart points={points} />
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full bg-white text-left text-sm" data-testid="risk-table">
-              <caption className="sr-only">Verloop van het risico, oudste inschatting eerst</caption>
-              <thead>
-                <tr className="border-b border-gray-400">
-                  <th scope="col" className="p-2">
-                    Datum
-                  </th>
-                  <th scope="col" className="p-2">
-                    Niveau
-                  </th>
-                  <th scope="col" className="p-2">
-                    Verandering
-                  </th>
-                  <th scope="col" className="p-2">
-                    Door
-                  </th>
-                  <th scope="col" className="p-2">
-                    Screening
-                  </th>
-                  <th scope="col" className="p-2">
-                    Onderbouwing
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p, i) => (
-                  <tr key={p.id} className="border-b border-gray-200 align-top">
-                    <td className="whitespace-nowrap p-2">{formatDate(p.at)}</td>
-                    <td className="whitespace-nowrap p-2 font-semibold">{RISK_LEVEL_LABEL[p.level]}</td>
-                    <td className="whitespace-nowrap p-2">{changeOf(p, points[i - 1])}</td>
-                    <td className="p-2">
-                      {p.by} <span className="text-gray-700">({p.capacity})</span>
-                    </td>
-                    <td className="p-2">
-                      <details>
-                        <summary className="cursor-pointer text-brand-800 underline">
-                          {p.score} van {RISK_FACTORS.length} × ja
-                        </summary>
-                        <ul className="mt-1 space-y-0.5">
-                          {RISK_FACTORS.map((f) => (
-                            <li key={f.key}>
-                              {f.label}{' '}
-                              <strong>
-                                {p.answers[f.key] ? RISK_ANSWER_LABEL[p.answers[f.key] as RiskAnswer] : '—'}
-                              </strong>
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    </td>
-                    <td className="whitespace-pre-line p-2">{p.reasoning || '—'}</td>
+            <TableScroll label="Tabel met alle risico-inschattingen">
+              <table className="w-full bg-white text-left text-sm" data-testid="risk-table">
+                <caption className="sr-only">Verloop van het risico, oudste inschatting eerst</caption>
+                <thead>
+                  <tr className="border-b border-gray-400">
+                    <th scope="col" className="p-2">
+                      Datum
+                    </th>
+                    <th scope="col" className="p-2">
+                      Niveau
+                    </th>
+                    <th scope="col" className="p-2">
+                      Verandering
+                    </th>
+                    <th scope="col" className="p-2">
+                      Door
+                    </th>
+                    <th scope="col" className="p-2">
+                      Screening
+                    </th>
+                    <th scope="col" className="p-2">
+                      Onderbouwing
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {points.map((p, i) => (
+                    <tr key={p.id} className="border-b border-gray-200 align-top">
+                      <td className="whitespace-nowrap p-2">{formatDate(p.at)}</td>
+                      <td className="whitespace-nowrap p-2 font-semibold">{RISK_LEVEL_LABEL[p.level]}</td>
+                      <td className="whitespace-nowrap p-2">{changeOf(p, points[i - 1])}</td>
+                      <td className="p-2">
+                        {p.by} <span className="text-gray-700">({p.capacity})</span>
+                      </td>
+                      <td className="p-2">
+                        <details>
+                          <summary className="cursor-pointer text-brand-800 underline">
+                            {p.score} van {RISK_FACTORS.length} × ja
+                          </summary>
+                          <ul className="mt-1 space-y-0.5">
+                            {RISK_FACTORS.map((f) => (
+                              <li key={f.key}>
+                                {f.label}{' '}
+                                <strong>
+                                  {p.answers[f.key] ? RISK_ANSWER_LABEL[p.answers[f.key] as RiskAnswer] : '—'}
+                                </strong>
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      </td>
+                      <td className="whitespace-pre-line p-2">{p.reasoning || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </div>
         </>
       )}

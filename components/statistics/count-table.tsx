@@ -1,5 +1,6 @@
 import type { Masked } from '@/lib/reporting/suppression';
 import { Count } from './bar-chart';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** A two-column table of (suppressed) counts: the accessible source next to each bar chart. */
 export function CountTable({
@@ -16,40 +17,42 @@ export function CountTable({
   total?: { label: string; value: Masked };
 }) {
   return (
-    <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-      <caption className="p-2 text-left text-sm text-gray-700">{caption}</caption>
-      <thead>
-        <tr className="border-b border-gray-400">
-          <th scope="col" className="p-2 font-semibold">
-            {labelHeader}
-          </th>
-          <th scope="col" className="p-2 text-right font-semibold">
-            {valueHeader}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} className="border-b border-gray-200">
-            <th scope="row" className="p-2 text-left font-normal">
-              {r.label}
+    <TableScroll label="Tabel">
+      <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
+        <caption className="p-2 text-left text-sm text-gray-700">{caption}</caption>
+        <thead>
+          <tr className="border-b border-gray-400">
+            <th scope="col" className="p-2 font-semibold">
+              {labelHeader}
             </th>
-            <td className="p-2 text-right tabular-nums">
-              <Count value={r.value} />
-            </td>
-          </tr>
-        ))}
-        {total && (
-          <tr className="font-semibold">
-            <th scope="row" className="p-2 text-left">
-              {total.label}
+            <th scope="col" className="p-2 text-right font-semibold">
+              {valueHeader}
             </th>
-            <td className="p-2 text-right tabular-nums">
-              <Count value={total.value} />
-            </td>
           </tr>
-        )}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-b border-gray-200">
+              <th scope="row" className="p-2 text-left font-normal">
+                {r.label}
+              </th>
+              <td className="p-2 text-right tabular-nums">
+                <Count value={r.value} />
+              </td>
+            </tr>
+          ))}
+          {total && (
+            <tr className="font-semibold">
+              <th scope="row" className="p-2 text-left">
+                {total.label}
+              </th>
+              <td className="p-2 text-right tabular-nums">
+                <Count value={total.value} />
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

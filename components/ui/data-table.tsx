@@ -1,4 +1,4 @@
-import type { Key, ReactNode } from 'react';
+import { useId, type Key, type ReactNode } from 'react';
 
 export interface DataTableColumn<T> {
   header: ReactNode;
@@ -39,9 +39,12 @@ export function DataTable<T>({
   /** Wrap in a horizontally scrollable box (wide tables with many columns). */
   scroll?: boolean;
 }) {
+  const captionId = useId();
   const table = (
     <table className={['w-full border-collapse bg-white text-left', className].filter(Boolean).join(' ')}>
-      <caption className={captionVisible ? 'mb-2 text-left font-semibold' : 'sr-only'}>{caption}</caption>
+      <caption id={captionId} className={captionVisible ? 'mb-2 text-left font-semibold' : 'sr-only'}>
+        {caption}
+      </caption>
       <thead>
         <tr className="border-b border-gray-400">
           {columns.map((c, i) => (
@@ -76,5 +79,13 @@ export function DataTable<T>({
       </tbody>
     </table>
   );
-  return scroll ? <div className="overflow-x-auto">{table}</div> : table;
+  // Always in a box that scrolls sideways when the table is wider than a phone (issue 14 §6):
+  // focusable and named after the caption, so keyboard users can scroll it too (axe:
+  // scrollable-region-focusable). `scroll` is kept for callers; the box is always there now.
+  void scroll;
+  return (
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto">
+      {table}
+    </div>
+  );
 }

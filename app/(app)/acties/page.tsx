@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { loadPage } from '@/lib/auth/session';
 import { listMyActions } from '@/lib/plan/list-my-actions';
 import { formatDate, PLAN_ACTION_STATUS_LABEL } from '@/lib/labels';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Mijn acties' };
 
@@ -43,48 +44,50 @@ export default async function MyActionsPage() {
 
 function ActionTable({ actions }: { actions: Awaited<ReturnType<typeof listMyActions>> }) {
   return (
-    <table className="mt-2 w-full max-w-5xl border-collapse text-left">
-      <thead>
-        <tr className="border-b border-gray-400">
-          <th scope="col" className="p-2">
-            Casus
-          </th>
-          <th scope="col" className="p-2">
-            Actie
-          </th>
-          <th scope="col" className="p-2">
-            Verantwoordelijke
-          </th>
-          <th scope="col" className="p-2">
-            Tegen
-          </th>
-          <th scope="col" className="p-2">
-            Status
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a) => (
-          <tr key={a.id} className={a.overdue ? 'border-b border-gray-200 bg-red-50' : 'border-b border-gray-200'}>
-            <td className="p-2">
-              <Link href={`/dossiers/${a.dossierId}/casusoverleg#actie-${a.id}`} className="text-brand-700 underline">
-                {a.reference}
-              </Link>
-            </td>
-            <td className="p-2">
-              {a.description}
-              <span className="block text-sm text-gray-700">Doel: {a.goal}</span>
-              {a.doneNote && <span className="block text-sm text-gray-700">Notitie: {a.doneNote}</span>}
-            </td>
-            <td className="p-2">{a.personal ? 'Jij' : a.owner}</td>
-            <td className="p-2">{a.dueDate ? formatDate(a.dueDate) : '—'}</td>
-            <td className="p-2">
-              {a.overdue ? <strong className="text-red-800">Over tijd</strong> : PLAN_ACTION_STATUS_LABEL[a.status]}
-              {a.doneAt ? ` op ${formatDate(a.doneAt)}` : ''}
-            </td>
+    <TableScroll label="Tabel">
+      <table className="mt-2 w-full max-w-5xl border-collapse text-left">
+        <thead>
+          <tr className="border-b border-gray-400">
+            <th scope="col" className="p-2">
+              Casus
+            </th>
+            <th scope="col" className="p-2">
+              Actie
+            </th>
+            <th scope="col" className="p-2">
+              Verantwoordelijke
+            </th>
+            <th scope="col" className="p-2">
+              Tegen
+            </th>
+            <th scope="col" className="p-2">
+              Status
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {actions.map((a) => (
+            <tr key={a.id} className={a.overdue ? 'border-b border-gray-200 bg-red-50' : 'border-b border-gray-200'}>
+              <td className="p-2">
+                <Link href={`/dossiers/${a.dossierId}/casusoverleg#actie-${a.id}`} className="text-brand-700 underline">
+                  {a.reference}
+                </Link>
+              </td>
+              <td className="p-2">
+                {a.description}
+                <span className="block text-sm text-gray-700">Doel: {a.goal}</span>
+                {a.doneNote && <span className="block text-sm text-gray-700">Notitie: {a.doneNote}</span>}
+              </td>
+              <td className="p-2">{a.personal ? 'Jij' : a.owner}</td>
+              <td className="p-2">{a.dueDate ? formatDate(a.dueDate) : '—'}</td>
+              <td className="p-2">
+                {a.overdue ? <strong className="text-red-800">Over tijd</strong> : PLAN_ACTION_STATUS_LABEL[a.status]}
+                {a.doneAt ? ` op ${formatDate(a.doneAt)}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { STATUS_LABEL } from '@/lib/labels';
 import { formatDate } from '@/lib/time';
 import { Notice } from '@/components/ui/notice';
 import { noticeText } from '@/lib/forms/notices';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Dossiers' };
 
@@ -41,43 +42,45 @@ export default async function DossiersPage({
           Er zijn geen dossiers die je mag zien.
         </p>
       ) : (
-        <table className="mt-6 w-full border-collapse bg-white text-left">
-          <caption className="sr-only">Dossiers, {data.total} in totaal</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">
-                Referentie
-              </th>
-              <th scope="col" className="p-2">
-                Cliëntsysteem
-              </th>
-              <th scope="col" className="p-2">
-                Veilig Huis
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              <th scope="col" className="p-2">
-                Aangemeld op
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((d) => (
-              <tr key={d.id} className="border-b border-gray-200">
-                <td className="p-2">
-                  <Link href={`/dossiers/${d.id}`} className="text-brand-700 underline">
-                    {d.reference}
-                  </Link>
-                </td>
-                <td className="p-2">{d.clientSystemLabel}</td>
-                <td className="p-2">{d.safeHouse.name}</td>
-                <td className="p-2">{STATUS_LABEL[d.status]}</td>
-                <td className="p-2">{formatDate(d.submittedAt)}</td>
+        <TableScroll label="Tabel">
+          <table className="mt-6 w-full border-collapse bg-white text-left">
+            <caption className="sr-only">Dossiers, {data.total} in totaal</caption>
+            <thead>
+              <tr className="border-b border-gray-400">
+                <th scope="col" className="p-2">
+                  Referentie
+                </th>
+                <th scope="col" className="p-2">
+                  Cliëntsysteem
+                </th>
+                <th scope="col" className="p-2">
+                  Veilig Huis
+                </th>
+                <th scope="col" className="p-2">
+                  Status
+                </th>
+                <th scope="col" className="p-2">
+                  Aangemeld op
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((d) => (
+                <tr key={d.id} className="border-b border-gray-200">
+                  <td className="p-2">
+                    <Link href={`/dossiers/${d.id}`} className="text-brand-700 underline">
+                      {d.reference}
+                    </Link>
+                  </td>
+                  <td className="p-2">{d.clientSystemLabel}</td>
+                  <td className="p-2">{d.safeHouse.name}</td>
+                  <td className="p-2">{STATUS_LABEL[d.status]}</td>
+                  <td className="p-2">{formatDate(d.submittedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={data.page} pages={pages} href={(p) => `/dossiers?pagina=${p}`} />
     </>

@@ -11,6 +11,7 @@ import { formatDays } from '@/lib/reporting/suppression';
 import type { UnitStatistics } from '@/lib/reporting/tables';
 import { BarChart, Count } from '@/components/statistics/bar-chart';
 import { CountTable } from '@/components/statistics/count-table';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Statistieken' };
 
@@ -137,63 +138,65 @@ export default async function StatisticsPage({
           Overzicht per Veilig Huis
         </h2>
         <div className="overflow-x-auto">
-          <table className="mt-3 w-full border-collapse bg-white text-left">
-            <caption className="p-2 text-left text-sm text-gray-700">
-              Aanmeldingen, beslissingen en trajecten, {data.period}
-            </caption>
-            <thead>
-              <tr className="border-b border-gray-400">
-                <th scope="col" className={th}>
-                  Veilig Huis
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Aanmeldingen
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Wacht op beslissing
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Beslist
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Opgenomen
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Lopende trajecten
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Afgesloten trajecten
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overviewRows.map((u) => (
-                <tr key={u.id} className={`border-b border-gray-200 ${u.id === 'total' ? 'font-semibold' : ''}`}>
-                  <th scope="row" className="p-2 text-left font-normal">
-                    {u.id === 'total' ? <strong>{u.name}</strong> : u.name}
+          <TableScroll label="Tabel">
+            <table className="mt-3 w-full border-collapse bg-white text-left">
+              <caption className="p-2 text-left text-sm text-gray-700">
+                Aanmeldingen, beslissingen en trajecten, {data.period}
+              </caption>
+              <thead>
+                <tr className="border-b border-gray-400">
+                  <th scope="col" className={th}>
+                    Veilig Huis
                   </th>
-                  <td className={num}>
-                    <Count value={u.referrals} />
-                  </td>
-                  <td className={num}>
-                    <Count value={u.pending} />
-                  </td>
-                  <td className={num}>
-                    <Count value={u.decided} />
-                  </td>
-                  <td className={num}>
-                    <Count value={u.outcomes.find((o) => o.code === 'START_TRAJECTORY')!.n} />
-                  </td>
-                  <td className={num}>
-                    <Count value={u.trajectories.open} />
-                  </td>
-                  <td className={num}>
-                    <Count value={u.trajectories.closed} />
-                  </td>
+                  <th scope="col" className={`${th} text-right`}>
+                    Aanmeldingen
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Wacht op beslissing
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Beslist
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Opgenomen
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Lopende trajecten
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Afgesloten trajecten
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overviewRows.map((u) => (
+                  <tr key={u.id} className={`border-b border-gray-200 ${u.id === 'total' ? 'font-semibold' : ''}`}>
+                    <th scope="row" className="p-2 text-left font-normal">
+                      {u.id === 'total' ? <strong>{u.name}</strong> : u.name}
+                    </th>
+                    <td className={num}>
+                      <Count value={u.referrals} />
+                    </td>
+                    <td className={num}>
+                      <Count value={u.pending} />
+                    </td>
+                    <td className={num}>
+                      <Count value={u.decided} />
+                    </td>
+                    <td className={num}>
+                      <Count value={u.outcomes.find((o) => o.code === 'START_TRAJECTORY')!.n} />
+                    </td>
+                    <td className={num}>
+                      <Count value={u.trajectories.open} />
+                    </td>
+                    <td className={num}>
+                      <Count value={u.trajectories.closed} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       </section>
 
@@ -287,39 +290,41 @@ export default async function StatisticsPage({
           Mediaan van het aantal dagen tussen de indiening van de aanmelding en de beslissing na toetsing, voor de
           beslissingen over aanmeldingen uit deze periode.
         </p>
-        <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-          <caption className="p-2 text-left text-sm text-gray-700">
-            Mediane wachttijd per Veilig Huis, {data.period}
-          </caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className={th}>
-                Veilig Huis
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Beslissingen
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Mediane wachttijd
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {overviewRows.map((u) => (
-              <tr key={u.id} className={`border-b border-gray-200 ${u.id === 'total' ? 'font-semibold' : ''}`}>
-                <th scope="row" className="p-2 text-left font-normal">
-                  {u.id === 'total' ? <strong>{u.name}</strong> : u.name}
+        <TableScroll label="Tabel">
+          <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
+            <caption className="p-2 text-left text-sm text-gray-700">
+              Mediane wachttijd per Veilig Huis, {data.period}
+            </caption>
+            <thead>
+              <tr className="border-b border-gray-400">
+                <th scope="col" className={th}>
+                  Veilig Huis
                 </th>
-                <td className={num}>
-                  <Count value={u.decided} />
-                </td>
-                <td className={num}>
-                  <Median u={u} />
-                </td>
+                <th scope="col" className={`${th} text-right`}>
+                  Beslissingen
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Mediane wachttijd
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overviewRows.map((u) => (
+                <tr key={u.id} className={`border-b border-gray-200 ${u.id === 'total' ? 'font-semibold' : ''}`}>
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {u.id === 'total' ? <strong>{u.name}</strong> : u.name}
+                  </th>
+                  <td className={num}>
+                    <Count value={u.decided} />
+                  </td>
+                  <td className={num}>
+                    <Median u={u} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { accessReview } from '@/lib/admin/access-review';
 import { noticeText } from '@/lib/forms/notices';
 import { ROLE_LABEL, formatDate, formatDateTime } from '@/lib/labels';
 import { confirmReviewAction } from '../actions';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export const metadata = { title: 'Toegangsreview' };
 
@@ -43,42 +44,44 @@ export default async function AccessReviewPage({ searchParams }: { searchParams:
           {g.accounts.length === 0 ? (
             <p className="mt-2">Geen accounts.</p>
           ) : (
-            <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Accounts van {g.title}</caption>
-              <thead>
-                <tr className="border-b border-gray-400">
-                  <th scope="col" className="p-2">
-                    Naam
-                  </th>
-                  <th scope="col" className="p-2">
-                    Organisatie
-                  </th>
-                  <th scope="col" className="p-2">
-                    Rollen
-                  </th>
-                  <th scope="col" className="p-2">
-                    Status
-                  </th>
-                  <th scope="col" className="p-2">
-                    Laatste aanmelding
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.accounts.map((a) => (
-                  <tr key={a.userId} className="border-b border-gray-200">
-                    <td className="p-2">
-                      {a.name}
-                      <span className="block text-gray-700">{a.email}</span>
-                    </td>
-                    <td className="p-2">{a.organisationName}</td>
-                    <td className="p-2">{a.roles.map((r) => ROLE_LABEL[r]).join(', ')}</td>
-                    <td className="p-2">{a.active ? 'actief' : 'gedeactiveerd'}</td>
-                    <td className="p-2">{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'nooit'}</td>
+            <TableScroll label="Tabel">
+              <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
+                <caption className="sr-only">Accounts van {g.title}</caption>
+                <thead>
+                  <tr className="border-b border-gray-400">
+                    <th scope="col" className="p-2">
+                      Naam
+                    </th>
+                    <th scope="col" className="p-2">
+                      Organisatie
+                    </th>
+                    <th scope="col" className="p-2">
+                      Rollen
+                    </th>
+                    <th scope="col" className="p-2">
+                      Status
+                    </th>
+                    <th scope="col" className="p-2">
+                      Laatste aanmelding
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {g.accounts.map((a) => (
+                    <tr key={a.userId} className="border-b border-gray-200">
+                      <td className="p-2">
+                        {a.name}
+                        <span className="block text-gray-700">{a.email}</span>
+                      </td>
+                      <td className="p-2">{a.organisationName}</td>
+                      <td className="p-2">{a.roles.map((r) => ROLE_LABEL[r]).join(', ')}</td>
+                      <td className="p-2">{a.active ? 'actief' : 'gedeactiveerd'}</td>
+                      <td className="p-2">{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'nooit'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
           {g.safeHouseId && (
             <div className="mt-2">

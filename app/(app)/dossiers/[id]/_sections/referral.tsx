@@ -3,6 +3,7 @@ import { Section } from '@/components/ui/section';
 import { RISK_FACTORS, RISK_ANSWER_LABEL, type RiskAnswer } from '@/lib/referrals/risk-screening';
 import { RISK_LEVEL_LABEL, VIOLENCE_FORM_LABEL, VIOLENCE_TYPE_LABEL } from '@/lib/labels';
 import type { View } from './types';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 /** The referral as submitted, with the answers to the risk screening. */
 export function ReferralSection({ referral }: { referral: NonNullable<View['referral']> }) {
@@ -35,19 +36,21 @@ export function ReferralSection({ referral }: { referral: NonNullable<View['refe
       </DescriptionList>
       <details className="mt-3">
         <summary className="cursor-pointer text-brand-800 underline">Antwoorden op de risicoscreening</summary>
-        <table className="mt-2 bg-white text-left text-sm">
-          <caption className="sr-only">Risicoscreening</caption>
-          <tbody>
-            {RISK_FACTORS.map((f) => (
-              <tr key={f.key} className="border-b border-gray-200">
-                <th scope="row" className="p-1 pr-4 font-normal">
-                  {f.label}
-                </th>
-                <td className="p-1">{answers[f.key] ? RISK_ANSWER_LABEL[answers[f.key]!] : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Risicoscreening">
+          <table className="mt-2 bg-white text-left text-sm">
+            <caption className="sr-only">Risicoscreening</caption>
+            <tbody>
+              {RISK_FACTORS.map((f) => (
+                <tr key={f.key} className="border-b border-gray-200">
+                  <th scope="row" className="p-1 pr-4 font-normal">
+                    {f.label}
+                  </th>
+                  <td className="p-1">{answers[f.key] ? RISK_ANSWER_LABEL[answers[f.key]!] : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
     </Section>
   );
