@@ -102,7 +102,7 @@ else
 fi
 unset DATABASE_URL APP_DB_PASSWORD
 # --max-semi-space-size: as scripts/lib/runtime.ts (APP_NODE_FLAGS) says why
-exec node --max-semi-space-size=32 node_modules/next/dist/bin/next start -p "${PORT:-3000}"
+exec node --max-semi-space-size=32 --import tsx scripts/server.ts -p "${PORT:-3000}"
 EOF
 
 USER node

@@ -4,7 +4,7 @@ import * as oidc from './tests/helpers/oidc';
 import { proxyPort } from './tests/helpers/proxy';
 
 /**
- * End-to-end tests in a real Chromium against `next start`. Run through `npm test` or
+ * End-to-end tests in a real Chromium against the production server (scripts/server.ts). Run through `npm test` or
  * `npm run test:e2e` (scripts/e2e.ts prepares the database and the environment).
  * Debian's /usr/bin/chromium is used where present (CI); elsewhere Playwright's own browser.
  */
@@ -12,6 +12,14 @@ const port = Number(process.env.E2E_PORT ?? 3111);
 /** A second instance on the same database: live updates must cross instances. */
 export const secondPort = port + 1;
 const debianChromium = '/usr/bin/chromium';
+/**
+ * Issue 14 §3 (ADR 0046): the app servers run our own server (scripts/server.ts: request ids,
+ * JSON access lines) and write their JSON logs (stdout) to .data/e2e-logs/<port>.log, which
+ * `npm test` checks afterwards for demo personal data (scripts/check-e2e-logs.ts).
+ */
+const e2eLogDir = '.data/e2e-logs';
+fs.mkdirSync(e2eLogDir, { recursive: true });
+const appServer = (p: number) => `node --import tsx scripts/server.ts -p ${p} -H 127.0.0.1 >> ${e2eLogDir}/${p}.log`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -52,7 +60,7 @@ export default defineConfig({
   ],
   webServer: [
     ...[port, secondPort].map((p) => ({
-      command: `npx next start -p ${p} -H 127.0.0.1`,
+      command: appServer(p),
       url: `http://127.0.0.1:${p}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -79,7 +87,7 @@ export default defineConfig({
       stderr: 'pipe' as const,
     },
     {
-      command: `npx next start -p ${oidc.oidcPorts(port).app} -H 127.0.0.1`,
+      command: appServer(oidc.oidcPorts(port).app),
       url: `http://127.0.0.1:${oidc.oidcPorts(port).app}/login`,
       reuseExistingServer: false,
       timeout: 120_000,

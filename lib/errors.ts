@@ -2,6 +2,7 @@
  * Typed, expected errors. Their message is Dutch and safe to show; anything else is an
  * unexpected error: logged with an id, shown as a generic message.
  */
+import { errorInfo, logger } from './ops/logger';
 export type ErrorCode = 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN_ACTION';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -37,13 +38,14 @@ export function isAppError(e: unknown): e is AppError {
 }
 
 /**
- * Logs an unexpected error with a short id — its name and message only, never the request's
+ * Logs an unexpected error with a short id — its name and code only, never the request's
  * content — and returns the id, to show the user (forms and route handlers alike).
  */
 export function reportUnexpected(err: unknown): string {
   const id = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
-  console.error(`[fout ${id}] ${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}`);
+  // name and code only: a message may quote data (a value, an e-mail address, a query)
+  logger.error({ errorId: id, ...errorInfo(err) }, 'unexpected error');
   return id;
 }

@@ -44,6 +44,8 @@ try {
     NEXT_TELEMETRY_DISABLED: '1',
   });
   code = await buildIfNeeded(env);
+  // the app servers' logs of this run only (issue 14 §3; checked by scripts/check-e2e-logs.ts)
+  fs.rmSync(path.join(ROOT, '.data', 'e2e-logs'), { recursive: true, force: true });
   if (code === 0) code = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], env, ROOT);
 } finally {
   await embedded?.stop();

@@ -77,7 +77,9 @@ try {
   // nor the key that signs the access log's checkpoints: only the worker holds it (ADR 0021)
   delete appEnv.AUDIT_CHECKPOINT_PRIVATE_KEY;
   const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, dev ? 'dev' : 'start', '-p', port], {
+  // production: our server around Next's handler (request ids, JSON logs; ADR 0046)
+  const appArgs = dev ? [nextBin, 'dev', '-p', port] : ['--import', 'tsx', 'scripts/server.ts', '-p', port];
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, ...appArgs], {
     stdio: 'inherit',
     env: appEnv,
     cwd: ROOT,

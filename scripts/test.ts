@@ -31,6 +31,11 @@ let e2eCode = 1;
 try {
   vitestCode = await run('npx', ['vitest', 'run'], env, ROOT);
   e2eCode = await run('npx', ['tsx', 'scripts/e2e.ts'], env, ROOT);
+  // issue 14 §3 (ADR 0046): the app servers' logs of that run hold JSON with request ids, and no
+  // name or national number of the demo data
+  if (fs.existsSync(path.join(ROOT, '.data', 'e2e-logs')))
+    e2eCode ||= await run('npx', ['tsx', 'scripts/check-e2e-logs.ts'], env, ROOT);
+  else e2eCode ||= 1;
 } finally {
   await embedded?.stop();
 }

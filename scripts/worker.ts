@@ -6,10 +6,11 @@ import { unsafeOwnerClient } from './lib/owner';
 import pg from 'pg';
 import { startJobs } from '../lib/jobs/boss';
 import { startHeartbeat } from '../lib/ops/heartbeat';
+import { errorInfo, logger } from '../lib/ops/logger';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error('DATABASE_URL ontbreekt: de worker verbindt als eigenaar van de databank.');
+  logger.fatal('DATABASE_URL ontbreekt: de worker verbindt als eigenaar van de databank.');
   process.exit(1);
 }
 const owner = unsafeOwnerClient(url);
@@ -18,17 +19,21 @@ const checkpoint = privateKey
   ? { dir: process.env.AUDIT_CHECKPOINT_DIR ?? '.data/audit-checkpoints', privateKey }
   : undefined;
 if (!checkpoint)
-  console.warn(
-    '[jobs] AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: geen controlepunten van het toegangslog (zie .env.example)',
+  logger.warn(
+    { component: 'jobs' },
+    'AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: geen controlepunten van het toegangslog (zie .env.example)',
   );
 const jobs = await startJobs(url, owner, { checkpoint });
-console.log(
-  `[jobs] worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`,
+logger.info(
+  { component: 'jobs' },
+  `worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`,
 );
 // the heartbeat /api/ready looks at (ADR 0046): a pool of one connection of its own
 const heartbeatPool = new pg.Pool({ connectionString: url, max: 1, application_name: 'vhd-heartbeat' });
 heartbeatPool.on('error', () => undefined);
-const heartbeat = startHeartbeat(heartbeatPool, (err) => console.error(`[jobs] hartslag mislukt: ${err.message}`));
+const heartbeat = startHeartbeat(heartbeatPool, (err) =>
+  logger.error({ component: 'jobs', ...errorInfo(err) }, 'heartbeat failed'),
+);
 const stop = async () => {
   // never hang on the way out (e.g. when the database stopped first)
   setTimeout(() => process.exit(0), 12_000).unref();

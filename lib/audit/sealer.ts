@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { sealAuditLog } from './verify-db';
+import { errorInfo, logger } from '../ops/logger';
 
 /** How often the worker seals new access-log rows into the chain (ADR 0028). */
 export const SEAL_INTERVAL_MS = 2000;
@@ -10,7 +11,7 @@ export const SEAL_INTERVAL_MS = 2000;
  */
 export function startSealer(ownerUrl: string, everyMs = SEAL_INTERVAL_MS): () => Promise<void> {
   const pool = new pg.Pool({ connectionString: ownerUrl, max: 1, application_name: 'vhd-sealer' });
-  pool.on('error', (err: Error) => console.error(`[jobs] toegangslog verzegelen: ${err.message}`));
+  pool.on('error', (err: Error) => logger.error({ component: 'sealer', ...errorInfo(err) }, 'sealer pool error'));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -24,7 +25,7 @@ export function startSealer(ownerUrl: string, everyMs = SEAL_INTERVAL_MS): () =>
           client.release();
         }
       } catch (err) {
-        if (!stopped) console.error(`[jobs] toegangslog verzegelen mislukt: ${(err as Error).message}`);
+        if (!stopped) logger.error({ component: 'sealer', ...errorInfo(err) }, 'sealing the access log failed');
       }
       if (!stopped) timer = setTimeout(tick, everyMs);
     })();

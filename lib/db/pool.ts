@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { errorInfo, logger } from '../ops/logger';
 
 /**
  * A pg pool with explicit timeouts (Prisma 7's pg pool has none by default) and an error
@@ -17,7 +18,7 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   });
   pool.on('error', (err) => {
     // An idle client lost its connection (e.g. the server restarted). The pool replaces it.
-    console.error(`[db] verbinding verloren: ${err.message}`);
+    logger.error({ component: 'db', ...errorInfo(err) }, 'idle connection lost');
   });
   return pool;
 }

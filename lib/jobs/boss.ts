@@ -7,6 +7,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { purgeExpiredDossiers } from '@/lib/retention/purge';
 import { deliverImmediate, scanActionReminders, sendDigests } from '@/lib/notifications/deliver';
 import { TIME_ZONE } from '@/lib/time';
+import { errorInfo, logger } from '../ops/logger';
 
 /**
  * Background jobs on pg-boss: a PostgreSQL-backed queue, so no extra infrastructure. The worker
@@ -72,7 +73,7 @@ export async function startJobs(
   } = {},
 ): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: ownerUrl, schema: 'pgboss', application_name: 'vhd-jobs', max: 4 });
-  boss.on('error', (err: Error) => console.error(`[jobs] ${err.message}`));
+  boss.on('error', (err: Error) => logger.error({ component: 'jobs', ...errorInfo(err) }, 'pg-boss error'));
   await boss.start();
   await boss.createQueue(RETENTION_QUEUE);
   if (opts.schedule !== false) {
@@ -92,7 +93,7 @@ export async function startJobs(
           undefined,
           job.data?.safeHouseId ? { safeHouseId: job.data.safeHouseId } : {},
         );
-        console.log(`[jobs] bewaartermijn: ${purged.length} dossier(s) gewist`);
+        logger.info({ component: 'jobs', purged: purged.length }, 'retention purge');
       }
     },
   );
@@ -103,7 +104,7 @@ export async function startJobs(
     if (opts.schedule !== false) await boss.schedule(CHECKPOINT_QUEUE, '0 * * * *', {}, { tz: TIME_ZONE });
     await boss.work(CHECKPOINT_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
       const cp = await checkpointNow(ownerUrl, cfg);
-      console.log(`[jobs] toegangslog: controlepunt bij rij ${cp.seq}`);
+      logger.info({ component: 'jobs', seq: String(cp.seq) }, 'audit checkpoint written');
     });
     await boss.send(CHECKPOINT_QUEUE, {});
   }
@@ -111,8 +112,9 @@ export async function startJobs(
   const verify = (scope: VerificationScope) => async () => {
     const r = await verifyNow(ownerUrl, scope);
     const what = r.scope === 'full' ? 'volledige controle' : 'controle';
-    if (r.ok) console.log(`[jobs] toegangslog: ${what} tot rij ${r.toSeq} (${r.checked} rijen): keten intact`);
-    else console.error(`[jobs] toegangslog: ${what}: KETEN GEBROKEN bij rij ${r.brokenAtSeq}: ${r.problem}`);
+    if (r.ok)
+      logger.info({ component: 'jobs', check: what, toSeq: String(r.toSeq), checked: r.checked }, 'audit chain intact');
+    else logger.error({ component: 'jobs', check: what, brokenAtSeq: String(r.brokenAtSeq) }, 'audit chain BROKEN');
   };
   await boss.createQueue(VERIFY_QUEUE);
   await boss.createQueue(VERIFY_FULL_QUEUE);
@@ -129,7 +131,7 @@ export async function startJobs(
   if (opts.schedule !== false) await boss.schedule(PARTITIONS_QUEUE, '15 1 * * *', {}, { tz: TIME_ZONE });
   await boss.work(PARTITIONS_QUEUE, polling, async () => {
     const made = await ensureAuditPartitions(ownerUrl);
-    if (made > 0) console.log(`[jobs] toegangslog: ${made} maandpartitie(s) aangemaakt`);
+    if (made > 0) logger.info({ component: 'jobs', partitions: made }, 'audit partitions created');
   });
   await boss.send(PARTITIONS_QUEUE, {});
   await startNotificationJobs(boss, owner, opts);
@@ -166,19 +168,19 @@ async function startNotificationJobs(
   await boss.work<{ asOf?: string }>(NOTIFY_QUEUE, polling, async (jobs) => {
     for (const job of jobs) {
       const r = await deliverImmediate(owner, asOf(job.data));
-      if (r.sent || r.failed) console.log(`[jobs] meldingen: ${r.sent} e-mail(s) verstuurd, ${r.failed} mislukt`);
+      if (r.sent || r.failed) logger.info({ component: 'jobs', sent: r.sent, failed: r.failed }, 'notification mails');
     }
   });
   await boss.work<{ asOf?: string }>(DIGEST_QUEUE, polling, async (jobs) => {
     for (const job of jobs) {
       const r = await sendDigests(owner, asOf(job.data));
-      console.log(`[jobs] dagelijks overzicht: ${r.sent} e-mail(s) verstuurd, ${r.failed} mislukt`);
+      logger.info({ component: 'jobs', sent: r.sent, failed: r.failed }, 'daily digest mails');
     }
   });
   await boss.work<{ asOf?: string }>(REMINDER_QUEUE, polling, async (jobs) => {
     for (const job of jobs) {
       const n = await scanActionReminders(owner, asOf(job.data));
-      console.log(`[jobs] herinneringen acties: ${n} melding(en)`);
+      logger.info({ component: 'jobs', reminders: n }, 'action reminders');
       // the new ones go out at once for whoever chose that
       await deliverImmediate(owner, asOf(job.data));
     }

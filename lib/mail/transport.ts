@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { emptyToUndefined, readMailConfig, type MailConfig } from './config';
+import { logger, errorInfo } from '../ops/logger';
 
 /**
  * Outgoing mail over SMTP. Configuration is read from the environment on every send (cheap,
@@ -67,11 +68,11 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
   try {
     config = readMailConfig();
   } catch (err) {
-    console.error(`[mail] niet verzonden: ${(err as Error).message}`);
+    logger.error({ component: 'mail', ...errorInfo(err) }, 'not sent: invalid mail configuration');
     return { delivered: false, reason: 'invalid-config' };
   }
   if (!config.SMTP_URL) {
-    console.warn('[mail] niet verzonden: SMTP_URL is niet ingesteld');
+    logger.warn({ component: 'mail' }, 'not sent: SMTP_URL is not set');
     return { delivered: false, reason: 'not-configured' };
   }
 
@@ -92,7 +93,7 @@ export async function sendMail(message: MailMessage): Promise<SendResult> {
     // Only the error code: messages may quote the recipient address or the server's reply.
     const code = (err as { code?: unknown }).code;
     const reason = `send-failed:${typeof code === 'string' ? code : 'unknown'}`;
-    console.error(`[mail] niet verzonden: ${reason}`);
+    logger.error({ component: 'mail', reason }, 'not sent');
     return { delivered: false, reason };
   }
 }

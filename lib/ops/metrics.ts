@@ -2,6 +2,7 @@ import 'server-only';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type pg from 'pg';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { httpMetrics } from './http-metrics';
 
 /**
  * Prometheus metrics (issue 14 §3, ADR 0046), read at scrape time: the web process's own
@@ -68,5 +69,7 @@ export async function renderMetrics(
     m.pool.set({ state: 'idle' }, pool.idleCount);
     m.pool.set({ state: 'waiting' }, pool.waitingCount);
   }
-  return { body: await m.registry.metrics(), contentType: m.registry.contentType };
+  // and the per-route request metrics our web server records (lib/ops/http-metrics.ts)
+  const http = await httpMetrics().registry.metrics();
+  return { body: `${await m.registry.metrics()}${http ? `\n${http}` : ''}`, contentType: m.registry.contentType };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { errorInfo, logger } from '../ops/logger';
 
 /**
  * Live updates across app instances: use cases call notify_case_event(...) inside their
@@ -68,14 +69,14 @@ export class CaseEventBus {
         try {
           listener(event);
         } catch (err) {
-          console.error(`[events] luisteraar faalde: ${(err as Error).message}`);
+          logger.error({ component: 'events', ...errorInfo(err) }, 'listener failed');
         }
       }
     });
     // A lost connection (e.g. PostgreSQL restarted) is re-established; events in between are
     // missed, which clients cover by refreshing when their stream reconnects.
     client.on('error', (err) => {
-      console.error(`[events] verbinding verloren: ${err.message}`);
+      logger.error({ component: 'events', ...errorInfo(err) }, 'connection lost');
       this.reconnect(client);
     });
     client.on('end', () => this.reconnect(client));

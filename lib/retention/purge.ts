@@ -3,6 +3,7 @@ import { instantToBrussels } from '@/lib/time';
 import { retentionTerms, type RetentionTerms } from './terms';
 import { attachmentStore, type BlobStore } from '@/lib/attachments/blob-store';
 import { deleteDossierBlobs, sweepOrphanBlobs } from '@/lib/attachments/purge-blobs';
+import { errorInfo, logger } from '../ops/logger';
 
 /**
  * Art. 15 §3, GDPR art. 5(1)(e): after the retention term, personal data must be gone. For every
@@ -84,8 +85,9 @@ export async function purgeExpiredDossiers(
     select: { id: true, reference: true, safeHouseId: true, closedAt: true, retentionUntil: true },
   });
   for (const h of held) {
-    console.warn(
-      `[purge] ${h.reference} vastgehouden: gesloten op ${h.closedAt!.toISOString()}, minder dan ${terms.PURGE_GRACE_DAYS} dagen geleden`,
+    logger.warn(
+      { component: 'purge', dossierId: h.id, graceDays: terms.PURGE_GRACE_DAYS },
+      'dossier held: closed less than the grace period ago',
     );
     await owner.$queryRaw`SELECT audit_append(NULL, NULL, 'SYSTEM', ${h.safeHouseId}::uuid, 'retention.purge.held', 'Dossier', ${h.id}, ${h.id}::uuid, 'retentionPurgeGrace', NULL, 'DENIED')`;
   }
@@ -173,13 +175,16 @@ export async function purgeExpiredDossiers(
     );
     // the dossier's attached files, once its rows are gone (a failure leaves orphans for the sweep)
     await deleteDossierBlobs(store, id).catch((e: Error) =>
-      console.warn(`[purge] bestanden van een gewist dossier blijven staan tot de volgende ronde: ${e.message}`),
+      logger.warn(
+        { component: 'purge', dossierId: id, ...errorInfo(e) },
+        'blobs of a purged dossier left for the next run',
+      ),
     );
   }
   // files of dossiers purged earlier whose deletion failed, and of uploads that never committed
   if (!scope.safeHouseId) {
     await sweepOrphanBlobs(owner, store).catch((e: Error) =>
-      console.warn(`[purge] opruimen van losse bestanden mislukt: ${e.message}`),
+      logger.warn({ component: 'purge', ...errorInfo(e) }, 'orphan blob sweep failed'),
     );
   }
   return results;

@@ -435,8 +435,10 @@ async function main() {
       // as npm start runs it (scripts/lib/runtime.ts)
       ...APP_NODE_FLAGS,
       ...(flag('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      path.join(ROOT, 'node_modules/next/dist/bin/next'),
-      'start',
+      // our server around Next's handler, as npm start and the image run it (ADR 0046)
+      '--import',
+      'tsx',
+      path.join(ROOT, 'scripts/server.ts'),
       '-p',
       String(PORT),
       '-H',

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { SMTPServer } from 'smtp-server';
 import { composeInvitationMail } from '@/lib/mail/invitation';
 import { resetMailTransportForTests, sendMail } from '@/lib/mail/transport';
+import { logger } from '@/lib/ops/logger';
 
 /**
  * Sends invitations through a real SMTP server (smtp-server on a free local port) and reads
@@ -221,7 +222,7 @@ describe('invitation mail over SMTP', () => {
 
   it('does not send and says so when SMTP_URL is not set', async () => {
     useServer(undefined);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
     const before = received.length;
 
     const result = await sendMail(composeInvitationMail(input));
@@ -229,7 +230,7 @@ describe('invitation mail over SMTP', () => {
     expect(result).toEqual({ delivered: false, reason: 'not-configured' });
     expect(received).toHaveLength(before);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).not.toContain(input.to);
+    expect(JSON.stringify(warn.mock.calls[0])).not.toContain(input.to);
   });
 
   it('reports an unreachable server as not delivered instead of throwing', async () => {
@@ -242,7 +243,7 @@ describe('invitation mail over SMTP', () => {
       });
     });
     useServer(`smtp://127.0.0.1:${closedPort}`);
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => {});
 
     const started = Date.now();
     const result = await sendMail(composeInvitationMail(input));
@@ -251,6 +252,6 @@ describe('invitation mail over SMTP', () => {
     expect(!result.delivered && result.reason).toMatch(/^send-failed:/);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0]?.[0])).not.toContain(input.to);
+    expect(JSON.stringify(error.mock.calls[0])).not.toContain(input.to);
   });
 });

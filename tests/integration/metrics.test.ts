@@ -4,6 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/metrics/route';
 import { bearerMatches, renderMetrics } from '@/lib/ops/metrics';
 import { ownDatabase } from '../helpers/db';
+import type { AddressInfo } from 'node:net';
+import { createAppServer } from '@/lib/ops/http-server';
+import { recordRequest } from '@/lib/ops/http-metrics';
 
 // Issue 14 §3, ADR 0046. lib/env.ts reads the environment once, on the first request
 const TOKEN = 'metrics-token-for-the-integration-test-0123';
@@ -83,5 +86,37 @@ describe('/api/metrics (issue 14 §3)', () => {
     // an unreachable database is reported, not thrown
     body = (await renderMetrics(undefined, () => Promise.reject(new Error('down')))).body;
     expect(value(body, 'vhd_database_up')).toBe(0);
+  });
+
+  it('counts requests per normalised route and status class, and server errors, as the web server records them', async () => {
+    const server = createAppServer(
+      (req, res) => {
+        if (req.url?.startsWith('/metrics-test/boom')) throw new Error('boom');
+        res.end('ok');
+      },
+      { onResponse: recordRequest },
+    );
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const id of ['11', '12', '13']) expect((await fetch(`${base}/metrics-test/${id}?q=Anna`)).status).toBe(200);
+      expect((await fetch(`${base}/metrics-test/boom`)).status).toBe(500);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    const scrape = async () =>
+      (await GET(new Request('http://x/api/metrics', { headers: { authorization: `Bearer ${TOKEN}` } }))).text();
+    // the server records a request when its response has finished, possibly after the client saw it
+    await expect
+      .poll(async () => value(await scrape(), 'vhd_http_request_errors_total{method="GET",route="/metrics-test/boom"}'))
+      .toBe(1);
+    const body = await scrape();
+    expect(
+      value(body, 'vhd_http_request_duration_seconds_count{method="GET",route="/metrics-test/:id",status="2xx"}'),
+    ).toBe(3);
+    expect(
+      value(body, 'vhd_http_request_duration_seconds_count{method="GET",route="/metrics-test/boom",status="5xx"}'),
+    ).toBe(1);
+    expect(body).not.toContain('Anna');
   });
 });

@@ -1,6 +1,7 @@
 import { currentUserId } from '@/lib/auth/session';
 import { openAuditExport } from '@/lib/dpo/export-events';
 import { errorResponse } from '@/lib/http/error-response';
+import { errorInfo, logger } from '@/lib/ops/logger';
 
 /**
  * The DPO's CSV export of the access log, with the filters of /toegangslog as URL parameters.
@@ -23,7 +24,7 @@ export async function GET(req: Request) {
           else controller.enqueue(encoder.encode(value));
         } catch (err) {
           // the session ended or the right was withdrawn mid-download: the file stops, incomplete
-          console.error('[toegangslog] export afgebroken:', (err as Error).message);
+          logger.warn({ component: 'toegangslog', ...errorInfo(err) }, 'export aborted');
           controller.error(err);
         }
       },

@@ -2,6 +2,7 @@ import { currentSession, withSessionToken } from '@/lib/auth/session';
 import { findLiveSession } from '@/lib/auth/sessions';
 import { canFollowCase } from '@/lib/conferences/can-follow-case';
 import { caseEvents } from '@/lib/realtime/case-events';
+import { onShutdown } from '@/lib/ops/shutdown';
 
 /** How often an open stream asks whether its session still lives (ADR 0018). */
 const SESSION_CHECK_MS = 15_000;
@@ -57,9 +58,12 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
           if (!live) close();
         });
       }, SESSION_CHECK_MS);
+      // a graceful shutdown ends the stream; the browser reconnects elsewhere (ADR 0046)
+      const offShutdown = onShutdown(close);
       cleanup = () => {
         clearInterval(heartbeat);
         clearInterval(watch);
+        offShutdown();
         unsubscribe();
       };
       req.signal.addEventListener('abort', close);
