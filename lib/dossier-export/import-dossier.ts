@@ -6,7 +6,7 @@ import { encryptField, lookupHmac } from '@/lib/crypto/fields';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { AppError, invalid } from '@/lib/errors';
 import { draftReference, nextReference } from '@/lib/referrals/reference';
-import { useCase } from '@/lib/use-case/kernel';
+import { useCase, withActor } from '@/lib/use-case/kernel';
 import { MAX_ARCHIVE_BYTES, openArchive } from './archive';
 
 const MEMBER_ROLES = ['VICTIM', 'ALLEGED_PERPETRATOR', 'CHILD', 'PARENT', 'PARTNER', 'SIBLING', 'OTHER'] as const;
@@ -175,4 +175,9 @@ export async function importDossier(
     await Promise.all(written.map((k) => store.delete(k).catch(() => undefined)));
     throw err;
   }
+}
+
+/** Whether the import page is offered: only a coordinator imports (the use case checks again). */
+export async function mayImport(userId: string): Promise<boolean> {
+  return withActor(userId, async (_tx, actor) => actor.roles.some((r) => r.role === 'COORDINATOR' && r.safeHouseId));
 }
