@@ -33,10 +33,10 @@ export interface ImportResult {
  * row `dossier.import`, the dossier is created under a new reference of the coordinator's house
  * and arrives there as a submitted referral (for triage): its members (national number and
  * contact re-encrypted with this installation's field keys, HMAC recomputed), the referral with
- * its risk screening, the risk assessments over time and the attachments (re-encrypted into this
+ * its risk screening and the attachments (re-encrypted into this
  * installation's blob store), and the provenance row. Written in the order row-level security
  * already allows the app role: the importing coordinator's own draft first (members, referral),
- * then submitted to their own house (risk assessments, attachments) — no SECURITY DEFINER
+ * then submitted to their own house (attachments) — no SECURITY DEFINER
  * function is needed. If anything fails, nothing stays: the transaction rolls back and the
  * blobs written so far are removed.
  */
@@ -104,22 +104,9 @@ export async function importDossier(
         data: { status: 'SUBMITTED', submittedAt: now, reference },
       });
 
-      // 3. what the coordinator of the holding house may add: risk assessments, attachments
-      for (const r of data.riskAssessments) {
-        await tx.riskAssessment.create({
-          data: {
-            dossierId: dossier.id,
-            safeHouseId: houseId,
-            assessorUserId: actor.userId,
-            asCaseDirector: r.asCaseDirector,
-            riskAnswers: r.riskAnswers,
-            riskScore: r.riskScore,
-            riskLevel: r.riskLevel,
-            reasoningEnc: encryptField(keys, r.reasoning),
-            assessedAt: new Date(r.assessedAt),
-          },
-        });
-      }
+      // 3. what the coordinator of the holding house may add: attachments
+      // (risk assessments are not written: the database allows them only during a trajectory, and
+      // the import arrives for triage — they stay in the archive; ADR 0047)
       for (const a of data.attachments) {
         const bytes = files[a.path];
         if (!bytes) throw new AppError('VALIDATION', 'Dit is geen volledig exportbestand. Er werd niets ingelezen.');

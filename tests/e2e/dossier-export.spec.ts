@@ -15,7 +15,7 @@ const PASS = 'vier losse woorden als wachtzin';
 
 test('issue 14 §4: the coordinator exports the dossier as one encrypted file', async ({ browser }) => {
   let exportUrl = '';
-  let file = '';
+  let archive = Buffer.alloc(0);
   await as(browser, 'coordinator.antwerpen@vhd.test', async (page) => {
     await page.goto(await dossierHref(page, 'VH-ANT-2026-0002'));
     await page.getByRole('link', { name: 'Exporteren' }).click();
@@ -37,8 +37,8 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
       page.getByRole('button', { name: 'Exporteren' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('VH-ANT-2026-0002.vhdx');
-    file = (await download.path())!;
-    const bytes = readFileSync(file);
+    const bytes = readFileSync((await download.path())!);
+    archive = bytes; // the download is removed with its browser context
     const opened = await openArchive(bytes, PASS);
     expect(opened.data.source.reference).toBe('VH-ANT-2026-0002');
     expect(opened.data.purpose).toBe('accessRequest');
@@ -55,7 +55,7 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
     await page.getByLabel(/Exportbestand/).setInputFiles({
       name: 'VH-ANT-2026-0002.vhdx',
       mimeType: 'application/octet-stream',
-      buffer: readFileSync(file),
+      buffer: archive,
     });
     await page.getByLabel('Wachtzin').fill('een verkeerde wachtzin');
     await page.getByRole('button', { name: 'Dossier inlezen' }).click();
