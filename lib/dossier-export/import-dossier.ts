@@ -154,7 +154,8 @@ export async function importDossier(
         objectId: dossier.id,
         dossierId: dossier.id,
         safeHouseId: houseId,
-        reason: `ingelezen uit ${data.source.reference} (${data.source.installation})`,
+        // the source reference is in DossierImport; the log's reason refuses digit runs (phone check)
+        reason: 'ingelezen uit een exportbestand van een andere installatie',
       });
       return { dossierId: dossier.id, reference, sourceReference: data.source.reference };
     });

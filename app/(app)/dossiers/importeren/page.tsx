@@ -20,7 +20,7 @@ export default async function ImportDossierPage() {
       </p>
       <p className="mt-4 max-w-3xl">
         Het dossier komt in jouw Veilig Huis terecht als ingediende aanmelding, met een nieuwe referentie: het
-        cliëntsysteem, de aanmelding, de risico-inschattingen en de bijlagen. Waar het vandaan komt en wie het inlas,
+        cliëntsysteem, de aanmelding met haar risicoscreening en de bijlagen. Waar het vandaan komt en wie het inlas,
         wordt bewaard en in het toegangslog geschreven. Lukt iets niet, dan wordt niets ingelezen.
       </p>
       <ImportForm />
