@@ -7,13 +7,15 @@ import { as, dossierHref, expectAccessible } from './helpers';
  * Issue 14 §4 in Chromium (ADR 0047): the coordinator exports a dossier with a passphrase (twice,
  * a strength hint, a purpose), a mismatch is refused at its field, the browser downloads one
  * encrypted file that opens with the passphrase and holds the dossier; the coordinator of
- * another house gets "not found". (The import is not built yet.)
+ * another house gets "not found" — and reads the downloaded file into their own house (a wrong
+ * passphrase refused at its field first), landing on the imported dossier.
  */
 test.setTimeout(180_000);
 const PASS = 'vier losse woorden als wachtzin';
 
 test('issue 14 §4: the coordinator exports the dossier as one encrypted file', async ({ browser }) => {
   let exportUrl = '';
+  let archive = Buffer.alloc(0);
   await as(browser, 'coordinator.antwerpen@vhd.test', async (page) => {
     await page.goto(await dossierHref(page, 'VH-ANT-2026-0002'));
     await page.getByRole('link', { name: 'Exporteren' }).click();
@@ -36,6 +38,7 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
     ]);
     expect(download.suggestedFilename()).toBe('VH-ANT-2026-0002.vhdx');
     const bytes = readFileSync((await download.path())!);
+    archive = bytes; // the download is removed with its browser context
     const opened = await openArchive(bytes, PASS);
     expect(opened.data.source.reference).toBe('VH-ANT-2026-0002');
     expect(opened.data.purpose).toBe('accessRequest');
@@ -45,5 +48,24 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
   await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
     const res = await page.goto(exportUrl);
     expect(res?.status()).toBe(404);
+    await page.goto('/dossiers');
+    await page.getByRole('link', { name: 'Dossier inlezen uit een exportbestand' }).click();
+    await expect(page.getByRole('heading', { name: 'Dossier inlezen uit een exportbestand' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel(/Exportbestand/).setInputFiles({
+      name: 'VH-ANT-2026-0002.vhdx',
+      mimeType: 'application/octet-stream',
+      buffer: archive,
+    });
+    await page.getByLabel('Wachtzin').fill('een verkeerde wachtzin');
+    await page.getByRole('button', { name: 'Dossier inlezen' }).click();
+    await expect(page.getByText(/De wachtzin is onjuist/).first()).toBeVisible({ timeout: 90_000 });
+    await page.getByLabel('Wachtzin').fill(PASS);
+    await page.getByRole('button', { name: 'Dossier inlezen' }).click();
+    const link = page.getByRole('link', { name: /^dossier VH-OVL-/ });
+    await expect(link).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('import-status')).toContainText('Ingelezen uit VH-ANT-2026-0002');
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('VH-OVL-');
   });
 });

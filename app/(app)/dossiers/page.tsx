@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { listDossiers } from '@/lib/dossiers/list-dossiers';
 import { loadPage } from '@/lib/auth/session';
+import { mayImport } from '@/lib/dossier-export/import-dossier';
 import { STATUS_LABEL } from '@/lib/labels';
 import { formatDate } from '@/lib/time';
 import { Notice } from '@/components/ui/notice';
@@ -29,9 +30,17 @@ export default async function DossiersPage({
     );
   }
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const importer = await loadPage(mayImport);
   return (
     <>
       <h1 className="text-2xl font-semibold">Dossiers</h1>
+      {importer && (
+        <p className="mt-2">
+          <Link href="/dossiers/importeren" className="text-brand-700 underline">
+            Dossier inlezen uit een exportbestand
+          </Link>
+        </p>
+      )}
       <Notice>{noticeText('home', melding)}</Notice>
       <p className="mt-2 text-gray-700">
         Je ziet enkel de dossiers waarbij je rechtstreeks betrokken bent: als coördinator van het Veilig Huis, als
