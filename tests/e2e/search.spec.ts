@@ -61,7 +61,7 @@ test('known-person check and search: the referrer sees neither', async ({ page }
   await login(page, 'kernpartner.politie@vhd.test');
   await page.goto(await dossierHref(page, 'VH-ANT-2026-0032'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dossier VH-ANT-2026-0032: Gezin Vermeulen');
-  await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Leden van het cliëntsysteem' }).first()).toBeVisible();
   await expect(page.getByText('Bekend in andere dossiers')).toHaveCount(0);
   await expect(page.getByText('VH-ANT-2026-0031')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Zoeken', exact: true })).toHaveCount(0);
