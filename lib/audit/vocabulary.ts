@@ -88,6 +88,10 @@ const SYSTEM_EVENT_LABEL = {
   'knownPerson.shown': 'Dossier getoond als eerder dossier van een bekende persoon',
   'knownPerson.inbox': 'Bekende personen gemarkeerd in de aanmeldingen om te toetsen',
   'work.list': 'Mijn werk geraadpleegd (wat op de gebruiker wacht)',
+  // issue 14 §2: the partner API (ADR 0045)
+  'auth.apiKey': 'Aanroep van de API met een sleutel van een partnerorganisatie (aanvaard of geweigerd)',
+  'admin.apiKey.create': 'API-sleutel aangemaakt voor een partnerorganisatie',
+  'admin.apiKey.revoke': 'API-sleutel ingetrokken',
 } as const;
 
 export type SystemEvent = keyof typeof SYSTEM_EVENT_LABEL;
@@ -263,6 +267,9 @@ const OBJECT_TYPE_LABEL: Record<string, string> = {
   DossierSearch: 'Zoekopdracht in de dossiers',
   KnownPersonCheck: 'Controle op bekende personen',
   WorkList: 'Mijn werk (wat op de gebruiker wacht)',
+  // issue 14 §2 (ADR 0045)
+  ApiKey: 'API-sleutel',
+  ApiKeyList: 'Lijst van API-sleutels',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

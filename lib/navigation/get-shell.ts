@@ -22,6 +22,7 @@ const NAV: { href: string; label: string; action: GlobalAction | null }[] = [
   { href: '/beheer', label: 'Gebruikers', action: 'users.manage' },
   { href: '/beheer/organisaties', label: 'Organisaties', action: 'users.manage' },
   { href: '/beheer/toegangsreview', label: 'Toegangsreview', action: 'users.manage' },
+  { href: '/beheer/api-sleutels', label: 'API-sleutels', action: 'users.manage' },
   { href: '/meldingen', label: 'Meldingen', action: 'notifications.listOwn' },
   { href: '/zoeken', label: 'Zoeken', action: 'dossier.search' },
 ];

@@ -1272,6 +1272,7 @@ describe('use-case matrix: every global use case × every user', () => {
     ['/beheer', 'users.manage'],
     ['/beheer/organisaties', 'users.manage'],
     ['/beheer/toegangsreview', 'users.manage'],
+    ['/beheer/api-sleutels', 'users.manage'],
     ['/meldingen', 'notifications.listOwn'],
     ['/zoeken', 'dossier.search'],
   ];
