@@ -34,7 +34,8 @@ const COMMON_ERRORS = {
   500: problemResponse('Unexpected error; the title carries an error code for the helpdesk'),
 };
 
-function build() {
+/** Builds the document afresh (the tests check that two builds are alike). */
+export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
@@ -132,10 +133,10 @@ function build() {
   });
 }
 
-let cached: ReturnType<typeof build> | undefined;
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 /** The document (built once per process; it depends on nothing but the code). */
-export function openApiDocument(): ReturnType<typeof build> {
-  cached ??= build();
+export function openApiDocument(): ReturnType<typeof buildOpenApiDocument> {
+  cached ??= buildOpenApiDocument();
   return cached;
 }
