@@ -397,7 +397,38 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
   await seedRiskHistory(db, keys, users);
   await seedRepeatReferral(db, keys, { ant, users });
   await seedMyWork(db, keys, { ant, ovl, trajectoryId: trajectory.id, users });
+  await seedApiKey(db, {
+    organisationId: orgs.get('Huisartsenpraktijk De Linde')!,
+    adminId: users.get('beheerder@vhd.test')!.id,
+  });
   return { seeded: true };
+}
+
+// ---------------------------------------------------------------- issue 14 §2: the partner API (ADR 0045)
+/** The demo's API key (docs/api.md): a published demo value, valid on a demo installation only. */
+export const DEMO_API_KEY = 'vhd_00000000de00_demo-sleutel-enkel-voor-de-demo-installatie';
+
+/**
+ * Huisartsenpraktijk De Linde's API account and one key with both scopes, 180 days, 60 per minute:
+ * a newcomer can try the API with curl at once. Made as api_key_create would, but with the known
+ * demo value (its HMAC under this database's own key).
+ */
+async function seedApiKey(db: PrismaClient, p: { organisationId: string; adminId: string }): Promise<void> {
+  const [, prefix, secret] = /^vhd_([0-9a-f]{12})_(.{43})$/.exec(DEMO_API_KEY)!;
+  const account = await db.user.create({
+    data: {
+      email: `api-${p.organisationId.replaceAll('-', '')}@api.invalid`,
+      name: 'API-koppeling Huisartsenpraktijk De Linde',
+      organisationId: p.organisationId,
+    },
+  });
+  await db.$executeRaw`INSERT INTO "ApiAccount" ("userId", "organisationId") VALUES (${account.id}::uuid, ${p.organisationId}::uuid)`;
+  await db.roleAssignment.create({ data: { userId: account.id, role: 'REFERRER', safeHouseId: null } });
+  await db.$executeRaw`
+    INSERT INTO "ApiKey" ("organisationId", "userId", "name", "prefix", "secretHash", "scopes", "rateLimitPerMinute",
+                          "createdByUserId", "expiresAt")
+    VALUES (${p.organisationId}::uuid, ${account.id}::uuid, 'Demo: praktijksoftware', ${prefix}, api_key_hash(${prefix}, ${secret}),
+            '{referrals:read,referrals:write}', 60, ${p.adminId}::uuid, now() + interval '180 days')`;
 }
 
 /**
