@@ -24,6 +24,14 @@ export async function addRole(c: UseCaseContext, targetId: string, input: RoleIn
     select: { id: true, organisationId: true, roles: { select: { role: true, safeHouseId: true } } },
   });
   if (!target) throw notFound();
+  // an organisation's API account (ADR 0045) stays an aanmelder only; the database refuses it too
+  if (
+    role !== 'REFERRER' &&
+    (await c.tx.apiAccount.findUnique({ where: { userId: target.id }, select: { userId: true } }))
+  ) {
+    const m = 'Dit is het API-account van een organisatie: het heeft enkel de rol aanmelder.';
+    throw invalid(m, { role: m });
+  }
   if (target.roles.some((r) => r.role === role && r.safeHouseId === safeHouseId))
     throw invalid('Deze gebruiker heeft die rol al.', { role: 'Deze gebruiker heeft die rol al.' });
   const refusal = roleCombinationRefusal([...target.roles.map((r) => r.role), role as Role]);

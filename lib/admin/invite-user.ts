@@ -20,6 +20,11 @@ export async function addInvitation({ tx, actor, log }: UseCaseContext, targetId
   const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, active: true } });
   if (!target) throw notFound();
   if (!target.active) throw conflict('Deze gebruiker is gedeactiveerd. Activeer het account eerst opnieuw.');
+  // an organisation's API account (ADR 0045) never signs in; the database refuses it too
+  if (await tx.apiAccount.findUnique({ where: { userId: target.id }, select: { userId: true } }))
+    throw conflict(
+      'Dit is het API-account van een organisatie: het meldt zich nooit aan. Zijn sleutels staan onder API-sleutels.',
+    );
   const { token, tokenHash } = newInvitationToken();
   const created = await tx.passwordInvitation.create({
     data: {

@@ -6,6 +6,8 @@ import { GET as housesRoute } from '@/app/api/v1/veilige-huizen/route';
 import { createApiKey } from '@/lib/partner-api/create-api-key';
 import { revokeApiKey } from '@/lib/partner-api/revoke-api-key';
 import { listApiKeys } from '@/lib/partner-api/list-api-keys';
+import { grantRole } from '@/lib/admin/grant-role';
+import { inviteUser } from '@/lib/admin/invite-user';
 import { checkAdmission } from '@/lib/admission/check-admission';
 import { addDays, brusselsToday } from '@/lib/time';
 import { makeOrganisation } from '@/prisma/factories';
@@ -138,6 +140,14 @@ describe('API keys: made by the functional administrator, stored hashed, shown o
   it('an API account never signs in, keeps its organisation and gets no other role (database)', async () => {
     const k = await newKey(orgA.id);
     const { userId } = await ownerDb().apiKey.findUniqueOrThrow({ where: { id: k.id } });
+    // the administrator's pages say so in Dutch
+    await expect(
+      grantRole(s.users.admin.id, userId, { role: 'COORDINATOR', safeHouseId: s.houseA.id }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'Dit is het API-account van een organisatie: het heeft enkel de rol aanmelder.',
+    });
+    await expect(inviteUser(s.users.admin.id, userId)).rejects.toMatchObject({ code: 'CONFLICT' });
     const db = ownerDb();
     await expect(
       db.roleAssignment.create({ data: { userId, role: 'COORDINATOR', safeHouseId: s.houseA.id } }),
