@@ -20,12 +20,16 @@ let s: Scenario;
 let archive: Buffer;
 const PASS = 'lange wachtzin voor de overdracht 2026';
 const u = (k: keyof Scenario['users']) => s.users[k].id;
-const counts = async () => ({
-  dossiers: await ownerDb().dossier.count(),
-  members: await ownerDb().clientMember.count(),
-  attachments: await ownerDb().attachment.count(),
-  imports: await ownerDb().dossierImport.count(),
-});
+/** Rows in this file's two houses (other test files write their own houses at the same time). */
+const counts = async () => {
+  const houses = { in: [s.houseA.id, s.houseB.id] };
+  return {
+    dossiers: await ownerDb().dossier.count({ where: { safeHouseId: houses } }),
+    members: await ownerDb().clientMember.count({ where: { dossier: { safeHouseId: houses } } }),
+    attachments: await ownerDb().attachment.count({ where: { safeHouseId: houses } }),
+    imports: await ownerDb().dossierImport.count({ where: { safeHouseId: houses } }),
+  };
+};
 
 /** What must survive the round trip, without ids, keys or ciphertext. */
 async function projection(dossierId: string) {
