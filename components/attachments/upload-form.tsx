@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
+import { postWithProgress, UploadProgress } from '@/components/ui/upload';
 import { ACCEPT, formatSize, TYPE_REFUSED, tooLarge } from '@/lib/attachments/limits';
 
 type Option = { value: string; label: string };
@@ -16,8 +17,8 @@ const KNOWN = /\.(pdf|png|jpe?g|docx|xlsx|pptx|odt|ods|odp)$/i;
 
 /**
  * Upload of one document (issue 13 §3; ADR 0040) to the route handler
- * `POST /api/v1/dossiers/<id>/bijlagen`, with XMLHttpRequest so the progress of a large file
- * can be shown (role=status). A refusal is shown at its field (the type, the size, the
+ * `POST /api/v1/dossiers/<id>/bijlagen`, with the progress of a large file shown
+ * (components/ui/upload.tsx). A refusal is shown at its field (the type, the size, the
  * category), linked with aria-describedby; the limits are in the file field's description.
  */
 export function AttachmentUploadForm({
@@ -66,20 +67,10 @@ export function AttachmentUploadForm({
       document.getElementById(local.file ? ids.file : ids.category)?.focus();
       return;
     }
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/dossiers/${dossierId}/bijlagen`);
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable) setStatus({ kind: 'uploading', percent: Math.round((ev.loaded / ev.total) * 100) });
-    };
-    xhr.onerror = () => setStatus({ kind: 'error', text: 'De verbinding viel weg. Probeer opnieuw.' });
-    xhr.onload = () => {
-      let body: { ok?: boolean; fileName?: string; message?: string; fieldErrors?: Record<string, string> } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = { message: xhr.responseText || 'Er ging iets mis. Probeer opnieuw.' };
-      }
-      if (xhr.status === 201 && body.ok) {
+    void postWithProgress<{ fileName: string }>(`/api/v1/dossiers/${dossierId}/bijlagen`, data, (percent) =>
+      setStatus({ kind: 'uploading', percent }),
+    ).then(({ status: code, body }) => {
+      if (code === 201 && body.ok) {
         setErrors({});
         setStatus({ kind: 'done', text: `Bijlage toegevoegd: ${body.fileName ?? ''}` });
         form.current?.reset();
@@ -90,9 +81,7 @@ export function AttachmentUploadForm({
       setErrors(fieldErrors);
       setStatus({ kind: 'error', text: body.message ?? 'De bijlage is niet toegevoegd.' });
       if (fieldErrors.file) document.getElementById(ids.file)?.focus();
-    };
-    setStatus({ kind: 'uploading', percent: 0 });
-    xhr.send(data);
+    });
   }
 
   const busy = status.kind === 'uploading';
@@ -192,12 +181,7 @@ export function AttachmentUploadForm({
         {busy ? 'Bezig met opladen…' : 'Bijlage opladen'}
       </button>
       <div aria-live="polite" aria-atomic="true" className="text-sm" data-testid="upload-status">
-        {status.kind === 'uploading' && (
-          <>
-            <progress max={100} value={status.percent} aria-label="Voortgang van het opladen" className="w-full" />
-            <span>Opladen: {status.percent}%</span>
-          </>
-        )}
+        {status.kind === 'uploading' && <UploadProgress percent={status.percent} />}
         {status.kind === 'done' && <span className="font-medium text-green-800">{status.text}</span>}
         {status.kind === 'error' && <span className="font-medium text-red-800">{status.text}</span>}
       </div>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
+import { postWithProgress, UploadProgress } from '@/components/ui/upload';
 
 type Status =
   | { kind: 'idle' }
@@ -11,7 +12,7 @@ type Status =
 
 /**
  * Upload of an exported dossier archive with its passphrase (issue 14 §4; ADR 0047) to
- * `POST /api/v1/dossiers/import`, with XMLHttpRequest so the progress is shown (role=status);
+ * `POST /api/v1/dossiers/import`, with its progress shown (components/ui/upload.tsx);
  * a refusal at its field, a success with a link to the new dossier.
  */
 export function ImportForm() {
@@ -33,27 +34,12 @@ export function ImportForm() {
       document.getElementById(local.file ? ids.file : ids.pass)?.focus();
       return;
     }
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/dossiers/import');
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable) setStatus({ kind: 'uploading', percent: Math.round((ev.loaded / ev.total) * 100) });
-    };
-    xhr.onerror = () => setStatus({ kind: 'error', text: 'De verbinding viel weg. Probeer opnieuw.' });
-    xhr.onload = () => {
-      let body: {
-        ok?: boolean;
-        dossierId?: string;
-        reference?: string;
-        sourceReference?: string;
-        message?: string;
-        fieldErrors?: Record<string, string>;
-      } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = { message: xhr.responseText || 'Er ging iets mis. Probeer opnieuw.' };
-      }
-      if (xhr.status === 201 && body.ok && body.dossierId) {
+    void postWithProgress<{ dossierId: string; reference: string; sourceReference: string }>(
+      '/api/v1/dossiers/import',
+      data,
+      (percent) => setStatus({ kind: 'uploading', percent }),
+    ).then(({ status: code, body }) => {
+      if (code === 201 && body.ok && body.dossierId) {
         setErrors({});
         setStatus({
           kind: 'done',
@@ -67,9 +53,7 @@ export function ImportForm() {
       setErrors(fieldErrors);
       setStatus({ kind: 'error', text: body.message ?? 'Het dossier is niet ingelezen.' });
       document.getElementById(fieldErrors.file ? ids.file : ids.pass)?.focus();
-    };
-    setStatus({ kind: 'uploading', percent: 0 });
-    xhr.send(data);
+    });
   }
 
   const busy = status.kind === 'uploading';
@@ -124,10 +108,7 @@ export function ImportForm() {
       </button>
       <div aria-live="polite" aria-atomic="true" className="text-sm" data-testid="import-status">
         {status.kind === 'uploading' && (
-          <>
-            <progress max={100} value={status.percent} aria-label="Voortgang van het opladen" className="w-full" />
-            <span>Opladen: {status.percent}% (daarna wordt het bestand ontsleuteld en gecontroleerd)</span>
-          </>
+          <UploadProgress percent={status.percent} after="(daarna wordt het bestand ontsleuteld en gecontroleerd)" />
         )}
         {status.kind === 'error' && <p className="font-medium text-red-800">{status.text}</p>}
         {status.kind === 'done' && (
