@@ -37,6 +37,8 @@ function looksLikeNationalNumber(digits: string): boolean {
   return 97 - (base % 97) === check || 97 - (Number(`2${digits.slice(0, 9)}`) % 97) === check;
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
 export type LogScan = { files: number; lines: number; problems: string[] };
 
 export function scanLogs(dir: string, data = demoPersonalData()): LogScan {
@@ -72,7 +74,11 @@ export function scanLogs(dir: string, data = demoPersonalData()): LogScan {
       }
       if (typeof entry.reqId !== 'string' && entry.component !== 'server') problems.push(`${where}: geen reqId`);
       for (const n of needles) if (n.re.test(line)) problems.push(`${where}: ${n.what} uit de demodata`);
-      for (const m of line.replace(/[.-]/g, '').matchAll(/(?<!\d)\d{11}(?!\d)/g))
+      // UUIDs (request and row ids) first: without their hyphens they hold 11-digit runs by chance
+      for (const m of line
+        .replace(UUID, '')
+        .replace(/[.-]/g, '')
+        .matchAll(/(?<!\d)\d{11}(?!\d)/g))
         if (looksLikeNationalNumber(m[0])) problems.push(`${where}: iets dat op een rijksregisternummer lijkt`);
     });
   }
