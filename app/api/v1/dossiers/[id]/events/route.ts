@@ -41,6 +41,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
           /* already closed */
         }
       };
+      // a graceful shutdown ends the stream; the browser reconnects elsewhere (ADR 0046). Registered
+      // before the first await: a SIGTERM while the subscription is still being made ends it too
+      const offShutdown = onShutdown(close);
+      cleanup = offShutdown;
       send('retry: 3000\n: verbonden\n\n');
       const unsubscribe = await caseEvents().subscribe(id, (event) => {
         // outside the request's scope now: the use case acts in this stream's session
@@ -52,14 +56,17 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
           close,
         );
       });
+      if (closed) {
+        // ended (shutdown or abort) while subscribing
+        unsubscribe();
+        return;
+      }
       const heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
       const watch = setInterval(() => {
         void sessionLives().then((live) => {
           if (!live) close();
         });
       }, SESSION_CHECK_MS);
-      // a graceful shutdown ends the stream; the browser reconnects elsewhere (ADR 0046)
-      const offShutdown = onShutdown(close);
       cleanup = () => {
         clearInterval(heartbeat);
         clearInterval(watch);
