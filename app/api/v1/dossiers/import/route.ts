@@ -1,25 +1,21 @@
-import { currentUserId } from '@/lib/auth/session';
 import { MAX_ARCHIVE_BYTES } from '@/lib/dossier-export/archive';
 import { importDossier } from '@/lib/dossier-export/import-dossier';
 import { isAppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
+import { formPoster, noStoreJson } from '@/lib/http/form-post';
 
 /**
  * Reads an exported dossier archive into the coordinator's own house (issue 14 §4; ADR 0047):
  * a multipart form (file, passphrase) from components/dossier-export/import-form.tsx. The use
  * case decides everything; a refusal is JSON with the message at its field.
  */
-const json = (body: unknown, status: number) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function POST(req: Request) {
-  const origin = req.headers.get('origin');
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (!origin || !host || new URL(origin).host !== host) return new Response('Niet toegelaten.', { status: 403 });
-  const userId = await currentUserId();
-  if (!userId) return new Response('Niet aangemeld.', { status: 401 });
+  const poster = await formPoster(req);
+  if ('refused' in poster) return poster.refused;
+  const { userId } = poster;
   if (Number(req.headers.get('content-length') ?? '0') > MAX_ARCHIVE_BYTES + 64 * 1024)
-    return json(
+    return noStoreJson(
       { message: 'Het bestand is te groot.', fieldErrors: { file: 'Het bestand is te groot (max. 200 MB).' } },
       413,
     );
@@ -27,7 +23,7 @@ export async function POST(req: Request) {
   try {
     form = await req.formData();
   } catch {
-    return json({ message: 'Het formulier kon niet gelezen worden. Probeer opnieuw.', fieldErrors: {} }, 400);
+    return noStoreJson({ message: 'Het formulier kon niet gelezen worden. Probeer opnieuw.', fieldErrors: {} }, 400);
   }
   const file = form.get('file');
   const passphrase = form.get('passphrase');
@@ -36,7 +32,7 @@ export async function POST(req: Request) {
       file: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array(),
       passphrase: typeof passphrase === 'string' ? passphrase : '',
     });
-    return json({ ok: true, ...out }, 201);
+    return noStoreJson({ ok: true, ...out }, 201);
   } catch (err) {
     if (isAppError(err) && (err.code === 'VALIDATION' || err.code === 'CONFLICT')) {
       const fieldErrors =
@@ -45,7 +41,7 @@ export async function POST(req: Request) {
           : {
               [/wachtzin/.test(err.message) ? 'passphrase' : 'file']: err.message,
             };
-      return json({ message: err.message, fieldErrors }, 422);
+      return noStoreJson({ message: err.message, fieldErrors }, 422);
     }
     return errorResponse(err);
   }

@@ -1,8 +1,8 @@
-import { currentUserId } from '@/lib/auth/session';
 import { addAttachment } from '@/lib/attachments/add-attachment';
 import { attachmentMaxBytes, tooLarge } from '@/lib/attachments/limits';
 import { isAppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
+import { formPoster, noStoreJson } from '@/lib/http/form-post';
 
 /**
  * Upload of a document to a dossier (issue 13 §3; ADR 0040): a multipart form (place, category,
@@ -10,27 +10,22 @@ import { errorResponse } from '@/lib/http/error-response';
  * case decides everything; this handler only reads the request. Answers JSON, so that the form
  * can put a refusal at its field.
  */
-const json = (body: unknown, status: number) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  // a form of this site only (as Next.js checks for server actions)
-  const origin = req.headers.get('origin');
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (!origin || !host || new URL(origin).host !== host) return new Response('Niet toegelaten.', { status: 403 });
-  const userId = await currentUserId();
-  if (!userId) return new Response('Niet aangemeld.', { status: 401 });
+  const poster = await formPoster(req);
+  if ('refused' in poster) return poster.refused;
+  const { userId } = poster;
   const { id } = await ctx.params;
   const max = attachmentMaxBytes();
   // the file and a little form around it: refuse a larger body before reading it
   if (Number(req.headers.get('content-length') ?? '0') > max + 64 * 1024) {
-    return json({ message: 'De bijlage is niet toegevoegd.', fieldErrors: { file: tooLarge(max) } }, 413);
+    return noStoreJson({ message: 'De bijlage is niet toegevoegd.', fieldErrors: { file: tooLarge(max) } }, 413);
   }
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
-    return json({ message: 'De bijlage kon niet gelezen worden. Probeer opnieuw.', fieldErrors: {} }, 400);
+    return noStoreJson({ message: 'De bijlage kon niet gelezen worden. Probeer opnieuw.', fieldErrors: {} }, 400);
   }
   const file = form.get('file');
   const text = (name: string) => {
@@ -46,10 +41,13 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
         ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
         : { name: '', bytes: new Uint8Array() },
     );
-    return json({ ok: true, id: saved.id, fileName: saved.fileName }, 201);
+    return noStoreJson({ ok: true, id: saved.id, fileName: saved.fileName }, 201);
   } catch (err) {
     if (isAppError(err) && (err.code === 'VALIDATION' || err.code === 'CONFLICT')) {
-      return json({ message: err.message, fieldErrors: err.fieldErrors ?? {} }, err.code === 'CONFLICT' ? 409 : 422);
+      return noStoreJson(
+        { message: err.message, fieldErrors: err.fieldErrors ?? {} },
+        err.code === 'CONFLICT' ? 409 : 422,
+      );
     }
     return errorResponse(err);
   }

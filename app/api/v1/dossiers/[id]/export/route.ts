@@ -1,30 +1,26 @@
-import { currentUserId } from '@/lib/auth/session';
 import { exportDossier } from '@/lib/dossier-export/export-dossier';
 import { isAppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
+import { formPoster, noStoreJson } from '@/lib/http/form-post';
 
 /**
  * The dossier as one encrypted archive (issue 14 §4; ADR 0047): a form (purpose, passphrase
  * twice) from components/dossier-export/export-form.tsx. The use case decides everything; this
  * handler only reads the request. A refusal is JSON, so the form can put it at its field.
  */
-const json = (body: unknown, status: number) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const origin = req.headers.get('origin');
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (!origin || !host || new URL(origin).host !== host) return new Response('Niet toegelaten.', { status: 403 });
-  const userId = await currentUserId();
-  if (!userId) return new Response('Niet aangemeld.', { status: 401 });
+  const poster = await formPoster(req);
+  if ('refused' in poster) return poster.refused;
+  const { userId } = poster;
   const { id } = await ctx.params;
   if (Number(req.headers.get('content-length') ?? '0') > 16 * 1024)
-    return json({ message: 'De aanvraag is te groot.', fieldErrors: {} }, 413);
+    return noStoreJson({ message: 'De aanvraag is te groot.', fieldErrors: {} }, 413);
   let form: FormData;
   try {
     form = await req.formData();
   } catch {
-    return json({ message: 'Het formulier kon niet gelezen worden. Probeer opnieuw.', fieldErrors: {} }, 400);
+    return noStoreJson({ message: 'Het formulier kon niet gelezen worden. Probeer opnieuw.', fieldErrors: {} }, 400);
   }
   const text = (name: string) => {
     const v = form.get(name);
@@ -46,7 +42,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     });
   } catch (err) {
     if (isAppError(err) && (err.code === 'VALIDATION' || err.code === 'CONFLICT'))
-      return json({ message: err.message, fieldErrors: err.fieldErrors ?? {} }, err.code === 'CONFLICT' ? 409 : 422);
+      return noStoreJson(
+        { message: err.message, fieldErrors: err.fieldErrors ?? {} },
+        err.code === 'CONFLICT' ? 409 : 422,
+      );
     return errorResponse(err);
   }
 }
