@@ -54,5 +54,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // The dossier import (issue 14 §4; ADR 0047) is left out: an archive may be up to 200 MB, and a
+  // matched route's body is buffered up to proxyClientMaxBodySize for every caller, signed in or
+  // not. Unmatched, the body streams to the route, which first checks origin and session
+  // (lib/http/form-post.ts) and then its own limit; its JSON needs no CSP nonce.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/v1/dossiers/import$).*)' }],
 };

@@ -144,6 +144,8 @@ export const PERMISSIONS = {
   // ---- issue 14 §4 (ADR 0047): the dossier as a portable, encrypted file
   /** export the whole dossier as one encrypted archive (transfer outside this installation, GDPR access) */
   'dossier.export': { kind: 'dossier', relations: ['coordinator'] },
+  /** read where an imported dossier came from and what it lived through there (read-only) */
+  'dossier.importHistory': { kind: 'dossier', relations: ['coordinator'] },
   /** hand the whole dossier to another safe house (art. 15 §1, 3rd para, 7°) */
   'transfer.request': {
     kind: 'dossier',

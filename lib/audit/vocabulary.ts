@@ -149,6 +149,7 @@ const POLICY_ACTION_LABEL: Record<Action, string> = {
   'retention.withdraw': 'Voorstel tot langere bewaartermijn ingetrokken',
   // issue 14 §4 (ADR 0047)
   'dossier.export': 'Dossier geëxporteerd als versleuteld bestand',
+  'dossier.importHistory': 'Herkomst en voorgeschiedenis van een ingelezen dossier bekeken',
   'transfer.request': 'Overdracht naar een ander Veilig Huis gevraagd',
   'gdpr.rectify': 'Identificatiegegevens rechtgezet',
   'feedback.record': 'Terugkoppeling geregistreerd',

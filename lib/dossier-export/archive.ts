@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { AppError } from '@/lib/errors';
-import { dossierExportSchema, type DossierExport } from './schema';
+import { dossierExportSchema, type DossierExport, type DossierExportInput } from './schema';
 
 /**
  * The archive of one exported dossier (ADR 0047): a zip (fflate) of `dossier.json`, the minutes
@@ -22,7 +22,7 @@ export const MIN_PASSPHRASE_LENGTH = 12;
 
 export interface ArchiveContent {
   data: DossierExport;
-  /** extra files: `verslag-en-plan.pdf`, `attachments/<ref>` */
+  /** extra files: `documents/verslag-en-plan.pdf`, `attachments/<ref>` */
   files: Record<string, Uint8Array>;
 }
 
@@ -37,7 +37,11 @@ function deriveKey(passphrase: string, salt: Buffer, kdf: { N: number; r: number
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Packs and encrypts. The passphrase is never stored anywhere. */
-export async function sealArchive(content: ArchiveContent, passphrase: string, kdf = KDF): Promise<Buffer> {
+export async function sealArchive(
+  content: { data: DossierExportInput; files: Record<string, Uint8Array> },
+  passphrase: string,
+  kdf = KDF,
+): Promise<Buffer> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH)
     throw new AppError('VALIDATION', `De wachtzin moet minstens ${MIN_PASSPHRASE_LENGTH} tekens lang zijn.`);
   const data = dossierExportSchema.parse(content.data);
@@ -129,11 +133,14 @@ export async function openArchive(file: Uint8Array, passphrase: string): Promise
     throw new AppError('VALIDATION', 'Het dossierbestand voldoet niet aan het schema (versie 1) en werd geweigerd.');
   const files: Record<string, Uint8Array> = {};
   for (const [name, bytes] of Object.entries(entries)) if (name !== 'dossier.json') files[name] = bytes;
-  // every attachment listed must be present, with its checksum
-  for (const a of parsed.data.attachments) {
+  // every attachment and document listed must be present, with its checksum
+  for (const a of [...parsed.data.attachments, ...parsed.data.documents]) {
     const bytes = files[a.path];
     if (!bytes || sha256(bytes) !== a.sha256)
-      throw new AppError('VALIDATION', 'Een bijlage in het archief ontbreekt of klopt niet met haar controlegetal.');
+      throw new AppError(
+        'VALIDATION',
+        'Een bijlage of document in het archief ontbreekt of klopt niet met zijn controlegetal.',
+      );
   }
   return { data: parsed.data, files };
 }

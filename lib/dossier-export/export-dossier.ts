@@ -8,6 +8,7 @@ import { AppError, invalid } from '@/lib/errors';
 import { dossierUseCase } from '@/lib/use-case/kernel';
 import { z } from '@/lib/validation/zod';
 import { MIN_PASSPHRASE_LENGTH, sealArchive, sha256 } from './archive';
+import { minutesAndPlanPdf } from './documents';
 import { EXPORT_FORMAT, EXPORT_VERSION, type DossierExport } from './schema';
 
 export const exportRequestSchema = z
@@ -59,17 +60,35 @@ export async function exportDossier(
     const keys = fieldKeys();
     const d = await tx.dossier.findUniqueOrThrow({
       where: { id: dossier.id },
-      include: { safeHouse: { select: { code: true } }, referral: true, members: { orderBy: { createdAt: 'asc' } } },
+      include: {
+        safeHouse: { select: { code: true, name: true } },
+        referral: true,
+        members: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      },
     });
-    const [risks, decisions, goals, attachments] = await Promise.all([
-      tx.riskAssessment.findMany({ where: { dossierId: d.id }, orderBy: { assessedAt: 'asc' } }),
-      tx.conferenceDecision.findMany({ where: { dossierId: d.id }, orderBy: { createdAt: 'asc' } }),
+    const [risks, decisions, goals, attachments, agenda, participants] = await Promise.all([
+      tx.riskAssessment.findMany({ where: { dossierId: d.id }, orderBy: [{ assessedAt: 'asc' }, { id: 'asc' }] }),
+      tx.conferenceDecision.findMany({ where: { dossierId: d.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       tx.goal.findMany({
         where: { dossierId: d.id },
-        orderBy: { createdAt: 'asc' },
-        include: { actions: { orderBy: { createdAt: 'asc' }, include: { owner: { select: { name: true } } } } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: {
+          actions: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { owner: { select: { name: true } } } },
+        },
       }),
-      tx.attachment.findMany({ where: attachmentWhere(actor, dossier), orderBy: { createdAt: 'asc' } }),
+      tx.attachment.findMany({
+        where: attachmentWhere(actor, dossier),
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
+      tx.agendaItem.findMany({
+        where: { dossierId: d.id },
+        orderBy: [{ session: { startsAt: 'asc' } }, { id: 'asc' }],
+        include: { session: { select: { startsAt: true, location: true } } },
+      }),
+      tx.caseParticipant.findMany({
+        where: { dossierId: d.id, acceptedAt: { not: null }, leftAt: null },
+        orderBy: { invitedAt: 'asc' },
+      }),
     ]);
     const memberRef = new Map(d.members.map((m, i) => [m.id, `m${i + 1}`]));
     const files: Record<string, Uint8Array> = {};
@@ -94,7 +113,7 @@ export async function exportDossier(
       });
     }
     const r = d.referral;
-    const data: DossierExport = {
+    const data: Omit<DossierExport, 'documents'> = {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: new Date().toISOString(),
@@ -150,6 +169,12 @@ export async function exportDossier(
         asCaseDirector: x.asCaseDirector,
       })),
       decisions: decisions.map((x) => ({ createdAt: iso(x.createdAt), text: x.text })),
+      minutes: agenda.map((a) => ({
+        sessionStartsAt: iso(a.session.startsAt),
+        location: a.session.location,
+        text: a.minutes,
+        finalisedAt: isoOrNull(a.finalisedAt),
+      })),
       plan: goals.map((g) => ({
         title: g.title,
         createdAt: iso(g.createdAt),
@@ -164,7 +189,28 @@ export async function exportDossier(
       })),
       attachments: attachmentEntries,
     };
-    const bytes = await sealArchive({ data, files }, passphrase);
+    // the minutes, decisions and plan as a readable PDF (issue 14 §4), watermarked with the exporter
+    const [people, orgs] = await Promise.all([
+      tx.user.findMany({ where: { id: { in: participants.map((p) => p.userId) } }, select: { id: true, name: true } }),
+      tx.organisation.findMany({
+        where: { id: { in: participants.map((p) => p.organisationId) } },
+        select: { id: true, name: true },
+      }),
+    ]);
+    const pdf = await minutesAndPlanPdf(data, {
+      safeHouseName: d.safeHouse.name,
+      participants: participants.map((p) => ({
+        person: people.find((u) => u.id === p.userId)?.name ?? 'onbekend',
+        organisation: orgs.find((o) => o.id === p.organisationId)?.name ?? 'onbekend',
+        attendance: p.attendance,
+        isCaseDirector: p.isCaseDirector,
+      })),
+      exportedBy: actor.name,
+      organisation: actor.organisationName,
+      at: new Date(data.exportedAt),
+    });
+    if (pdf) files[pdf.entry.path] = pdf.bytes;
+    const bytes = await sealArchive({ data: { ...data, documents: pdf ? [pdf.entry] : [] }, files }, passphrase);
     await log({
       objectType: 'Dossier',
       objectId: d.id,

@@ -2,12 +2,15 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { attachmentStore, blobKeyFor, type BlobStore } from '@/lib/attachments/blob-store';
 import { sealBlob } from '@/lib/attachments/blob-crypto';
+import { detectAllowedType } from '@/lib/attachments/file-type';
+import { attachmentMaxBytes } from '@/lib/attachments/limits';
 import { encryptField, lookupHmac } from '@/lib/crypto/fields';
 import { fieldKeys } from '@/lib/crypto/keys';
 import { AppError, invalid } from '@/lib/errors';
 import { draftReference, nextReference } from '@/lib/referrals/reference';
 import { useCase, withActor } from '@/lib/use-case/kernel';
 import { MAX_ARCHIVE_BYTES, openArchive } from './archive';
+import { historyOf, sealHistory } from './history';
 
 const MEMBER_ROLES = ['VICTIM', 'ALLEGED_PERPETRATOR', 'CHILD', 'PARENT', 'PARTNER', 'SIBLING', 'OTHER'] as const;
 const SEXES = ['FEMALE', 'MALE', 'X', 'UNKNOWN'] as const;
@@ -53,6 +56,21 @@ export async function importDossier(
   if (Object.keys(errors).length) throw invalid('Het dossier is niet ingelezen.', errors);
 
   const { data, files } = await openArchive(input.file, input.passphrase);
+  // every attachment passes the same gate as an upload here: an allowed type, sniffed from its
+  // bytes (the archive's claim is not trusted), and this installation's size limit
+  const maxBytes = attachmentMaxBytes();
+  const mediaTypes = new Map<string, string>();
+  for (const a of data.attachments) {
+    const bytes = files[a.path];
+    if (!bytes) throw new AppError('VALIDATION', 'Dit is geen volledig exportbestand. Er werd niets ingelezen.');
+    const type = await detectAllowedType(bytes);
+    if (!type || bytes.length > maxBytes)
+      throw new AppError(
+        'VALIDATION',
+        `De bijlage "${a.fileName.slice(0, 80)}" is ${type ? 'groter dan hier toegelaten' : 'van een bestandstype dat hier niet toegelaten is'}. Er werd niets ingelezen.`,
+      );
+    mediaTypes.set(a.path, type);
+  }
   const written: string[] = [];
   try {
     return await useCase(userId, { action: 'dossier.import', purpose: 'transfer' }, async ({ tx, actor, log }) => {
@@ -74,10 +92,13 @@ export async function importDossier(
         select: { id: true },
       });
       const memberIds = new Map<string, string>();
-      for (const m of data.members) {
+      // the archive's order is kept: one transaction shares one now(), so each row gets its own instant
+      const inOrder = (i: number) => new Date(now.getTime() + i);
+      for (const [i, m] of data.members.entries()) {
         const row = await tx.clientMember.create({
           data: {
             dossierId: dossier.id,
+            createdAt: inOrder(i),
             memberRole: known(MEMBER_ROLES, m.memberRole),
             firstName: m.firstName,
             lastName: m.lastName,
@@ -105,9 +126,9 @@ export async function importDossier(
       });
 
       // 3. what the coordinator of the holding house may add: attachments
-      // (risk assessments are not written: the database allows them only during a trajectory, and
-      // the import arrives for triage — they stay in the archive; ADR 0047)
-      for (const a of data.attachments) {
+      // (the source's risk assessments, minutes, decisions and plan are the other table's record:
+      // kept read-only with the provenance in step 4, not as this house's own rows; ADR 0047)
+      for (const [i, a] of data.attachments.entries()) {
         const bytes = files[a.path];
         if (!bytes) throw new AppError('VALIDATION', 'Dit is geen volledig exportbestand. Er werd niets ingelezen.');
         const id = crypto.randomUUID();
@@ -118,6 +139,7 @@ export async function importDossier(
         await tx.attachment.create({
           data: {
             id,
+            createdAt: inOrder(i),
             dossierId: dossier.id,
             safeHouseId: houseId,
             context: 'COORDINATOR',
@@ -126,7 +148,7 @@ export async function importDossier(
             category: a.category,
             concernsMemberId: a.concernsMemberRef ? (memberIds.get(a.concernsMemberRef) ?? null) : null,
             fileNameEnc: encryptField(keys, a.fileName),
-            mediaType: a.mediaType,
+            mediaType: mediaTypes.get(a.path)!,
             sizeBytes: bytes.length,
             blobKey,
             wrappedKey: sealed.wrappedKey,
@@ -147,6 +169,8 @@ export async function importDossier(
           formatVersion: data.version,
           exportedAt: new Date(data.exportedAt),
           importedByUserId: actor.userId,
+          // status, dates, risk assessments, minutes, decisions and plan at the source (read-only)
+          historyEnc: sealHistory(keys, historyOf(data)),
         },
       });
       await log({

@@ -41,6 +41,17 @@ export const attachmentEntrySchema = z.object({
   concernsMemberRef: z.string().max(64).nullable(),
 });
 
+export const documentEntrySchema = z.object({
+  path: z
+    .string()
+    .regex(/^documents\/[a-z0-9-]{1,64}\.pdf$/)
+    .describe('entry in the zip'),
+  title: z.string().min(1).max(200),
+  mediaType: z.literal('application/pdf'),
+  sizeBytes: z.int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 export const dossierExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
@@ -90,6 +101,18 @@ export const dossierExportSchema = z.object({
     )
     .max(1000),
   decisions: z.array(z.object({ createdAt: isoDateTime, text: z.string().max(50000) })).max(1000),
+  /** the minutes per conference session (art. 13); absent in the first files of version 1 */
+  minutes: z
+    .array(
+      z.object({
+        sessionStartsAt: isoDateTime,
+        location: z.string().max(500),
+        text: z.string().max(200000),
+        finalisedAt: isoDateTime.nullable(),
+      }),
+    )
+    .max(1000)
+    .default([]),
   plan: z
     .array(
       z.object({
@@ -111,9 +134,12 @@ export const dossierExportSchema = z.object({
     )
     .max(200),
   attachments: z.array(attachmentEntrySchema).max(200),
+  /** readable documents made at export: the minutes, decisions and plan as PDF (not imported) */
+  documents: z.array(documentEntrySchema).max(10).default([]),
 });
 
 export type DossierExport = z.infer<typeof dossierExportSchema>;
+export type DossierExportInput = z.input<typeof dossierExportSchema>;
 
 /** The published JSON Schema (draft 2020-12), from the zod schema. */
 export function dossierExportJsonSchema(): Record<string, unknown> {

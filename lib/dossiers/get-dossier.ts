@@ -80,7 +80,7 @@ export async function getDossier(userId: string, dossierId: string, now = new Da
       const coordinates = actor.coordinatorHouses.includes(dossier.safeHouseId);
       // the mandated agency sees the referral but reveals no masked datum (ADR 0031)
       const mayReveal = can(actor, 'personalData.reveal', facts);
-      const [referrer, corePartners, transfers, houses, agencies] = await Promise.all([
+      const [referrer, corePartners, transfers, houses, agencies, imported] = await Promise.all([
         tx.user.findUnique({
           where: { id: dossier.referrerUserId },
           select: { name: true, organisation: { select: { name: true } } },
@@ -94,6 +94,8 @@ export async function getDossier(userId: string, dossierId: string, now = new Da
         coordinates ? tx.transferRequest.findMany({ where: { dossierId }, orderBy: { createdAt: 'desc' } }) : [],
         coordinates ? tx.safeHouse.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }) : [],
         coordinates && dossier.status === 'SUBMITTED' ? agenciesOf(tx, dossier.safeHouseId) : [],
+        // read in from another installation's export (ADR 0047): RLS shows provenance to coordinators only
+        coordinates ? tx.dossierImport.findUnique({ where: { dossierId }, select: { id: true } }) : null,
       ]);
       const roundOpen =
         !!dossier.inputRequestedAt && !dossier.inputClosedAt && !!dossier.inputDeadline && now < dossier.inputDeadline;
@@ -114,6 +116,7 @@ export async function getDossier(userId: string, dossierId: string, now = new Da
         dossier: pseudonymised ? { ...dossier, clientSystemLabel: `Cliëntsysteem ${dossier.reference}` } : dossier,
         pseudonymised,
         relations: [...relationsTo(actor, dossier)],
+        imported: !!imported,
         referrer: referrer ? { name: referrer.name, organisation: referrer.organisation.name } : null,
         referral:
           referral && pseudonymised ? pseudonymiseReferral(referral, peopleOf(dossier, members, contacts)) : referral,

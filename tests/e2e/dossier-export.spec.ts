@@ -1,6 +1,7 @@
+import { randomFillSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openArchive } from '@/lib/dossier-export/archive';
+import { openArchive, sealArchive, sha256 } from '@/lib/dossier-export/archive';
 import { as, dossierHref, expectAccessible } from './helpers';
 
 /**
@@ -43,6 +44,10 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
     expect(opened.data.source.reference).toBe('VH-ANT-2026-0002');
     expect(opened.data.purpose).toBe('accessRequest');
     expect(opened.data.members.length).toBeGreaterThan(0);
+    // the minutes, decisions and plan travel along as a readable PDF
+    expect(opened.data.minutes.length).toBeGreaterThan(0);
+    expect(opened.data.documents.map((d) => d.path)).toEqual(['documents/verslag-en-plan.pdf']);
+    expect(Buffer.from(opened.files['documents/verslag-en-plan.pdf']!).subarray(0, 5).toString()).toBe('%PDF-');
     await expect(page.getByRole('status')).toContainText('werd gedownload');
   });
   await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
@@ -67,5 +72,84 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
     await expect(page.getByTestId('import-status')).toContainText('Ingelezen uit VH-ANT-2026-0002');
     await link.click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('VH-OVL-');
+    // the source's history, read-only, for the receiving coordinator
+    const history = page.getByRole('region', { name: 'Herkomst en voorgeschiedenis' });
+    await expect(history).toContainText('dossier VH-ANT-2026-0002');
+    await expect(history.getByRole('heading', { name: 'Plan van aanpak daar' })).toBeVisible();
+    await expect(history.getByRole('heading', { name: 'Verslagen daar' })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test('issue 14 §4: an archive larger than the upload limit of an attachment (30 MB) reaches the import and is read in', async ({
+  browser,
+}) => {
+  // two incompressible 15 MB PDFs: more than the 21 MB a proxied route may carry
+  const pdf = (n: number) => {
+    const b = Buffer.alloc(n);
+    randomFillSync(b);
+    b.write('%PDF-1.7\n', 0, 'latin1');
+    b.write('\n%%EOF\n', n - 7, 'latin1');
+    return b;
+  };
+  const files = { 'attachments/a1': pdf(15 * 1024 * 1024), 'attachments/a2': pdf(15 * 1024 * 1024) };
+  const at = '2026-11-02T09:00:00.000Z';
+  const archive = await sealArchive(
+    {
+      data: {
+        format: 'vhd.dossier-export',
+        version: 1,
+        exportedAt: at,
+        purpose: 'transfer',
+        source: { installation: 'Andere installatie', safeHouseCode: 'BRU', reference: 'VH-BRU-2026-0099' },
+        dossier: {
+          status: 'SUBMITTED',
+          clientSystemLabel: 'Gezin Groot',
+          createdAt: at,
+          submittedAt: at,
+          decidedAt: null,
+          closedAt: null,
+          decisionReasons: null,
+          closureReasons: null,
+        },
+        members: [],
+        referral: null,
+        riskAssessments: [],
+        decisions: [],
+        plan: [],
+        attachments: Object.entries(files).map(([path, bytes], i) => ({
+          ref: `a${i + 1}`,
+          path,
+          fileName: `scan-${i + 1}.pdf`,
+          mediaType: 'application/pdf',
+          sizeBytes: bytes.length,
+          sha256: sha256(bytes),
+          category: 11,
+          context: 'COORDINATOR',
+          concernsMemberRef: null,
+        })),
+      },
+      files,
+    },
+    PASS,
+    { name: 'scrypt', N: 2 ** 14, r: 8, p: 1, keyLength: 32 },
+  );
+  expect(archive.length).toBeGreaterThan(30 * 1024 * 1024);
+  await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
+    await page.goto('/dossiers/importeren');
+    await page.getByLabel(/Exportbestand/).setInputFiles({
+      name: 'VH-BRU-2026-0099.vhdx',
+      mimeType: 'application/octet-stream',
+      buffer: archive,
+    });
+    await page.getByLabel('Wachtzin').fill(PASS);
+    await page.getByRole('button', { name: 'Dossier inlezen' }).click();
+    await expect(page.getByTestId('import-status')).toContainText('Ingelezen uit VH-BRU-2026-0099', {
+      timeout: 120_000,
+    });
+    await page.getByRole('link', { name: /^dossier VH-OVL-/ }).click();
+    const attachments = page.getByRole('region', { name: 'Bijlagen', exact: true });
+    await expect(attachments).toContainText('scan-1.pdf');
+    await expect(attachments).toContainText('scan-2.pdf');
   });
 });

@@ -55,6 +55,7 @@ import { findPerson } from '@/lib/gdpr/find-person';
 import { getGdprDesk } from '@/lib/gdpr/gdpr-desk';
 import { rectifyMember } from '@/lib/gdpr/rectify-member';
 import { exportDossier } from '@/lib/dossier-export/export-dossier';
+import { getImportHistory } from '@/lib/dossier-export/import-history';
 import { getShell } from '@/lib/navigation/get-shell';
 import { listMyNotifications } from '@/lib/notifications/my-notifications';
 import { closeInputRound } from '@/lib/partner-input/close-input-round';
@@ -995,6 +996,14 @@ const DOSSIER_USE_CASES: DossierSpec[] = [
         passphrase: 'lange wachtzin voor de matrix',
         passphraseRepeat: 'lange wachtzin voor de matrix',
       }),
+  },
+  {
+    law: 'art. 15 §1, 7°',
+    fn: 'getImportHistory',
+    action: 'dossier.importHistory',
+    on: ['trajectoryA', 'closedA', 'draftA'],
+    mutates: false,
+    call: (k, w) => getImportHistory(u(k), w.dossierId),
   },
   {
     law: 'GDPR art. 16',

@@ -4,14 +4,14 @@ import addFormats from 'ajv-formats';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_ARCHIVE_BYTES, openArchive, sealArchive, sha256 } from '@/lib/dossier-export/archive';
-import { dossierExportJsonSchema, type DossierExport } from '@/lib/dossier-export/schema';
+import { dossierExportJsonSchema, type DossierExportInput } from '@/lib/dossier-export/schema';
 
 // small scrypt parameters for speed; the header carries them, openArchive accepts 2^14..2^17
 const FAST = { name: 'scrypt', N: 2 ** 14, r: 8, p: 1, keyLength: 32 } as const;
 const PASS = 'correct paard batterij nietje';
 const file = new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3, 255, 0]);
 
-function example(): DossierExport {
+function example(): DossierExportInput {
   return {
     format: 'vhd.dossier-export',
     version: 1,
@@ -45,6 +45,14 @@ function example(): DossierExport {
     referral: null,
     riskAssessments: [],
     decisions: [{ createdAt: '2026-02-01T10:00:00.000Z', text: 'Opname in traject.' }],
+    minutes: [
+      {
+        sessionStartsAt: '2026-02-01T09:00:00.000Z',
+        location: 'Zaal 1',
+        text: 'Verslag van het overleg.',
+        finalisedAt: null,
+      },
+    ],
     plan: [],
     attachments: [
       {
@@ -66,10 +74,41 @@ describe('dossier export archive (ADR 0047)', () => {
   it('round-trips the JSON and the files byte for byte', async () => {
     const sealed = await sealArchive({ data: example(), files: { 'attachments/a1': file } }, PASS, FAST);
     const opened = await openArchive(sealed, PASS);
-    expect(opened.data).toEqual(example());
+    expect(opened.data).toEqual({ ...example(), documents: [] });
     expect(Buffer.from(opened.files['attachments/a1']!).equals(Buffer.from(file))).toBe(true);
     // nothing of the content is readable in the file
     expect(sealed.includes(Buffer.from('Peeters'))).toBe(false);
+  });
+
+  it('a file of the first version 1 writers (no minutes, no documents) still opens, with both empty', async () => {
+    const { minutes: _m, ...old } = example();
+    const sealed = await sealArchive({ data: old, files: { 'attachments/a1': file } }, PASS, FAST);
+    const opened = await openArchive(sealed, PASS);
+    expect(opened.data.minutes).toEqual([]);
+    expect(opened.data.documents).toEqual([]);
+  });
+
+  it('a listed document (the minutes and plan PDF) must be present with its checksum', async () => {
+    const pdfBytes = strToU8('%PDF-1.7 verslag');
+    const doc = {
+      path: 'documents/verslag-en-plan.pdf',
+      title: 'Verslag',
+      mediaType: 'application/pdf' as const,
+      sizeBytes: pdfBytes.length,
+      sha256: sha256(pdfBytes),
+    };
+    const good = await sealArchive(
+      { data: { ...example(), documents: [doc] }, files: { 'attachments/a1': file, [doc.path]: pdfBytes } },
+      PASS,
+      FAST,
+    );
+    expect((await openArchive(good, PASS)).data.documents).toEqual([doc]);
+    const missing = await sealArchive(
+      { data: { ...example(), documents: [doc] }, files: { 'attachments/a1': file } },
+      PASS,
+      FAST,
+    );
+    await expect(openArchive(missing, PASS)).rejects.toMatchObject({ message: /ontbreekt of klopt niet/ });
   });
 
   it('a wrong passphrase is refused with one clear Dutch message', async () => {
@@ -102,7 +141,7 @@ describe('dossier export archive (ADR 0047)', () => {
   });
 
   it('a JSON that does not match the schema is refused', async () => {
-    const bad = { ...example(), version: 2 } as unknown as DossierExport;
+    const bad = { ...example(), version: 2 } as unknown as DossierExportInput;
     // sealArchive itself validates; build a sealed archive around invalid JSON the way a forger would
     await expect(sealArchive({ data: bad, files: {} }, PASS, FAST)).rejects.toThrow();
     const { createCipheriv, randomBytes, scryptSync } = await import('node:crypto');

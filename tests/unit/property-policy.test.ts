@@ -232,6 +232,7 @@ function modelDossier(a: Actor, action: string, d: DossierFacts): boolean | unde
       return (r.coordinator || r.participant) && trajectory;
     // the dossier as an encrypted file (issue 14 §4, ADR 0047): the holding house's coordinator, any state
     case 'dossier.export':
+    case 'dossier.importHistory':
       return r.coordinator;
     // transfer (art. 15 §1, 3rd para, 7°): "at any time", by the coordinator, while there is a
     // follow-up to take over (not once closed)

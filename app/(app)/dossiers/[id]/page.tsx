@@ -28,6 +28,8 @@ import { KnownPersonsSection } from './_sections/known-persons';
 import { checkKnownPersons } from '@/lib/search/known-persons';
 import { noticeText } from '@/lib/forms/notices';
 import { AttachmentsSection } from './_sections/attachments';
+import { ImportHistorySection } from './_sections/import-history';
+import { getImportHistory } from '@/lib/dossier-export/import-history';
 import { listAttachments } from '@/lib/attachments/list-attachments';
 import { attachmentMaxBytes } from '@/lib/attachments/limits';
 
@@ -56,6 +58,8 @@ export default async function DossierPage({
       ? await loadPage((userId) => getRiskHistory(userId, id))
       : null;
   const notice = noticeText('dossier', melding);
+  // read in from another installation (ADR 0047): provenance and the source's history, coordinator only
+  const importHistory = view.imported ? await loadPage((userId) => getImportHistory(userId, id)) : null;
   // documents attached to the dossier (issue 13 §3; ADR 0040): the case team and a core partner with its input
   const readsAttachments = ['coordinator', 'participant', 'corePartner'].some((r) =>
     view.relations.includes(r as (typeof view.relations)[number]),
@@ -98,6 +102,7 @@ export default async function DossierPage({
       )}
 
       <DossierSummary view={view} />
+      {importHistory && <ImportHistorySection view={importHistory} />}
 
       {referral && <ReferralSection referral={referral} />}
 
