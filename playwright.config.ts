@@ -14,12 +14,14 @@ export const secondPort = port + 1;
 const debianChromium = '/usr/bin/chromium';
 /**
  * Issue 14 §3 (ADR 0046): the app servers run our own server (scripts/server.ts: request ids,
- * JSON access lines) and write their JSON logs (stdout) to .data/e2e-logs/<port>.log, which
+ * JSON access lines) and write their JSON logs (stdout and stderr: every line is JSON) to
+ * .data/e2e-logs/<port>.log, which
  * `npm test` checks afterwards for demo personal data (scripts/check-e2e-logs.ts).
  */
 const e2eLogDir = '.data/e2e-logs';
 fs.mkdirSync(e2eLogDir, { recursive: true });
-const appServer = (p: number) => `node --import tsx scripts/server.ts -p ${p} -H 127.0.0.1 >> ${e2eLogDir}/${p}.log`;
+const appServer = (p: number) =>
+  `node --import tsx scripts/server.ts -p ${p} -H 127.0.0.1 >> ${e2eLogDir}/${p}.log 2>&1`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

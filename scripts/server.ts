@@ -9,11 +9,11 @@
  * build in .next is used as is.
  */
 import path from 'node:path';
-import { format, stripVTControlCharacters } from 'node:util';
 import { closeGracefully, createAppServer } from '../lib/ops/http-server';
 import { runShutdownHooks } from '../lib/ops/shutdown';
 import { recordRequest } from '../lib/ops/http-metrics';
 import { errorInfo, logger } from '../lib/ops/logger';
+import { exitOnUncaught, routeProcessOutput } from '../lib/ops/process-output';
 
 const arg = (flag: string) => {
   const i = process.argv.indexOf(flag);
@@ -24,11 +24,11 @@ const port = Number(arg('-p') ?? process.env.PORT ?? 3000);
 const hostname = arg('-H') ?? '0.0.0.0';
 const dir = path.resolve(import.meta.dirname, '..');
 
-// Next's own informational lines (e.g. "Running next.config.ts took 37ms") become JSON lines too,
-// so stdout holds JSON only; warnings and errors stay on stderr
-for (const m of ['log', 'info'] as const)
-  console[m] = (...args: unknown[]) =>
-    logger.info({ component: 'server', source: 'next' }, stripVTControlCharacters(format(...args)).trim());
+// every line this process writes is JSON (ADR 0046): Next's console output and its direct writes
+// to stdout/stderr go through the logger (with the request id inside a request), and an uncaught
+// exception leaves a JSON line too; installed before Next is loaded, whose console patches wrap it
+routeProcessOutput(logger, { component: 'server' });
+exitOnUncaught(logger, { component: 'server' });
 
 // before Next is loaded: it reads NODE_ENV when its modules load
 Object.assign(process.env, { NODE_ENV: 'production' });

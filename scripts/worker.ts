@@ -7,6 +7,11 @@ import pg from 'pg';
 import { startJobs } from '../lib/jobs/boss';
 import { startHeartbeat } from '../lib/ops/heartbeat';
 import { errorInfo, logger } from '../lib/ops/logger';
+import { exitOnUncaught, routeProcessOutput } from '../lib/ops/process-output';
+
+// every line the worker writes is JSON, as the web server's (ADR 0046)
+routeProcessOutput(logger, { component: 'jobs' });
+exitOnUncaught(logger, { component: 'jobs' });
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -23,7 +28,12 @@ if (!checkpoint)
     { component: 'jobs' },
     'AUDIT_CHECKPOINT_PRIVATE_KEY ontbreekt: geen controlepunten van het toegangslog (zie .env.example)',
   );
-const jobs = await startJobs(url, owner, { checkpoint });
+// how often each queue is polled (pg-boss, default 30 s); a test sets it low to see a job run at once
+const polling = Number(process.env.JOBS_POLLING_INTERVAL_SECONDS);
+const jobs = await startJobs(url, owner, {
+  checkpoint,
+  ...(polling >= 0.5 ? { pollingIntervalSeconds: polling } : {}),
+});
 logger.info(
   { component: 'jobs' },
   `worker gestart (bewaartermijn: elke nacht om 03:00${checkpoint ? '; controlepunt toegangslog: elk uur' : ''})`,

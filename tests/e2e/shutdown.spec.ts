@@ -21,7 +21,7 @@ test('SIGTERM: the SSE stream ends and the server exits 0', async () => {
     ['--import', 'tsx', 'scripts/server.ts', '-p', String(port), '-H', '127.0.0.1'],
     {
       env: { ...process.env, NEXTAUTH_URL: base },
-      stdio: ['ignore', log, 'inherit'],
+      stdio: ['ignore', log, log],
     },
   );
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));

@@ -41,10 +41,11 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 export type LogScan = { files: number; lines: number; problems: string[] };
 
-export function scanLogs(dir: string, data = demoPersonalData()): LogScan {
-  const problems: string[] = [];
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.log')) : [];
-  if (files.length === 0) problems.push(`geen logbestanden in ${dir}`);
+/**
+ * What of the demo's personal data a log line holds (its kinds, never the text itself): a demo
+ * name or e-mail, a demo national number (plain or formatted), or any other checksum-valid one.
+ */
+export function personalDataFinder(data = demoPersonalData()): (line: string) => string[] {
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // whole words only: "Tom" is a demo name, "custom" is not
   const word = (t: string) => new RegExp(`(?<![\\p{L}\\d])${escape(t)}(?![\\p{L}\\d])`, 'iu');
@@ -55,6 +56,24 @@ export function scanLogs(dir: string, data = demoPersonalData()): LogScan {
       { what: 'rijksregisternummer', re: word(formatNationalNumber(n)) },
     ]),
   ];
+  return (line) => {
+    const found: string[] = [];
+    for (const n of needles) if (n.re.test(line)) found.push(`${n.what} uit de demodata`);
+    // UUIDs (request and row ids) first: without their hyphens they hold 11-digit runs by chance
+    for (const m of line
+      .replace(UUID, '')
+      .replace(/[.-]/g, '')
+      .matchAll(/(?<!\d)\d{11}(?!\d)/g))
+      if (looksLikeNationalNumber(m[0])) found.push('iets dat op een rijksregisternummer lijkt');
+    return found;
+  };
+}
+
+export function scanLogs(dir: string, data = demoPersonalData()): LogScan {
+  const problems: string[] = [];
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.log')) : [];
+  if (files.length === 0) problems.push(`geen logbestanden in ${dir}`);
+  const personalData = personalDataFinder(data);
   let count = 0;
   for (const f of files) {
     const lines = fs
@@ -72,14 +91,9 @@ export function scanLogs(dir: string, data = demoPersonalData()): LogScan {
         problems.push(`${where}: geen JSON`);
         return;
       }
+      if (typeof entry.level !== 'number') problems.push(`${where}: geen level`);
       if (typeof entry.reqId !== 'string' && entry.component !== 'server') problems.push(`${where}: geen reqId`);
-      for (const n of needles) if (n.re.test(line)) problems.push(`${where}: ${n.what} uit de demodata`);
-      // UUIDs (request and row ids) first: without their hyphens they hold 11-digit runs by chance
-      for (const m of line
-        .replace(UUID, '')
-        .replace(/[.-]/g, '')
-        .matchAll(/(?<!\d)\d{11}(?!\d)/g))
-        if (looksLikeNationalNumber(m[0])) problems.push(`${where}: iets dat op een rijksregisternummer lijkt`);
+      for (const what of personalData(line)) problems.push(`${where}: ${what}`);
     });
   }
   return { files: files.length, lines: count, problems };
