@@ -148,7 +148,8 @@ test('issue 14 §4: an archive larger than the upload limit of an attachment (30
       timeout: 120_000,
     });
     await page.getByRole('link', { name: /^dossier VH-OVL-/ }).click();
-    const attachments = page.getByRole('region', { name: 'Bijlagen', exact: true });
+    // the section (its table's scroll box carries the same name)
+    const attachments = page.getByRole('region', { name: 'Bijlagen', exact: true }).first();
     await expect(attachments).toContainText('scan-1.pdf');
     await expect(attachments).toContainText('scan-2.pdf');
   });
