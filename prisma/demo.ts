@@ -7,6 +7,7 @@ import { makeNationalNumber } from '../lib/validation/national-number';
 import { makeDossier, makeParticipant } from './factories';
 import { addDays, brusselsToday, brusselsWallClockToInstant } from '../lib/time';
 import { isWorkingDay } from '../lib/working-days';
+import { sealHistory } from '../lib/dossier-export/history';
 
 /** Demo data: two safe houses, their core partners, one user per role, a few dossiers. */
 export const DEMO_PASSWORD = 'VeiligHuis-demo-2026';
@@ -401,7 +402,125 @@ export async function seedDemo(db: PrismaClient, keys: FieldKeys): Promise<{ see
     organisationId: orgs.get('Huisartsenpraktijk De Linde')!,
     adminId: users.get('beheerder@vhd.test')!.id,
   });
+  await seedImportedDossier(db, keys, {
+    ovl,
+    coordinatorId: users.get('coordinator.oostvlaanderen@vhd.test')!.id,
+  });
   return { seeded: true };
+}
+
+// ---------------------------------------------------------------- issue 14 §4: an imported dossier (ADR 0047)
+/**
+ * VH-OVL-2026-0005 (Gezin Aerts) was read in yesterday by the coordinator of Oost-Vlaanderen from
+ * the export of a Veilig Huis of another installation (Limburg): it waits for triage, and its
+ * page shows "Herkomst en voorgeschiedenis" — the source's risk assessments, minutes, decision
+ * and plan, read-only. Written as the import writes it (provenance with the field-encrypted history).
+ */
+async function seedImportedDossier(db: PrismaClient, keys: FieldKeys, c: { ovl: string; coordinatorId: string }) {
+  const day = 86_400_000;
+  const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
+  const coordinator = await db.user.findUniqueOrThrow({ where: { id: c.coordinatorId } });
+  const aerts = await makeDossier(db, keys, {
+    safeHouseId: c.ovl,
+    referrerUserId: coordinator.id,
+    referrerOrganisationId: coordinator.organisationId,
+    status: 'SUBMITTED',
+    reference: 'VH-OVL-2026-0005',
+    clientSystemLabel: 'Gezin Aerts',
+    violenceForms: ['PARTNER_VIOLENCE'],
+    members: [
+      { memberRole: 'VICTIM', firstName: 'Sofie', lastName: 'Aerts', dateOfBirth: new Date('1990-04-12') },
+      {
+        memberRole: 'CHILD',
+        firstName: 'Mila',
+        lastName: 'Aerts',
+        dateOfBirth: new Date('2019-09-01'),
+        isMinor: true,
+      },
+    ],
+  });
+  await db.dossier.update({ where: { id: aerts.id }, data: { submittedAt: new Date(Date.now() - day) } });
+  await db.referenceCounter.updateMany({
+    where: { safeHouseId: c.ovl, year: 2026, last: { lt: 5 } },
+    data: { last: 5 },
+  });
+  await db.dossierImport.create({
+    data: {
+      dossierId: aerts.id,
+      safeHouseId: c.ovl,
+      sourceInstallation: 'Veilig Huis Limburg (andere installatie)',
+      sourceSafeHouseCode: 'LIM',
+      sourceReference: 'VH-LIM-2026-0017',
+      sourceStatus: 'IN_TRAJECTORY',
+      formatVersion: 1,
+      exportedAt: new Date(Date.now() - 2 * day),
+      importedAt: new Date(Date.now() - day),
+      importedByUserId: coordinator.id,
+      historyEnc: sealHistory(keys, {
+        dossier: {
+          status: 'IN_TRAJECTORY',
+          clientSystemLabel: 'Gezin Aerts',
+          createdAt: ago(120),
+          submittedAt: ago(118),
+          decidedAt: ago(110),
+          closedAt: null,
+          decisionReasons: 'Aanhoudend partnergeweld met een jong kind in het gezin; de hulpverlening liep vast.',
+          closureReasons: null,
+        },
+        riskAssessments: [
+          {
+            assessedAt: ago(100),
+            riskAnswers: { weapons: 'NO', escalation: 'YES' },
+            riskScore: 1,
+            riskLevel: 'HIGH',
+            reasoning: 'Escalatie in de laatste maanden; bedreigingen na de scheiding.',
+            asCaseDirector: false,
+          },
+          {
+            assessedAt: ago(30),
+            riskAnswers: { weapons: 'NO', escalation: 'NO' },
+            riskScore: 0,
+            riskLevel: 'ELEVATED',
+            reasoning: 'Contactverbod nageleefd; de moeder verhuist naar Oost-Vlaanderen.',
+            asCaseDirector: true,
+          },
+        ],
+        minutes: [
+          {
+            sessionStartsAt: ago(105),
+            location: 'Veilig Huis Limburg, Hasselt',
+            text: 'Het gezin is besproken. De moeder wil een veilige woonst dicht bij haar familie.\n\nDe school van Mila wordt betrokken.',
+            finalisedAt: ago(104),
+          },
+        ],
+        decisions: [{ createdAt: ago(105), text: 'Veiligheidsplan met de moeder opstellen; contactverbod opvolgen.' }],
+        plan: [
+          {
+            title: 'Veiligheid thuis',
+            createdAt: ago(105),
+            actions: [
+              {
+                description: 'Veiligheidsplan opstellen',
+                ownerOrganisation: 'CAW Limburg',
+                dueDate: ago(90).slice(0, 10),
+                status: 'DONE',
+                doneAt: ago(92),
+                doneNote: 'Besproken en ondertekend.',
+              },
+              {
+                description: 'Overdracht naar de nieuwe woonplaats voorbereiden',
+                ownerOrganisation: 'Politiezone Hasselt',
+                dueDate: null,
+                status: 'OPEN',
+                doneAt: null,
+                doneNote: null,
+              },
+            ],
+          },
+        ],
+      }),
+    },
+  });
 }
 
 // ---------------------------------------------------------------- issue 14 §2: the partner API (ADR 0045)

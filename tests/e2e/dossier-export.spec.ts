@@ -53,6 +53,12 @@ test('issue 14 §4: the coordinator exports the dossier as one encrypted file', 
   await as(browser, 'coordinator.oostvlaanderen@vhd.test', async (page) => {
     const res = await page.goto(exportUrl);
     expect(res?.status()).toBe(404);
+    // the demo's imported dossier shows where it came from and what it lived through there
+    await page.goto(await dossierHref(page, 'VH-OVL-2026-0005'));
+    const demoHistory = page.getByRole('region', { name: 'Herkomst en voorgeschiedenis' });
+    await expect(demoHistory).toContainText('dossier VH-LIM-2026-0017');
+    await expect(demoHistory).toContainText('Veiligheidsplan opstellen');
+    await expect(demoHistory).toContainText('Contactverbod nageleefd');
     await page.goto('/dossiers');
     await page.getByRole('link', { name: 'Dossier inlezen uit een exportbestand' }).click();
     await expect(page.getByRole('heading', { name: 'Dossier inlezen uit een exportbestand' })).toBeVisible();
