@@ -51,6 +51,7 @@ const SYSTEM_EVENT_LABEL = {
   'auth.login.oidc.unknown': 'Aanmelden via de overheid geweigerd: geen account gekoppeld aan die identiteit',
   'auth.login.oidc.link': 'Account bij de eerste aanmelding gekoppeld aan de identiteit bij de overheid',
   'admin.user.oidcLink': 'Rijksregisternummer geregistreerd om het account bij de eerste aanmelding te koppelen',
+  'admin.user.oidcUnlink': 'Koppeling van het account met de identiteitsprovider verwijderd',
   'auth.mfa': 'Tweede factor bevestigd (authenticator-app)',
   'auth.mfa.recovery': 'Tweede factor bevestigd met een herstelcode',
   'auth.mfa.enrol': 'Authenticator-app gekoppeld',

@@ -103,6 +103,8 @@ export const NOTICES = {
     bevestigd: 'De toegangsreview is bevestigd en gelogd.',
     'rrn-geregistreerd':
       'Het rijksregisternummer is geregistreerd. Bij de eerste aanmelding via de overheid wordt het account gekoppeld.',
+    ontkoppeld:
+      'De koppeling met de identiteit bij de overheid is verwijderd; de sessies van de gebruiker zijn beëindigd.',
     // issue 14 §2 (ADR 0045)
     'sleutel-ingetrokken': 'De API-sleutel is ingetrokken. Elke volgende aanroep met die sleutel wordt geweigerd.',
   },

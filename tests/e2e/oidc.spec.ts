@@ -166,3 +166,41 @@ test('a login whose ID token lacks the agreed acr is refused, even for a linked 
   await expect.poll(() => audit('auth.login.oidc.no-mfa', 'DENIED')).toBe(before + 1);
   expect(await count(`SELECT 1 FROM "AuthSession" WHERE "userId" = $1`, [userId])).toBe(sessions);
 });
+
+test('the administrator removes the link: the person is signed out everywhere and the identity opens nothing any more', async ({
+  page,
+  browser,
+}) => {
+  // Lien is signed in through the IdP in her own browser
+  const lienContext = await browser.newContext({ baseURL: app });
+  const lienPage = await lienContext.newPage();
+  await loginAtIdp(lienPage, 'lien.peeters', 'mfa');
+  await expect(lienPage.getByRole('heading', { name: 'Mijn werk', level: 1 })).toBeVisible();
+  expect((await liveSessions()).length).toBeGreaterThan(0);
+
+  const { rows } = await owner.query<{ id: string; name: string }>(
+    `SELECT id, name FROM "User" WHERE email = 'beheerder@vhd.test'`,
+  );
+  const { cookie } = await directSession(owner, rows[0]!);
+  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  await page.context().addCookies([{ name, value, url: app }]);
+  await page.goto(`/beheer/gebruikers/${userId}`);
+  await expect(page.getByText('Dit account is gekoppeld aan een identiteit bij de test-IdP.')).toBeVisible();
+  await page.getByRole('button', { name: 'Koppeling verwijderen' }).click();
+  await expect(page.getByText('De koppeling met de identiteit bij de overheid is verwijderd')).toBeVisible();
+  // the registration form is back, for a new link
+  await expect(page.getByRole('button', { name: 'Rijksregisternummer registreren' })).toBeVisible();
+  await expectAccessible(page);
+  expect(await liveSessions()).toEqual([]);
+  expect(await audit('admin.user.oidcUnlink', 'ALLOWED')).toBe(1);
+
+  // her open page no longer works, and signing in through the IdP again is refused
+  await lienPage.reload();
+  await expect(lienPage).toHaveURL(/\/login/);
+  await lienContext.close();
+  const fresh = await browser.newContext({ baseURL: app });
+  const again = await fresh.newPage();
+  await loginAtIdp(again, 'lien.peeters', 'mfa');
+  await expect(again).toHaveURL(/\/login\?fout=oidc$/);
+  await fresh.close();
+});

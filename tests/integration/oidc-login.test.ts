@@ -4,6 +4,7 @@ import { makeUser } from '@/prisma/factories';
 import { normaliseNationalNumber, oidcAssertsSecondFactor, oidcLinkHmac, resolveOidcUser } from '@/lib/auth/login';
 import { findLiveSession } from '@/lib/auth/sessions';
 import { registerOidcLink } from '@/lib/admin/register-oidc-link';
+import { unlinkOidc } from '@/lib/admin/unlink-oidc';
 import { appRoleClient, ownerDb } from '../helpers/db';
 import { buildScenario, type Scenario } from '../helpers/scenario';
 import { hashSessionToken } from '../helpers/session-token';
@@ -163,5 +164,44 @@ describe('OIDC login (ADR 0044)', () => {
     expect(
       await refused(client, s.users.coordA.id, `UPDATE "User" SET "oidcLinkHmac" = 'x' WHERE id = $1`, [user.id]),
     ).toBe('no rows');
+  });
+
+  it('the administrator unlinks: every session of the account ends, the identity opens nothing, a new registration links again; the app may clear a subject but never set or change one', async () => {
+    const user = await newAccount();
+    const rrn = newNationalNumber();
+    await registerOidcLink(s.users.admin.id, user.id, { nationalNumber: rrn });
+    const sub = subject();
+    expect(await resolveOidcUser(sub, rrn, true)).toMatchObject({ ok: true, userId: user.id });
+    const live = () => ownerDb().authSession.count({ where: { userId: user.id, revokedAt: null } });
+    expect(await live()).toBe(1);
+    // the database lets the administrator clear a subject, not set or change it (account takeover)
+    expect(
+      await refused(client, s.users.admin.id, `UPDATE "User" SET "oidcSubject" = 'idp-ander' WHERE id = $1`, [user.id]),
+    ).toBe('refused 42501');
+    expect(
+      await refused(client, s.users.admin.id, `UPDATE "User" SET "oidcSubject" = NULL WHERE id = $1`, [user.id]),
+    ).toBe('ALLOWED (1 rows)');
+    expect(
+      await refused(client, s.users.coordA.id, `UPDATE "User" SET "oidcSubject" = NULL WHERE id = $1`, [user.id]),
+    ).toBe('no rows');
+
+    await unlinkOidc(s.users.admin.id, user.id);
+    const after = await ownerDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ oidcSubject: null, oidcLinkHmac: null });
+    expect(await live()).toBe(0);
+    expect(
+      await ownerDb().authSession.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: 'desc' } }),
+    ).toMatchObject({ revokedReason: 'koppeling met de identiteitsprovider verwijderd' });
+    expect(await events('admin.user.oidcUnlink', s.users.admin.id)).toBeGreaterThan(0);
+    expect(await resolveOidcUser(sub, null, true)).toEqual({ ok: false, reason: 'unknown' });
+    // the used-up national number does not come back by itself
+    expect(await resolveOidcUser(sub, rrn, true)).toEqual({ ok: false, reason: 'unknown' });
+    await expect(unlinkOidc(s.users.admin.id, user.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    // only the administrator unlinks
+    await expect(unlinkOidc(s.users.coordA.id, user.id)).rejects.toMatchObject({ code: 'FORBIDDEN_ACTION' });
+    // relinking: a new registration, then the next login links (possibly to a new identity)
+    await registerOidcLink(s.users.admin.id, user.id, { nationalNumber: rrn });
+    const newSub = subject();
+    expect(await resolveOidcUser(newSub, rrn, true)).toMatchObject({ ok: true, userId: user.id, linked: true });
   });
 });

@@ -16,6 +16,7 @@ import { revokeRole } from '@/lib/admin/revoke-role';
 import { createOrganisation, updateOrganisation } from '@/lib/admin/save-organisation';
 import { confirmAccessReview } from '@/lib/admin/access-review';
 import { oidcLinkSchema, registerOidcLink } from '@/lib/admin/register-oidc-link';
+import { unlinkOidc } from '@/lib/admin/unlink-oidc';
 import { newUserSchema, organisationSchema, roleSchema, userSchema } from '@/lib/admin/schemas';
 
 /** The functional administrator's forms (issue 13 §6): thin, each one use case of lib/admin. */
@@ -117,4 +118,11 @@ export const registerOidcLinkAction = formAction({
   schema: oidcLinkSchema,
   run: (u, v, { targetId }) => registerOidcLink(u, targetId, v),
   done: ({ targetId }) => noticeUrl('admin', `/beheer/gebruikers/${targetId}`, 'rrn-geregistreerd'),
+});
+
+/** Issue 14 §1 (ADR 0044): the account no longer opens through its IdP identity. */
+export const unlinkOidcAction = formAction({
+  bound: ['targetId'],
+  run: (u, _v, { targetId }) => unlinkOidc(u, targetId),
+  done: ({ targetId }) => noticeUrl('admin', `/beheer/gebruikers/${targetId}`, 'ontkoppeld'),
 });

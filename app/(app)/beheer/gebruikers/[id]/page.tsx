@@ -10,6 +10,7 @@ import {
   grantRoleAction,
   inviteUserAction,
   registerOidcLinkAction,
+  unlinkOidcAction,
   revokeRoleAction,
   setActiveAction,
   updateUserAction,
@@ -122,7 +123,21 @@ export default async function UserPage({
           <h2 className="mt-8 text-xl font-semibold">Aanmelden via {env().OIDC_NAME}</h2>
           <div className="mt-2 max-w-2xl">
             {user.idpLinked ? (
-              <p>Dit account is gekoppeld aan een identiteit bij {env().OIDC_NAME}.</p>
+              <>
+                <p>Dit account is gekoppeld aan een identiteit bij {env().OIDC_NAME}.</p>
+                <SpecForm
+                  action={unlinkOidcAction.bind(null, user.id)}
+                  submitLabel="Koppeling verwijderen"
+                  variant="secondary"
+                  label="Koppeling met de identiteit verwijderen"
+                  fields={[
+                    {
+                      kind: 'note',
+                      text: 'Het account opent dan niet meer via deze identiteit en alle sessies van de gebruiker eindigen meteen. Opnieuw koppelen kan door opnieuw een rijksregisternummer te registreren.',
+                    },
+                  ]}
+                />
+              </>
             ) : (
               <SpecForm
                 action={registerOidcLinkAction.bind(null, user.id)}
