@@ -33,7 +33,7 @@ COPY scripts ./scripts
 COPY prisma ./prisma
 RUN npm ci
 
-COPY tsconfig.json next.config.ts postcss.config.mjs ./
+COPY tsconfig.json next.config.ts postcss.config.mjs proxy.ts ./
 COPY app ./app
 COPY components ./components
 COPY lib ./lib
