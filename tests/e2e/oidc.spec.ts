@@ -47,6 +47,16 @@ async function loginAtIdp(page: Page, login: string, means: 'mfa' | 'pwd') {
   await page.getByRole('button', { name: 'Inloggen bij de test-IdP' }).click();
 }
 
+/** The functional administrator's completed session in this page's browser context. */
+async function signInAsAdministrator(page: Page) {
+  const { rows } = await owner.query<{ id: string; name: string }>(
+    `SELECT id, name FROM "User" WHERE email = 'beheerder@vhd.test'`,
+  );
+  const { cookie } = await directSession(owner, rows[0]!);
+  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  await page.context().addCookies([{ name, value, url: app }]);
+}
+
 /** The ids of the user's sessions that have not been ended. */
 const liveSessions = async () =>
   (
@@ -58,12 +68,7 @@ const liveSessions = async () =>
 test('the functional administrator registers the national number (checked; only its HMAC is stored)', async ({
   page,
 }) => {
-  const { rows } = await owner.query<{ id: string; name: string }>(
-    `SELECT id, name FROM "User" WHERE email = 'beheerder@vhd.test'`,
-  );
-  const { cookie } = await directSession(owner, rows[0]!);
-  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
-  await page.context().addCookies([{ name, value, url: app }]);
+  await signInAsAdministrator(page);
   await page.goto(`/beheer/gebruikers/${userId}`);
   await expect(page.getByRole('heading', { name: 'Aanmelden via de test-IdP' })).toBeVisible();
   const field = page.getByRole('textbox', { name: /^Rijksregisternummer/ });
@@ -178,12 +183,7 @@ test('the administrator removes the link: the person is signed out everywhere an
   await expect(lienPage.getByRole('heading', { name: 'Mijn werk', level: 1 })).toBeVisible();
   expect((await liveSessions()).length).toBeGreaterThan(0);
 
-  const { rows } = await owner.query<{ id: string; name: string }>(
-    `SELECT id, name FROM "User" WHERE email = 'beheerder@vhd.test'`,
-  );
-  const { cookie } = await directSession(owner, rows[0]!);
-  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
-  await page.context().addCookies([{ name, value, url: app }]);
+  await signInAsAdministrator(page);
   await page.goto(`/beheer/gebruikers/${userId}`);
   await expect(page.getByText('Dit account is gekoppeld aan een identiteit bij de test-IdP.')).toBeVisible();
   await page.getByRole('button', { name: 'Koppeling verwijderen' }).click();
