@@ -49,6 +49,7 @@ const SYSTEM_EVENT_LABEL = {
   'auth.login.oidc': 'Aangemeld via de overheid',
   'auth.login.oidc.no-mfa': 'Aanmelden via de overheid geweigerd: geen tweede factor',
   'auth.login.oidc.unknown': 'Aanmelden via de overheid geweigerd: geen account gekoppeld aan die identiteit',
+  'auth.logout.oidc.backchannel': 'Afgemeld bij de identiteitsprovider: de sessies via die identiteit beëindigd',
   'auth.login.oidc.link': 'Account bij de eerste aanmelding gekoppeld aan de identiteit bij de overheid',
   'admin.user.oidcLink': 'Rijksregisternummer geregistreerd om het account bij de eerste aanmelding te koppelen',
   'admin.user.oidcUnlink': 'Koppeling van het account met de identiteitsprovider verwijderd',

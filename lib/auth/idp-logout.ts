@@ -1,20 +1,11 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { idpDiscovery } from './idp-discovery';
 
-let endpoint: { issuer: string; url: string | null } | undefined;
-
-/** The IdP's end_session_endpoint from its discovery document (cached per issuer), or null. */
+/** The IdP's end_session_endpoint from its discovery document, or null. */
 async function endSessionEndpoint(issuer: string): Promise<string | null> {
-  if (endpoint?.issuer === issuer) return endpoint.url;
-  const res = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
-    signal: AbortSignal.timeout(10_000),
-    cache: 'no-store',
-  });
-  if (!res.ok) return null;
-  const doc = (await res.json()) as { end_session_endpoint?: unknown };
-  const url = typeof doc.end_session_endpoint === 'string' ? doc.end_session_endpoint : null;
-  endpoint = { issuer, url };
-  return url;
+  const doc = await idpDiscovery(issuer);
+  return typeof doc?.end_session_endpoint === 'string' ? doc.end_session_endpoint : null;
 }
 
 /**

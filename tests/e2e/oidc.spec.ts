@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type pg from 'pg';
-import { IDP_ACCOUNTS, oidcPorts } from '../helpers/oidc';
+import { IDP_ACCOUNTS, oidcIssuer, oidcPorts } from '../helpers/oidc';
 import { directSession, expectAccessible, ownerClient } from './helpers';
 
 /**
@@ -170,6 +170,39 @@ test('a login whose ID token lacks the agreed acr is refused, even for a linked 
   await expect(page).toHaveURL(/\/login/);
   await expect.poll(() => audit('auth.login.oidc.no-mfa', 'DENIED')).toBe(before + 1);
   expect(await count(`SELECT 1 FROM "AuthSession" WHERE "userId" = $1`, [userId])).toBe(sessions);
+});
+
+test('signing out at the IdP itself ends the session here too (back-channel logout), and is logged', async ({
+  browser,
+}) => {
+  const before = await audit('auth.logout.oidc.backchannel', 'ALLOWED');
+  const context = await browser.newContext({ baseURL: app });
+  const lienPage = await context.newPage();
+  await loginAtIdp(lienPage, 'lien.peeters', 'mfa');
+  await expect(lienPage.getByRole('heading', { name: 'Mijn werk', level: 1 })).toBeVisible();
+  const open = await liveSessions();
+  expect(open.length).toBeGreaterThan(0);
+
+  // Lien signs out at the IdP directly (another application of hers, or the IdP's own page)
+  const discovery = (await (
+    await fetch(`${oidcIssuer(Number(process.env.E2E_PORT ?? 3111))}/.well-known/openid-configuration`)
+  ).json()) as { end_session_endpoint: string };
+  await lienPage.goto(discovery.end_session_endpoint);
+  await expect(lienPage.getByRole('heading', { name: 'Afmelden bij de test-IdP' })).toBeVisible();
+  await lienPage.getByRole('button', { name: 'Ja, afmelden' }).click();
+  // the IdP told the app server to server: her sessions through the IdP have ended
+  await expect.poll(liveSessions, { timeout: 15_000 }).toEqual([]);
+  expect(await audit('auth.logout.oidc.backchannel', 'ALLOWED')).toBe(before + 1);
+  await lienPage.goto('/');
+  await expect(lienPage).toHaveURL(/\/login/);
+  await context.close();
+  // a forged logout token ends nothing
+  const forged = await fetch(`${app}/api/oidc/backchannel-logout`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'logout_token=eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+  });
+  expect(forged.status).toBe(400);
 });
 
 test('the administrator removes the link: the person is signed out everywhere and the identity opens nothing any more', async ({

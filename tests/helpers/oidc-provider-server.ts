@@ -1,7 +1,7 @@
 /**
  * A real OpenID Connect provider for the e2e run (issue 14 §1, ADR 0044), built on
  * `oidc-provider` (the certified Node.js implementation): discovery, authorisation code with
- * PKCE, signed ID tokens, and RP-initiated logout. It stands in for the government IdP
+ * PKCE, signed ID tokens, RP-initiated logout and back-channel logout. It stands in for the government IdP
  * (ACM/IDM) or an organisation's IdP. Its own small login page lets the browser choose the
  * account and the means of login, which decides the `acr` (and `amr`) of the ID token.
  * Started by playwright.config.ts:  npx tsx tests/helpers/oidc-provider-server.ts <port> <app-url>
@@ -28,6 +28,9 @@ const provider = new Provider(issuer, {
       client_secret: OIDC_CLIENT_SECRET,
       redirect_uris: [`${app}/api/auth/callback/oidc`],
       post_logout_redirect_uris: [`${app}/login?fout=afgemeld`],
+      // OpenID Connect Back-Channel Logout 1.0: a sign-out here is told to the app, server to server
+      backchannel_logout_uri: `${app}/api/oidc/backchannel-logout`,
+      backchannel_logout_session_required: false,
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },
@@ -40,6 +43,7 @@ const provider = new Provider(issuer, {
   cookies: { keys: ['test-idp-cookie-key-1'] },
   features: {
     devInteractions: { enabled: false },
+    backchannelLogout: { enabled: true },
     rpInitiatedLogout: {
       enabled: true,
       logoutSource(ctx, form) {

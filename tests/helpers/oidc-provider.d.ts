@@ -23,6 +23,7 @@ declare module 'oidc-provider' {
       issuer: string,
       configuration: Record<string, unknown> & {
         features?: {
+          backchannelLogout?: { enabled: boolean };
           rpInitiatedLogout?: { enabled: boolean; logoutSource?: (ctx: KoaContextWithOIDC, form: string) => void };
           devInteractions?: { enabled: boolean };
         };
