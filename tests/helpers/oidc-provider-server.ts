@@ -71,10 +71,25 @@ const provider = new Provider(issuer, {
     return grant;
   },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  // oidc-provider refuses outgoing requests to loopback addresses (SSRF protection); this test IdP
+  // and the app both run on 127.0.0.1, so its back-channel logout goes out without that check
+  fetch: (url: string, options: RequestInit & { dispatcher?: unknown }) => {
+    const { dispatcher: _local, ...rest } = options;
+    return fetch(url, rest);
+  },
   pkce: { required: () => true },
   ttl: { Session: 3600, Interaction: 3600, Grant: 3600, AuthorizationCode: 120, IdToken: 600, AccessToken: 600 },
 });
 provider.proxy = false;
+// a failed back-channel logout is otherwise silent: say so on stderr (shown in the e2e output)
+provider.on('backchannel.error', (_ctx: unknown, err: Error, client: { clientId: string }) =>
+  process.stderr.write(`test-IdP: back-channel logout to ${client.clientId} failed: ${err.message}\n`),
+);
+provider.on('end_session.success', (ctx: KoaContextWithOIDC) =>
+  process.stderr.write(
+    `test-IdP: session ended (clients: ${Object.keys(ctx.oidc.session?.authorizations ?? {}).join(', ') || 'none'})\n`,
+  ),
+);
 
 function loginForm(uid: string, error?: string) {
   return page(

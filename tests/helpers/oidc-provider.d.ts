@@ -6,7 +6,11 @@ declare module 'oidc-provider' {
     body: unknown;
     oidc: {
       client?: { clientId: string };
-      session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
+      session?: {
+        accountId?: string;
+        authorizations?: Record<string, unknown>;
+        grantIdFor(clientId: string): string | undefined;
+      };
       provider: Provider;
     };
   }
@@ -37,6 +41,7 @@ declare module 'oidc-provider' {
     );
     proxy: boolean;
     Grant: GrantClass;
+    on(event: string, listener: (...args: never[]) => void): this;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ uid: string; prompt: { name: string } }>;
     interactionFinished(

@@ -229,6 +229,12 @@ const DOSSIER_ALLOWED: Record<string, Partial<Record<DossierKey, UserKey[]>>> = 
     trajectoryA: [...coordinatorsOf.trajectoryA],
     submittedB: [...coordinatorsOf.submittedB],
   },
+  // where an imported dossier came from (ADR 0047): the same coordinators only
+  'dossier.importHistory': {
+    submittedA: [...coordinatorsOf.submittedA],
+    trajectoryA: [...coordinatorsOf.trajectoryA],
+    submittedB: [...coordinatorsOf.submittedB],
+  },
   'gdpr.rectify': {
     submittedA: [...coordinatorsOf.submittedA],
     trajectoryA: [...coordinatorsOf.trajectoryA],
