@@ -7,7 +7,8 @@ import { currentSession, requestViaIdp, requireUserId } from '@/lib/auth/session
 import { sessionEndsAt } from '@/lib/auth/sessions';
 import { ROLE_LABEL } from '@/lib/labels';
 import { countMyWork } from '@/lib/work/list-my-work';
-import { NavCount } from '@/components/work/nav-count';
+import { MainNav } from '@/components/main-nav';
+import { MAIN_NAV_BUTTON_ID, MAIN_NAV_LIST_ID } from '@/components/main-nav-ids';
 import { isAppError } from '@/lib/errors';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -30,23 +31,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" prefetch={false} className="text-lg font-semibold">
             Veilig Huis Dossier
           </Link>
-          <nav aria-label="Hoofdmenu">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1">
-              {shell.nav.map((item) => (
-                <li key={item.href}>
-                  {/* no prefetch: each prefetch renders this layout, and with it the counts (ADR 0038) */}
-                  <Link
-                    href={item.href}
-                    prefetch={false}
-                    className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
-                  >
-                    {item.label}
-                    <NavCount count={item.href === '/' ? work.total : (work.byNav[item.href] ?? 0)} />
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <MainNav
+            items={shell.nav.map((item) => ({
+              ...item,
+              count: item.href === '/' ? work.total : (work.byNav[item.href] ?? 0),
+            }))}
+          />
+          {/* without JavaScript the "Menu" button cannot open anything: the list is simply shown */}
+          <noscript>
+            <style>{`#${MAIN_NAV_LIST_ID}{display:flex!important}#${MAIN_NAV_BUTTON_ID}{display:none!important}`}</style>
+          </noscript>
           <div className="flex items-center gap-3 text-sm">
             <span>
               <Link href="/account" className="font-medium underline-offset-4 hover:underline" title="Mijn sessies">

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Masked } from '@/lib/reporting/suppression';
 import { Count } from './bar-chart';
 import { TableScroll } from '@/components/ui/table-scroll';
@@ -16,10 +17,13 @@ export function CountTable({
   rows: { key: string; label: string; value: Masked }[];
   total?: { label: string; value: Masked };
 }) {
+  const captionId = useId();
   return (
-    <TableScroll label="Tabel">
+    <TableScroll labelledBy={captionId}>
       <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-        <caption className="p-2 text-left text-sm text-gray-700">{caption}</caption>
+        <caption id={captionId} className="p-2 text-left text-sm text-gray-700">
+          {caption}
+        </caption>
         <thead>
           <tr className="border-b border-gray-400">
             <th scope="col" className="p-2 font-semibold">

@@ -34,8 +34,8 @@ export function DataTable<T>({
   empty?: ReactNode;
   /** Margins and text size of the table. */
   className?: string;
-  /** Extra classes for every body row, e.g. 'align-top'. */
-  rowClassName?: string;
+  /** Extra classes for every body row, e.g. 'align-top'; or per row, e.g. to mark an overdue one. */
+  rowClassName?: string | ((row: T, index: number) => string | undefined);
   /** Wrap in a horizontally scrollable box (wide tables with many columns). */
   scroll?: boolean;
 }) {
@@ -63,7 +63,15 @@ export function DataTable<T>({
           </tr>
         )}
         {rows.map((row, r) => (
-          <tr key={rowKey(row, r)} className={['border-b border-gray-200', rowClassName].filter(Boolean).join(' ')}>
+          <tr
+            key={rowKey(row, r)}
+            className={[
+              'border-b border-gray-200',
+              typeof rowClassName === 'function' ? rowClassName(row, r) : rowClassName,
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          >
             {columns.map((c, i) => (
               <td
                 key={i}

@@ -6,10 +6,23 @@ import type { ReactNode } from 'react';
  * scrollable-region-focusable). `relative` makes it the containing block of what is positioned
  * inside (the visually hidden header texts of .sr-only): otherwise those escape the scrolling and
  * widen the page.
+ *
+ * The name says what the table holds: `labelledBy` the id of the table's caption, or a `label`.
+ * (Tables with plain column headers are simpler as a DataTable, which does this itself.)
  */
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+export function TableScroll({
+  label,
+  labelledBy,
+  children,
+}: { children: ReactNode } & ({ label: string; labelledBy?: never } | { labelledBy: string; label?: never })) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="relative max-w-full overflow-x-auto">
+    <div
+      role="region"
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+      className="relative max-w-full overflow-x-auto"
+    >
       {children}
     </div>
   );

@@ -132,12 +132,12 @@ test('the access review lists accounts per safe house with roles and last login,
   await login(page, ADMIN);
   await page.goto('/beheer/toegangsreview');
   await expect(page.getByRole('heading', { name: 'Toegangsreview', level: 1 })).toBeVisible();
-  const antwerp = page.getByRole('region', { name: 'Veilig Huis Antwerpen' });
+  const antwerp = page.getByRole('region', { name: 'Veilig Huis Antwerpen', exact: true });
   await expect(antwerp.getByRole('cell', { name: /coordinator\.antwerpen@vhd\.test/ })).toBeVisible();
   await expectAccessible(page);
   await antwerp.getByRole('button', { name: 'Review bevestigen voor Veilig Huis Antwerpen' }).click();
   await expect(page.getByText('De toegangsreview is bevestigd')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Veilig Huis Antwerpen' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Veilig Huis Antwerpen', exact: true })).toContainText(
     /Laatst bevestigd op .* door Frank Beheerder/,
   );
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { loadPage } from '@/lib/auth/session';
 import { listMyActions } from '@/lib/plan/list-my-actions';
 import { formatDate, PLAN_ACTION_STATUS_LABEL } from '@/lib/labels';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Mijn acties' };
 
@@ -28,66 +28,71 @@ export default async function MyActionsPage() {
           Open ({open.length}
           {overdue ? `, waarvan ${overdue} over tijd` : ''})
         </h2>
-        {open.length === 0 ? <p className="mt-2">Je hebt geen openstaande acties.</p> : <ActionTable actions={open} />}
+        {open.length === 0 ? (
+          <p className="mt-2">Je hebt geen openstaande acties.</p>
+        ) : (
+          <ActionTable caption="Open acties met casus, actie, verantwoordelijke, termijn en status" actions={open} />
+        )}
       </section>
       {closed.length > 0 && (
         <section aria-labelledby="h-afgesloten" className="mt-8">
           <h2 id="h-afgesloten" className="text-xl font-semibold">
             Afgesloten (laatste 90 dagen)
           </h2>
-          <ActionTable actions={closed} />
+          <ActionTable
+            caption="Afgesloten acties met casus, actie, verantwoordelijke, termijn en status"
+            actions={closed}
+          />
         </section>
       )}
     </>
   );
 }
 
-function ActionTable({ actions }: { actions: Awaited<ReturnType<typeof listMyActions>> }) {
+type Action = Awaited<ReturnType<typeof listMyActions>>[number];
+
+const ACTION_COLUMNS: DataTableColumn<Action>[] = [
+  {
+    header: 'Casus',
+    cell: (a) => (
+      <Link href={`/dossiers/${a.dossierId}/casusoverleg#actie-${a.id}`} className="text-brand-700 underline">
+        {a.reference}
+      </Link>
+    ),
+  },
+  {
+    header: 'Actie',
+    cell: (a) => (
+      <>
+        {a.description}
+        <span className="block text-sm text-gray-700">Doel: {a.goal}</span>
+        {a.doneNote && <span className="block text-sm text-gray-700">Notitie: {a.doneNote}</span>}
+      </>
+    ),
+  },
+  { header: 'Verantwoordelijke', cell: (a) => (a.personal ? 'Jij' : a.owner) },
+  { header: 'Tegen', cell: (a) => (a.dueDate ? formatDate(a.dueDate) : '—'), className: 'whitespace-nowrap' },
+  {
+    header: 'Status',
+    cell: (a) => (
+      <>
+        {a.overdue ? <strong className="text-red-800">Over tijd</strong> : PLAN_ACTION_STATUS_LABEL[a.status]}
+        {a.doneAt ? ` op ${formatDate(a.doneAt)}` : ''}
+      </>
+    ),
+  },
+];
+
+function ActionTable({ caption, actions }: { caption: string; actions: Action[] }) {
   return (
-    <TableScroll label="Tabel">
-      <table className="mt-2 w-full max-w-5xl border-collapse text-left">
-        <thead>
-          <tr className="border-b border-gray-400">
-            <th scope="col" className="p-2">
-              Casus
-            </th>
-            <th scope="col" className="p-2">
-              Actie
-            </th>
-            <th scope="col" className="p-2">
-              Verantwoordelijke
-            </th>
-            <th scope="col" className="p-2">
-              Tegen
-            </th>
-            <th scope="col" className="p-2">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {actions.map((a) => (
-            <tr key={a.id} className={a.overdue ? 'border-b border-gray-200 bg-red-50' : 'border-b border-gray-200'}>
-              <td className="p-2">
-                <Link href={`/dossiers/${a.dossierId}/casusoverleg#actie-${a.id}`} className="text-brand-700 underline">
-                  {a.reference}
-                </Link>
-              </td>
-              <td className="p-2">
-                {a.description}
-                <span className="block text-sm text-gray-700">Doel: {a.goal}</span>
-                {a.doneNote && <span className="block text-sm text-gray-700">Notitie: {a.doneNote}</span>}
-              </td>
-              <td className="p-2">{a.personal ? 'Jij' : a.owner}</td>
-              <td className="p-2">{a.dueDate ? formatDate(a.dueDate) : '—'}</td>
-              <td className="p-2">
-                {a.overdue ? <strong className="text-red-800">Over tijd</strong> : PLAN_ACTION_STATUS_LABEL[a.status]}
-                {a.doneAt ? ` op ${formatDate(a.doneAt)}` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={caption}
+      columns={ACTION_COLUMNS}
+      rows={actions}
+      rowKey={(a) => a.id}
+      rowClassName={(a) => (a.overdue ? 'bg-red-50' : undefined)}
+      className="mt-2 max-w-5xl"
+      scroll
+    />
   );
 }

@@ -7,9 +7,27 @@ import { STATUS_LABEL } from '@/lib/labels';
 import { formatDate } from '@/lib/time';
 import { Notice } from '@/components/ui/notice';
 import { noticeText } from '@/lib/forms/notices';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Dossiers' };
+
+type DossierRow = Extract<Awaited<ReturnType<typeof listDossiers>>, { allowed: true }>['rows'][number];
+
+const DOSSIER_COLUMNS: DataTableColumn<DossierRow>[] = [
+  {
+    header: 'Referentie',
+    cell: (d) => (
+      <Link href={`/dossiers/${d.id}`} className="text-brand-700 underline">
+        {d.reference}
+      </Link>
+    ),
+    className: 'whitespace-nowrap',
+  },
+  { header: 'Cliëntsysteem', cell: (d) => d.clientSystemLabel },
+  { header: 'Veilig Huis', cell: (d) => d.safeHouse.name },
+  { header: 'Status', cell: (d) => STATUS_LABEL[d.status] },
+  { header: 'Aangemeld op', cell: (d) => formatDate(d.submittedAt), className: 'whitespace-nowrap' },
+];
 
 export default async function DossiersPage({
   searchParams,
@@ -51,45 +69,14 @@ export default async function DossiersPage({
           Er zijn geen dossiers die je mag zien.
         </p>
       ) : (
-        <TableScroll label="Tabel">
-          <table className="mt-6 w-full border-collapse bg-white text-left">
-            <caption className="sr-only">Dossiers, {data.total} in totaal</caption>
-            <thead>
-              <tr className="border-b border-gray-400">
-                <th scope="col" className="p-2">
-                  Referentie
-                </th>
-                <th scope="col" className="p-2">
-                  Cliëntsysteem
-                </th>
-                <th scope="col" className="p-2">
-                  Veilig Huis
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  Aangemeld op
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((d) => (
-                <tr key={d.id} className="border-b border-gray-200">
-                  <td className="p-2">
-                    <Link href={`/dossiers/${d.id}`} className="text-brand-700 underline">
-                      {d.reference}
-                    </Link>
-                  </td>
-                  <td className="p-2">{d.clientSystemLabel}</td>
-                  <td className="p-2">{d.safeHouse.name}</td>
-                  <td className="p-2">{STATUS_LABEL[d.status]}</td>
-                  <td className="p-2">{formatDate(d.submittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={`Dossiers met referentie, cliëntsysteem, Veilig Huis, status en datum van aanmelding, ${data.total} in totaal`}
+          columns={DOSSIER_COLUMNS}
+          rows={data.rows}
+          rowKey={(d) => d.id}
+          className="mt-6"
+          scroll
+        />
       )}
       <Pagination page={data.page} pages={pages} href={(p) => `/dossiers?pagina=${p}`} />
     </>

@@ -137,67 +137,65 @@ export default async function StatisticsPage({
         <h2 id="h-overzicht" className="text-xl font-semibold">
           Overzicht per Veilig Huis
         </h2>
-        <div className="overflow-x-auto">
-          <TableScroll label="Tabel">
-            <table className="mt-3 w-full border-collapse bg-white text-left">
-              <caption className="p-2 text-left text-sm text-gray-700">
-                Aanmeldingen, beslissingen en trajecten, {data.period}
-              </caption>
-              <thead>
-                <tr className="border-b border-gray-400">
-                  <th scope="col" className={th}>
-                    Veilig Huis
+        <TableScroll labelledBy="tabel-overzicht">
+          <table className="mt-3 w-full border-collapse bg-white text-left">
+            <caption id="tabel-overzicht" className="p-2 text-left text-sm text-gray-700">
+              Aanmeldingen, beslissingen en trajecten per Veilig Huis, {data.period}
+            </caption>
+            <thead>
+              <tr className="border-b border-gray-400">
+                <th scope="col" className={th}>
+                  Veilig Huis
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Aanmeldingen
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Wacht op beslissing
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Beslist
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Opgenomen
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Lopende trajecten
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Afgesloten trajecten
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overviewRows.map((u) => (
+                <tr key={u.id} className={`border-b border-gray-200 ${u.id === 'total' ? 'font-semibold' : ''}`}>
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {u.id === 'total' ? <strong>{u.name}</strong> : u.name}
                   </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Aanmeldingen
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Wacht op beslissing
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Beslist
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Opgenomen
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Lopende trajecten
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Afgesloten trajecten
-                  </th>
+                  <td className={num}>
+                    <Count value={u.referrals} />
+                  </td>
+                  <td className={num}>
+                    <Count value={u.pending} />
+                  </td>
+                  <td className={num}>
+                    <Count value={u.decided} />
+                  </td>
+                  <td className={num}>
+                    <Count value={u.outcomes.find((o) => o.code === 'START_TRAJECTORY')!.n} />
+                  </td>
+                  <td className={num}>
+                    <Count value={u.trajectories.open} />
+                  </td>
+                  <td className={num}>
+                    <Count value={u.trajectories.closed} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {overviewRows.map((u) => (
-                  <tr key={u.id} className={`border-b border-gray-200 ${u.id === 'total' ? 'font-semibold' : ''}`}>
-                    <th scope="row" className="p-2 text-left font-normal">
-                      {u.id === 'total' ? <strong>{u.name}</strong> : u.name}
-                    </th>
-                    <td className={num}>
-                      <Count value={u.referrals} />
-                    </td>
-                    <td className={num}>
-                      <Count value={u.pending} />
-                    </td>
-                    <td className={num}>
-                      <Count value={u.decided} />
-                    </td>
-                    <td className={num}>
-                      <Count value={u.outcomes.find((o) => o.code === 'START_TRAJECTORY')!.n} />
-                    </td>
-                    <td className={num}>
-                      <Count value={u.trajectories.open} />
-                    </td>
-                    <td className={num}>
-                      <Count value={u.trajectories.closed} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </div>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="h-beslissingen" className="mt-8">
@@ -290,9 +288,9 @@ export default async function StatisticsPage({
           Mediaan van het aantal dagen tussen de indiening van de aanmelding en de beslissing na toetsing, voor de
           beslissingen over aanmeldingen uit deze periode.
         </p>
-        <TableScroll label="Tabel">
+        <TableScroll labelledBy="tabel-wachttijd">
           <table className="mt-3 w-full max-w-3xl border-collapse bg-white text-left">
-            <caption className="p-2 text-left text-sm text-gray-700">
+            <caption id="tabel-wachttijd" className="p-2 text-left text-sm text-gray-700">
               Mediane wachttijd per Veilig Huis, {data.period}
             </caption>
             <thead>

@@ -5,9 +5,27 @@ import { accessReview } from '@/lib/admin/access-review';
 import { noticeText } from '@/lib/forms/notices';
 import { ROLE_LABEL, formatDate, formatDateTime } from '@/lib/labels';
 import { confirmReviewAction } from '../actions';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import type { ReviewAccount } from '@/lib/admin/access-review';
 
 export const metadata = { title: 'Toegangsreview' };
+
+const ACCOUNT_COLUMNS: DataTableColumn<ReviewAccount>[] = [
+  {
+    header: 'Naam',
+    cell: (a) => (
+      <>
+        {a.name}
+        <span className="block text-gray-700">{a.email}</span>
+      </>
+    ),
+    breakAnywhere: true,
+  },
+  { header: 'Organisatie', cell: (a) => a.organisationName },
+  { header: 'Rollen', cell: (a) => a.roles.map((r) => ROLE_LABEL[r]).join(', ') },
+  { header: 'Status', cell: (a) => (a.active ? 'actief' : 'gedeactiveerd') },
+  { header: 'Laatste aanmelding', cell: (a) => (a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'nooit') },
+];
 
 /**
  * The quarterly access review (issue 13 §6): per safe house the accounts with a role there, their
@@ -44,44 +62,14 @@ export default async function AccessReviewPage({ searchParams }: { searchParams:
           {g.accounts.length === 0 ? (
             <p className="mt-2">Geen accounts.</p>
           ) : (
-            <TableScroll label="Tabel">
-              <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Accounts van {g.title}</caption>
-                <thead>
-                  <tr className="border-b border-gray-400">
-                    <th scope="col" className="p-2">
-                      Naam
-                    </th>
-                    <th scope="col" className="p-2">
-                      Organisatie
-                    </th>
-                    <th scope="col" className="p-2">
-                      Rollen
-                    </th>
-                    <th scope="col" className="p-2">
-                      Status
-                    </th>
-                    <th scope="col" className="p-2">
-                      Laatste aanmelding
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.accounts.map((a) => (
-                    <tr key={a.userId} className="border-b border-gray-200">
-                      <td className="p-2">
-                        {a.name}
-                        <span className="block text-gray-700">{a.email}</span>
-                      </td>
-                      <td className="p-2">{a.organisationName}</td>
-                      <td className="p-2">{a.roles.map((r) => ROLE_LABEL[r]).join(', ')}</td>
-                      <td className="p-2">{a.active ? 'actief' : 'gedeactiveerd'}</td>
-                      <td className="p-2">{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'nooit'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={`Accounts van ${g.title} met naam, organisatie, rollen, status en laatste aanmelding`}
+              columns={ACCOUNT_COLUMNS}
+              rows={g.accounts}
+              rowKey={(a) => a.userId}
+              className="mt-2 text-sm"
+              scroll
+            />
           )}
           {g.safeHouseId && (
             <div className="mt-2">
