@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
+import { FieldError } from '@/components/ui/form';
 import { postWithProgress, UploadProgress } from '@/components/ui/upload';
 import { ACCEPT, formatSize, TYPE_REFUSED, tooLarge } from '@/lib/attachments/limits';
 
@@ -114,12 +115,7 @@ export function AttachmentUploadForm({
           aria-describedby={describe(ids.fileHint, errors.file && ids.fileError)}
           className="mt-1 block w-full"
         />
-        {errors.file && (
-          <p id={ids.fileError} className="mt-1 text-sm font-medium text-red-800">
-            <span className="sr-only">Fout: </span>
-            {errors.file}
-          </p>
-        )}
+        <FieldError name="file" id={ids.fileError} error={errors.file} />
       </div>
       <div>
         <label htmlFor={ids.category} className="block font-medium">
@@ -140,12 +136,7 @@ export function AttachmentUploadForm({
             </option>
           ))}
         </select>
-        {errors.category && (
-          <p id={ids.categoryError} className="mt-1 text-sm font-medium text-red-800">
-            <span className="sr-only">Fout: </span>
-            {errors.category}
-          </p>
-        )}
+        <FieldError name="category" id={ids.categoryError} error={errors.category} />
       </div>
       <div>
         <label htmlFor={ids.member} className="block font-medium">
@@ -166,12 +157,7 @@ export function AttachmentUploadForm({
             </option>
           ))}
         </select>
-        {errors.concernsMemberId && (
-          <p id={ids.memberError} className="mt-1 text-sm font-medium text-red-800">
-            <span className="sr-only">Fout: </span>
-            {errors.concernsMemberId}
-          </p>
-        )}
+        <FieldError name="concernsMemberId" id={ids.memberError} error={errors.concernsMemberId} />
       </div>
       <button
         type="submit"

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
+import { FieldError } from '@/components/ui/form';
 import { postWithProgress, UploadProgress } from '@/components/ui/upload';
 
 type Status =
@@ -72,12 +73,7 @@ export function ImportForm() {
           aria-describedby={errors.file ? ids.fileError : undefined}
           className="mt-1 block w-full"
         />
-        {errors.file && (
-          <p id={ids.fileError} className="mt-1 text-sm font-medium text-red-800">
-            <span className="sr-only">Fout: </span>
-            {errors.file}
-          </p>
-        )}
+        <FieldError name="file" id={ids.fileError} error={errors.file} />
       </div>
       <div>
         <label htmlFor={ids.pass} className="block font-medium">
@@ -92,12 +88,7 @@ export function ImportForm() {
           aria-describedby={errors.passphrase ? ids.passError : undefined}
           className="mt-1 w-full rounded border border-gray-500 px-3 py-2"
         />
-        {errors.passphrase && (
-          <p id={ids.passError} className="mt-1 text-sm font-medium text-red-800">
-            <span className="sr-only">Fout: </span>
-            {errors.passphrase}
-          </p>
-        )}
+        <FieldError name="passphrase" id={ids.passError} error={errors.passphrase} />
       </div>
       <button
         type="submit"

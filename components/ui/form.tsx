@@ -16,10 +16,14 @@ function describedBy(name: string, error?: string, hint?: string) {
   return [hint ? hintId(name) : null, error ? errorId(name) : null].filter(Boolean).join(' ') || undefined;
 }
 
-export function FieldError({ name, error }: { name: string; error?: string }) {
+/**
+ * The error under a field. `id` defaults to the one derived from `name`; a form that can appear
+ * more than once on a page (an upload per section) passes its own `useId`-based id.
+ */
+export function FieldError({ name, error, id }: { name: string; error?: string; id?: string }) {
   if (!error) return null;
   return (
-    <p id={errorId(name)} className="mt-1 text-sm font-medium text-red-800">
+    <p id={id ?? errorId(name)} className="mt-1 text-sm font-medium text-red-800">
       <span className="sr-only">Fout: </span>
       {error}
     </p>

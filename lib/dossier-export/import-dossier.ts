@@ -129,8 +129,7 @@ export async function importDossier(
       // (the source's risk assessments, minutes, decisions and plan are the other table's record:
       // kept read-only with the provenance in step 4, not as this house's own rows; ADR 0047)
       for (const [i, a] of data.attachments.entries()) {
-        const bytes = files[a.path];
-        if (!bytes) throw new AppError('VALIDATION', 'Dit is geen volledig exportbestand. Er werd niets ingelezen.');
+        const bytes = files[a.path]!; // present and checked above, before the transaction
         const id = crypto.randomUUID();
         const blobKey = blobKeyFor(dossier.id, id);
         const sealed = sealBlob(keys, blobKey, bytes);
