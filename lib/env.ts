@@ -31,6 +31,9 @@ const schema = z
     // issue 14 §3, ADR 0046: the bearer token of /api/metrics (without it the route answers 404)
     METRICS_TOKEN: z.string().min(24, 'minstens 24 tekens').optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    // how long a request may wait for a free connection of the pool before it fails (ms): under a
+    // burst, pages queue for a connection; waiting is better than an error page (lib/db/pool.ts)
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(30_000),
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),

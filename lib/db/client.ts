@@ -15,7 +15,7 @@ const globalForDb = globalThis as unknown as { vhdPrisma?: PrismaClient; vhdPool
 export function db(): PrismaClient {
   if (!globalForDb.vhdPrisma) {
     const e = env();
-    globalForDb.vhdPool = createPool(e.APP_DATABASE_URL, e.DB_POOL_MAX);
+    globalForDb.vhdPool = createPool(e.APP_DATABASE_URL, e.DB_POOL_MAX, e.DB_ACQUIRE_TIMEOUT_MS);
     globalForDb.vhdPrisma = new PrismaClient({ adapter: new PrismaPg(globalForDb.vhdPool) });
   }
   return globalForDb.vhdPrisma;

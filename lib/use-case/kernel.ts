@@ -13,6 +13,7 @@ import {
 import { recordAudit, type AuditInput } from '@/lib/audit/log';
 import type { AuditAction, Purpose } from '@/lib/audit/vocabulary';
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { sessionTokenFor } from '@/lib/db/session-token';
 import { AppError, conflict, sessionEnded } from '@/lib/errors';
 import { z } from '@/lib/validation/zod';
@@ -77,6 +78,15 @@ async function loadActor(tx: Tx, userId: string, token: string): Promise<Actor |
 }
 
 /**
+ * The interactive transaction's limits: it may wait as long as the pool lets a request wait for
+ * a connection (DB_ACQUIRE_TIMEOUT_MS; Prisma's own default is 2 s, which turned a burst into
+ * error pages), and it may run 20 s (a stuck transaction must not hold its locks for longer).
+ */
+function transactionOptions() {
+  return { maxWait: env().DB_ACQUIRE_TIMEOUT_MS, timeout: 20_000 };
+}
+
+/**
  * Runs `fn` in one interactive transaction as `userId`. The transaction carries only the token
  * of the request's live session (transaction-local); the database derives the actor from it —
  * row-level security trusts nothing else the app could set (ADR 0020). The session must belong
@@ -89,24 +99,21 @@ export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) =>
   if (!token) throw sessionEnded();
   let actorForDenial: Actor | null = null;
   try {
-    return await db().$transaction(
-      async (tx) => {
-        // the session token for row-level security, then the actor under it; the session must be
-        // `userId`'s: loadActor answers null otherwise
-        const actor = await loadActor(tx, userId, token);
-        if (!actor) throw sessionEnded();
-        actorForDenial = actor;
-        return fn(tx, actor);
-      },
-      { maxWait: 5_000, timeout: 20_000 },
-    );
+    return await db().$transaction(async (tx) => {
+      // the session token for row-level security, then the actor under it; the session must be
+      // `userId`'s: loadActor answers null otherwise
+      const actor = await loadActor(tx, userId, token);
+      if (!actor) throw sessionEnded();
+      actorForDenial = actor;
+      return fn(tx, actor);
+    }, transactionOptions());
   } catch (err) {
     if (err instanceof DeniedError && actorForDenial) {
       const actor: Actor = actorForDenial;
       await db().$transaction(async (tx) => {
         await tx.$executeRaw`SELECT set_config('app.session_token', ${token}, true)`;
         await recordAudit(tx, actor, { ...err.audit, outcome: 'DENIED' });
-      });
+      }, transactionOptions());
     }
     throw err;
   }
@@ -114,7 +121,7 @@ export async function withActor<T>(userId: string, fn: (tx: Tx, actor: Actor) =>
 
 /** For the few steps that have no actor yet (login). Still the app role, still under RLS. */
 export async function withoutActor<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(fn, { maxWait: 5_000, timeout: 20_000 });
+  return db().$transaction(fn, transactionOptions());
 }
 
 /**

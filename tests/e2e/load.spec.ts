@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type pg from 'pg';
 import { directSession, dossierHref, ownerClient } from './helpers';
@@ -109,6 +110,27 @@ async function liveVoting(browser: Browser, failures: string[]) {
   for (const p of [politie, justitie, observer]) await p.page.context().close();
 }
 
+/** The lines of level error or worse that the app instances logged (.data/e2e-logs, playwright.config.ts) since `since`. */
+function serverErrorsSince(since: string): string[] {
+  return INSTANCES.flatMap((port) => {
+    const file = `.data/e2e-logs/${port}.log`;
+    if (!fs.existsSync(file)) return [];
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => {
+        try {
+          const entry = JSON.parse(line) as { level?: number; time?: string };
+          return (entry.level ?? 0) >= 50 && (entry.time ?? '') >= since;
+        } catch {
+          return false;
+        }
+      })
+      .slice(0, 20)
+      .map((line) => `${port}: ${line.slice(0, 600)}`);
+  });
+}
+
 test('50 concurrent users for 60 s through a round-robin proxy over two instances, voting live across them: 0 failed requests, 0 5xx', async ({
   browser,
 }) => {
@@ -145,6 +167,7 @@ test('50 concurrent users for 60 s through a round-robin proxy over two instance
     pagesOf.set(email, [...new Set(['/', ...home, ...more, '/account', '/api/v1/sessie'])]);
   }
 
+  const loadStarted = new Date().toISOString();
   const statuses = new Map<number, number>();
   const served = new Map<string, number>();
   const failures: string[] = [];
@@ -174,7 +197,10 @@ test('50 concurrent users for 60 s through a round-robin proxy over two instance
   ]);
   const summary = `${requests} requests in ${SECONDS} s by ${USERS} users (${[...pagesOf.values()].reduce((a, p) => a + p.length, 0)} pages) through the proxy; statuses ${JSON.stringify(Object.fromEntries(statuses))}; served by ${JSON.stringify(Object.fromEntries(served))}`;
   console.log(`[load] ${summary}`);
-  expect(failures, summary).toEqual([]);
+  // a failure names its cause: the error lines the instances logged during the load (JSON, no
+  // personal data: lib/ops/process-output.ts)
+  const errors = failures.length > 0 ? serverErrorsSince(loadStarted) : [];
+  expect(failures, `${summary}${errors.length ? `\nserver errors:\n${errors.join('\n')}` : ''}`).toEqual([]);
   expect(requests).toBeGreaterThan(USERS);
   // round robin: both instances carried a fair share (the proxy alternates per request)
   for (const p of INSTANCES) expect(served.get(String(p)) ?? 0, summary).toBeGreaterThan(requests / 4);

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPool } from '@/lib/db/pool';
+import { env } from '@/lib/env';
+import { withoutActor } from '@/lib/use-case/kernel';
 import { ownerPgClient } from '../helpers/db';
 
 /**
@@ -32,4 +34,23 @@ describe('database pool', () => {
     expect(Date.now() - started).toBeLessThan(6_000);
     await dead.end();
   });
+
+  it('issue 14 §5: a burst larger than the pool waits for a connection instead of failing', async () => {
+    // every connection of the app's pool is held for 6 s — longer than Prisma's default wait (2 s)
+    // and our former one (5 s), which turned the CI load test's burst into three error pages
+    const size = env().DB_POOL_MAX;
+    const holders = Array.from({ length: size }, () =>
+      withoutActor(async (tx) => {
+        await tx.$executeRaw`SELECT pg_sleep(6)`;
+        return 'held';
+      }),
+    );
+    // queued behind them (the pool serves in order): it can start only when a holder is done
+    const started = Date.now();
+    const waiter = await withoutActor(async (tx) => (await tx.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`)[0]!.ok);
+    const waited = Date.now() - started;
+    expect(waiter).toBe(1);
+    expect(waited).toBeGreaterThan(5_500);
+    expect(await Promise.all(holders)).toEqual(Array(size).fill('held'));
+  }, 60_000);
 });
