@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { ErrorSummary, SubmitButton, TextField } from '@/components/ui/form';
 import { MEMBER_ROLE_LABEL, STATUS_LABEL } from '@/lib/labels';
 import type { PersonSearchState } from '@/lib/gdpr/schemas';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 type Action = (prev: PersonSearchState, fd: FormData) => Promise<PersonSearchState>;
 
@@ -82,49 +82,27 @@ export function PersonSearch({ action }: { action: Action }) {
           {state.results.length === 0 ? (
             <p className="mt-2">Niemand gevonden in de dossiers van jouw Veilig Huis.</p>
           ) : (
-            <TableScroll label="Gevonden leden van cliëntsystemen">
-              <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Gevonden leden van cliëntsystemen</caption>
-                <thead>
-                  <tr className="border-b border-gray-400">
-                    <th scope="col" className="p-2">
-                      Naam
-                    </th>
-                    <th scope="col" className="p-2">
-                      Geboortedatum
-                    </th>
-                    <th scope="col" className="p-2">
-                      Rol
-                    </th>
-                    <th scope="col" className="p-2">
-                      Dossier
-                    </th>
-                    <th scope="col" className="p-2">
-                      Status
-                    </th>
-                    <th scope="col" className="p-2">
-                      Veilig Huis
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.results.map((r) => (
-                    <tr key={r.memberId} className="border-b border-gray-200">
-                      <td className="p-2">
-                        <Link href={`/inzage/${r.memberId}`} className="text-brand-700 underline">
-                          {r.firstName} {r.lastName}
-                        </Link>
-                      </td>
-                      <td className="p-2">{formatBirth(r.dateOfBirth)}</td>
-                      <td className="p-2">{MEMBER_ROLE_LABEL[r.memberRole]}</td>
-                      <td className="p-2 font-mono">{r.reference}</td>
-                      <td className="p-2">{STATUS_LABEL[r.status]}</td>
-                      <td className="p-2">{r.safeHouseName}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption="Gevonden leden van cliëntsystemen"
+              className="mt-3 text-sm"
+              rows={state.results}
+              rowKey={(r) => r.memberId}
+              columns={[
+                {
+                  header: 'Naam',
+                  cell: (r) => (
+                    <Link href={`/inzage/${r.memberId}`} className="text-brand-700 underline">
+                      {r.firstName} {r.lastName}
+                    </Link>
+                  ),
+                },
+                { header: 'Geboortedatum', cell: (r) => formatBirth(r.dateOfBirth) },
+                { header: 'Rol', cell: (r) => MEMBER_ROLE_LABEL[r.memberRole] },
+                { header: 'Dossier', className: 'font-mono', cell: (r) => r.reference },
+                { header: 'Status', cell: (r) => STATUS_LABEL[r.status] },
+                { header: 'Veilig Huis', cell: (r) => r.safeHouseName },
+              ]}
+            />
           )}
         </section>
       )}

@@ -6,7 +6,7 @@ import { ErrorSummary, SubmitButton, TextField } from '@/components/ui/form';
 import { MEMBER_ROLE_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { emptySearch, SEARCH_RESULT_CAP } from '@/lib/search/constants';
 import type { SearchState } from '@/lib/search/schemas';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 type Action = (prev: SearchState, fd: FormData) => Promise<SearchState>;
 
@@ -92,58 +92,42 @@ export function DossierSearch({ action }: { action: Action }) {
                 : `${result.hits.length} dossier(s) gevonden.`}
           </p>
           {result.hits.length > 0 && (
-            <TableScroll label="Gevonden dossiers">
-              <table className="mt-3 w-full border-collapse bg-white text-left text-sm">
-                <caption className="sr-only">Gevonden dossiers</caption>
-                <thead>
-                  <tr className="border-b border-gray-400">
-                    <th scope="col" className="p-2">
-                      Dossier
-                    </th>
-                    <th scope="col" className="p-2">
-                      Cliëntsysteem
-                    </th>
-                    <th scope="col" className="p-2">
-                      Gevonden leden
-                    </th>
-                    <th scope="col" className="p-2">
-                      Status
-                    </th>
-                    <th scope="col" className="p-2">
-                      Aangemeld
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.hits.map((h) => (
-                    <tr key={h.dossierId} className="border-b border-gray-200 align-top">
-                      <td className="p-2">
-                        <Link href={`/dossiers/${h.dossierId}`} className="font-mono text-brand-700 underline">
-                          {h.reference}
-                        </Link>
-                      </td>
-                      <td className="p-2">{h.clientSystemLabel}</td>
-                      <td className="p-2">
-                        {h.members.length === 0 ? (
-                          '—'
-                        ) : (
-                          <ul>
-                            {h.members.map((m, i) => (
-                              <li key={i}>
-                                {m.firstName} {m.lastName} ({MEMBER_ROLE_LABEL[m.memberRole]}
-                                {m.dateOfBirth ? `, geboren ${formatDay(m.dateOfBirth)}` : ''})
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td className="p-2">{STATUS_LABEL[h.status]}</td>
-                      <td className="p-2">{formatDay(h.submittedOn)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption="Gevonden dossiers"
+              className="mt-3 text-sm"
+              rowClassName="align-top"
+              rows={result.hits}
+              rowKey={(h) => h.dossierId}
+              columns={[
+                {
+                  header: 'Dossier',
+                  cell: (h) => (
+                    <Link href={`/dossiers/${h.dossierId}`} className="font-mono text-brand-700 underline">
+                      {h.reference}
+                    </Link>
+                  ),
+                },
+                { header: 'Cliëntsysteem', cell: (h) => h.clientSystemLabel },
+                {
+                  header: 'Gevonden leden',
+                  cell: (h) =>
+                    h.members.length === 0 ? (
+                      '—'
+                    ) : (
+                      <ul>
+                        {h.members.map((m, i) => (
+                          <li key={i}>
+                            {m.firstName} {m.lastName} ({MEMBER_ROLE_LABEL[m.memberRole]}
+                            {m.dateOfBirth ? `, geboren ${formatDay(m.dateOfBirth)}` : ''})
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                },
+                { header: 'Status', cell: (h) => STATUS_LABEL[h.status] },
+                { header: 'Aangemeld', cell: (h) => formatDay(h.submittedOn) },
+              ]}
+            />
           )}
         </section>
       )}

@@ -7,11 +7,16 @@ export interface DataTableColumn<T> {
   className?: string;
   /** Free text with possibly long tokens (URLs, ids): may break anywhere, so the table never gets wider than the page. */
   breakAnywhere?: boolean;
+  /** This column names the row: its cells are row headers (`<th scope="row">`), read before every other cell of the row. */
+  rowHeader?: boolean;
+  /** The table is sorted on this column (`aria-sort` on its header). */
+  sort?: 'ascending' | 'descending';
 }
 
 /**
  * An accessible table: a caption (for screen readers only unless `captionVisible`), column
- * headers with `scope="col"`, and a row saying `empty` when there are no rows. Cells wrap long
+ * headers with `scope="col"` (and `aria-sort` on the sorted one), row headers for a column
+ * marked `rowHeader`, and a row saying `empty` when there are no rows. Cells wrap long
  * words; columns marked `breakAnywhere` also break long tokens, so the table fits at 1366 px.
  */
 export function DataTable<T>({
@@ -48,7 +53,7 @@ export function DataTable<T>({
       <thead>
         <tr className="border-b border-gray-400">
           {columns.map((c, i) => (
-            <th key={i} scope="col" className="p-2">
+            <th key={i} scope="col" className="p-2" aria-sort={c.sort}>
               {c.header}
             </th>
           ))}
@@ -72,16 +77,25 @@ export function DataTable<T>({
               .filter(Boolean)
               .join(' ')}
           >
-            {columns.map((c, i) => (
-              <td
-                key={i}
-                className={['p-2 break-words', c.breakAnywhere && '[overflow-wrap:anywhere]', c.className]
-                  .filter(Boolean)
-                  .join(' ')}
-              >
-                {c.cell(row, r)}
-              </td>
-            ))}
+            {columns.map((c, i) => {
+              const className = [
+                'p-2 break-words',
+                c.rowHeader && 'font-normal',
+                c.breakAnywhere && '[overflow-wrap:anywhere]',
+                c.className,
+              ]
+                .filter(Boolean)
+                .join(' ');
+              return c.rowHeader ? (
+                <th key={i} scope="row" className={className}>
+                  {c.cell(row, r)}
+                </th>
+              ) : (
+                <td key={i} className={className}>
+                  {c.cell(row, r)}
+                </td>
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -7,7 +7,7 @@ import { PasskeyRegister } from './_components/passkey-register';
 import { endSessionAction, removePasskeyAction } from './actions';
 import { noticeText } from '@/lib/forms/notices';
 import { formatDateTime } from '@/lib/time';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Mijn sessies' };
 
@@ -67,64 +67,50 @@ export default async function AccountPage({
         maximale duur.
       </p>
       <Notice>{noticeText('account', params.melding)}</Notice>
-      <TableScroll label="Je actieve sessies">
-        <table className="mt-6 w-full border-collapse text-left">
-          <caption className="sr-only">Je actieve sessies</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className="py-2 pr-4">
-                Browser
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Aangemeld
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Laatst actief
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Tweede factor
-              </th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Actie</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="border-b border-gray-200">
-                <td className="py-2 pr-4">
-                  {browserName(s.userAgent)}
-                  {s.current && (
-                    <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-900">deze sessie</span>
-                  )}
-                </td>
-                <td className="py-2 pr-4">{formatDateTime(s.createdAt)}</td>
-                <td className="py-2 pr-4">{formatDateTime(s.lastSeenAt)}</td>
-                <td className="py-2 pr-4">
-                  {s.secondFactorMethod ? METHOD[s.secondFactorMethod] : 'nog niet bevestigd'}
-                </td>
-                <td className="py-2">
-                  {!s.current && (
-                    <form action={endSessionAction}>
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button
-                        type="submit"
-                        className="rounded border border-red-800 px-3 py-1 text-red-800 hover:bg-red-50"
-                      >
-                        Beëindigen
-                        <span className="sr-only">
-                          {' '}
-                          ({browserName(s.userAgent)}, aangemeld {formatDateTime(s.createdAt)})
-                        </span>
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Je actieve sessies"
+        className="mt-6"
+        rows={sessions}
+        rowKey={(s) => s.id}
+        columns={[
+          {
+            header: 'Browser',
+            cell: (s) => (
+              <>
+                {browserName(s.userAgent)}
+                {s.current && (
+                  <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-900">deze sessie</span>
+                )}
+              </>
+            ),
+          },
+          { header: 'Aangemeld', cell: (s) => formatDateTime(s.createdAt) },
+          { header: 'Laatst actief', cell: (s) => formatDateTime(s.lastSeenAt) },
+          {
+            header: 'Tweede factor',
+            cell: (s) => (s.secondFactorMethod ? METHOD[s.secondFactorMethod] : 'nog niet bevestigd'),
+          },
+          {
+            header: <span className="sr-only">Actie</span>,
+            cell: (s) =>
+              !s.current && (
+                <form action={endSessionAction}>
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button
+                    type="submit"
+                    className="rounded border border-red-800 px-3 py-1 text-red-800 hover:bg-red-50"
+                  >
+                    Beëindigen
+                    <span className="sr-only">
+                      {' '}
+                      ({browserName(s.userAgent)}, aangemeld {formatDateTime(s.createdAt)})
+                    </span>
+                  </button>
+                </form>
+              ),
+          },
+        ]}
+      />
       {others.length > 1 && (
         <form action={endSessionAction} className="mt-4">
           <input type="hidden" name="sessionId" value="andere" />

@@ -5,7 +5,7 @@ import { listUsers } from '@/lib/admin/queries';
 import { formatDateTime } from '@/lib/labels';
 import { createUserAction } from './actions';
 import { ROLE_OPTIONS, invitationText, roleText } from './shared';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Gebruikers beheren' };
 
@@ -20,49 +20,34 @@ export default async function UsersPage() {
         staat in het toegangslog. Wie met dossiers werkt, kan niet ook DPO, analist of functioneel beheerder zijn.
       </p>
       <h2 className="mt-8 text-xl font-semibold">Alle gebruikers ({users.length})</h2>
-      <TableScroll label="Gebruikers met organisatie, rollen, status en laatste aanmelding">
-        <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Gebruikers met organisatie, rollen, status en laatste aanmelding</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">
-                Naam
-              </th>
-              <th scope="col" className="p-2">
-                Organisatie
-              </th>
-              <th scope="col" className="p-2">
-                Rollen
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              <th scope="col" className="p-2">
-                Laatste aanmelding
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-gray-200 align-top">
-                <td className="p-2">
-                  <Link href={`/beheer/gebruikers/${u.id}`} className="text-brand-700 underline">
-                    {u.name}
-                  </Link>
-                  <span className="block text-gray-700">{u.email}</span>
-                </td>
-                <td className="p-2">{u.organisationName}</td>
-                <td className="p-2">{u.roles.length ? u.roles.map(roleText).join(', ') : 'geen rol'}</td>
-                <td className="p-2">
-                  {u.active ? 'actief' : 'gedeactiveerd'}
-                  {u.invitation === 'open' ? ` · ${invitationText(u)}` : ''}
-                </td>
-                <td className="p-2">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'nooit'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Gebruikers met organisatie, rollen, status en laatste aanmelding"
+        className="mt-2 text-sm"
+        rowClassName="align-top"
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            header: 'Naam',
+            cell: (u) => (
+              <>
+                <Link href={`/beheer/gebruikers/${u.id}`} className="text-brand-700 underline">
+                  {u.name}
+                </Link>
+                <span className="block text-gray-700">{u.email}</span>
+              </>
+            ),
+          },
+          { header: 'Organisatie', cell: (u) => u.organisationName },
+          { header: 'Rollen', cell: (u) => (u.roles.length ? u.roles.map(roleText).join(', ') : 'geen rol') },
+          {
+            header: 'Status',
+            cell: (u) =>
+              `${u.active ? 'actief' : 'gedeactiveerd'}${u.invitation === 'open' ? ` · ${invitationText(u)}` : ''}`,
+          },
+          { header: 'Laatste aanmelding', cell: (u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'nooit') },
+        ]}
+      />
       <h2 className="mt-8 text-xl font-semibold">Nieuwe gebruiker</h2>
       <p className="mt-2 max-w-3xl text-gray-700">
         De gebruiker krijgt een e-mail met een link om een wachtwoord in te stellen (één keer te gebruiken, 72 uur

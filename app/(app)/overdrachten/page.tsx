@@ -6,7 +6,7 @@ import { TRANSFER_STATUS_LABEL, formatDateTime } from '@/lib/labels';
 import { SpecForm } from '@/components/ui/spec-form';
 import { decideTransferAction } from './actions';
 import { noticeText } from '@/lib/forms/notices';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Overdrachten' };
 
@@ -59,67 +59,47 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       {transfers.length === 0 ? (
         <p className="mt-2">Nog geen overdrachten.</p>
       ) : (
-        <TableScroll label="Overdrachten">
-          <table className="mt-2 w-full border-collapse bg-white text-left">
-            <caption className="sr-only">Overdrachten</caption>
-            <thead>
-              <tr className="border-b border-gray-400">
-                <th scope="col" className="p-2">
-                  Dossier
-                </th>
-                <th scope="col" className="p-2">
-                  Van
-                </th>
-                <th scope="col" className="p-2">
-                  Naar
-                </th>
-                <th scope="col" className="p-2">
-                  Gevraagd
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  <span className="sr-only">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {transfers.map((t) => (
-                <tr key={t.id} className="border-b border-gray-200">
-                  <td className="p-2">
-                    {t.status === 'ACCEPTED' && t.incoming ? (
-                      <Link href={`/dossiers/${t.dossierId}`} className="text-brand-700 underline">
-                        {t.reference}
-                      </Link>
-                    ) : (
-                      t.reference
-                    )}
-                  </td>
-                  <td className="p-2">{t.fromName}</td>
-                  <td className="p-2">{t.toName}</td>
-                  <td className="p-2">{formatDateTime(t.createdAt)}</td>
-                  <td className="p-2">
-                    {TRANSFER_STATUS_LABEL[t.status]}
-                    {t.decisionNote ? ` — ${t.decisionNote}` : ''}
-                  </td>
-                  <td className="p-2">
-                    {!t.incoming && t.status === 'PENDING' && (
-                      <SpecForm
-                        action={decideTransferAction.bind(null, t.id, 'cancel')}
-                        submitLabel="Intrekken"
-                        variant="secondary"
-                        className=""
-                        label={`Overdracht ${t.reference} intrekken`}
-                        fields={[]}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Overdrachten"
+          className="mt-2"
+          rows={transfers}
+          rowKey={(t) => t.id}
+          columns={[
+            {
+              header: 'Dossier',
+              cell: (t) =>
+                t.status === 'ACCEPTED' && t.incoming ? (
+                  <Link href={`/dossiers/${t.dossierId}`} className="text-brand-700 underline">
+                    {t.reference}
+                  </Link>
+                ) : (
+                  t.reference
+                ),
+            },
+            { header: 'Van', cell: (t) => t.fromName },
+            { header: 'Naar', cell: (t) => t.toName },
+            { header: 'Gevraagd', cell: (t) => formatDateTime(t.createdAt) },
+            {
+              header: 'Status',
+              cell: (t) => `${TRANSFER_STATUS_LABEL[t.status]}${t.decisionNote ? ` — ${t.decisionNote}` : ''}`,
+            },
+            {
+              header: <span className="sr-only">Acties</span>,
+              cell: (t) =>
+                !t.incoming &&
+                t.status === 'PENDING' && (
+                  <SpecForm
+                    action={decideTransferAction.bind(null, t.id, 'cancel')}
+                    submitLabel="Intrekken"
+                    variant="secondary"
+                    className=""
+                    label={`Overdracht ${t.reference} intrekken`}
+                    fields={[]}
+                  />
+                ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { loadPage } from '@/lib/auth/session';
 import { listRequests } from '@/lib/admission/list-requests';
 import { formatDateTime } from '@/lib/time';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Te beantwoorden' };
 
@@ -27,35 +27,32 @@ export default async function RequestsPage() {
         {data.inputRounds.length === 0 ? (
           <p className="mt-3">Er wacht geen aanmelding op jullie aanvulling.</p>
         ) : (
-          <TableScroll label="Aanmeldingen die op aanvulling wachten">
-            <table className="mt-3 w-full text-left">
-              <caption className="sr-only">Aanmeldingen die op aanvulling wachten</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dossier</th>
-                  <th scope="col">Veilig Huis</th>
-                  <th scope="col">Aanvullen tot</th>
-                  <th scope="col">Jullie aanvulling</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.inputRounds.map((r) => (
-                  <tr key={r.id} className="border-t">
-                    <td>
-                      <a href={`/dossiers/${r.id}#aanvullingen`} className="text-brand-700 underline">
-                        {r.reference}: {r.clientSystemLabel}
-                      </a>
-                    </td>
-                    <td>{r.safeHouseName}</td>
-                    <td>
-                      {r.open ? formatDateTime(r.inputDeadline) : `Verstreken (${formatDateTime(r.inputDeadline)})`}
-                    </td>
-                    <td>{r.answeredAt ? `Gegeven (${formatDateTime(r.answeredAt)})` : 'Nog niet gegeven'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Aanmeldingen die op aanvulling wachten"
+            className="mt-3"
+            rows={data.inputRounds}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                header: 'Dossier',
+                cell: (r) => (
+                  <a href={`/dossiers/${r.id}#aanvullingen`} className="text-brand-700 underline">
+                    {r.reference}: {r.clientSystemLabel}
+                  </a>
+                ),
+              },
+              { header: 'Veilig Huis', cell: (r) => r.safeHouseName },
+              {
+                header: 'Aanvullen tot',
+                cell: (r) =>
+                  r.open ? formatDateTime(r.inputDeadline) : `Verstreken (${formatDateTime(r.inputDeadline)})`,
+              },
+              {
+                header: 'Jullie aanvulling',
+                cell: (r) => (r.answeredAt ? `Gegeven (${formatDateTime(r.answeredAt)})` : 'Nog niet gegeven'),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -66,39 +63,33 @@ export default async function RequestsPage() {
         {data.consultations.length === 0 ? (
           <p className="mt-3">Er wordt geen standpunt van jullie voorziening gevraagd.</p>
         ) : (
-          <TableScroll label="Aanmeldingen waarvoor een standpunt gevraagd is">
-            <table className="mt-3 w-full text-left">
-              <caption className="sr-only">Aanmeldingen waarvoor een standpunt gevraagd is</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dossier</th>
-                  <th scope="col">Veilig Huis</th>
-                  <th scope="col">Gevraagd op</th>
-                  <th scope="col">Standpunt</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.consultations.map((c) => (
-                  <tr key={c.id} className="border-t">
-                    <td>
-                      <a href={`/dossiers/${c.id}#voorziening`} className="text-brand-700 underline">
-                        {c.reference}: {c.clientSystemLabel}
-                      </a>
-                    </td>
-                    <td>{c.safeHouseName}</td>
-                    <td>{formatDateTime(c.requestedAt)}</td>
-                    <td>
-                      {c.respondedAt
-                        ? `Gegeven (${formatDateTime(c.respondedAt)})`
-                        : c.exceptionRecordedAt
-                          ? 'Uitzondering geregistreerd door de coördinator'
-                          : 'Nog niet gegeven'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Aanmeldingen waarvoor een standpunt gevraagd is"
+            className="mt-3"
+            rows={data.consultations}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                header: 'Dossier',
+                cell: (c) => (
+                  <a href={`/dossiers/${c.id}#voorziening`} className="text-brand-700 underline">
+                    {c.reference}: {c.clientSystemLabel}
+                  </a>
+                ),
+              },
+              { header: 'Veilig Huis', cell: (c) => c.safeHouseName },
+              { header: 'Gevraagd op', cell: (c) => formatDateTime(c.requestedAt) },
+              {
+                header: 'Standpunt',
+                cell: (c) =>
+                  c.respondedAt
+                    ? `Gegeven (${formatDateTime(c.respondedAt)})`
+                    : c.exceptionRecordedAt
+                      ? 'Uitzondering geregistreerd door de coördinator'
+                      : 'Nog niet gegeven',
+              },
+            ]}
+          />
         )}
       </section>
     </>

@@ -6,7 +6,7 @@ import { RISK_LEVEL_LABEL, STATUS_LABEL } from '@/lib/labels';
 import { formatDate } from '@/lib/time';
 import { RISK_LEVELS } from '@/lib/referrals/schemas';
 import { PlanDeadlines } from '@/components/distribution/plan-deadlines';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Te toetsen aanmeldingen' };
 
@@ -143,87 +143,76 @@ export default async function TriagePage({
         {data.total} aanmelding(en) gevonden.
       </p>
       {data.rows.length > 0 && (
-        <TableScroll label="Aanmeldingen">
-          <table className="mt-2 w-full border-collapse bg-white text-left">
-            <caption className="sr-only">Aanmeldingen</caption>
-            <thead>
-              <tr className="border-b border-gray-400">
-                <th scope="col" className="p-2">
-                  Referentie
-                </th>
-                <th scope="col" className="p-2">
-                  Cliëntsysteem
-                </th>
-                <th scope="col" className="p-2" aria-sort={f.sorteer === 'wachttijd' ? 'ascending' : 'descending'}>
-                  <Link
-                    href={href(f, { sorteer: f.sorteer === 'wachttijd' ? 'nieuwste' : 'wachttijd', pagina: 1 })}
-                    className="underline"
-                  >
-                    Ingediend
+        <DataTable
+          caption="Aanmeldingen"
+          className="mt-2"
+          rows={data.rows}
+          rowKey={(r) => r.id}
+          rowClassName={(r) => (r.overdue ? 'bg-amber-50' : undefined)}
+          columns={[
+            {
+              header: 'Referentie',
+              cell: (r) => (
+                <>
+                  <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">
+                    {r.reference}
                   </Link>
-                </th>
-                <th scope="col" className="p-2">
-                  Wachttijd
-                </th>
-                <th scope="col" className="p-2">
-                  Minderjarigen
-                </th>
-                <th scope="col" className="p-2">
-                  Risico (aanmelder)
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr
-                  key={r.id}
-                  className={r.overdue ? 'border-b border-gray-200 bg-amber-50' : 'border-b border-gray-200'}
+                  {r.knownPerson && (
+                    <strong className="mt-1 block text-sm text-red-900">
+                      {r.knownPerson === 'repeat'
+                        ? 'Herhaalde aanmelding (binnen 12 maanden)'
+                        : 'Bekende persoon in een ander dossier'}
+                    </strong>
+                  )}
+                </>
+              ),
+            },
+            { header: 'Cliëntsysteem', cell: (r) => r.clientSystemLabel },
+            {
+              header: (
+                <Link
+                  href={href(f, { sorteer: f.sorteer === 'wachttijd' ? 'nieuwste' : 'wachttijd', pagina: 1 })}
+                  className="underline"
                 >
-                  <td className="p-2">
-                    <Link href={`/dossiers/${r.id}`} className="text-brand-700 underline">
-                      {r.reference}
-                    </Link>
-                    {r.knownPerson && (
-                      <strong className="mt-1 block text-sm text-red-900">
-                        {r.knownPerson === 'repeat'
-                          ? 'Herhaalde aanmelding (binnen 12 maanden)'
-                          : 'Bekende persoon in een ander dossier'}
-                      </strong>
-                    )}
-                  </td>
-                  <td className="p-2">{r.clientSystemLabel}</td>
-                  <td className="p-2">{formatDate(r.submittedAt)}</td>
-                  <td className="p-2">
-                    {r.waitingDays} dag(en)
-                    {r.overdue && (
-                      <strong className="ml-2 block text-amber-900">
-                        Wacht te lang: langer dan {data.overdueDays} dagen zonder beslissing
-                      </strong>
-                    )}
-                  </td>
-                  <td className="p-2">{r.minors > 0 ? `Ja (${r.minors})` : 'Nee'}</td>
-                  <td className="p-2">
-                    {r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'}
-                  </td>
-                  <td className="p-2">
-                    {r.stage === 'decided'
-                      ? STATUS_LABEL[r.status]
-                      : r.stage === 'check'
-                        ? 'Te toetsen aan art. 5'
-                        : r.stage === 'inputRound'
-                          ? `Aanvulling kernpartners tot ${formatDate(r.inputDeadline)}`
-                          : r.stage === 'agency'
-                            ? 'Wacht op het standpunt van VK of OCJ'
-                            : 'Klaar voor de beslissing over de opvolging'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                  Ingediend
+                </Link>
+              ),
+              sort: f.sorteer === 'wachttijd' ? 'ascending' : 'descending',
+              cell: (r) => formatDate(r.submittedAt),
+            },
+            {
+              header: 'Wachttijd',
+              cell: (r) => (
+                <>
+                  {r.waitingDays} dag(en)
+                  {r.overdue && (
+                    <strong className="ml-2 block text-amber-900">
+                      Wacht te lang: langer dan {data.overdueDays} dagen zonder beslissing
+                    </strong>
+                  )}
+                </>
+              ),
+            },
+            { header: 'Minderjarigen', cell: (r) => (r.minors > 0 ? `Ja (${r.minors})` : 'Nee') },
+            {
+              header: 'Risico (aanmelder)',
+              cell: (r) => (r.riskJudgement ? `${RISK_LEVEL_LABEL[r.riskJudgement]} (${r.riskScore} × ja)` : '—'),
+            },
+            {
+              header: 'Status',
+              cell: (r) =>
+                r.stage === 'decided'
+                  ? STATUS_LABEL[r.status]
+                  : r.stage === 'check'
+                    ? 'Te toetsen aan art. 5'
+                    : r.stage === 'inputRound'
+                      ? `Aanvulling kernpartners tot ${formatDate(r.inputDeadline)}`
+                      : r.stage === 'agency'
+                        ? 'Wacht op het standpunt van VK of OCJ'
+                        : 'Klaar voor de beslissing over de opvolging',
+            },
+          ]}
+        />
       )}
       <Pagination page={f.pagina} pages={pages} href={(p) => href(f, { pagina: p })} />
     </>

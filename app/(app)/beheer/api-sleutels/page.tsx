@@ -1,6 +1,5 @@
 import { Notice } from '@/components/ui/notice';
 import { SpecForm } from '@/components/ui/spec-form';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { loadPage } from '@/lib/auth/session';
 import { noticeText } from '@/lib/forms/notices';
 import { formatDateTime } from '@/lib/labels';
@@ -9,6 +8,7 @@ import { API_SCOPES, SCOPE_LABEL } from '@/lib/partner-api/schemas';
 import { addDays, brusselsToday } from '@/lib/time';
 import { createApiKeyAction, revokeApiKeyAction } from './actions';
 import { NewApiKeyForm } from './new-key-form';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'API-sleutels' };
 
@@ -42,74 +42,50 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
       {keys.length === 0 ? (
         <p className="mt-2">Er zijn nog geen API-sleutels.</p>
       ) : (
-        <TableScroll label="API-sleutels met organisatie, rechten, termijn, laatste gebruik en status">
-          <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">
-              API-sleutels met organisatie, rechten, termijn, laatste gebruik en status
-            </caption>
-            <thead>
-              <tr className="border-b border-gray-400">
-                <th scope="col" className="p-2">
-                  Naam
-                </th>
-                <th scope="col" className="p-2">
-                  Organisatie
-                </th>
-                <th scope="col" className="p-2">
-                  Begin van de sleutel
-                </th>
-                <th scope="col" className="p-2">
-                  Rechten
-                </th>
-                <th scope="col" className="p-2">
-                  Geldig tot
-                </th>
-                <th scope="col" className="p-2">
-                  Laatst gebruikt
-                </th>
-                <th scope="col" className="p-2">
-                  Status
-                </th>
-                <th scope="col" className="p-2">
-                  <span className="sr-only">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id} className="border-b border-gray-200 align-top">
-                  <th scope="row" className="p-2 font-normal">
-                    {k.name}
-                    <span className="block text-gray-700">
-                      door {k.createdByName}, {formatDateTime(k.createdAt)}; {k.rateLimitPerMinute} per minuut
-                    </span>
-                  </th>
-                  <td className="p-2">{k.organisationName}</td>
-                  <td className="p-2 font-mono">vhd_{k.prefix}_…</td>
-                  <td className="p-2">{k.scopes.join(', ')}</td>
-                  <td className="p-2">{formatDateTime(k.expiresAt)}</td>
-                  <td className="p-2">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'nog niet'}</td>
-                  <td className="p-2">
-                    {STATE_LABEL[k.state]}
-                    {k.revokedAt ? ` op ${formatDateTime(k.revokedAt)}` : ''}
-                  </td>
-                  <td className="p-2">
-                    {k.state !== 'revoked' && (
-                      <SpecForm
-                        action={revokeApiKeyAction.bind(null, k.id)}
-                        submitLabel="Intrekken"
-                        variant="secondary"
-                        className=""
-                        label={`Sleutel ${k.name} intrekken`}
-                        fields={[]}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="API-sleutels met organisatie, rechten, termijn, laatste gebruik en status"
+          className="mt-2 text-sm"
+          rowClassName="align-top"
+          rows={keys}
+          rowKey={(k) => k.id}
+          columns={[
+            {
+              header: 'Naam',
+              rowHeader: true,
+              cell: (k) => (
+                <>
+                  {k.name}
+                  <span className="block text-gray-700">
+                    door {k.createdByName}, {formatDateTime(k.createdAt)}; {k.rateLimitPerMinute} per minuut
+                  </span>
+                </>
+              ),
+            },
+            { header: 'Organisatie', cell: (k) => k.organisationName },
+            { header: 'Begin van de sleutel', className: 'font-mono', cell: (k) => `vhd_${k.prefix}_…` },
+            { header: 'Rechten', cell: (k) => k.scopes.join(', ') },
+            { header: 'Geldig tot', cell: (k) => formatDateTime(k.expiresAt) },
+            { header: 'Laatst gebruikt', cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'nog niet') },
+            {
+              header: 'Status',
+              cell: (k) => `${STATE_LABEL[k.state]}${k.revokedAt ? ` op ${formatDateTime(k.revokedAt)}` : ''}`,
+            },
+            {
+              header: <span className="sr-only">Acties</span>,
+              cell: (k) =>
+                k.state !== 'revoked' && (
+                  <SpecForm
+                    action={revokeApiKeyAction.bind(null, k.id)}
+                    submitLabel="Intrekken"
+                    variant="secondary"
+                    className=""
+                    label={`Sleutel ${k.name} intrekken`}
+                    fields={[]}
+                  />
+                ),
+            },
+          ]}
+        />
       )}
       <h2 className="mt-8 text-xl font-semibold">Nieuwe API-sleutel</h2>
       <div className="mt-2 max-w-2xl">

@@ -6,7 +6,7 @@ import { listOrganisations } from '@/lib/admin/queries';
 import { ORGANISATION_KIND_LABEL } from '@/lib/admin/roles';
 import { noticeText } from '@/lib/forms/notices';
 import { createOrganisationAction } from '../actions';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Organisaties beheren' };
 
@@ -25,43 +25,29 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
         aanvulling gevraagd bij aanmeldingen (art. 11); haar medewerkers met de rol kernpartner zien die aanmeldingen
         zolang de vraag loopt.
       </p>
-      <TableScroll label="Organisaties met soort, kernpartnerschap en aantal gebruikers">
-        <table className="mt-4 w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Organisaties met soort, kernpartnerschap en aantal gebruikers</caption>
-          <thead>
-            <tr className="border-b border-gray-400">
-              <th scope="col" className="p-2">
-                Naam
-              </th>
-              <th scope="col" className="p-2">
-                Soort (art. 10)
-              </th>
-              <th scope="col" className="p-2">
-                Kernpartner van
-              </th>
-              <th scope="col" className="p-2">
-                Gebruikers
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr key={o.id} className="border-b border-gray-200 align-top">
-                <td className="p-2">
-                  <Link href={`/beheer/organisaties/${o.id}`} className="text-brand-700 underline">
-                    {o.name}
-                  </Link>
-                </td>
-                <td className="p-2">{ORGANISATION_KIND_LABEL[o.kind]}</td>
-                <td className="p-2">
-                  {o.corePartnerOf.length ? o.corePartnerOf.map((h) => h.name).join(', ') : 'geen kernpartner'}
-                </td>
-                <td className="p-2">{o.users}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Organisaties met soort, kernpartnerschap en aantal gebruikers"
+        className="mt-4 text-sm"
+        rowClassName="align-top"
+        rows={organisations}
+        rowKey={(o) => o.id}
+        columns={[
+          {
+            header: 'Naam',
+            cell: (o) => (
+              <Link href={`/beheer/organisaties/${o.id}`} className="text-brand-700 underline">
+                {o.name}
+              </Link>
+            ),
+          },
+          { header: 'Soort (art. 10)', cell: (o) => ORGANISATION_KIND_LABEL[o.kind] },
+          {
+            header: 'Kernpartner van',
+            cell: (o) => (o.corePartnerOf.length ? o.corePartnerOf.map((h) => h.name).join(', ') : 'geen kernpartner'),
+          },
+          { header: 'Gebruikers', cell: (o) => o.users },
+        ]}
+      />
       <h2 className="mt-8 text-xl font-semibold">Nieuwe organisatie</h2>
       <div className="mt-2 max-w-2xl">
         <SpecForm
