@@ -1,18 +1,16 @@
 import pg from 'pg';
 import { errorInfo, logger } from '../ops/logger';
 
-/** The default of DB_ACQUIRE_TIMEOUT_MS (lib/env.ts). */
-export const ACQUIRE_TIMEOUT_MS = 30_000;
-
 /**
  * A pg pool with explicit timeouts (Prisma 7's pg pool has none by default) and an error
  * handler, so that a PostgreSQL restart drops idle connections instead of crashing the app.
  * `acquireTimeoutMs` bounds both the wait for a free connection and opening a new one. It is
  * generous: under a burst every request queues for a connection, and a page that answers
  * late is better than an error page (issue 14 §5: 50 users on two instances, no 5xx). A
- * server that is down is refused at once, not after this wait.
+ * server that refuses connections (down, restarting) fails at once, not after this wait. The
+ * app passes DB_ACQUIRE_TIMEOUT_MS (lib/env.ts), whose default this is; the scripts take it.
  */
-export function createPool(connectionString: string, max = 10, acquireTimeoutMs = ACQUIRE_TIMEOUT_MS): pg.Pool {
+export function createPool(connectionString: string, max = 10, acquireTimeoutMs = 30_000): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max,

@@ -78,9 +78,10 @@ async function loadActor(tx: Tx, userId: string, token: string): Promise<Actor |
 }
 
 /**
- * The interactive transaction's limits: it may wait as long as the pool lets a request wait for
- * a connection (DB_ACQUIRE_TIMEOUT_MS; Prisma's own default is 2 s, which turned a burst into
- * error pages), and it may run 20 s (a stuck transaction must not hold its locks for longer).
+ * The interactive transaction's limits, for every transaction of the kernel: it may wait as long
+ * as the pool lets a request wait for a connection (DB_ACQUIRE_TIMEOUT_MS; a 5 s wait turned a
+ * burst into error pages, and Prisma's own default is 2 s), and it may run 20 s (a stuck
+ * transaction must not hold its locks for longer).
  */
 function transactionOptions() {
   return { maxWait: env().DB_ACQUIRE_TIMEOUT_MS, timeout: 20_000 };
